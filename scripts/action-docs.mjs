@@ -11,10 +11,19 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const START = '<!-- action-docs:start -->';
 const END = '<!-- action-docs:end -->';
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .trim();
 
 export function renderTables(metadata) {
-  const lines = ['### Inputs', '', '| Input | Description | Required | Default |', '| --- | --- | --- | --- |'];
+  const lines = [
+    '### Inputs',
+    '',
+    '| Input | Description | Required | Default |',
+    '| --- | --- | --- | --- |',
+  ];
   for (const [name, spec] of Object.entries(metadata.inputs ?? {})) {
     const def = spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``;
     lines.push(`| \`${name}\` | ${cell(spec.description)} | ${spec.required ? 'yes' : 'no'} | ${def} |`);
@@ -31,7 +40,10 @@ function targets() {
   if (existsSync(join(root, 'actions'))) {
     for (const d of readdirSync(join(root, 'actions'), { withFileTypes: true })) {
       if (d.isDirectory() && existsSync(join(root, 'actions', d.name, 'action.yml'))) {
-        list.push({ yml: join(root, 'actions', d.name, 'action.yml'), readme: join(root, 'actions', d.name, 'README.md') });
+        list.push({
+          yml: join(root, 'actions', d.name, 'action.yml'),
+          readme: join(root, 'actions', d.name, 'README.md'),
+        });
       }
     }
   }
@@ -46,7 +58,8 @@ for (const { yml, readme } of targets()) {
   const current = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
   let next;
   if (current.includes(START) && current.includes(END)) {
-    next = current.slice(0, current.indexOf(START)) + tables + current.slice(current.indexOf(END) + END.length);
+    next =
+      current.slice(0, current.indexOf(START)) + tables + current.slice(current.indexOf(END) + END.length);
   } else {
     next = `${current || `# ${metadata.name}\n\n${metadata.description ?? ''}\n`}\n## Reference\n\n${tables}\n`;
   }

@@ -21,7 +21,8 @@ export function actionNames() {
   const names = readdirSync(join(root, 'actions'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(root, 'actions', d.name, 'action.yml')))
     .map((d) => d.name);
-  if (existsSync(join(root, 'action.yml')) && existsSync(join(root, 'src/actions/runway.ts'))) names.push('runway');
+  if (existsSync(join(root, 'action.yml')) && existsSync(join(root, 'src/actions/runway.ts')))
+    names.push('runway');
   return names.sort();
 }
 
@@ -29,7 +30,8 @@ const all = actionNames();
 const names = args.length ? args : all;
 mkdirSync(out, { recursive: true });
 if (!args.length) {
-  for (const entry of readdirSync(out)) if (!all.includes(entry)) rmSync(join(out, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(out))
+    if (!all.includes(entry)) rmSync(join(out, entry), { recursive: true, force: true });
 }
 const ncc = join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js');
 for (const name of names) {

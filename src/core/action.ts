@@ -42,7 +42,9 @@ export async function runAction(name: string, main: () => Promise<void>): Promis
     }
     try {
       if (process.env.GITHUB_STEP_SUMMARY) {
-        await core.summary.addRaw(`### ❌ ${name} stopped\n\n${message.replace(/</g, '&lt;')}\n`, true).write();
+        await core.summary
+          .addRaw(`### ❌ ${name} stopped\n\n${message.replace(/</g, '&lt;')}\n`, true)
+          .write();
       }
     } catch {
       // The summary is a courtesy; the step has already failed with the real message.

@@ -21,7 +21,11 @@ export class InputReader {
   required(name: string, example?: string): string {
     const value = this.raw(name);
     if (value === undefined) {
-      throw new InputError(name, 'is required but empty.', example ? `set it, e.g. ${name}: ${example}` : `set '${name}'.`);
+      throw new InputError(
+        name,
+        'is required but empty.',
+        example ? `set it, e.g. ${name}: ${example}` : `set '${name}'.`,
+      );
     }
     return value;
   }
@@ -45,7 +49,8 @@ export class InputReader {
   int(name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
     const value = this.raw(name);
     if (value === undefined) return fallback;
-    if (!/^-?\d+$/.test(value)) throw new InputError(name, `"${value}" is not a whole number.`, `use e.g. ${fallback}.`);
+    if (!/^-?\d+$/.test(value))
+      throw new InputError(name, `"${value}" is not a whole number.`, `use e.g. ${fallback}.`);
     return checkRange(name, Number(value), range);
   }
 
@@ -53,7 +58,8 @@ export class InputReader {
     const value = this.raw(name);
     if (value === undefined) return fallback;
     const parsed = Number(value);
-    if (!Number.isFinite(parsed)) throw new InputError(name, `"${value}" is not a number.`, `use e.g. ${fallback}.`);
+    if (!Number.isFinite(parsed))
+      throw new InputError(name, `"${value}" is not a number.`, `use e.g. ${fallback}.`);
     return checkRange(name, parsed, range);
   }
 
@@ -62,10 +68,24 @@ export class InputReader {
     const text = this.raw(name) ?? fallback;
     const ms = parseDuration(text);
     if (ms === undefined) {
-      throw new InputError(name, `"${text}" is not a duration.`, 'write a number with a unit: 500ms, 90s, 5m, 1h30m, 7d.');
+      throw new InputError(
+        name,
+        `"${text}" is not a duration.`,
+        'write a number with a unit: 500ms, 90s, 5m, 1h30m, 7d.',
+      );
     }
-    if (range.min !== undefined && ms < range.min) throw new InputError(name, `${text} is shorter than the minimum ${range.min}ms.`, 'use a longer duration.');
-    if (range.max !== undefined && ms > range.max) throw new InputError(name, `${text} is longer than the maximum ${range.max}ms.`, 'use a shorter duration.');
+    if (range.min !== undefined && ms < range.min)
+      throw new InputError(
+        name,
+        `${text} is shorter than the minimum ${range.min}ms.`,
+        'use a longer duration.',
+      );
+    if (range.max !== undefined && ms > range.max)
+      throw new InputError(
+        name,
+        `${text} is longer than the maximum ${range.max}ms.`,
+        'use a shorter duration.',
+      );
     return ms;
   }
 
@@ -74,7 +94,8 @@ export class InputReader {
     const value = this.raw(name);
     if (value === undefined) return fallback;
     const parsed = parsePercent(value);
-    if (parsed === undefined) throw new InputError(name, `"${value}" is not a percentage.`, 'write e.g. 1% or 0.01.');
+    if (parsed === undefined)
+      throw new InputError(name, `"${value}" is not a percentage.`, 'write e.g. 1% or 0.01.');
     return parsed;
   }
 
@@ -92,7 +113,12 @@ export class InputReader {
     const value = this.raw(name);
     if (value === undefined) return fallback;
     const match = allowed.find((option) => option.toLowerCase() === value.toLowerCase());
-    if (!match) throw new InputError(name, `"${value}" is not one of the accepted values.`, `use one of: ${allowed.join(', ')}.`);
+    if (!match)
+      throw new InputError(
+        name,
+        `"${value}" is not one of the accepted values.`,
+        `use one of: ${allowed.join(', ')}.`,
+      );
     return match;
   }
 
@@ -107,7 +133,12 @@ export class InputReader {
     const result = new Map<string, string>();
     for (const line of this.list(name)) {
       const eq = line.indexOf('=');
-      if (eq <= 0) throw new InputError(name, `line "${line.slice(0, 40)}" is not NAME=VALUE.`, 'write one NAME=VALUE per line.');
+      if (eq <= 0)
+        throw new InputError(
+          name,
+          `line "${line.slice(0, 40)}" is not NAME=VALUE.`,
+          'write one NAME=VALUE per line.',
+        );
       result.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
     }
     return result;
@@ -130,16 +161,26 @@ export function parseUrl(name: string, value: string, protocols = ['http:', 'htt
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(name, `"${value}" is not a valid URL.`, 'write an absolute URL such as https://voice-bot.fly.dev/health.');
+    throw new InputError(
+      name,
+      `"${value}" is not a valid URL.`,
+      'write an absolute URL such as https://voice-bot.fly.dev/health.',
+    );
   }
   if (!protocols.includes(url.protocol)) {
-    throw new InputError(name, `"${value}" uses ${url.protocol.replace(':', '')}, not ${protocols.map((p) => p.replace(':', '')).join(' or ')}.`, 'use an http:// or https:// URL.');
+    throw new InputError(
+      name,
+      `"${value}" uses ${url.protocol.replace(':', '')}, not ${protocols.map((p) => p.replace(':', '')).join(' or ')}.`,
+      'use an http:// or https:// URL.',
+    );
   }
   return url;
 }
 
 function checkRange(name: string, value: number, range: { min?: number; max?: number }): number {
-  if (range.min !== undefined && value < range.min) throw new InputError(name, `${value} is below the minimum ${range.min}.`, `use a value ≥ ${range.min}.`);
-  if (range.max !== undefined && value > range.max) throw new InputError(name, `${value} is above the maximum ${range.max}.`, `use a value ≤ ${range.max}.`);
+  if (range.min !== undefined && value < range.min)
+    throw new InputError(name, `${value} is below the minimum ${range.min}.`, `use a value ≥ ${range.min}.`);
+  if (range.max !== undefined && value > range.max)
+    throw new InputError(name, `${value} is above the maximum ${range.max}.`, `use a value ≤ ${range.max}.`);
   return value;
 }

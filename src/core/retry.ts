@@ -4,7 +4,10 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /** `Retry-After` is either delta-seconds or an HTTP date; returns milliseconds to wait, or undefined. */
-export function parseRetryAfter(value: string | string[] | undefined | null, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | string[] | undefined | null,
+  now = Date.now(),
+): number | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   if (!text) return undefined;
   if (/^\d+(\.\d+)?$/.test(text.trim())) return Math.round(Number(text.trim()) * 1000);
@@ -38,7 +41,12 @@ export interface RetryOptions {
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Exponential backoff with full jitter (AWS architecture blog): delay = random(0, min(max, base·2^n)). */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
   return Math.round(random() * ceiling);
 }

@@ -12,7 +12,11 @@ export function escapeCell(value: unknown): string {
     .replace(/\r?\n/g, '<br>');
 }
 
-export function markdownTable(header: string[], rows: unknown[][], align?: ('left' | 'right' | 'center')[]): string {
+export function markdownTable(
+  header: string[],
+  rows: unknown[][],
+  align?: ('left' | 'right' | 'center')[],
+): string {
   const sep = header.map((_, i) => {
     const a = align?.[i] ?? 'left';
     return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';

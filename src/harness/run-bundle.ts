@@ -99,7 +99,9 @@ export async function runBundle(name: string, options: BundleOptions = {}): Prom
   const metadata = readActionMetadata(root, name);
   const bundle =
     options.bundlePath ??
-    (metadata.runs.main ? resolve(root, name === 'runway' ? '.' : join('actions', name), metadata.runs.main) : undefined);
+    (metadata.runs.main
+      ? resolve(root, name === 'runway' ? '.' : join('actions', name), metadata.runs.main)
+      : undefined);
   if (!bundle) throw new Error(`${name}/action.yml has no runs.main to run`);
   const work = mkdtempSync(join(tmpdir(), `runway-${name}-`));
   const files = {
@@ -158,7 +160,10 @@ export async function runBundle(name: string, options: BundleOptions = {}): Prom
     });
   });
   if (options.onLine && pending) options.onLine(pending);
-  const annotations = [...log.matchAll(/^::(error|warning|notice)[^:]*::(.*)$/gm)].map((m) => ({ level: m[1], message: m[2] }));
+  const annotations = [...log.matchAll(/^::(error|warning|notice)[^:]*::(.*)$/gm)].map((m) => ({
+    level: m[1],
+    message: m[2],
+  }));
   const result: BundleRun = {
     exitCode,
     outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),

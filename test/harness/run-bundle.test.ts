@@ -15,7 +15,11 @@ describe('runner conventions', () => {
         description: '',
         runs: { using: 'node24' },
         outputs: {},
-        inputs: { 'github-token': { default: '${{ github.token }}' }, rate: { default: '10' }, url: { required: true } },
+        inputs: {
+          'github-token': { default: '${{ github.token }}' },
+          rate: { default: '10' },
+          url: { required: true },
+        },
       },
       { rate: 5 },
       { GITHUB_TOKEN: 'tok' },
