@@ -1,0 +1,499 @@
+export const id = 654;
+export const ids = [654];
+export const modules = {
+
+/***/ 8482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   dw: () => (/* binding */ RetryableError),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/** Statuses worth another try: the request timed out, we were rate limited, or the server failed. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+/** `Retry-After` is either delta-seconds or an HTTP date; returns milliseconds to wait, or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text.trim()))
+        return Math.round(Number(text.trim()) * 1000);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Thrown by an attempt to ask for another try; `retryAfterMs` overrides the backoff when the server said. */
+class RetryableError extends Error {
+    retryAfterMs;
+    constructor(message, retryAfterMs, options) {
+        super(message, options);
+        this.name = 'RetryableError';
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter (AWS architecture blog): delay = random(0, min(max, base·2^n)). */
+function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
+    const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
+    return Math.round(random() * ceiling);
+}
+/**
+ * Runs `attempt` until it returns, throws something that is not a RetryableError, or runs out of
+ * retries. Only RetryableError is retried, so a 401 or a validation error fails on the first try.
+ */
+async function retry(attempt, options = {}) {
+    const retries = options.retries ?? 5;
+    const baseMs = options.baseMs ?? 250;
+    const maxMs = options.maxMs ?? 10_000;
+    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    const wait = options.sleep ?? sleep;
+    for (let n = 0;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (!(error instanceof RetryableError) || n >= retries)
+                throw error;
+            const delayMs = error.retryAfterMs !== undefined
+                ? Math.min(error.retryAfterMs, maxRetryAfterMs)
+                : backoffDelay(n, baseMs, maxMs, options.random);
+            options.onRetry?.({ attempt: n + 1, delayMs, error });
+            await wait(delayMs);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cutover: () => (/* binding */ cutover)
+});
+
+// EXTERNAL MODULE: external "node:dns/promises"
+var promises_ = __webpack_require__(1553);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(713);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(7838);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __webpack_require__(8482);
+// EXTERNAL MODULE: ./src/dns/plan.ts
+var dns_plan = __webpack_require__(2015);
+// EXTERNAL MODULE: ./src/dns/preflight.ts
+var preflight = __webpack_require__(1545);
+;// CONCATENATED MODULE: ./src/dns/providers/index.ts
+/** Adding a provider: write providers/<name>.ts exporting a factory, and name it here. */
+const LOADERS = {
+    cloudflare: async () => (await __webpack_require__.e(/* import() */ 660).then(__webpack_require__.bind(__webpack_require__, 3660))).cloudflareProvider,
+    route53: async () => (await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 7994))).route53Provider,
+    powerdns: async () => (await __webpack_require__.e(/* import() */ 991).then(__webpack_require__.bind(__webpack_require__, 4991))).powerdnsProvider,
+};
+async function createProvider(name, config) {
+    return (await LOADERS[name]())(config);
+}
+
+// EXTERNAL MODULE: ./src/dns/query.ts + 1 modules
+var query = __webpack_require__(9217);
+// EXTERNAL MODULE: ./src/dns/records.ts
+var dns_records = __webpack_require__(5928);
+// EXTERNAL MODULE: ./src/dns/snapshot.ts
+var snapshot = __webpack_require__(3968);
+;// CONCATENATED MODULE: ./src/dns/verify.ts
+
+
+
+
+/** Answers that say `name` holds exactly `expected` (ignoring TTL above what was set, see below). */
+function answerMatches(records, name, type, expected) {
+    const own = records.filter((r) => r.name === name && r.type === type);
+    const values = own.map((r) => (0,dns_records/* normalizeValue */.tA)(type, r.data));
+    if (!expected)
+        return own.length === 0;
+    if (!(0,dns_records/* sameValues */.Z)([...new Set(values)], expected.values))
+        return false;
+    // A TTL above the one set means an old copy (a resolver cache, or a server that has not reloaded);
+    // Cloudflare's automatic TTL (1) is served as 300.
+    const limit = expected.ttl === 1 ? 300 : expected.ttl;
+    return own.every((r) => r.ttl <= limit);
+}
+function describeAnswer(records, name, rcode) {
+    const own = records.filter((r) => r.name === name);
+    if (!own.length)
+        return rcode === 'NOERROR' ? 'no records' : rcode;
+    const unique = [...new Map(own.map((r) => [`${r.type} ${r.data}`, r])).values()];
+    return unique.map((r) => `${r.type} ${r.data} (${r.ttl}s)`).join(', ');
+}
+/**
+ * Asks every watcher, every `intervalMs`, until each has answered the expected records for every type
+ * or the timeout passes. A server that matched is not asked again; the report keeps who answered what
+ * and how long after the change.
+ */
+async function verifyPropagation(options) {
+    const interval = options.intervalMs ?? 250;
+    const proxied = options.expected.some((set) => set.proxied);
+    const types = proxied ? [] : options.types;
+    const reports = options.watchers.map((w) => ({ server: w.server.label, role: w.role, answer: 'not asked yet', matched: false, queries: 0 }));
+    const deadline = options.since + options.timeoutMs;
+    let round = 0;
+    for (;;) {
+        await Promise.all(options.watchers.map(async (watcher, i) => {
+            const report = reports[i];
+            if (report.matched)
+                return;
+            try {
+                const answers = await Promise.all(types.map((type) => (0,query/* queryDns */.e)(watcher.server, options.name, type, { recursion: watcher.role === 'resolver', timeoutMs: Math.min(1500, Math.max(200, deadline - Date.now())) })));
+                report.queries += answers.length;
+                report.error = undefined;
+                const all = answers.flatMap((a) => a.records);
+                report.answer = describeAnswer(all, options.name, answers.find((a) => a.rcode !== 'NOERROR')?.rcode ?? 'NOERROR');
+                const authoritativeOk = watcher.role === 'resolver' || answers.every((a) => a.authoritative);
+                if (!authoritativeOk)
+                    report.answer += ' (not authoritative)';
+                const ok = authoritativeOk && types.every((type, t) => answerMatches(answers[t].records, options.name, type, options.expected.find((s) => s.type === type)));
+                if (ok) {
+                    report.matched = true;
+                    report.matchedAfterMs = Date.now() - options.since;
+                    options.log?.(`${watcher.server.label} answers ${report.answer} after ${(0,duration/* formatDuration */.a)(report.matchedAfterMs)}`);
+                }
+            }
+            catch (error) {
+                report.queries++;
+                report.error = error.message;
+                report.answer = `error: ${report.error}`;
+            }
+        }));
+        round++;
+        if (reports.every((r) => r.matched))
+            break;
+        if (Date.now() + interval > deadline)
+            break;
+        if (round % 20 === 0) {
+            const waiting = reports.filter((r) => !r.matched).map((r) => `${r.server} (${r.answer})`);
+            options.log?.(`still waiting on ${waiting.join(', ')}`);
+        }
+        await (0,retry/* sleep */.yy)(interval);
+    }
+    return {
+        ok: reports.every((r) => r.matched),
+        elapsedMs: Date.now() - options.since,
+        servers: reports,
+        skipped: proxied ? ['proxied records answer with Cloudflare edge addresses; the change was verified through the API'] : [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/dns/cutover.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The whole cutover at one name: plan, pre-flight, one atomic change, verification on every
+ * authoritative server and resolver, a health check through the new target, and a rollback to the
+ * snapshot when anything after the change fails. Returns a result for every outcome it handled;
+ * throws only for the caller's mistakes found at the provider (bad token, unknown zone).
+ */
+async function cutover(options) {
+    const started = Date.now();
+    const log = options.log ?? (() => undefined);
+    const timeline = [];
+    const mark = (event) => {
+        timeline.push({ atMs: Date.now() - started, event });
+        log(event);
+    };
+    let apiCalls = 0;
+    const provider = await createProvider(options.provider, {
+        zone: options.zone,
+        apiUrl: options.apiUrl,
+        apiToken: options.apiToken,
+        onCall: (_call) => void apiCalls++,
+        log,
+        syncTimeoutMs: options.verifyTimeoutMs,
+    });
+    const zone = await provider.zone();
+    const before = await provider.read(options.name);
+    mark(`read ${before.length} rrset(s) at ${options.name} from ${options.provider}`);
+    const previous = (0,snapshot/* makeSnapshot */.H)(options.provider, options.zone, options.name, before);
+    const notes = [];
+    let desired;
+    let waitSeconds;
+    if (options.mode === 'rollback') {
+        desired = options.previous.records;
+    }
+    else if (options.mode === 'lower-ttl') {
+        if (!before.length) {
+            throw new errors/* UserError */.yo(`${options.name} has no A, AAAA or CNAME records to lower the TTL of.`, { input: 'name', fix: 'check the name; a new name needs no TTL lowering.' });
+        }
+        desired = before.map((set) => {
+            const alias = set.providerData?.alias;
+            if (set.proxied || alias) {
+                notes.push(`${set.type} is ${set.proxied ? 'proxied (TTL is automatic)' : 'a Route 53 alias (TTL follows the alias target)'}; left as it is.`);
+                return set;
+            }
+            return set.ttl > options.ttl ? { ...set, ttl: options.ttl, providerData: undefined } : set;
+        });
+        waitSeconds = Math.max(0, ...before.map((set) => (set.ttl === 1 ? 300 : set.ttl)));
+    }
+    else {
+        desired = (0,dns_records/* desiredRecords */.pC)(options.name, options.target, options.ttl);
+    }
+    const plan = (0,dns_plan/* planChange */.AS)(options.name, before, desired, { keepProxied: options.mode !== 'rollback' });
+    const result = {
+        mode: options.mode,
+        provider: options.provider,
+        zone: zone.name,
+        name: options.name,
+        target: options.target ? (0,dns_records/* describeTarget */.ff)(options.target) : undefined,
+        ok: true,
+        status: 'planned',
+        changed: false,
+        sent: false,
+        plan,
+        rows: (0,dns_plan/* planRows */.Lq)(plan),
+        previous,
+        preflight: {},
+        postHealth: [],
+        notes,
+        timeline,
+        apiCalls: 0,
+        durationMs: 0,
+        waitSeconds,
+    };
+    const finish = (patch) => {
+        Object.assign(result, patch, { apiCalls, durationMs: Date.now() - started });
+        return result;
+    };
+    if (plan.after.some((s) => s.proxied))
+        notes.push('The record is proxied by Cloudflare: the name keeps answering with Cloudflare edge addresses and the origin changes behind it.');
+    if (plan.recordChanges > options.maxChanges && !options.force) {
+        return finish({
+            ok: false,
+            status: 'refused',
+            failure: `The plan changes ${plan.recordChanges} records, more than max-changes (${options.maxChanges}); nothing was changed. Raise max-changes or set force: true after reading the plan.`,
+        });
+    }
+    if (options.mode === 'plan') {
+        mark((0,dns_plan/* isNoop */.X5)(plan) ? 'plan: the records already match; an apply would send nothing' : `plan: ${plan.recordChanges} record change(s)`);
+        return finish({ status: (0,dns_plan/* isNoop */.X5)(plan) ? 'unchanged' : 'planned' });
+    }
+    const watchers = await resolveWatchers(options, zone.nameservers);
+    const typesOf = (sets) => dns_records/* CUTOVER_TYPES */.ju.filter((t) => sets.some((s) => s.type === t));
+    const verifyTypes = (from, to) => [...new Set([...typesOf(from), ...typesOf(to)])].filter((t) => dns_records/* CUTOVER_TYPES */.ju.includes(t));
+    if ((0,dns_plan/* isNoop */.X5)(plan)) {
+        mark('the records already match; nothing sent');
+        const verify = await verifyAll(provider, options, plan.after, verifyTypes(before, plan.after), watchers, Date.now(), mark);
+        return finish({
+            status: 'unchanged',
+            verify,
+            ok: verify.ok,
+            failure: verify.ok ? undefined : `The records already match at ${options.provider}, but ${unmatched(verify)} still answer(s) something else after ${(0,duration/* formatDuration */.a)(options.verifyTimeoutMs)}.`,
+        });
+    }
+    if (options.mode === 'apply') {
+        const pre = await cutover_preflight(options, mark);
+        result.preflight = pre.reports;
+        if (pre.failure)
+            return finish({ ok: false, status: 'preflight-failed', failure: `${pre.failure} Nothing was changed.` });
+    }
+    let receipt;
+    try {
+        mark(`sending the change to ${options.provider} (${plan.deletes.length} delete, ${plan.upserts.length} replace, one request)`);
+        receipt = await provider.apply(plan);
+    }
+    catch (error) {
+        if (error instanceof errors/* UserError */.yo)
+            throw error;
+        // Every provider applies the batch all-or-nothing; confirm rather than assume.
+        const now = await provider.read(options.name).catch(() => undefined);
+        const untouched = now !== undefined && (0,dns_plan/* isNoop */.X5)((0,dns_plan/* planChange */.AS)(options.name, now, before, { keepProxied: false }));
+        return finish({
+            ok: false,
+            status: 'failed',
+            failure: `${options.provider} did not accept the change: ${error.message}. ${untouched ? 'The records were read back unchanged.' : 'The records could not be confirmed unchanged; check them.'}`,
+        });
+    }
+    result.sent = true;
+    result.changed = true;
+    result.receipt = receipt;
+    mark(`${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${(0,duration/* formatDuration */.a)(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`);
+    const verify = await verifyAll(provider, options, plan.after, verifyTypes(before, plan.after), watchers, receipt.acceptedAt, mark);
+    result.verify = verify;
+    let failure;
+    if (!verify.ok) {
+        failure = `After the change, ${unmatched(verify)} did not answer the new records within ${(0,duration/* formatDuration */.a)(options.verifyTimeoutMs)}.`;
+    }
+    else if (options.mode === 'apply' && options.healthUrl) {
+        const after = await postSwitchHealth(options, mark);
+        result.postHealth = after;
+        if (!after.some((h) => h.ok))
+            failure = `After the switch, ${options.healthUrl.href} failed ${after.length} time(s) through the new target (${after.at(-1)?.error}).`;
+    }
+    if (!failure) {
+        const status = options.mode === 'rollback' ? 'restored' : options.mode === 'lower-ttl' ? 'ttl-lowered' : 'applied';
+        mark(`${status}: verified on ${verify.servers.length} server(s) in ${(0,duration/* formatDuration */.a)(verify.elapsedMs)}`);
+        return finish({ status });
+    }
+    mark(failure);
+    if (options.mode === 'rollback')
+        return finish({ ok: false, status: 'failed', failure });
+    mark('restoring the previous records');
+    const story = await restore(provider, options, before, watchers, mark, verifyTypes);
+    result.rollback = story;
+    const told = story.ok
+        ? `${failure} The previous records were put back and verified in ${(0,duration/* formatDuration */.a)(story.verify?.elapsedMs ?? 0)}.`
+        : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand from the 'previous' output.`;
+    return finish({ ok: false, status: story.ok ? 'rolled-back' : 'rollback-failed', changed: !story.ok, failure: told });
+}
+function unmatched(verify) {
+    const bad = verify.servers.filter((s) => !s.matched);
+    return bad.map((s) => `${s.server} (${s.answer})`).join(', ') || 'the provider read-back';
+}
+async function resolveWatchers(options, zoneNameservers) {
+    const watchers = [];
+    if (options.nameservers !== 'none') {
+        const list = options.nameservers.length ? options.nameservers : zoneNameservers;
+        if (!list.length) {
+            throw new errors/* UserError */.yo(`the provider lists no nameservers for ${options.zone}.`, { input: 'nameservers', fix: 'list the servers to verify on, or none.' });
+        }
+        for (const entry of list) {
+            const direct = (0,query/* parseServer */.l)(entry);
+            if (direct) {
+                watchers.push({ server: direct, role: 'authoritative' });
+                continue;
+            }
+            try {
+                const addresses = await (0,promises_.lookup)(entry, { all: true });
+                for (const a of addresses)
+                    watchers.push({ server: { ...(0,query/* parseServer */.l)(a.address), label: `${entry} (${a.address})` }, role: 'authoritative' });
+            }
+            catch (error) {
+                throw new errors/* UserError */.yo(`nameserver ${entry} does not resolve (${error.code}); nothing was changed.`, {
+                    input: 'nameservers',
+                    fix: 'list the nameservers as addresses, or none to skip DNS verification.',
+                });
+            }
+        }
+    }
+    for (const r of options.resolvers)
+        watchers.push({ server: (0,query/* parseServer */.l)(r), role: 'resolver' });
+    return watchers;
+}
+/** Reads the records back from the API first (the provider's own truth), then asks the DNS servers. */
+async function verifyAll(provider, options, expected, types, watchers, since, mark) {
+    const readBack = await provider.read(options.name);
+    const same = (0,dns_plan/* isNoop */.X5)((0,dns_plan/* planChange */.AS)(options.name, readBack, expected, { keepProxied: false }));
+    const apiRow = {
+        server: `${options.provider} API`,
+        role: 'authoritative',
+        answer: readBack.map((s) => `${s.type} ${s.values.join(', ')} (${s.ttl}s)`).join(', ') || 'no records',
+        matched: same,
+        matchedAfterMs: same ? Date.now() - since : undefined,
+        queries: 1,
+    };
+    if (!same)
+        return { ok: false, elapsedMs: Date.now() - since, servers: [apiRow], skipped: [] };
+    if (!watchers.length)
+        mark('no nameservers or resolvers to ask; verified through the API only');
+    const report = await verifyPropagation({
+        name: options.name,
+        expected,
+        types,
+        watchers,
+        timeoutMs: options.verifyTimeoutMs,
+        intervalMs: options.verifyIntervalMs,
+        since,
+        log: options.log,
+    });
+    return { ...report, servers: [apiRow, ...report.servers] };
+}
+async function cutover_preflight(options, mark) {
+    const reports = {};
+    if (!options.tlsCheck && !options.healthUrl)
+        return { reports };
+    let address;
+    try {
+        address = await (0,preflight/* targetAddress */.sj)(options.target, options.connectTo);
+    }
+    catch (error) {
+        return { reports, failure: `Pre-flight: ${error.message}; set connect-to to check it at a known address.` };
+    }
+    if (options.tlsCheck) {
+        const port = options.connectTo?.port ?? 443;
+        const tls = await (0,preflight/* checkTls */.w5)(address, port, options.name, { ca: options.ca });
+        reports.tls = tls;
+        mark(`pre-flight TLS ${address}:${port} SNI ${options.name}: ${tls.ok ? `ok (${tls.altNames ?? tls.subject}, until ${tls.validTo})` : tls.error}`);
+        if (!tls.ok) {
+            return {
+                reports,
+                failure: `Pre-flight: the new target does not present a certificate valid for ${options.name} (${tls.error}). On Fly, run fly certs add ${options.name} and wait until fly certs check shows it issued.`,
+            };
+        }
+    }
+    if (options.healthUrl) {
+        const health = await (0,preflight/* checkHealth */.Ns)(options.healthUrl, address, options.connectTo?.port, { ca: options.ca });
+        reports.health = health;
+        mark(`pre-flight health ${options.healthUrl.href} via ${address}:${health.port}: ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`);
+        if (!health.ok)
+            return { reports, failure: `Pre-flight: ${options.healthUrl.href} through the new target failed (${health.error}).` };
+    }
+    return { reports };
+}
+/** After the switch the app gets real traffic; a few tries a second apart before calling it down. */
+async function postSwitchHealth(options, mark) {
+    const reports = [];
+    const address = await (0,preflight/* targetAddress */.sj)(options.target, options.connectTo).catch(() => undefined);
+    if (!address)
+        return [{ ok: false, url: options.healthUrl.href, address: '?', port: 0, error: 'the target does not resolve', ms: 0 }];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+        const health = await (0,preflight/* checkHealth */.Ns)(options.healthUrl, address, options.connectTo?.port, { ca: options.ca });
+        reports.push(health);
+        mark(`health after the switch (${attempt}/3): ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`);
+        if (health.ok)
+            break;
+        if (attempt < 3)
+            await (0,retry/* sleep */.yy)(1000);
+    }
+    return reports;
+}
+async function restore(provider, options, before, watchers, mark, verifyTypes) {
+    let plan;
+    try {
+        const now = await provider.read(options.name);
+        plan = (0,dns_plan/* planChange */.AS)(options.name, now, before, { keepProxied: false });
+        let receipt;
+        if (!(0,dns_plan/* isNoop */.X5)(plan)) {
+            receipt = await provider.apply(plan);
+            mark(`${options.provider} accepted the restore`);
+        }
+        const verify = await verifyAll(provider, options, before, verifyTypes(now, before), watchers, receipt?.acceptedAt ?? Date.now(), mark);
+        mark(verify.ok ? `previous records verified back in ${(0,duration/* formatDuration */.a)(verify.elapsedMs)}` : 'previous records not verified everywhere');
+        return { plan, receipt, verify, ok: verify.ok, error: verify.ok ? undefined : `${unmatched(verify)} still answer something else` };
+    }
+    catch (error) {
+        return { plan: plan ?? (0,dns_plan/* planChange */.AS)(options.name, [], before), ok: false, error: error.message };
+    }
+}
+
+
+/***/ })
+
+};

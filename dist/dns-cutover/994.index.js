@@ -1,0 +1,153 @@
+export const id = 994;
+export const ids = [994];
+export const modules = {
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   route53Provider: () => (/* binding */ route53Provider)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(713);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8482);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5928);
+
+
+
+const CREDENTIAL_ERRORS = new Set([
+    'InvalidClientTokenId',
+    'SignatureDoesNotMatch',
+    'UnrecognizedClientException',
+    'AccessDenied',
+    'AccessDeniedException',
+    'CredentialsProviderError',
+    'ExpiredToken',
+]);
+/** Route 53 escapes `*` and other octets as `\052`; names compare after unescaping. */
+const unescape = (name) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name.replace(/\\(\d{3})/g, (_, oct) => String.fromCharCode(parseInt(oct, 8))));
+/**
+ * Route 53 through the AWS SDK (credentials from the usual chain). The change is one
+ * ChangeResourceRecordSets batch, all or nothing; the provider then waits for GetChange to say INSYNC,
+ * Route 53's own "every authoritative server has it". The SDK loads only when this provider is used.
+ */
+function route53Provider(config) {
+    let sdk;
+    let client;
+    let zoneCache;
+    const log = config.log ?? (() => undefined);
+    async function connect() {
+        if (!sdk || !client) {
+            sdk = await __webpack_require__.e(/* import() */ 613).then(__webpack_require__.t.bind(__webpack_require__, 5613, 19));
+            client = new sdk.Route53Client({
+                region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+                ...(config.apiUrl ? { endpoint: config.apiUrl } : {}),
+                maxAttempts: 5,
+            });
+        }
+        return { sdk, client };
+    }
+    async function send(fn) {
+        const { sdk: s, client: c } = await connect();
+        const started = Date.now();
+        try {
+            const result = await fn(s, c);
+            config.onCall?.({ method: 'POST', path: 'route53', status: 200, ms: Date.now() - started, attempt: 0 });
+            return result;
+        }
+        catch (error) {
+            const name = error.name ?? '';
+            const message = error.message;
+            if (CREDENTIAL_ERRORS.has(name)) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Route 53 rejected the AWS credentials (${name}: ${message}).`, {
+                    fix: 'configure credentials for a role allowed route53:ChangeResourceRecordSets, e.g. with aws-actions/configure-aws-credentials.',
+                });
+            }
+            if (name === 'NoSuchHostedZone') {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`hosted zone for ${(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(config.zone)} was not found in Route 53.`, { input: 'zone', fix: 'check the zone name.' });
+            }
+            throw error;
+        }
+    }
+    async function zone() {
+        if (zoneCache)
+            return zoneCache;
+        const name = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(config.zone);
+        const listed = await send((s, c) => c.send(new s.ListHostedZonesByNameCommand({ DNSName: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(name), MaxItems: 10 })));
+        const match = (listed.HostedZones ?? []).find((z) => unescape(z.Name ?? '') === name && !z.Config?.PrivateZone);
+        const any = match ?? (listed.HostedZones ?? []).find((z) => unescape(z.Name ?? '') === name);
+        if (!any?.Id) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`hosted zone ${name} was not found in Route 53 for these credentials.`, { input: 'zone', fix: 'check the zone name and the AWS account.' });
+        }
+        const id = any.Id.replace(/^\/hostedzone\//, '');
+        const detail = await send((s, c) => c.send(new s.GetHostedZoneCommand({ Id: id })));
+        zoneCache = { name, id, nameservers: (detail.DelegationSet?.NameServers ?? []).map(_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq) };
+        return zoneCache;
+    }
+    return {
+        name: 'route53',
+        zone,
+        async read(name) {
+            const { id } = await zone();
+            const listed = await send((s, c) => c.send(new s.ListResourceRecordSetsCommand({ HostedZoneId: id, StartRecordName: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(name), MaxItems: 20 })));
+            const sets = [];
+            for (const rrset of listed.ResourceRecordSets ?? []) {
+                if (unescape(rrset.Name ?? '') !== (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name) || !_records_js__WEBPACK_IMPORTED_MODULE_2__/* .CUTOVER_TYPES */ .ju.includes(rrset.Type ?? ''))
+                    continue;
+                if (rrset.SetIdentifier) {
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name)} has a ${rrset.Type} record with routing policy (set "${rrset.SetIdentifier}"); this action moves simple records only.`, {
+                        input: 'name',
+                        fix: 'shift weighted records by hand, or replace them with one simple record first.',
+                    });
+                }
+                const type = rrset.Type;
+                const values = rrset.AliasTarget
+                    ? [(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(rrset.AliasTarget.DNSName ?? '')]
+                    : (rrset.ResourceRecords ?? []).map((r) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeValue */ .tA)(type, r.Value ?? ''));
+                sets.push({ name: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name), type, ttl: rrset.TTL ?? 60, values, providerData: { rrset, alias: Boolean(rrset.AliasTarget) } });
+            }
+            return sets;
+        },
+        async apply(plan) {
+            const { id } = await zone();
+            const original = (set) => set.providerData?.rrset;
+            const simple = (set) => ({
+                Name: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(set.name),
+                Type: set.type,
+                TTL: set.ttl,
+                ResourceRecords: set.values.map((v) => ({ Value: set.type === 'CNAME' ? (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(v) : v })),
+            });
+            // DELETE must repeat the record exactly as Route 53 holds it, so the read-back copy is used.
+            const changes = [
+                ...plan.deletes.map((set) => ({ Action: 'DELETE', ResourceRecordSet: original(set) ?? simple(set) })),
+                ...plan.upserts.map(({ from, to }) => ({
+                    Action: from ? 'UPSERT' : 'CREATE',
+                    ResourceRecordSet: original(to) ?? simple(to),
+                })),
+            ];
+            const response = await send((s, c) => c.send(new s.ChangeResourceRecordSetsCommand({ HostedZoneId: id, ChangeBatch: { Comment: 'runway dns-cutover', Changes: changes } })));
+            const acceptedAt = Date.now();
+            const changeId = response.ChangeInfo?.Id ?? '';
+            let status = response.ChangeInfo?.Status;
+            let requests = 1;
+            const deadline = acceptedAt + (config.syncTimeoutMs ?? 300_000);
+            let delay = 500;
+            while (status !== 'INSYNC') {
+                if (Date.now() > deadline)
+                    throw new Error(`Route 53 change ${changeId} was still ${status} after ${Math.round((Date.now() - acceptedAt) / 1000)}s.`);
+                await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
+                delay = Math.min(delay * 2, 5000);
+                const got = await send((s, c) => c.send(new s.GetChangeCommand({ Id: changeId })));
+                requests++;
+                status = got.ChangeInfo?.Status;
+                log(`Route 53 change ${changeId}: ${status}`);
+            }
+            return { acceptedAt, inSyncAt: Date.now(), changeId, requests };
+        },
+    };
+}
+
+
+/***/ })
+
+};

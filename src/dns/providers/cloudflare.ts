@@ -1,0 +1,145 @@
+import { HttpClient } from '../../core/http.js';
+import { ApiError, UserError } from '../../core/errors.js';
+import type { ChangePlan } from '../plan.js';
+import type { DnsProvider, ProviderConfig, ZoneInfo } from '../provider.js';
+import { CUTOVER_TYPES, normalizeValue, stripDot, type CutoverType, type RecordSet } from '../records.js';
+
+interface Envelope<T> {
+  success: boolean;
+  errors: { code: number; message: string }[];
+  messages?: unknown[];
+  result: T;
+  result_info?: { page: number; per_page: number; total_pages: number; count: number; total_count: number };
+}
+
+interface CfRecord {
+  id: string;
+  name: string;
+  type: string;
+  content: string;
+  ttl: number;
+  proxied?: boolean;
+  comment?: string | null;
+}
+
+const AUTH_CODES = new Set([9106, 9109, 10000, 10001]);
+
+/**
+ * Cloudflare API v4. Every answer is the `{success, errors, result}` envelope, and `success` is
+ * checked as well as the status. A change is one `dns_records/batch` call, which Cloudflare runs as a
+ * single transaction in the order deletes, patches, puts, posts (its edge propagation is per record).
+ */
+export function cloudflareProvider(config: ProviderConfig): DnsProvider {
+  const token = config.apiToken;
+  if (!token) throw new UserError('Cloudflare needs an API token with DNS Write.', { input: 'api-token', fix: 'pass secrets.CLOUDFLARE_API_TOKEN.' });
+  const http = new HttpClient({
+    baseUrl: config.apiUrl ?? 'https://api.cloudflare.com/client/v4',
+    headers: { authorization: `Bearer ${token}` },
+    dispatcher: config.dispatcher,
+    onCall: config.onCall,
+    retry: { retries: 4, baseMs: 250 },
+    timeoutMs: 20_000,
+    describeError: (status, body, method, path) => {
+      const errors = parseErrors(body);
+      const text = errors.map((e) => `${e.message} (${e.code})`).join('; ') || body.slice(0, 200);
+      if (status === 401 || status === 403 || errors.some((e) => AUTH_CODES.has(e.code))) return `Cloudflare rejected the api-token: ${text}.`;
+      return `Cloudflare ${method} ${path} returned ${status}: ${text}`;
+    },
+  });
+  let zoneCache: ZoneInfo | undefined;
+
+  async function call<T>(method: string, path: string, options: { query?: Record<string, string | number>; body?: unknown; retry?: boolean } = {}): Promise<Envelope<T>> {
+    try {
+      const response = await http.request<Envelope<T>>(method, path, options);
+      const envelope = response.body;
+      if (!envelope || typeof envelope !== 'object' || envelope.success !== true) {
+        const errors = envelope && typeof envelope === 'object' ? envelope.errors ?? [] : [];
+        throw new ApiError(`Cloudflare ${method} ${path} did not succeed: ${errors.map((e) => `${e.message} (${e.code})`).join('; ') || 'no success flag'}`, response.status);
+      }
+      return envelope;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 401 || status === 403 || /rejected the api-token/.test((error as Error).message)) {
+        throw new UserError((error as Error).message, { input: 'api-token', fix: 'create a token with Zone:DNS:Edit for this zone.' });
+      }
+      throw error;
+    }
+  }
+
+  async function zone(): Promise<ZoneInfo> {
+    if (zoneCache) return zoneCache;
+    const name = stripDot(config.zone);
+    const found = await call<{ id: string; name: string; name_servers?: string[] }[]>('GET', 'zones', { query: { name, per_page: 50 } });
+    const match = found.result.find((z) => stripDot(z.name) === name);
+    if (!match) {
+      throw new UserError(`zone ${name} was not found in the Cloudflare account this token can see.`, {
+        input: 'zone',
+        fix: 'check the spelling, or give the token access to this zone.',
+      });
+    }
+    zoneCache = { name, id: match.id, nameservers: (match.name_servers ?? []).map(stripDot) };
+    return zoneCache;
+  }
+
+  async function list(name: string): Promise<CfRecord[]> {
+    const { id } = await zone();
+    const records: CfRecord[] = [];
+    for (let page = 1; ; page++) {
+      const envelope = await call<CfRecord[]>('GET', `zones/${id}/dns_records`, { query: { 'name.exact': name, per_page: 100, page } });
+      records.push(...envelope.result);
+      if (!envelope.result_info || page >= envelope.result_info.total_pages) break;
+    }
+    return records;
+  }
+
+  return {
+    name: 'cloudflare',
+    zone,
+    async read(name: string): Promise<RecordSet[]> {
+      const records = (await list(stripDot(name))).filter((r) => (CUTOVER_TYPES as readonly string[]).includes(r.type));
+      const sets: RecordSet[] = [];
+      for (const type of CUTOVER_TYPES) {
+        const ofType = records.filter((r) => r.type === type);
+        if (!ofType.length) continue;
+        sets.push({
+          name: stripDot(name),
+          type: type as CutoverType,
+          ttl: ofType[0].ttl,
+          values: ofType.map((r) => normalizeValue(type, r.content)),
+          proxied: ofType.some((r) => r.proxied) || undefined,
+          providerData: { ids: ofType.map((r) => r.id), comment: ofType[0].comment ?? undefined },
+        });
+      }
+      return sets;
+    },
+    async apply(plan: ChangePlan) {
+      const { id } = await zone();
+      // Ids are re-read rather than trusted from the plan: a `previous` snapshot from another run names
+      // records that no longer exist.
+      const existing = await list(stripDot(plan.name));
+      const touched = new Set<string>([...plan.deletes.map((s) => s.type), ...plan.upserts.map((u) => u.to.type)]);
+      const deletes = existing.filter((r) => touched.has(r.type)).map((r) => ({ id: r.id }));
+      const posts = plan.upserts.flatMap(({ to }) =>
+        to.values.map((content) => ({
+          type: to.type,
+          name: to.name,
+          content,
+          ttl: to.proxied ? 1 : to.ttl,
+          proxied: Boolean(to.proxied),
+          ...((to.providerData as { comment?: string } | undefined)?.comment ? { comment: (to.providerData as { comment: string }).comment } : {}),
+        })),
+      );
+      await call('POST', `zones/${id}/dns_records/batch`, { body: { deletes, posts }, retry: false });
+      return { acceptedAt: Date.now(), requests: 2 };
+    },
+  };
+}
+
+function parseErrors(body: string): { code: number; message: string }[] {
+  try {
+    const parsed = JSON.parse(body) as { errors?: { code: number; message: string }[] };
+    return Array.isArray(parsed.errors) ? parsed.errors : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,107 @@
+import { isIP } from 'node:net';
+
+/** The record types a cutover moves: the name either aliases the target (CNAME) or holds its addresses. */
+export type CutoverType = 'A' | 'AAAA' | 'CNAME';
+export const CUTOVER_TYPES: readonly CutoverType[] = ['A', 'AAAA', 'CNAME'];
+
+/**
+ * One rrset at the cutover name, in provider-neutral form. Names and CNAME targets are absolute
+ * without the trailing dot (`api.example.com`). `providerData` carries what a provider needs to put a
+ * record back exactly as it was (a Route 53 alias, a Cloudflare record id and comment).
+ */
+export interface RecordSet {
+  name: string;
+  type: CutoverType;
+  ttl: number;
+  values: string[];
+  proxied?: boolean;
+  providerData?: unknown;
+}
+
+/** What the name should point at after the cutover. */
+export type Target = { kind: 'cname'; host: string } | { kind: 'addresses'; a: string[]; aaaa: string[] };
+
+export const stripDot = (name: string): string => name.trim().replace(/\.$/, '').toLowerCase();
+export const withDot = (name: string): string => `${stripDot(name)}.`;
+
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/i;
+
+export function isHostname(text: string): boolean {
+  const name = stripDot(text);
+  if (name.length === 0 || name.length > 253 || isIP(name)) return false;
+  const labels = name.split('.');
+  return labels.length >= 2 && labels.every((label) => LABEL.test(label)) && !/^\d+$/.test(labels[labels.length - 1]);
+}
+
+/** `api` or `api.example.com` → `api.example.com`; `@` is the apex. */
+export function absoluteName(name: string, zone: string): string {
+  const z = stripDot(zone);
+  const n = name.trim();
+  if (n === '@' || stripDot(n) === z) return z;
+  if (n.endsWith('.')) return stripDot(n);
+  const bare = stripDot(n);
+  return bare.endsWith(`.${z}`) ? bare : `${bare}.${z}`;
+}
+
+export function isInZone(name: string, zone: string): boolean {
+  const n = stripDot(name);
+  const z = stripDot(zone);
+  return n === z || n.endsWith(`.${z}`);
+}
+
+/** Canonical text of an address, so `2001:DB8::1` and `2001:db8:0::1` compare equal. */
+export function canonicalAddress(address: string): string {
+  if (isIP(address) !== 6) return address.trim();
+  const url = new URL(`http://[${address.trim()}]/`);
+  return url.hostname.slice(1, -1);
+}
+
+/** `voice-bot.fly.dev`, or `A=1.2.3.4,AAAA=2a09::1` (types may repeat), or bare IP literals. */
+export function parseTarget(text: string): Target | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  if (!trimmed.includes('=') && !trimmed.includes(',') && isHostname(trimmed)) return { kind: 'cname', host: stripDot(trimmed) };
+  const a: string[] = [];
+  const aaaa: string[] = [];
+  for (const part of trimmed.split(/[,\s]+/).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const type = eq > 0 ? part.slice(0, eq).toUpperCase() : undefined;
+    const value = eq > 0 ? part.slice(eq + 1) : part;
+    const family = isIP(value);
+    if (family === 4 && (type === undefined || type === 'A')) a.push(value);
+    else if (family === 6 && (type === undefined || type === 'AAAA')) aaaa.push(canonicalAddress(value));
+    else return undefined;
+  }
+  if (a.length + aaaa.length === 0) return undefined;
+  return { kind: 'addresses', a: [...new Set(a)].sort(), aaaa: [...new Set(aaaa)].sort() };
+}
+
+export function describeTarget(target: Target): string {
+  if (target.kind === 'cname') return `CNAME ${target.host}`;
+  return [...target.a.map((v) => `A ${v}`), ...target.aaaa.map((v) => `AAAA ${v}`)].join(', ');
+}
+
+/** The rrsets a target asks for at `name`. */
+export function desiredRecords(name: string, target: Target, ttl: number): RecordSet[] {
+  if (target.kind === 'cname') return [{ name, type: 'CNAME', ttl, values: [target.host] }];
+  const sets: RecordSet[] = [];
+  if (target.a.length) sets.push({ name, type: 'A', ttl, values: target.a });
+  if (target.aaaa.length) sets.push({ name, type: 'AAAA', ttl, values: target.aaaa });
+  return sets;
+}
+
+export function normalizeValue(type: CutoverType, value: string): string {
+  if (type === 'CNAME') return stripDot(value);
+  return canonicalAddress(value);
+}
+
+export function sameValues(a: string[], b: string[]): boolean {
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+export function formatRecordSet(set: RecordSet): string {
+  const ttl = set.ttl === 1 ? 'auto' : `${set.ttl}s`;
+  return `${set.type} ${set.values.join(', ')} (TTL ${ttl}${set.proxied ? ', proxied' : ''})`;
+}

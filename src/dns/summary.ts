@@ -1,0 +1,92 @@
+import { formatDuration } from '../core/duration.js';
+import { Summary, verdictIcon } from '../core/summary.js';
+import type { CutoverResult } from './cutover.js';
+import type { VerifyReport } from './verify.js';
+
+const HEADLINES: Record<CutoverResult['status'], string> = {
+  planned: 'plan only, nothing changed',
+  unchanged: 'records already match, nothing sent',
+  applied: 'switched and verified',
+  'ttl-lowered': 'TTL lowered and verified',
+  restored: 'previous records restored and verified',
+  refused: 'refused, nothing changed',
+  'preflight-failed': 'pre-flight failed, nothing changed',
+  'rolled-back': 'failed after the switch, previous records restored',
+  'rollback-failed': 'failed after the switch, and the restore failed too',
+  failed: 'failed',
+};
+
+function verifyTable(summary: Summary, report: VerifyReport): void {
+  summary.table(
+    ['Server', 'Role', 'Answer', 'Matched after', 'Queries'],
+    report.servers.map((s) => [
+      s.server,
+      s.role,
+      s.answer,
+      s.matched ? `${verdictIcon(true)} ${formatDuration(s.matchedAfterMs ?? 0)}` : `${verdictIcon(false)} not within the timeout`,
+      s.queries,
+    ]),
+    ['left', 'left', 'left', 'right', 'right'],
+  );
+  for (const note of report.skipped) summary.paragraph(`> ${note}`);
+}
+
+/** The job summary: the plan as a diff table, the checks, who answered what and when, and both stories of a rollback. */
+export function renderCutoverSummary(result: CutoverResult): string {
+  const summary = new Summary();
+  summary.heading(`${verdictIcon(result.ok)} dns-cutover ${result.mode}: ${result.name} — ${HEADLINES[result.status]}`, 3);
+  summary.paragraph(
+    `Provider **${result.provider}**, zone \`${result.zone}\`${result.target ? `, target \`${result.target}\`` : ''}. ${result.plan.recordChanges} record change(s) planned; ${result.apiCalls} API call(s); ${formatDuration(result.durationMs)} in all.`,
+  );
+  if (result.failure) summary.paragraph(`**What happened:** ${result.failure}`);
+  summary.heading('Plan', 4);
+  if (result.rows.length) {
+    summary.table(
+      ['Type', 'Before', 'After', 'Action'],
+      result.rows.map((r) => [r.type, r.before, r.after, r.action]),
+    );
+  } else {
+    summary.paragraph('No A, AAAA or CNAME records at this name before or after.');
+  }
+  if (result.status === 'unchanged') summary.paragraph('The records already match the target: no change was sent (PowerDNS would bump the SOA serial on every write).');
+  if (result.waitSeconds !== undefined) {
+    summary.paragraph(
+      result.status === 'ttl-lowered' || result.status === 'unchanged'
+        ? `Wait at least **${result.waitSeconds}s** (${formatDuration(result.waitSeconds * 1000)}, the old TTL) before the switch, so no resolver still holds the long-lived answer.`
+        : '',
+    );
+  }
+  const { tls, health } = result.preflight;
+  if (tls || health) {
+    summary.heading('Pre-flight through the new target', 4);
+    const rows: unknown[][] = [];
+    if (tls) rows.push(['TLS handshake', `${tls.address}:${tls.port}, SNI ${tls.servername}`, verdictIcon(tls.ok), tls.ok ? `${tls.altNames ?? tls.subject}, issuer ${tls.issuer}, valid to ${tls.validTo}` : tls.error]);
+    if (health) rows.push(['Health', `${health.url} via ${health.address}:${health.port}`, verdictIcon(health.ok), health.ok ? `${health.status} in ${health.ms}ms` : health.error]);
+    summary.table(['Check', 'Where', 'Result', 'Detail'], rows);
+  }
+  if (result.verify) {
+    summary.heading('Propagation of the change', 4);
+    verifyTable(summary, result.verify);
+  }
+  if (result.postHealth.length) {
+    summary.heading('Health after the switch', 4);
+    summary.table(
+      ['Try', 'Result', 'Detail'],
+      result.postHealth.map((h, i) => [i + 1, verdictIcon(h.ok), h.ok ? `${h.status} in ${h.ms}ms` : h.error]),
+    );
+  }
+  if (result.rollback) {
+    summary.heading('Rollback', 4);
+    summary.paragraph(result.rollback.ok ? 'The previous records were put back and verified:' : `The restore did not complete: ${result.rollback.error}`);
+    if (result.rollback.verify) verifyTable(summary, result.rollback.verify);
+  }
+  for (const note of result.notes) summary.paragraph(`> ${note}`);
+  summary.details(
+    'Timeline',
+    result.timeline.map((t) => `- +${formatDuration(t.atMs)} ${t.event.replace(/</g, '&lt;')}`).join('\n'),
+  );
+  if (result.changed || result.mode === 'apply') {
+    summary.paragraph("To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.");
+  }
+  return summary.toString();
+}
