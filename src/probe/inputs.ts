@@ -1,0 +1,90 @@
+import { InputError } from '../core/errors.js';
+import { parseUrl, type InputReader } from '../core/inputs.js';
+import { registerSecret } from '../core/secrets.js';
+import { parseHeaders } from './headers.js';
+import { parseStatusRanges } from './status.js';
+import { parseThresholds, type Threshold } from './thresholds.js';
+import type { ProbeOptions } from './types.js';
+
+export interface ProbeInputs {
+  options: ProbeOptions;
+  thresholds: Threshold[];
+  failOnBreach: boolean;
+}
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * Reads and checks every latency-probe input, so any mistake fails here, before a single request.
+ * Shared by the latency-probe action, the root one-step action and the CLI (anything with an
+ * InputReader); the input names are the action.yml's.
+ */
+export function readProbeInputs(inputs: InputReader): ProbeInputs {
+  const urlLines = inputs.list('url');
+  if (urlLines.length === 0)
+    throw new InputError(
+      'url',
+      'is required but empty.',
+      'set it, e.g. url: https://voice-bot.fly.dev/health',
+    );
+  const urls = urlLines.map((line) => parseUrl('url', line));
+  const baselineText = inputs.optional('baseline-url');
+  const baseline = baselineText === undefined ? undefined : parseUrl('baseline-url', baselineText);
+  for (const url of [...urls, ...(baseline ? [baseline] : [])]) {
+    // A password in a URL is a credential like any other.
+    if (url.password) registerSecret(decodeURIComponent(url.password));
+  }
+  const requests = inputs.int('requests', 300, { min: 1, max: 1_000_000 });
+  const rate = inputs.number('rate', 10, { min: 0, max: 100_000 });
+  const concurrency = inputs.int('concurrency', 10, { min: 0, max: 10_000 });
+  if (concurrency === 0) {
+    throw new InputError(
+      'concurrency',
+      rate > 0
+        ? `0 allows no request in flight, so rate ${rate}/s could never be sent.`
+        : '0 allows no request in flight.',
+      'set concurrency to at least 1 (e.g. 10).',
+    );
+  }
+  const warmup = inputs.int('warmup', 10, { min: 0, max: 100_000 });
+  const timeoutMs = inputs.duration('timeout', '10s', { min: 1, max: 600_000 });
+  const method = inputs.enumOf('method', METHODS, 'GET');
+  const { headers, secretNames } = parseHeaders(inputs.string('headers', ''));
+  const body = inputs.optional('body');
+  if (body !== undefined && (method === 'GET' || method === 'HEAD')) {
+    throw new InputError(
+      'body',
+      `a ${method} request cannot carry a body.`,
+      'set method: POST (or PUT/PATCH), or remove body.',
+    );
+  }
+  const expectStatus = parseStatusRanges(inputs.string('expect-status', '200-399'));
+  const thresholds = parseThresholds(inputs.string('thresholds', ''));
+  const relative = thresholds.find((t) => t.limit.kind === 'baseline');
+  if (relative && !baseline) {
+    throw new InputError(
+      'thresholds',
+      `"${relative.text}" compares with the baseline, but baseline-url is not set.`,
+      'set baseline-url, or give an absolute limit such as p95 < 200ms.',
+    );
+  }
+  const failOnBreach = inputs.bool('fail-on-breach', true);
+  return {
+    options: {
+      urls,
+      baseline,
+      requests,
+      rate,
+      concurrency,
+      warmup,
+      timeoutMs,
+      method,
+      headers,
+      body,
+      expectStatus,
+      secretHeaders: secretNames,
+    },
+    thresholds,
+    failOnBreach,
+  };
+}

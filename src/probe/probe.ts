@@ -1,0 +1,212 @@
+import type { Dispatcher } from 'undici';
+import { ProbeConnection, type ConnectTiming, type RequestSpec } from './connection.js';
+import { summarise } from './figures.js';
+import { formatStatusRanges, statusAccepted } from './status.js';
+import type { ProbeOptions, ProbeReport, RequestSample } from './types.js';
+
+/** One probed URL with its own connections: targets and the baseline never share a socket. */
+class Endpoint {
+  private readonly free: ProbeConnection[] = [];
+  private readonly waiting: ((connection: ProbeConnection) => void)[] = [];
+  readonly all: ProbeConnection[] = [];
+  readonly opened: ConnectTiming[] = [];
+  readonly samples: RequestSample[] = [];
+  firstIntended = Number.POSITIVE_INFINITY;
+  lastEnd = 0;
+  sent = 0;
+
+  constructor(
+    readonly url: URL,
+    readonly role: 'target' | 'baseline',
+    readonly spec: RequestSpec,
+    concurrency: number,
+    ca?: string,
+  ) {
+    for (let i = 0; i < concurrency; i++) {
+      const connection = new ProbeConnection(url.origin, spec.timeoutMs, ca);
+      this.all.push(connection);
+      this.free.push(connection);
+    }
+  }
+
+  private acquire(): Promise<ProbeConnection> {
+    const connection = this.free.pop();
+    if (connection) return Promise.resolve(connection);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(connection: ProbeConnection): void {
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else this.free.push(connection);
+  }
+
+  /**
+   * One request due at `intendedAt`. Its response time runs from that moment, not from when a
+   * connection came free, so time spent queued behind a stalled server is counted (no coordinated
+   * omission).
+   */
+  async request(intendedAt: number): Promise<RequestSample> {
+    const connection = await this.acquire();
+    this.sent++;
+    const exchange = await connection.exchange(this.spec);
+    this.release(connection);
+    if (exchange.connect) this.opened.push(exchange.connect);
+    return {
+      totalMs: exchange.endAt - intendedAt,
+      serviceMs: exchange.endAt - exchange.sentAt,
+      queueMs: Math.max(0, exchange.sentAt - intendedAt),
+      ttfbMs: exchange.ttfbAt === undefined ? undefined : exchange.ttfbAt - exchange.sentAt,
+      dnsMs: exchange.connect?.dnsMs,
+      connectMs: exchange.connect?.connectMs,
+      tlsMs: exchange.connect?.tlsMs,
+      status: exchange.status,
+      error: exchange.error,
+      errorMessage: exchange.errorMessage,
+    };
+  }
+
+  async closed(count: number, workers: number, record: boolean): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < count) {
+        next++;
+        const intendedAt = performance.now();
+        const sample = await this.request(intendedAt);
+        if (record) this.keep(intendedAt, sample);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, count)) }, worker));
+  }
+
+  /** The open model: request i leaves at start + i/rate whether or not the earlier ones returned. */
+  async open(count: number, rate: number, start: number): Promise<void> {
+    const interval = 1000 / rate;
+    const inFlight: Promise<void>[] = [];
+    let i = 0;
+    await new Promise<void>((done) => {
+      const tick = () => {
+        const now = performance.now();
+        while (i < count && start + i * interval <= now) {
+          const intendedAt = start + i * interval;
+          i++;
+          inFlight.push(this.request(intendedAt).then((sample) => this.keep(intendedAt, sample)));
+        }
+        if (i < count) setTimeout(tick, Math.max(0, start + i * interval - performance.now()));
+        else done();
+      };
+      setTimeout(tick, Math.max(0, start - performance.now()));
+    });
+    await Promise.all(inFlight);
+  }
+
+  private keep(intendedAt: number, sample: RequestSample): void {
+    this.firstIntended = Math.min(this.firstIntended, intendedAt);
+    this.lastEnd = Math.max(this.lastEnd, intendedAt + sample.totalMs);
+    this.samples.push(sample);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((c) => c.close()));
+  }
+}
+
+export function redactHeaders(
+  headers: Record<string, string>,
+  secretNames: string[] = [],
+): Record<string, string> {
+  const secret = new Set(secretNames.map((n) => n.toLowerCase()));
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k, secret.has(k.toLowerCase()) ? '***' : v]),
+  );
+}
+
+/**
+ * Probes every target (and the baseline, interleaved with them in the same run) and returns every
+ * figure. Failed requests are samples too: a timeout counts at the time it was given up on, so an
+ * outage raises the percentiles instead of vanishing from them.
+ */
+export async function probe(options: ProbeOptions): Promise<ProbeReport> {
+  const startedAt = new Date();
+  const headers: Record<string, string> = { 'user-agent': 'runway-latency-probe', ...options.headers };
+  const endpoints = [
+    ...options.urls.map((url) => ({ url, role: 'target' as const })),
+    ...(options.baseline ? [{ url: options.baseline, role: 'baseline' as const }] : []),
+  ].map(
+    ({ url, role }) =>
+      new Endpoint(
+        url,
+        role,
+        {
+          path: `${url.pathname}${url.search}`,
+          method: options.method.toUpperCase() as Dispatcher.HttpMethod,
+          headers,
+          body: options.body,
+          timeoutMs: options.timeoutMs,
+          accept: (status) => statusAccepted(options.expectStatus, status),
+        },
+        options.concurrency,
+        options.ca,
+      ),
+  );
+  const log = options.log;
+  let progress: ReturnType<typeof setInterval> | undefined;
+  try {
+    if (options.warmup > 0) {
+      log?.(`Warm-up: ${options.warmup} request(s) per URL, not counted.`);
+      await Promise.all(endpoints.map((e) => e.closed(options.warmup, options.concurrency, false)));
+    }
+    for (const e of endpoints) e.sent = 0;
+    if (log) {
+      const total = options.requests * endpoints.length;
+      progress = setInterval(() => {
+        const done = endpoints.reduce((a, e) => a + e.samples.length, 0);
+        log(
+          `Probing: ${done} of ${total} requests done (${endpoints.map((e) => `${e.url.host} ${e.samples.length}`).join(', ')}).`,
+        );
+      }, options.progressIntervalMs ?? 5000);
+      progress.unref();
+      log(
+        options.rate > 0
+          ? `Probing ${endpoints.length} URL(s): ${options.requests} requests each at ${options.rate}/s (open model), at most ${options.concurrency} in flight.`
+          : `Probing ${endpoints.length} URL(s): ${options.requests} requests each, closed loop over ${options.concurrency} connection(s).`,
+      );
+    }
+    if (options.rate > 0) {
+      // Stagger the URLs across one interval so they take turns: same network, same minute, same load.
+      const start = performance.now() + 5;
+      const interval = 1000 / options.rate;
+      await Promise.all(
+        endpoints.map((e, k) =>
+          e.open(options.requests, options.rate, start + (k * interval) / endpoints.length),
+        ),
+      );
+    } else {
+      await Promise.all(endpoints.map((e) => e.closed(options.requests, options.concurrency, true)));
+    }
+  } finally {
+    if (progress) clearInterval(progress);
+    await Promise.all(endpoints.map((e) => e.close()));
+  }
+  const reports = endpoints.map((e) =>
+    summarise(e.url.href, e.role, e.samples, e.opened, e.lastEnd - e.firstIntended),
+  );
+  return {
+    version: 1,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    settings: {
+      requests: options.requests,
+      rate: options.rate,
+      model: options.rate > 0 ? 'open' : 'closed',
+      concurrency: options.concurrency,
+      warmup: options.warmup,
+      timeoutMs: options.timeoutMs,
+      method: options.method.toUpperCase(),
+      headers: redactHeaders(options.headers, options.secretHeaders),
+      expectStatus: formatStatusRanges(options.expectStatus),
+    },
+    targets: reports.filter((r) => r.role === 'target'),
+    baseline: reports.find((r) => r.role === 'baseline'),
+  };
+}

@@ -1,0 +1,170 @@
+import { escapeCell, markdownTable, mermaidBarChart } from '../core/summary.js';
+import { formatFigure, gatePassed, percentileRatio, type Verdict } from './judge.js';
+import type { PhaseStats, ProbeReport, TargetReport } from './types.js';
+
+const ms = (value: number) => (Number.isFinite(value) ? `${+value.toFixed(value < 10 ? 2 : 1)}` : '∞');
+
+const OUTCOME: Record<Verdict['outcome'], string> = {
+  pass: '✅ pass',
+  breach: '❌ breach',
+  inconclusive: '⚠️ inconclusive',
+};
+
+function phaseRow(label: string, stats: PhaseStats): unknown[] {
+  if (stats.count === 0) return [label, 0, '–', '–', '–', '–', '–', '–'];
+  return [
+    label,
+    stats.count,
+    ms(stats.p50),
+    ms(stats.p90),
+    ms(stats.p95),
+    ms(stats.p99),
+    ms(stats.max),
+    ms(stats.mean),
+  ];
+}
+
+function targetSection(target: TargetReport, heading: string): string {
+  const parts: string[] = [`### ${heading}\n`];
+  const errorText =
+    target.errors === 0
+      ? `No errors in ${target.requests} requests.`
+      : `**${target.errors} of ${target.requests} requests failed (${formatFigure(target.errorRate, 'fraction')})**: ` +
+        [
+          target.errorsByKind.timeout ? `${target.errorsByKind.timeout} timed out` : '',
+          target.errorsByKind.status ? `${target.errorsByKind.status} unexpected status` : '',
+          target.errorsByKind.connection ? `${target.errorsByKind.connection} connection error(s)` : '',
+        ]
+          .filter(Boolean)
+          .join(', ') +
+        (target.errorExamples.length
+          ? ` (e.g. ${escapeCell(target.errorExamples.slice(0, 3).join('; '))})`
+          : '') +
+        '.';
+  parts.push(
+    `${errorText} Achieved ${target.achievedRate} requests/s; ${target.connections} connection(s) opened.\n`,
+  );
+  parts.push(
+    markdownTable(
+      ['Phase (ms)', 'count', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'],
+      [
+        phaseRow('DNS lookup', target.phases.dns),
+        phaseRow('TCP connect', target.phases.connect),
+        phaseRow('TLS handshake', target.phases.tls),
+        phaseRow('Waiting to be sent (queue, timer)', target.phases.queue),
+        phaseRow('Time to first byte', target.phases.ttfb),
+        phaseRow('Service time (sent → done)', target.phases.service),
+        phaseRow('**Response time** (scheduled → done)', target.phases.total),
+      ],
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+  );
+  if (target.histogram.length) {
+    parts.push(
+      mermaidBarChart({
+        title: `Response time, ${new URL(target.url).host}`,
+        xLabel: 'ms',
+        yLabel: 'requests',
+        labels: target.histogram.map((b) =>
+          Number.isFinite(b.toMs) ? `${+b.fromMs.toFixed(2)}` : `≥${+b.fromMs.toFixed(2)}`,
+        ),
+        values: target.histogram.map((b) => b.count),
+      }),
+    );
+  }
+  return parts.join('\n');
+}
+
+function comparisonSection(target: TargetReport, baseline: TargetReport): string {
+  const rows = (
+    [
+      ['p50', 0.5],
+      ['p90', 0.9],
+      ['p95', 0.95],
+      ['p99', 0.99],
+    ] as const
+  ).map(([name, p]) => {
+    const r = percentileRatio(target, baseline, p);
+    const verdict = r.upper < 1 ? 'faster' : r.lower > 1 ? 'slower' : 'no clear difference';
+    return [
+      name,
+      ms(target.latency[name]),
+      ms(baseline.latency[name]),
+      formatFigure(r.ratio, 'ratio'),
+      `${formatFigure(r.lower, 'ratio')} – ${formatFigure(r.upper, 'ratio')}`,
+      verdict,
+    ];
+  });
+  rows.push([
+    'mean',
+    ms(target.latency.mean),
+    ms(baseline.latency.mean),
+    formatFigure(target.latency.mean / baseline.latency.mean, 'ratio'),
+    '',
+    '',
+  ]);
+  rows.push([
+    'error rate',
+    formatFigure(target.errorRate, 'fraction'),
+    formatFigure(baseline.errorRate, 'fraction'),
+    '',
+    '',
+    '',
+  ]);
+  return (
+    `### ${new URL(target.url).host} compared with the baseline ${new URL(baseline.url).host}\n\n` +
+    markdownTable(
+      ['Figure', 'target (ms)', 'baseline (ms)', 'ratio', '95% interval of ratio', 'target is'],
+      rows,
+      ['left', 'right', 'right', 'right', 'right', 'left'],
+    )
+  );
+}
+
+/** The job summary: the verdict first, then the thresholds, each target's phases and chart, the baseline comparison. */
+export function renderProbeSummary(report: ProbeReport, verdicts: readonly Verdict[]): string {
+  const passed = gatePassed(verdicts);
+  const anyBreach = verdicts.some((v) => v.outcome === 'breach');
+  const title =
+    verdicts.length === 0
+      ? 'ℹ️ Latency probe (no thresholds)'
+      : passed
+        ? '✅ Latency gate passed'
+        : anyBreach
+          ? '❌ Latency gate failed: threshold breached'
+          : '⚠️ Latency gate inconclusive';
+  const s = report.settings;
+  const parts: string[] = [`## ${title}\n`];
+  parts.push(
+    `${s.requests} measured requests per URL, ` +
+      (s.model === 'open'
+        ? `${s.rate}/s on an open schedule (response time counts from the scheduled send)`
+        : 'closed loop') +
+      `, at most ${s.concurrency} in flight, ${s.warmup} warm-up request(s) not counted; ${escapeCell(s.method)}, success = HTTP ${s.expectStatus}, timeout ${s.timeoutMs} ms.\n`,
+  );
+  if (verdicts.length) {
+    parts.push('### Thresholds\n');
+    const multi = report.targets.length > 1;
+    parts.push(
+      markdownTable(
+        ['Threshold', ...(multi ? ['URL'] : []), 'Observed', '95% interval', 'Verdict', 'Why'],
+        verdicts.map((v) => [
+          v.threshold,
+          ...(multi ? [new URL(v.url).host + new URL(v.url).pathname] : []),
+          formatFigure(v.observed, v.unit),
+          v.interval
+            ? `${formatFigure(v.interval.lower, v.unit)} – ${formatFigure(v.interval.upper, v.unit)}`
+            : 'observed',
+          OUTCOME[v.outcome],
+          v.reason,
+        ]),
+      ),
+    );
+  }
+  for (const target of report.targets) parts.push(targetSection(target, `Target ${target.url}`));
+  if (report.baseline) {
+    for (const target of report.targets) parts.push(comparisonSection(target, report.baseline));
+    parts.push(targetSection(report.baseline, `Baseline ${report.baseline.url}`));
+  }
+  return parts.join('\n');
+}
