@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { FlyApi, FlyError } from './api.js';
+import type { FaultRule } from './faults.js';
+import type { CheckStatus } from './checks.js';
+
+/**
+ * A local stand-in for the Fly Machines API (https://api.machines.dev/v1), built from the published
+ * OpenAPI spec and the live behaviours in shared/reference/fly.md (§8 checklist). Each started Machine is a
+ * real child process running "the image" (machine-process.mjs), and each app has a public proxy URL that
+ * routes like Fly's proxy. Image references select behaviours (see images.ts):
+ * `crash`, `never-healthy`, `slow`, `release-fail`, anything else healthy.
+ */
+export type { FaultRule } from './faults.js';
+export { SERVED_ROUTES } from './api.js';
+
+export interface FlySimOptions {
+  token?: string;
+  apps?: string[];
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Multiplies the sim's own delays, grace periods and check intervals: 0.2 runs five times faster. */
+  timeScale?: number;
+  /** The published request budgets (429 past them). Default true. */
+  rateLimits?: boolean;
+}
+
+export interface SimMachineView {
+  id: string;
+  name: string;
+  region: string;
+  state: string;
+  image: string;
+  digest: string;
+  version: string;
+  cordoned: boolean;
+  checks: Pick<CheckStatus, 'name' | 'status'>[];
+  metadata: Record<string, string>;
+  config: unknown;
+  /** Routed by the app's public proxy right now. */
+  routable: boolean;
+  /** Last lines the Machine's process printed. */
+  logs: string[];
+}
+
+export interface FlySim {
+  apiUrl: string;
+  token: string;
+  createApp(name: string, org?: string): Promise<void>;
+  appUrl(app: string): string;
+  faults: { inject(rule: FaultRule): void; clear(): void };
+  holdLease(app: string, machineId: string, owner: string, ttlSeconds: number): Promise<void>;
+  machines(app: string): SimMachineView[];
+  calls(): { method: string; path: string; query: string; status: number; at: number }[];
+  close(): Promise<void>;
+}
+
+export async function startFlySim(options: FlySimOptions = {}): Promise<FlySim> {
+  const token = options.token ?? `fm2_sim${randomBytes(18).toString('base64url')}`;
+  const api = new FlyApi({
+    token,
+    host: options.host ?? '127.0.0.1',
+    timeScale: options.timeScale ?? 1,
+    rateLimits: options.rateLimits ?? true,
+  });
+  const apiUrl = await api.listen();
+  for (const app of options.apps ?? []) await api.createApp(app);
+  let closed: Promise<void> | undefined;
+  return {
+    apiUrl,
+    token,
+    async createApp(name, org) {
+      await api.createApp(name, org);
+    },
+    appUrl(app) {
+      const state = api.apps.get(app);
+      if (!state) throw new Error(`the Fly sim has no app named ${app}`);
+      return state.proxy.url;
+    },
+    faults: {
+      inject: (rule) => api.faults.inject(rule),
+      clear: () => api.faults.clear(),
+    },
+    async holdLease(app, machineId, owner, ttlSeconds) {
+      try {
+        api.holdLease(app, machineId, owner, ttlSeconds);
+      } catch (error) {
+        throw error instanceof FlyError ? new Error(error.message) : error;
+      }
+    },
+    machines(app) {
+      const state = api.apps.get(app);
+      if (!state) throw new Error(`the Fly sim has no app named ${app}`);
+      return [...state.machines.values()]
+        .filter((m) => m.state !== 'destroyed')
+        .map((m) => {
+          return {
+            id: m.id,
+            name: m.name,
+            region: m.region,
+            state: m.state,
+            image: m.config.image,
+            digest: m.current.imageRef.digest,
+            version: m.current.version,
+            cordoned: m.cordoned,
+            checks: m.checkStatuses().map(({ name, status }) => ({ name, status })),
+            metadata: { ...(m.config.metadata ?? {}) },
+            config: structuredClone(m.config),
+            routable: m.routable(),
+            logs: [...(m.process?.log ?? [])],
+          };
+        });
+    },
+    calls() {
+      return api.log.map((c) => ({ ...c }));
+    },
+    close() {
+      closed ??= api.close();
+      return closed;
+    },
+  };
+}
