@@ -69510,7 +69510,6 @@ await (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)('dns-
     });
     await (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(renderCutoverSummary(result));
     if (!result.ok) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(result.failure ?? `dns-cutover ${result.status}`, { title: `dns-cutover: ${result.status}` });
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(result.failure ?? `dns-cutover ${result.status}`);
     }
 });
@@ -70439,16 +70438,16 @@ function isHostname(text) {
     const labels = name.split('.');
     return labels.length >= 2 && labels.every((label) => LABEL.test(label)) && !/^\d+$/.test(labels[labels.length - 1]);
 }
-/** `api` or `api.example.com` → `api.example.com`; `@` is the apex. */
+/**
+ * `api` → `api.example.com`; `@` is the apex. A name with a dot in it is taken as absolute: appending
+ * the zone to `api.example.org` would silently move a different name than the one the user wrote.
+ */
 function absoluteName(name, zone) {
     const z = stripDot(zone);
-    const n = name.trim();
-    if (n === '@' || stripDot(n) === z)
+    const bare = stripDot(name);
+    if (bare === '@' || bare === z)
         return z;
-    if (n.endsWith('.'))
-        return stripDot(n);
-    const bare = stripDot(n);
-    return bare.endsWith(`.${z}`) ? bare : `${bare}.${z}`;
+    return bare.includes('.') ? bare : `${bare}.${z}`;
 }
 function isInZone(name, zone) {
     const n = stripDot(name);
@@ -71101,7 +71100,6 @@ else if (true) module.exports = ipCodec;
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
-  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   C1: () => (/* binding */ setFailed),
@@ -71110,7 +71108,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z: () => (/* reexport */ summary)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path, warning
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path, warning
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");

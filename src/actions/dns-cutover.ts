@@ -23,7 +23,6 @@ await runAction('dns-cutover', async () => {
   });
   await writeSummary(renderCutoverSummary(result));
   if (!result.ok) {
-    core.error(result.failure ?? `dns-cutover ${result.status}`, { title: `dns-cutover: ${result.status}` });
     core.setFailed(result.failure ?? `dns-cutover ${result.status}`);
   }
 });

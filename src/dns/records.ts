@@ -33,14 +33,15 @@ export function isHostname(text: string): boolean {
   return labels.length >= 2 && labels.every((label) => LABEL.test(label)) && !/^\d+$/.test(labels[labels.length - 1]);
 }
 
-/** `api` or `api.example.com` → `api.example.com`; `@` is the apex. */
+/**
+ * `api` → `api.example.com`; `@` is the apex. A name with a dot in it is taken as absolute: appending
+ * the zone to `api.example.org` would silently move a different name than the one the user wrote.
+ */
 export function absoluteName(name: string, zone: string): string {
   const z = stripDot(zone);
-  const n = name.trim();
-  if (n === '@' || stripDot(n) === z) return z;
-  if (n.endsWith('.')) return stripDot(n);
-  const bare = stripDot(n);
-  return bare.endsWith(`.${z}`) ? bare : `${bare}.${z}`;
+  const bare = stripDot(name);
+  if (bare === '@' || bare === z) return z;
+  return bare.includes('.') ? bare : `${bare}.${z}`;
 }
 
 export function isInZone(name: string, zone: string): boolean {
