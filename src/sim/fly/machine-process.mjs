@@ -53,8 +53,9 @@ function handler(req, res) {
   res.end(body);
 }
 
+const servers = [];
+
 function serve() {
-  const servers = [];
   const mapping = {};
   let pending = ports.length;
   for (const internal of ports) {
@@ -73,17 +74,21 @@ function serve() {
       }
     });
   }
-  // A well-behaved app drains: stop accepting, finish what is in flight, exit 0.
-  const drain = (signal) => {
-    console.log(`received ${signal}, draining`);
-    let open = servers.length;
-    for (const server of servers) {
-      server.close(() => {
-        if (--open === 0) process.exit(0);
-      });
-      server.closeIdleConnections();
-    }
-  };
+}
+
+// A well-behaved app drains: stop accepting, finish what is in flight, exit 0.
+function drain(signal) {
+  console.log(`received ${signal}, draining`);
+  if (servers.length === 0) process.exit(0);
+  let open = servers.length;
+  for (const server of servers) {
+    server.close(() => {
+      if (--open === 0) process.exit(0);
+    });
+    server.closeIdleConnections();
+  }
+}
+if (env.SIM_MODE !== 'command') {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT', 'SIGHUP']) process.on(signal, () => drain(signal));
 }
 

@@ -323,10 +323,7 @@ export class SimMachine {
     proc.on('exit', (info: ExitInfo) => {
       if (!proc.requestedStop) this.enqueue(() => this.onExit(proc, info));
     });
-    await new Promise<void>((resolve) => {
-      proc.child.once('spawn', () => resolve());
-      proc.child.once('error', () => resolve());
-    });
+    await proc.booted;
     this.draining = false;
     this.setState('started');
     this.event('start', 'started', 'flyd');

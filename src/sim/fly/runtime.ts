@@ -30,6 +30,8 @@ export class MachineProcess extends EventEmitter {
   /** Set before a stop the platform asked for, so the exit is not mistaken for a crash. */
   requestedStop = false;
   readonly exited: Promise<ExitInfo>;
+  /** Resolves once the image's process is up (its signal handlers are in place) or has died. */
+  readonly booted: Promise<void>;
   readonly log: string[] = [];
 
   constructor(spec: ProcessSpec) {
@@ -55,6 +57,11 @@ export class MachineProcess extends EventEmitter {
     };
     this.child.stdout?.on('data', capture);
     this.child.stderr?.on('data', capture);
+    this.booted = new Promise((resolve) => {
+      this.child.on('message', (message: { type?: string }) => message?.type === 'booted' && resolve());
+      this.child.once('exit', () => resolve());
+      this.child.once('error', () => resolve());
+    });
     this.child.on('message', (message: { type?: string; ports?: Record<string, number> }) => {
       if (message?.type === 'listening' && message.ports) {
         for (const [internal, actual] of Object.entries(message.ports))
