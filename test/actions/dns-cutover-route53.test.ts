@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  ChangeResourceRecordSetsCommand,
+  CreateHostedZoneCommand,
+  ListResourceRecordSetsCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
+import { startMotoRoute53 } from '../dns/moto.js';
+import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../support/tls.js';
+
+/**
+ * The bundle against Route 53 as moto_server implements it. moto answers no DNS, so verification is
+ * the API read-back after INSYNC (nameservers: none), which is what these tests pin down.
+ */
+describe('dns-cutover bundle against Route 53 (moto_server)', () => {
+  let moto: Awaited<ReturnType<typeof startMotoRoute53>>;
+  let client: Route53Client;
+  let zoneId: string;
+  let ca: TestCa;
+  let fly: TlsTarget;
+  let flaky: TlsTarget;
+  const zone = 'shop.test';
+  const name = 'api.shop.test';
+
+  const run = (inputs: Record<string, string | number | boolean>): Promise<BundleRun> =>
+    runBundle('dns-cutover', {
+      inputs: { provider: 'route53', 'api-url': moto.endpoint, zone, name, nameservers: 'none', 'verify-timeout': '20s', ...inputs },
+      env: { ...moto.env, NODE_EXTRA_CA_CERTS: ca.caFile },
+    });
+  const records = async () => {
+    const listed = await client.send(new ListResourceRecordSetsCommand({ HostedZoneId: zoneId }));
+    return (listed.ResourceRecordSets ?? [])
+      .filter((r) => r.Name === `${name}.`)
+      .map((r) => ({ type: r.Type, ttl: r.TTL, values: (r.ResourceRecords ?? []).map((v) => v.Value), alias: r.AliasTarget?.DNSName }));
+  };
+
+  beforeAll(async () => {
+    ca = createTestCa();
+    moto = await startMotoRoute53();
+    fly = await startTlsTarget(ca.issue([name]));
+    flaky = await startTlsTarget(ca.issue([name]), { healthSequence: [200], health: 502 });
+    client = new Route53Client({ endpoint: moto.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    const created = await client.send(new CreateHostedZoneCommand({ Name: zone, CallerReference: `t-${Date.now()}` }));
+    zoneId = created.HostedZone!.Id!.replace('/hostedzone/', '');
+    await client.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        ChangeBatch: { Changes: [{ Action: 'CREATE', ResourceRecordSet: { Name: `${name}.`, Type: 'CNAME', TTL: 300, ResourceRecords: [{ Value: 'old-alb.elb.amazonaws.com' }] } }] },
+      }),
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([moto?.stop(), fly?.close(), flaky?.close()]);
+    client?.destroy();
+    ca?.cleanup();
+  });
+
+  it('plans, applies CNAME→A+AAAA in one change batch, re-applies as a no-op, and rolls back from previous', async () => {
+    const plan = await run({ mode: 'plan', target: 'A=127.0.0.1,AAAA=::1' });
+    expect(plan.exitCode).toBe(0);
+    expect(plan.outputs.status).toBe('planned');
+    expect(await records()).toEqual([{ type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined }]);
+
+    const apply = await run({ mode: 'apply', target: 'A=127.0.0.1,AAAA=::1', 'connect-to': `:${fly.port}`, 'health-url': `https://${name}/health` });
+    expect(apply.log).not.toMatch(/failed unexpectedly/);
+    expect(apply.exitCode).toBe(0);
+    expect(apply.outputs).toMatchObject({ status: 'applied', changed: 'true', propagated: 'true' });
+    expect(apply.summary).toMatch(/INSYNC after/);
+    expect((await records()).sort((a, b) => String(a.type).localeCompare(String(b.type)))).toEqual([
+      { type: 'A', ttl: 60, values: ['127.0.0.1'], alias: undefined },
+      { type: 'AAAA', ttl: 60, values: ['::1'], alias: undefined },
+    ]);
+
+    const again = await run({ mode: 'apply', target: 'A=127.0.0.1,AAAA=::1', 'connect-to': `:${fly.port}` });
+    expect(again.outputs).toMatchObject({ status: 'unchanged', changed: 'false' });
+
+    const back = await run({ mode: 'rollback', previous: apply.outputs.previous });
+    expect(back.exitCode).toBe(0);
+    expect(back.outputs.status).toBe('restored');
+    expect(await records()).toEqual([{ type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined }]);
+  });
+
+  it('restores the CNAME when the health check fails after the switch', async () => {
+    const result = await run({ mode: 'apply', target: 'voice-bot.fly.dev', 'connect-to': `127.0.0.1:${flaky.port}`, 'health-url': `https://${name}/health` });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('rolled-back');
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(/answered 502.*previous records were put back and verified/);
+    expect(await records()).toEqual([{ type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined }]);
+  });
+
+  it('says the hosted zone was not found', async () => {
+    const result = await run({ mode: 'plan', zone: 'absent.test', name: 'api.absent.test', target: 'voice-bot.fly.dev' });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations[0].message).toMatch(/input 'zone': hosted zone absent\.test was not found in Route 53/);
+  });
+});
