@@ -79687,7 +79687,7 @@ function parsePercentileName(name) {
     const value = Number(match[1]);
     if (!(value > 0 && value < 100))
         return 'invalid';
-    return value / 100;
+    return Number((value / 100).toPrecision(12));
 }
 function parseMetric(name, line) {
     const lower = name.toLowerCase();

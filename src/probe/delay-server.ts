@@ -26,6 +26,8 @@ export interface DelayServerOptions {
   behaviour: (index: number, now: number) => Behaviour;
   tls?: { key: string; cert: string };
   host?: string;
+  /** Sees every request as it arrives (tests check headers and arrival order). */
+  onRequest?: (req: IncomingMessage) => void;
 }
 
 export interface DelayServer {
@@ -49,6 +51,7 @@ export async function startDelayServer(options: DelayServerOptions): Promise<Del
   const sockets = new Set<Socket>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    options.onRequest?.(req);
     const b = options.behaviour(index++, performance.now() - started);
     applied.push(b.delayMs);
     req.resume();

@@ -33,7 +33,7 @@ function parsePercentileName(name: string): number | undefined | 'invalid' {
   if (!match) return undefined;
   const value = Number(match[1]);
   if (!(value > 0 && value < 100)) return 'invalid';
-  return value / 100;
+  return Number((value / 100).toPrecision(12));
 }
 
 function parseMetric(name: string, line: string): ThresholdMetric {

@@ -1,0 +1,203 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { runBundle } from '../../src/harness/run-bundle.js';
+import {
+  fixed,
+  selfSignedCertificate,
+  spread,
+  startDelayServer,
+  type DelayServer,
+  type DelayServerOptions,
+} from '../../src/probe/delay-server.js';
+
+const servers: DelayServer[] = [];
+const cert = selfSignedCertificate();
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  cert.cleanup();
+});
+
+async function server(options: DelayServerOptions): Promise<DelayServer> {
+  const s = await startDelayServer(options);
+  servers.push(s);
+  return s;
+}
+
+/** The log as a reader sees it: the runner consumes `::add-mask::` lines, they are never shown. */
+const visibleLog = (log: string) =>
+  log
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+
+describe('latency-probe bundle', () => {
+  it('passes a fast target against a slower baseline, with outputs, summary and report', async () => {
+    const staging = await server({ behaviour: spread(20, 40, 1) });
+    const aws = await server({ behaviour: spread(60, 90, 2) });
+    const run = await runBundle('latency-probe', {
+      inputs: {
+        url: staging.url,
+        'baseline-url': aws.url,
+        requests: 100,
+        rate: 100,
+        warmup: 5,
+        thresholds: 'p95 < 200ms\np95 < baseline * 1.10\nerror-rate < 5%',
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.passed).toBe('true');
+    expect(run.outputs.requests).toBe('100');
+    expect(run.outputs['error-rate']).toBe('0');
+    const p95 = Number(run.outputs['p95-ms']);
+    expect(p95).toBeGreaterThanOrEqual(35);
+    expect(p95).toBeLessThan(Number(run.outputs['max-ms']) + 0.001);
+    expect(Number(run.outputs['p50-ms'])).toBeLessThanOrEqual(p95);
+    expect(staging.count()).toBe(105);
+    expect(aws.count()).toBe(105);
+    const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
+    expect(report.passed).toBe(true);
+    expect(report.targets[0].latency.p95).toBe(p95);
+    expect(report.baseline.requests).toBe(100);
+    expect(report.baseline.latency.p50).toBeGreaterThan(report.targets[0].latency.p95);
+    expect(report.verdicts).toHaveLength(3);
+    expect(report.verdicts.map((v: { outcome: string }) => v.outcome)).toEqual(['pass', 'pass', 'pass']);
+    expect(report.targets[0].histogram.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(100);
+    expect(report.targets[0].phases.connect.count).toBeGreaterThan(0);
+    expect(run.summary).toMatch(/## ✅ Latency gate passed/);
+    expect(run.summary).toMatch(/\| p95 &lt; baseline \* 1.10 \| 0\.\d\d× \| 0\.\d\d× – 0\.\d\d× \| ✅ pass/);
+    expect(run.summary).toContain('compared with the baseline');
+    expect(run.summary).toContain('```mermaid\nxychart-beta');
+    expect(run.summary).toContain('| TCP connect |');
+  });
+
+  it('fails the step on a breach, with an error annotation and passed=false', async () => {
+    const slow = await server({ behaviour: fixed(40) });
+    const run = await runBundle('latency-probe', {
+      inputs: {
+        url: slow.url,
+        requests: 80,
+        rate: 100,
+        warmup: 0,
+        thresholds: 'p95 < 20ms\nerror-rate < 5%',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.passed).toBe('false');
+    expect(Number(run.outputs['p50-ms'])).toBeGreaterThanOrEqual(39.5);
+    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^p95 < 20ms .*breach/),
+        expect.stringMatching(/Latency gate not passed: 1 threshold\(s\) breached, 0 inconclusive/),
+      ]),
+    );
+    expect(run.summary).toMatch(/## ❌ Latency gate failed/);
+    expect(run.summary).toMatch(/p95 &lt; 20ms \|.*❌ breach/);
+  });
+
+  it('reports an inconclusive verdict with the samples that would settle it; fail-on-breach: false keeps the step green', async () => {
+    const s = await server({ behaviour: fixed(2) });
+    const run = await runBundle('latency-probe', {
+      inputs: {
+        url: s.url,
+        requests: 30,
+        rate: 0,
+        concurrency: 2,
+        thresholds: 'p95 < 1s',
+        'fail-on-breach': false,
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.passed).toBe('false');
+    expect(run.summary).toMatch(/⚠️ inconclusive/);
+    expect(run.summary).toMatch(/about 59 requests would settle it/);
+    expect(
+      run.annotations.some((a) => a.level === 'warning' && /not failing the step/i.test(a.message)),
+    ).toBe(true);
+    expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
+  });
+
+  it('counts error responses and fails an error-rate threshold', async () => {
+    const s = await server({ behaviour: (i) => ({ delayMs: 1, status: i % 2 ? 503 : 200 }) });
+    const run = await runBundle('latency-probe', {
+      inputs: { url: s.url, requests: 40, rate: 0, concurrency: 1, warmup: 0, thresholds: 'error-rate < 1%' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['error-rate']).toBe('0.5');
+    expect(run.summary).toMatch(/20 of 40 requests failed \(50%\)\*\*: 20 unexpected status/);
+  });
+
+  it('probes HTTPS trusting NODE_EXTRA_CA_CERTS, with the TLS phase in the report', async () => {
+    const s = await server({ behaviour: fixed(3), tls: cert });
+    const run = await runBundle('latency-probe', {
+      inputs: {
+        url: s.url.replace('127.0.0.1', 'localhost'),
+        requests: 20,
+        rate: 0,
+        concurrency: 2,
+        thresholds: 'error-rate < 20%',
+      },
+      env: { NODE_EXTRA_CA_CERTS: cert.certPath },
+    });
+    expect(run.exitCode).toBe(0);
+    const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
+    expect(report.targets[0].errors).toBe(0);
+    expect(report.targets[0].phases.tls.count).toBeGreaterThan(0);
+    expect(report.targets[0].phases.dns.count).toBeGreaterThan(0);
+    expect(run.summary).toMatch(/\| TLS handshake \| [1-9]/);
+  });
+
+  it('sends secret headers but never shows them in the log, outputs, summary or report', async () => {
+    const seen: string[] = [];
+    const s = await server({
+      behaviour: fixed(1),
+      onRequest: (req) =>
+        seen.push(`${req.headers.authorization}|${req.headers.cookie}|${req.headers['x-api-token']}`),
+    });
+    const run = await runBundle('latency-probe', {
+      inputs: {
+        url: s.url,
+        requests: 5,
+        rate: 0,
+        warmup: 0,
+        concurrency: 1,
+        headers:
+          'Authorization: Bearer tok-AAA-111\nCookie: session=ccc-BBB-222\nX-Api-Token: zzz-CCC-333\nAccept: application/json',
+        thresholds: 'p95 < 1ms',
+      },
+    });
+    expect(seen).toEqual(Array(5).fill('Bearer tok-AAA-111|session=ccc-BBB-222|zzz-CCC-333'));
+    const report = readFileSync(run.outputs.report, 'utf8');
+    for (const secret of ['tok-AAA-111', 'ccc-BBB-222', 'zzz-CCC-333']) {
+      expect(visibleLog(run.log)).not.toContain(secret);
+      expect(run.summary).not.toContain(secret);
+      expect(JSON.stringify(run.outputs)).not.toContain(secret);
+      expect(report).not.toContain(secret);
+    }
+    expect(JSON.parse(report).settings.headers).toMatchObject({
+      authorization: '***',
+      accept: 'application/json',
+    });
+  });
+
+  it.each([
+    [{ url: 'not a url' }, /^input 'url': "not a url" is not a valid URL\. Fix:/],
+    [{ url: 'ftp://x.test/' }, /^input 'url': "ftp:\/\/x.test\/" uses ftp/],
+    [{ thresholds: 'p95 < fast' }, /^input 'thresholds': "p95 < fast": "fast" is not a duration/],
+    [{ thresholds: 'p101 < 1s' }, /^input 'thresholds': "p101 < 1s": p101 is not a percentile/],
+    [
+      { rate: 20, concurrency: 0 },
+      /^input 'concurrency': 0 allows no request in flight, so rate 20\/s could never be sent/,
+    ],
+    [{ thresholds: 'p95 < baseline * 1.1' }, /^input 'thresholds': .*baseline-url is not set/],
+    [{ 'expect-status': '2xx' }, /^input 'expect-status': "2xx" is not an HTTP status/],
+  ])('rejects bad input %j before any request', async (inputs, message) => {
+    const s = await server({ behaviour: fixed(0) });
+    const run = await runBundle('latency-probe', { inputs: { url: s.url, ...inputs } });
+    expect(run.exitCode).toBe(1);
+    expect(s.count()).toBe(0);
+    const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    expect(run.outputs).toEqual({});
+  });
+});
