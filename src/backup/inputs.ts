@@ -1,0 +1,152 @@
+import { InputError } from '../core/errors.js';
+import type { InputReader } from '../core/inputs.js';
+import {
+  parseRetention,
+  parseShard,
+  parseVerifyMode,
+  type DateSource,
+  type RetentionPolicy,
+  type Shard,
+  type VerifyMode,
+} from './policy.js';
+import type { S3Connection } from './s3.js';
+
+export interface BackupInputs {
+  connection: S3Connection;
+  prefix: string;
+  dateFrom: DateSource;
+  maxAgeMs: number;
+  verify: VerifyMode;
+  retention: RetentionPolicy;
+  shard: Shard;
+  restoreCommand?: string;
+  issueOnFailure: boolean;
+  githubToken?: string;
+}
+
+const B2_HOST = /^s3\.([a-z]+-[a-z]+-\d{3})\.backblazeb2\.com$/;
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+/**
+ * Every input checked before the AWS SDK loads or any request goes out, so a typo fails in a fraction
+ * of a second with the fix in the message.
+ */
+export function readBackupInputs(inputs: InputReader, env: Record<string, string | undefined>): BackupInputs {
+  const bucket = inputs.required('bucket', 'voice-bot-backups');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new InputError(
+      'bucket',
+      `"${bucket}" is not a bucket name.`,
+      'use the bucket name alone (lower case, 3-63 characters), not a URL or s3:// path; put folders in prefix.',
+    );
+  }
+  const endpointText = inputs.optional('endpoint');
+  let endpoint: string | undefined;
+  let endpointRegion: string | undefined;
+  if (endpointText) {
+    let url: URL;
+    try {
+      url = new URL(endpointText);
+    } catch {
+      throw new InputError(
+        'endpoint',
+        `"${endpointText}" is not a URL.`,
+        'write the S3 endpoint, e.g. https://s3.us-west-004.backblazeb2.com.',
+      );
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
+      throw new InputError(
+        'endpoint',
+        `"${endpointText}" is not https.`,
+        'use https:// (B2 and S3 refuse plain HTTP); http:// is accepted only for a local test server.',
+      );
+    }
+    if (url.pathname !== '/' && url.pathname !== '') {
+      throw new InputError(
+        'endpoint',
+        `"${endpointText}" has a path (${url.pathname}).`,
+        'give the endpoint without the bucket, e.g. https://s3.us-west-004.backblazeb2.com, and the bucket in bucket.',
+      );
+    }
+    if (url.hostname.startsWith(`${bucket}.`)) {
+      throw new InputError(
+        'endpoint',
+        `"${endpointText}" includes the bucket name.`,
+        `use https://${url.hostname.slice(bucket.length + 1)} and bucket: ${bucket}.`,
+      );
+    }
+    endpoint = url.origin;
+    endpointRegion = B2_HOST.exec(url.hostname)?.[1];
+  }
+  const regionText = inputs.optional('region');
+  const region = regionText ?? endpointRegion ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region)
+    throw new InputError(
+      'region',
+      'is required but empty.',
+      'set the bucket region, e.g. us-west-004 for https://s3.us-west-004.backblazeb2.com.',
+    );
+  if (endpointRegion && region !== endpointRegion) {
+    throw new InputError(
+      'region',
+      `"${region}" does not match the endpoint's region ${endpointRegion}.`,
+      `set region: ${endpointRegion}, or the endpoint of ${region} (https://s3.${region}.backblazeb2.com).`,
+    );
+  }
+  const accessKeyId = inputs.optional('access-key-id');
+  const secretAccessKey = inputs.optional('secret-access-key');
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new InputError(
+      accessKeyId ? 'secret-access-key' : 'access-key-id',
+      'is empty while the other half of the key is set.',
+      "set both access-key-id and secret-access-key (from secrets), or neither to use the runner's AWS credentials.",
+    );
+  }
+  const dateFrom = inputs.enumOf('date-from', ['key', 'last-modified'] as const, 'key');
+  const maxAgeMs = inputs.duration('max-age', '26h', { min: 60_000 });
+  const verify = parseVerifyMode(inputs.string('verify', 'latest'));
+  const retention = parseRetention(inputs.string('retention', 'daily=30,monthly=12'));
+  const shard = parseShard(inputs.optional('shard'));
+  if (shard.count > 1 && verify.kind !== 'all') {
+    throw new InputError(
+      'shard',
+      `splits work only with verify: all (verify is ${inputs.string('verify', 'latest')}).`,
+      'use verify: all with shard, or remove shard.',
+    );
+  }
+  const issueOnFailure = inputs.bool('issue-on-failure', false);
+  const githubToken = inputs.optional('github-token');
+  if (issueOnFailure && !githubToken) {
+    throw new InputError(
+      'github-token',
+      'is empty but issue-on-failure is true.',
+      'pass github-token: ${{ github.token }} and give the job permissions: issues: write.',
+    );
+  }
+  if (issueOnFailure && !env.GITHUB_REPOSITORY) {
+    throw new InputError(
+      'issue-on-failure',
+      'needs GITHUB_REPOSITORY, which is not set.',
+      'run it in GitHub Actions, or set GITHUB_REPOSITORY=owner/name.',
+    );
+  }
+  return {
+    connection: {
+      endpoint,
+      region,
+      bucket,
+      accessKeyId,
+      secretAccessKey,
+      forcePathStyle: inputs.bool('force-path-style', false),
+    },
+    prefix: inputs.string('prefix', ''),
+    dateFrom,
+    maxAgeMs,
+    verify,
+    retention,
+    shard,
+    restoreCommand: inputs.optional('restore-command'),
+    issueOnFailure,
+    githubToken,
+  };
+}

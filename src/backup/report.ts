@@ -1,0 +1,76 @@
+import type { ContentResult } from './content.js';
+import type { EvidenceResult } from './digest.js';
+import type { DateSource, RetentionPolicy } from './policy.js';
+
+export type Verdict = 'ok' | 'failed' | 'unverifiable' | 'not-verified';
+
+export interface BackupEntry {
+  key: string;
+  series: string;
+  /** The backup's date (ISO), from its key or its LastModified. */
+  date: string;
+  dateSource: DateSource;
+  lastModified: string;
+  size: number;
+  verdict: Verdict;
+  /** Pieces of evidence and whether the bytes agreed with each. */
+  evidence: EvidenceResult[];
+  /** Short names of the evidence that proved the object (empty unless ok). */
+  provedBy: string[];
+  content?: ContentResult;
+  /** Why it failed or could not be verified, in words. */
+  problems: string[];
+  bytesRead?: number;
+  ms?: number;
+  restore?: { command: string; exitCode: number; ok: boolean; output: string };
+}
+
+export interface SeriesReport {
+  series: string;
+  count: number;
+  newestKey: string;
+  newestDate: string;
+  ageHours: number;
+  fresh: boolean;
+  size: { newest: number; median?: number; ratio?: number; ok: boolean; detail: string };
+  retention: {
+    window: { from: string; to: string };
+    missingDays: string[];
+    missingMonths: string[];
+    expired: string[];
+    keptCount: number;
+    /** Day → count of backups, for the calendar. */
+    days: Record<string, number>;
+  };
+}
+
+export interface BackupReport {
+  passed: boolean;
+  checkedAt: string;
+  store: string;
+  bucket: string;
+  prefix: string;
+  policy: RetentionPolicy;
+  maxAgeHours: number;
+  verifyMode: string;
+  shard: string;
+  latestKey?: string;
+  latestAgeHours?: number;
+  counts: {
+    backups: number;
+    selected: number;
+    verified: number;
+    failed: number;
+    unverifiable: number;
+    missingDays: number;
+    missingMonths: number;
+    expired: number;
+  };
+  backups: BackupEntry[];
+  series: SeriesReport[];
+  lifecycle: { ok: boolean; detail: string; rules: string[] };
+  /** Every reason the run failed, most important first, in words. */
+  failures: string[];
+  warnings: string[];
+  throughput?: { bytes: number; ms: number; mbPerSecond: number };
+}
