@@ -55,13 +55,26 @@ export interface TlsTarget {
  */
 export async function startTlsTarget(
   cert: { key: string; cert: string },
-  options: { health?: number; healthSequence?: number[]; handler?: (req: IncomingMessage, res: ServerResponse) => void } = {},
+  options: {
+    health?: number;
+    healthSequence?: number[];
+    /** Asks someone else for each /health status (an edge in front of an app). */
+    healthFrom?: () => Promise<number>;
+    handler?: (req: IncomingMessage, res: ServerResponse) => void;
+  } = {},
 ): Promise<TlsTarget> {
   let health = options.health ?? 200;
   const sequence = [...(options.healthSequence ?? [])];
   const requests: TlsTarget['requests'] = [];
   const server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
     requests.push({ path: req.url ?? '/', host: req.headers.host ?? '' });
+    if (req.url?.startsWith('/health') && options.healthFrom) {
+      options
+        .healthFrom()
+        .catch(() => 502)
+        .then((status) => res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'unhealthy'));
+      return;
+    }
     if (req.url?.startsWith('/health')) {
       const status = sequence.length ? sequence.shift()! : health;
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'unhealthy');
