@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import type { InputReader } from '../core/inputs.js';
+import { registerSecret } from '../core/secrets.js';
+import { parseFlyToml, STRATEGIES, type FlyToml, type Strategy } from './fly-toml.js';
+import { machineConfigFor, releaseCommandConfig, countChecks } from './machine-config.js';
+import { validateRegions } from './regions.js';
+
+/** Everything a deploy needs, validated before any API call. `image` is absent only when `build` is on. */
+export interface DeployInputs {
+  app: string;
+  configPath: string;
+  toml: FlyToml;
+  image?: string;
+  build: boolean;
+  strategy: Strategy;
+  maxUnavailable: number;
+  waitTimeoutMs: number;
+  regions: string[];
+  secrets: Record<string, string>;
+  apiToken: string;
+  apiUrl: string;
+  rollback: boolean;
+  environment?: string;
+  publicUrl: string;
+  proxySettleMs: number;
+}
+
+const IMAGE_RE = /^[a-z0-9][a-z0-9._\-/:]*[a-z0-9](:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/i;
+
+/**
+ * Reads and checks every input (and fly.toml) up front: a missing app, an unknown strategy, a retired
+ * region or a malformed fly.toml is one clear line naming the input, and no request has been sent.
+ */
+export function readDeployInputs(
+  inputs: InputReader,
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): DeployInputs {
+  const apiToken = inputs.optional('api-token') ?? env.FLY_API_TOKEN?.trim() ?? '';
+  registerSecret(apiToken);
+  const configPath = inputs.string('config', 'fly.toml');
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, configPath), 'utf8');
+  } catch {
+    throw new InputError(
+      'config',
+      `${configPath} was not found in ${cwd}.`,
+      'check out the repository first and point `config` at your fly.toml (e.g. fly.staging.toml).',
+    );
+  }
+  const toml = parseFlyToml(text, configPath);
+
+  const app = inputs.optional('app') ?? toml.app;
+  if (!app)
+    throw new InputError(
+      'app',
+      `is empty and ${configPath} has no \`app\`.`,
+      'set `app: my-app` or add app = "my-app" to fly.toml.',
+    );
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(app))
+    throw new InputError(
+      'app',
+      `"${app}" is not a valid Fly app name.`,
+      'use lower-case letters, digits and dashes.',
+    );
+
+  const build = inputs.bool('build', false);
+  const image = inputs.optional('image') ?? (build ? undefined : toml.buildImage);
+  if (!image && !build)
+    throw new InputError(
+      'image',
+      'is required unless `build: true` (and fly.toml has no [build] image).',
+      'set image: registry.fly.io/my-app:tag, or build: true.',
+    );
+  if (image && build)
+    throw new InputError(
+      'build',
+      'is true but `image` is set too; a deploy ships one image.',
+      'remove one of them.',
+    );
+  if (image && !IMAGE_RE.test(image))
+    throw new InputError(
+      'image',
+      `"${image}" is not an image reference.`,
+      'write e.g. registry.fly.io/my-app:v42 or ghcr.io/org/app@sha256:….',
+    );
+
+  const strategy = inputs.enumOf<Strategy>('strategy', STRATEGIES, toml.deploy.strategy ?? 'rolling');
+  const maxUnavailable = inputs.number('max-unavailable', toml.deploy.maxUnavailable ?? 0.33, { min: 0.01 });
+  const waitTimeoutMs = inputs.raw('wait-timeout')
+    ? inputs.duration('wait-timeout', '5m', { min: 1000, max: 3_600_000 })
+    : (toml.deploy.waitTimeoutMs ?? 300_000);
+
+  const regionList = inputs.list('regions', { commas: true });
+  const regionSource = regionList.length ? 'regions' : 'config';
+  const rawRegions = regionList.length ? regionList : toml.primaryRegion ? [toml.primaryRegion] : [];
+  if (!rawRegions.length)
+    throw new InputError(
+      'regions',
+      `is empty and ${configPath} has no primary_region.`,
+      'set regions: sin, or primary_region = "sin" in fly.toml.',
+    );
+  const regions = validateRegions(regionSource, rawRegions);
+  if (toml.primaryRegion && regionSource === 'regions') validateRegions('config', [toml.primaryRegion]);
+
+  const secrets: Record<string, string> = {};
+  for (const [name, value] of inputs.keyValues('secrets')) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new InputError('secrets', `"${name}" is not a valid secret name.`, 'use letters, digits and _.');
+    registerSecret(value);
+    secrets[name] = value;
+  }
+
+  if (!apiToken)
+    throw new InputError(
+      'api-token',
+      'is empty and FLY_API_TOKEN is not set.',
+      'pass api-token: ${{ secrets.FLY_API_TOKEN }} (a `fly tokens create deploy` token).',
+    );
+  const apiUrl = (inputs.url('api-url')?.href ?? 'https://api.machines.dev').replace(/\/$/, '');
+  const publicUrl = (inputs.url('public-url')?.href ?? `https://${app}.fly.dev`).replace(/\/$/, '');
+  const proxySettleMs = inputs.duration('proxy-settle', '10s', { max: 120_000 });
+
+  if (strategy === 'bluegreen' || strategy === 'canary') {
+    if (toml.mounts.length)
+      throw new InputError(
+        'strategy',
+        `${strategy} cannot be used with volumes ([[mounts]] in ${configPath}).`,
+        'use rolling or immediate.',
+      );
+  }
+  // Building every group's config now surfaces fly.toml mistakes before any API call.
+  for (const group of Object.keys(toml.processes)) {
+    const config = machineConfigFor(toml, { image: image ?? 'placeholder:latest', group, releaseVersion: 1 });
+    if (strategy === 'bluegreen' && countChecks(config) === 0) {
+      throw new InputError(
+        'strategy',
+        `bluegreen needs at least one health check, and process group "${group}" has none in ${configPath}.`,
+        'add [[http_service.checks]] (or use rolling).',
+      );
+    }
+  }
+  if (toml.deploy.releaseCommand) releaseCommandConfig(toml, image ?? 'placeholder:latest', 1);
+
+  return {
+    app,
+    configPath,
+    toml,
+    image,
+    build,
+    strategy,
+    maxUnavailable,
+    waitTimeoutMs,
+    regions,
+    secrets,
+    apiToken,
+    apiUrl,
+    rollback: inputs.bool('rollback', true),
+    environment: inputs.optional('environment'),
+    publicUrl,
+    proxySettleMs,
+  };
+}

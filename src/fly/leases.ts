@@ -1,0 +1,90 @@
+import type { FlyApi } from './client.js';
+
+/**
+ * The leases a deploy holds. Acquired before the first mutation, refreshed in the background every
+ * (ttl − 1 s)/3 as flyctl does so a long health wait never outlives the TTL, and released on every path.
+ */
+export class LeaseKeeper {
+  private readonly nonces = new Map<string, string>();
+  private timer?: NodeJS.Timeout;
+  private refreshing = false;
+
+  constructor(
+    private readonly api: FlyApi,
+    private readonly ttlSeconds: number,
+    private readonly description: string,
+    private readonly warn: (line: string) => void,
+  ) {}
+
+  nonce(id: string): string | undefined {
+    return this.nonces.get(id);
+  }
+
+  held(): string[] {
+    return [...this.nonces.keys()];
+  }
+
+  async acquire(id: string): Promise<string> {
+    const existing = this.nonces.get(id);
+    if (existing) return existing;
+    const lease = await this.api.acquireLease(id, this.ttlSeconds, this.description);
+    this.nonces.set(id, lease.nonce);
+    this.startRefreshing();
+    return lease.nonce;
+  }
+
+  /** A lease that came with a create (`lease_ttl`), kept and released like the others. */
+  adopt(id: string, nonce: string): void {
+    this.nonces.set(id, nonce);
+    this.startRefreshing();
+  }
+
+  /** The Machine was destroyed: its lease went with it. */
+  forget(id: string): void {
+    this.nonces.delete(id);
+  }
+
+  private startRefreshing(): void {
+    if (this.timer) return;
+    const everyMs = Math.max(500, ((this.ttlSeconds - 1) * 1000) / 3);
+    this.timer = setInterval(() => void this.refreshAll(), everyMs);
+    this.timer.unref();
+  }
+
+  private async refreshAll(): Promise<void> {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    try {
+      await Promise.all(
+        [...this.nonces].map(async ([id, nonce]) => {
+          try {
+            await this.api.refreshLease(id, nonce, this.ttlSeconds);
+          } catch (error) {
+            if (this.nonces.has(id))
+              this.warn(`could not refresh the lease on ${id}: ${(error as Error).message}`);
+          }
+        }),
+      );
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  async releaseAll(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const entries = [...this.nonces];
+    this.nonces.clear();
+    await Promise.all(
+      entries.map(async ([id, nonce]) => {
+        try {
+          await this.api.releaseLease(id, nonce);
+        } catch (error) {
+          this.warn(
+            `could not release the lease on ${id} (it expires by itself in ${this.ttlSeconds}s): ${(error as Error).message}`,
+          );
+        }
+      }),
+    );
+  }
+}
