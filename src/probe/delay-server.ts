@@ -134,6 +134,22 @@ export function stallOnce(
   };
 }
 
+/** Like stallOnce, but the stall starts when request number `index` (from 0) arrives. */
+export function stallAtRequest(
+  base: DelayServerOptions['behaviour'],
+  index: number,
+  forMs: number,
+): DelayServerOptions['behaviour'] {
+  let start: number | undefined;
+  return (i, now) => {
+    const b = base(i, now);
+    if (i === index) start = now;
+    if (start !== undefined && now < start + forMs)
+      return { ...b, delayMs: Math.max(b.delayMs, start + forMs - now) };
+    return b;
+  };
+}
+
 /** Mulberry32: small, fast, seeded. */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;

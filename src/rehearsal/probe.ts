@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import type { BundleRun } from '../harness/run-bundle.js';
+import { spread, stallAtRequest, startDelayServer } from '../probe/delay-server.js';
+import type { RehearsalContext, RehearsalSection, StepResult } from './types.js';
+
+interface ReportView {
+  targets: { latency: { p95: number; p99: number }; errors: number; requests: number }[];
+  baseline?: { latency: { p95: number } };
+  verdicts: { threshold: string; outcome: string; observed: number | string }[];
+}
+
+function readReport(run: BundleRun): ReportView | undefined {
+  try {
+    return JSON.parse(readFileSync(run.outputs.report, 'utf8')) as ReportView;
+  } catch {
+    return undefined;
+  }
+}
+
+const verdictList = (report: ReportView | undefined) =>
+  report?.verdicts.map((v) => `${v.threshold}: ${v.outcome}`).join('; ') ?? 'no report';
+
+/**
+ * The latency gate of the migration: the new staging app (20–40 ms) against the old AWS endpoint
+ * (60–90 ms), probed interleaved in one run; then two drills the gate must fail — a slow deployment,
+ * and a server that stalls for a second in the middle of the run (which only an open-model probe sees).
+ */
+export const latencyProbeSection: RehearsalSection = async (ctx: RehearsalContext): Promise<StepResult[]> => {
+  const steps: StepResult[] = [];
+  const staging = await startDelayServer({ behaviour: spread(20, 40, 1) });
+  const aws = await startDelayServer({ behaviour: spread(60, 90, 2) });
+  const slow = await startDelayServer({ behaviour: spread(250, 400, 3) });
+  // Stalls for 1 s when the 50th request arrives (after the warm-up and the first part of the run).
+  const stalling = await startDelayServer({ behaviour: stallAtRequest(spread(20, 40, 4), 50, 1000) });
+  for (const s of [staging, aws, slow, stalling]) ctx.onCleanup(() => s.close());
+  ctx.endpoints['probe:staging'] = staging.url;
+  ctx.endpoints['probe:aws-baseline'] = aws.url;
+
+  const gate = { requests: 120, rate: 60, concurrency: 10, warmup: 5, timeout: '3s' };
+  const thresholds = 'p95 < 200ms\np95 < baseline * 1.10\nerror-rate < 5%';
+
+  let started = Date.now();
+  const pass = await ctx.runAction('latency-probe', {
+    inputs: { ...gate, url: staging.url, 'baseline-url': aws.url, thresholds },
+  });
+  const passReport = readReport(pass);
+  if (passReport) ctx.shared.latencyProbeReport = pass.outputs.report;
+  const t = passReport?.targets[0];
+  steps.push({
+    step: 'Latency gate: staging (Fly) vs old AWS, interleaved',
+    ok: pass.exitCode === 0 && pass.outputs.passed === 'true',
+    detail: t
+      ? `p95 ${t.latency.p95} ms vs AWS ${passReport?.baseline?.latency.p95} ms, ${t.errors}/${t.requests} errors; ${verdictList(passReport)}.`
+      : `the action exited ${pass.exitCode} without a report.`,
+    ms: Date.now() - started,
+  });
+
+  started = Date.now();
+  const breach = await ctx.runAction('latency-probe', {
+    inputs: { ...gate, url: slow.url, 'baseline-url': aws.url, thresholds },
+  });
+  const breachReport = readReport(breach);
+  steps.push({
+    step: 'Drill: a slow deployment (250–400 ms) breaches the gate',
+    ok:
+      breach.exitCode !== 0 &&
+      breach.outputs.passed === 'false' &&
+      (breachReport?.verdicts.some((v) => v.outcome === 'breach') ?? false),
+    detail: `exit ${breach.exitCode}, passed=${breach.outputs.passed}; ${verdictList(breachReport)}.`,
+    ms: Date.now() - started,
+    drill: true,
+  });
+
+  started = Date.now();
+  const stall = await ctx.runAction('latency-probe', {
+    inputs: {
+      url: stalling.url,
+      requests: 150,
+      rate: 50,
+      concurrency: 10,
+      warmup: 5,
+      timeout: '3s',
+      thresholds: 'p99 < 200ms\nerror-rate < 5%',
+    },
+  });
+  const stallReport = readReport(stall);
+  steps.push({
+    step: 'Drill: a 1 s stall mid-run shows in p99 (open model) and fails the gate',
+    ok: stall.exitCode !== 0 && stall.outputs.passed === 'false' && Number(stall.outputs['p99-ms']) > 200,
+    detail: `p99 ${stall.outputs['p99-ms']} ms, p95 ${stall.outputs['p95-ms']} ms, p50 ${stall.outputs['p50-ms']} ms; ${verdictList(stallReport)}.`,
+    ms: Date.now() - started,
+    drill: true,
+  });
+  return steps;
+};
