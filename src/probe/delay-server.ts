@@ -35,8 +35,10 @@ export interface DelayServer {
   port: number;
   /** Requests received so far. */
   count(): number;
-  /** The delays the server applied, in arrival order: the truth the probe's figures are checked against. */
+  /** The delays the server asked for, in arrival order. */
   applied: number[];
+  /** How long each answered request actually took inside the server (arrival to response written), ms. */
+  served: number[];
   close(): Promise<void>;
 }
 
@@ -47,11 +49,13 @@ export interface DelayServer {
 export async function startDelayServer(options: DelayServerOptions): Promise<DelayServer> {
   let index = 0;
   const applied: number[] = [];
+  const served: number[] = [];
   const started = performance.now();
   const sockets = new Set<Socket>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     options.onRequest?.(req);
+    const arrived = performance.now();
     const b = options.behaviour(index++, performance.now() - started);
     applied.push(b.delayMs);
     req.resume();
@@ -67,6 +71,7 @@ export async function startDelayServer(options: DelayServerOptions): Promise<Del
         'content-length': Buffer.byteLength(body),
       });
       res.end(body);
+      served.push(performance.now() - arrived);
     };
     if (b.delayMs <= 0) act();
     else {
@@ -99,6 +104,7 @@ export async function startDelayServer(options: DelayServerOptions): Promise<Del
     port,
     count: () => index,
     applied,
+    served,
     close: async () => {
       for (const t of timers) clearTimeout(t);
       for (const s of sockets) s.destroy();

@@ -1,0 +1,217 @@
+// `npm run bench:probe` — not a test. Measures the latency probe against known truths and against
+// autocannon in the same run, prints a table and writes bench/results/probe.json.
+//  1. Accuracy: p50/p95/p99 reported vs the server's own timings for a known delay distribution.
+//     Goal: |error| ≤ 1 ms + 2%.
+//  2. Overhead: highest sustained request rate (closed loop, same connections, same server in its own
+//     process) vs autocannon. Goal: ≥ 0.8× autocannon.
+//  3. Coordinated omission: one 1 s stall during a constant-rate run; p50/p90/p99 from Runway (open
+//     model) and autocannon (-R, with and without its CO correction) vs what a user arriving on
+//     schedule sees.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { seeded, startDelayServer } from '../src/probe/delay-server.js';
+import { nearestRank } from '../src/probe/order-statistics.js';
+import { probe } from '../src/probe/probe.js';
+import type { ProbeOptions } from '../src/probe/types.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const node = process.execPath;
+
+function base(url: string, extra: Partial<ProbeOptions>): ProbeOptions {
+  return {
+    urls: [new URL(url)],
+    requests: 100,
+    rate: 0,
+    concurrency: 10,
+    warmup: 0,
+    timeoutMs: 10_000,
+    method: 'GET',
+    headers: {},
+    expectStatus: [{ from: 200, to: 399 }],
+    ...extra,
+  };
+}
+
+async function childServer(mode: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(node, ['--import', 'tsx', join(root, 'bench/probe-server.ts'), mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout!.once('data', (d) => resolve(String(d).trim()));
+  });
+  return { url, child };
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+  );
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+async function accuracy() {
+  // 80% uniform 10–30 ms, 20% a long tail uniform 50–150 ms: skewed and bimodal, like a real service.
+  const random = seeded(42);
+  const server = await startDelayServer({
+    behaviour: () => ({ delayMs: random() < 0.8 ? 10 + random() * 20 : 50 + random() * 100 }),
+  });
+  const report = await probe(base(server.url, { requests: 1000, rate: 200, concurrency: 50 }));
+  await server.close();
+  const truth = [...server.served].sort((a, b) => a - b);
+  const t = report.targets[0];
+  return (['p50', 'p95', 'p99'] as const).map((name) => {
+    const p = { p50: 0.5, p95: 0.95, p99: 0.99 }[name];
+    const expected = nearestRank(truth, p);
+    const reported = t.latency[name];
+    const error = reported - expected;
+    const allowed = 1 + 0.02 * expected;
+    return {
+      percentile: name,
+      truthMs: r2(expected),
+      reportedMs: r2(reported),
+      errorMs: r2(error),
+      allowedMs: r2(allowed),
+      ok: Math.abs(error) <= allowed,
+    };
+  });
+}
+
+async function overhead() {
+  const { url, child } = await childServer('zero');
+  const connections = 10;
+  const runs: { runway: number[]; autocannon: number[] } = { runway: [], autocannon: [] };
+  try {
+    for (let round = 0; round < 3; round++) {
+      const report = await probe(
+        base(url, { requests: 30_000, rate: 0, concurrency: connections, warmup: 200 }),
+      );
+      runs.runway.push(report.targets[0].achievedRate);
+      const ac = await autocannon({ url, connections, duration: 3 });
+      runs.autocannon.push(Math.round((ac.requests.total / ac.duration) * 10) / 10);
+    }
+  } finally {
+    await stop(child);
+  }
+  const best = { runway: Math.max(...runs.runway), autocannon: Math.max(...runs.autocannon) };
+  const ratio = r2(best.runway / best.autocannon);
+  return {
+    connections,
+    rounds: runs,
+    bestRunwayRps: best.runway,
+    bestAutocannonRps: best.autocannon,
+    ratio,
+    goal: 0.8,
+    ok: ratio >= 0.8,
+  };
+}
+
+async function coordinatedOmission() {
+  const rate = 100;
+  const seconds = 5;
+  const stallAt = 200; // request index: 2 s into the run
+  const stallMs = 1000;
+  const baseMs = 5;
+  const mode = `stall:${stallAt}:${stallMs}:${baseMs}`;
+  // What users arriving every 10 ms see: those due during the stall wait for its end.
+  const schedule = Array.from({ length: rate * seconds }, (_, i) => {
+    const due = (i * 1000) / rate;
+    const start = (stallAt * 1000) / rate;
+    return due >= start && due < start + stallMs ? start + stallMs - due + baseMs : baseMs;
+  }).sort((a, b) => a - b);
+  const expected = {
+    p50: nearestRank(schedule, 0.5),
+    p90: nearestRank(schedule, 0.9),
+    p99: nearestRank(schedule, 0.99),
+  };
+  const rows: { tool: string; p50: number; p90: number; p99: number; samples: number }[] = [
+    { tool: 'schedule truth', ...expected, samples: schedule.length },
+  ];
+
+  let server = await childServer(mode);
+  try {
+    const report = await probe(base(server.url, { requests: rate * seconds, rate, concurrency: 10 }));
+    const l = report.targets[0].latency;
+    rows.push({
+      tool: 'Runway (open model)',
+      p50: r1(l.p50),
+      p90: r1(l.p90),
+      p99: r1(l.p99),
+      samples: report.targets[0].requests,
+    });
+  } finally {
+    await stop(server.child);
+  }
+  for (const ignore of [false, true]) {
+    server = await childServer(mode);
+    try {
+      const ac = await autocannon({
+        url: server.url,
+        connections: 10,
+        duration: seconds,
+        overallRate: rate,
+        ignoreCoordinatedOmission: ignore,
+      });
+      rows.push({
+        tool: ignore ? 'autocannon -R 100 -C (no CO correction)' : 'autocannon -R 100 (its CO correction)',
+        p50: ac.latency.p50,
+        p90: ac.latency.p90,
+        p99: ac.latency.p99,
+        samples: ac.latency.totalCount,
+      });
+    } finally {
+      await stop(server.child);
+    }
+  }
+  return { rate, seconds, stallMs, rows };
+}
+
+const started = Date.now();
+console.log('Latency probe benchmark (accuracy, overhead vs autocannon, coordinated omission)...');
+const acc = await accuracy();
+const over = await overhead();
+const co = await coordinatedOmission();
+
+console.log(
+  '\n1. Accuracy: 1000 requests at 200/s, delay 80% U(10,30) ms + 20% U(50,150) ms; truth = server-side times',
+);
+console.table(
+  acc.map((a) => ({
+    percentile: a.percentile,
+    'truth ms': a.truthMs,
+    'reported ms': a.reportedMs,
+    'error ms': a.errorMs,
+    'allowed ±ms': a.allowedMs,
+    ok: a.ok,
+  })),
+);
+console.log(
+  `\n2. Overhead: closed loop, ${over.connections} connections, zero-delay server in its own process, best of 3`,
+);
+console.table([
+  { tool: 'Runway', 'best req/s': over.bestRunwayRps, rounds: over.rounds.runway.join(' / ') },
+  { tool: 'autocannon', 'best req/s': over.bestAutocannonRps, rounds: over.rounds.autocannon.join(' / ') },
+]);
+console.log(`Runway / autocannon = ${over.ratio}× (goal ≥ ${over.goal}×): ${over.ok ? 'met' : 'NOT met'}`);
+console.log(
+  `\n3. Coordinated omission: ${co.rate}/s for ${co.seconds} s, one ${co.stallMs} ms stall (server base delay 5 ms)`,
+);
+console.table(co.rows);
+
+const result = {
+  benchmark: 'latency-probe',
+  date: new Date().toISOString(),
+  node: process.version,
+  durationS: Math.round((Date.now() - started) / 1000),
+  accuracy: { goal: '|error| ≤ 1 ms + 2%', ok: acc.every((a) => a.ok), rows: acc },
+  overhead: over,
+  coordinatedOmission: co,
+};
+const out = join(root, 'bench/results/probe.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nWrote ${out} in ${result.durationS} s.`);
