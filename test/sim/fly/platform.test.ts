@@ -159,7 +159,7 @@ describe('secrets', () => {
     expect(created.status).toBe(200);
     expect(JSON.stringify(created.body)).not.toContain('secret-value');
     await until('routable', () => sim.machines('plat-b')[0]?.routable);
-    const env = await (await fetch(`${sim.appUrl('plat-b')}/__sim/env`)).json();
+    const env: any = await (await fetch(`${sim.appUrl('plat-b')}/__sim/env`)).json();
     expect(env.names).toContain('DATABASE_URL');
     expect(env.names).not.toContain('OLD_KEY');
     expect(env.names).toEqual(

@@ -20,7 +20,7 @@ async function hit(n: number): Promise<Map<string, number>> {
   for (let i = 0; i < n; i++) {
     const res = await fetch(`${sim.appUrl(APP)}/`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body: any = await res.json();
     seen.set(body.machine_id, (seen.get(body.machine_id) ?? 0) + 1);
   }
   return seen;
@@ -72,10 +72,14 @@ describe('the app proxy', () => {
     const a = await create('registry.fly.io/proxy-app:good-a');
     const sick = await create('registry.fly.io/proxy-app:never-healthy');
     const c = await create('registry.fly.io/proxy-app:good-c', { skip_service_registration: true });
-    const worker = (await api('POST', base, { config: { image: 'registry.fly.io/proxy-app:worker' } })).body.id;
+    const worker = (await api('POST', base, { config: { image: 'registry.fly.io/proxy-app:worker' } })).body
+      .id;
     await until('a routable', () => routable(a));
     await until('c passing', () => passing(c));
-    await until('sick critical', async () => (await api('GET', `${base}/${sick}`)).body.checks[0]?.status === 'critical');
+    await until(
+      'sick critical',
+      async () => (await api('GET', `${base}/${sick}`)).body.checks[0]?.status === 'critical',
+    );
     expect([...(await hit(12)).keys()]).toEqual([a]);
 
     await api('POST', `${base}/${c}/uncordon`);
@@ -112,19 +116,27 @@ describe('the app proxy', () => {
     expect(result.failures).toEqual([]);
     expect(result.ok).toBeGreaterThan(20);
     const events = (await api('GET', `${base}/${a}/events`)).body as any[];
-    expect(events.find((e) => e.type === 'exit').request.exit_event).toMatchObject({ requested_stop: false, exit_code: 137 });
+    expect(events.find((e) => e.type === 'exit').request.exit_event).toMatchObject({
+      requested_stop: false,
+      exit_code: 137,
+    });
     for (const id of [a, b]) await api('DELETE', `${base}/${id}?kill=true`);
     await until('all gone', () => sim.machines(APP).length === 0);
   });
 
   test('zero failed requests through a rolling update and a blue-green switch done in the documented order', async () => {
-    const blue = [await create('registry.fly.io/proxy-app:blue'), await create('registry.fly.io/proxy-app:blue')];
+    const blue = [
+      await create('registry.fly.io/proxy-app:blue'),
+      await create('registry.fly.io/proxy-app:blue'),
+    ];
     await until('blue routable', () => blue.every((id) => routable(id)));
     const traffic = load(8);
 
     // Rolling: one Machine at a time, each waited to started and passing before the next.
     for (const id of blue) {
-      const updated = await api('POST', `${base}/${id}`, { config: webConfig('registry.fly.io/proxy-app:rolled') });
+      const updated = await api('POST', `${base}/${id}`, {
+        config: webConfig('registry.fly.io/proxy-app:rolled'),
+      });
       expect(updated.status).toBe(200);
       await api('GET', `${base}/${id}/wait?state=started&version=${updated.body.version}&timeout=30`);
       await until('updated machine passing', () => passing(id));
