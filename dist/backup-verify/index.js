@@ -32973,9 +32973,10 @@ async function verifyBackups(options) {
     const listed = await store.list(prefix);
     const backupsListed = listed.filter((o) => !o.key.endsWith('/') && !isEvidenceFile(o.key));
     if (backupsListed.length === 0) {
-        const folders = await store
-            .listFolders(prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/') + 1) : '')
-            .catch(() => []);
+        // Suggest the folders one level up: 'dayly/' was probably meant to be one of its siblings.
+        const trimmed = prefix.replace(/\/$/, '');
+        const parent = trimmed.slice(0, trimmed.lastIndexOf('/') + 1);
+        const folders = await store.listFolders(parent).catch(() => []);
         throw new StoreError(listed.length === 0
             ? `no objects under prefix '${prefix}' in ${store.description}.`
             : `only checksum files (${listed.length}) under prefix '${prefix}' in ${store.description}, no backups.`, 'EmptyPrefix', {

@@ -15,7 +15,16 @@ export interface LocalS3 {
   region: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** s3rver only: where it keeps objects on disk (tests flip bytes there to simulate bit rot). */
+  directory?: string;
   stop(): Promise<void>;
+}
+
+/** The file s3rver keeps an object's bytes in; its ETag lives beside it, so changing these bytes is bit rot. */
+export function s3rverObjectFile(directory: string, bucket: string, key: string): string {
+  const parts = key.split('/');
+  const name = parts.pop() ?? '';
+  return join(directory, bucket, ...parts, `${name}._S3rver_object`);
 }
 
 const ROOT = resolve(process.env.RUNWAY_ROOT ?? process.cwd());
@@ -55,6 +64,7 @@ export async function startS3rver(options: { directory?: string } = {}): Promise
     region: 'us-west-004',
     accessKeyId: 'S3RVER',
     secretAccessKey: 'S3RVER',
+    directory,
     stop: async () => {
       await stopChild(child);
       if (!options.directory) rmSync(directory, { recursive: true, force: true });

@@ -1,7 +1,14 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export { freePort, hasMoto, startMoto, startS3rver, type LocalS3 } from '../../src/backup/local-s3.js';
+export {
+  freePort,
+  hasMoto,
+  s3rverObjectFile,
+  startMoto,
+  startS3rver,
+  type LocalS3,
+} from '../../src/backup/local-s3.js';
 
 /** One request as the recording proxy saw it. */
 export interface SeenRequest {

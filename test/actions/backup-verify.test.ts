@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { runBundle } from '../../src/harness/run-bundle.js';
+import { adminClient, createBucket, putObject, sidecarText } from '../../src/backup/seed.js';
+import type { BackupReport } from '../../src/backup/report.js';
+import { s3rverObjectFile, startRecordingProxy, startS3rver, type LocalS3 } from '../support/s3-servers.js';
+import { connectionInputs, dayAgo, DUMP, seedDailies } from '../backup/scenario.js';
+
+const BUCKET = 'voice-bot-backups';
+let server: LocalS3;
+let client: S3Client;
+
+const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+  runBundle('backup-verify', { inputs, env, timeoutMs: 60_000 });
+const reportOf = (outputs: Record<string, string>): BackupReport =>
+  JSON.parse(readFileSync(outputs.report, 'utf8')) as BackupReport;
+
+beforeAll(async () => {
+  server = await startS3rver();
+  client = await adminClient(server);
+  await createBucket(client, BUCKET);
+  // Each scenario lives under its own prefix, seeded the way the nightly job writes: dump + sha256 sidecar.
+  await Promise.all([
+    seedDailies(client, BUCKET, 'healthy/', { days: 40 }),
+    seedDailies(client, BUCKET, 'rot/', { days: 5 }),
+    seedDailies(client, BUCKET, 'trunc/', {
+      days: 5,
+      body: (n) => (n === 0 ? DUMP.subarray(0, Math.floor(DUMP.length * 0.7)) : DUMP),
+    }),
+    seedDailies(client, BUCKET, 'gap/', { days: 10, skip: [3] }),
+    seedDailies(client, BUCKET, 'stale/', { days: 8, skip: [0, 1] }),
+    seedDailies(client, BUCKET, 'tiny/', {
+      days: 8,
+      name: (day) => `uploads-${day}.gz`,
+      body: (n) => gzipSync(randomBytes(n === 0 ? 1000 : 200_000)),
+    }),
+    seedDailies(client, BUCKET, 'sidecar/', { days: 3 }),
+  ]);
+  // Bit rot: bytes change on the store's disk after upload; the stored ETag and the sidecar still speak for the original.
+  const file = s3rverObjectFile(server.directory!, BUCKET, `rot/voice-bot-${dayAgo(0)}.dump`);
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.from('ROTTEN'), 0, 6, Math.floor(statSync(file).size / 2));
+  closeSync(fd);
+  // A sidecar written for another file.
+  await putObject(
+    client,
+    BUCKET,
+    `sidecar/voice-bot-${dayAgo(0)}.dump.sha256`,
+    sidecarText(Buffer.from('something else'), 'x.dump'),
+  );
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await server?.stop();
+});
+
+describe('backup-verify bundle against s3rver', () => {
+  it('passes 40 healthy days, proving each by its sidecar and ETag, with a calendar and a JSON report', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'healthy/'), verify: 'all' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.passed).toBe('true');
+    expect(result.outputs.verified).toBe('40');
+    expect(result.outputs.failed).toBe('0');
+    expect(result.outputs.unverifiable).toBe('0');
+    expect(result.outputs['missing-days']).toBe('0');
+    expect(result.outputs['latest-key']).toBe(`healthy/voice-bot-${dayAgo(0)}.dump`);
+    expect(Number(result.outputs['latest-age-hours'])).toBeLessThanOrEqual(24);
+    const report = reportOf(result.outputs);
+    expect(report.backups).toHaveLength(40);
+    for (const b of report.backups) {
+      expect(b.verdict).toBe('ok');
+      expect(b.provedBy).toEqual(['sha256 sidecar', 'ETag (MD5)']);
+      expect(b.content).toMatchObject({ kind: 'pg-custom', ok: true, depth: 'full' });
+    }
+    // 40 dailies against daily=30,monthly=12: the oldest ones are beyond the policy and still stored.
+    expect(report.counts.expired).toBeGreaterThan(0);
+    expect(result.log).toMatch(/older than the policy .* lifecycle is not deleting them/);
+    expect(result.summary).toContain('| date | key | size | evidence | content | verdict |');
+    expect(result.summary).toContain('| week of | Mon | Tue | Wed | Thu | Fri | Sat | Sun |');
+    expect(result.summary).not.toContain('❌');
+    // The secret is masked everywhere we write.
+    // (The `::add-mask::` commands are how the runner learns what to mask; it never prints them.)
+    const log = result.log.replace(/^::add-mask::.*$/gm, '');
+    for (const text of [log, result.summary, JSON.stringify(result.outputs)])
+      expect(text).not.toContain(server.secretAccessKey);
+  });
+
+  it('catches bit rot on the store: the bytes no longer match the sidecar or the stored ETag', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'rot/') });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.passed).toBe('false');
+    expect(result.outputs.failed).toBe('1');
+    const newest = reportOf(result.outputs).backups[0];
+    expect(newest.verdict).toBe('failed');
+    expect(newest.evidence.map((e) => [e.source, e.ok])).toEqual([
+      ['sidecar', false],
+      ['etag-md5', false],
+    ]);
+    expect(
+      result.annotations.some(
+        (a) => a.level === 'error' && a.message.includes(`rot/voice-bot-${dayAgo(0)}.dump`),
+      ),
+    ).toBe(true);
+    expect(result.summary.indexOf('### Failures')).toBeLessThan(result.summary.indexOf('### Backups'));
+  });
+
+  it('fails a truncated dump whose checksums match (the job uploaded it short): pg_restore reads it through', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'trunc/') });
+    expect(result.exitCode).toBe(1);
+    const newest = reportOf(result.outputs).backups[0];
+    expect(newest.verdict).toBe('failed');
+    expect(newest.evidence.every((e) => e.ok)).toBe(true);
+    expect(newest.content).toMatchObject({ kind: 'pg-custom', ok: false, depth: 'full' });
+    expect(newest.problems.join(' ')).toMatch(/pg_restore -f \/dev\/null failed/);
+  });
+
+  it('reports a missing day in the daily window', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'gap/') });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs['missing-days']).toBe('1');
+    expect(result.outputs.verified).toBe('1');
+    const report = reportOf(result.outputs);
+    expect(report.series[0].retention.missingDays).toEqual([dayAgo(3)]);
+    expect(result.summary).toContain(`**${dayAgo(3).slice(8)} ❌**`);
+    expect(result.log).toContain(`day(s) without a backup in the daily window: ${dayAgo(3)}`);
+  });
+
+  it('fails when the newest backup is older than max-age', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'stale/'), 'max-age': '26h' });
+    expect(result.exitCode).toBe(1);
+    expect(Number(result.outputs['latest-age-hours'])).toBeGreaterThan(26);
+    expect(result.outputs['latest-key']).toBe(`stale/voice-bot-${dayAgo(2)}.dump`);
+    expect(result.log).toMatch(/is \d+\.\d h old, older than max-age 26h/);
+    // The same backups pass with a max-age that allows them.
+    const relaxed = await run({
+      ...connectionInputs(server, BUCKET, 'stale/'),
+      'max-age': '4d',
+      retention: 'daily=5',
+    });
+    expect(relaxed.log).not.toMatch(/older than max-age/);
+  });
+
+  it('fails a 1 KB backup after a run of 200 KB ones, though it is a valid gzip with a matching sidecar', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'tiny/') });
+    expect(result.exitCode).toBe(1);
+    const report = reportOf(result.outputs);
+    expect(report.backups[0]).toMatchObject({ verdict: 'ok' });
+    expect(report.series[0].size.ok).toBe(false);
+    expect(report.failures[0]).toMatch(/uploads-\{date\}\.gz: the newest backup .* is 0\.0\d× the median/);
+  });
+
+  it('names a wrong sidecar as wrong while the ETag vouches for the bytes', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'sidecar/') });
+    expect(result.exitCode).toBe(1);
+    const newest = reportOf(result.outputs).backups[0];
+    expect(newest.verdict).toBe('failed');
+    expect(newest.problems[0]).toMatch(
+      /sha256 sidecar says sha256 [0-9a-f]{64}, the bytes hash to [0-9a-f]{64} \(ETag \(MD5\) agrees with the bytes, so this checksum file is wrong or stale\)/,
+    );
+  });
+
+  it('runs restore-command on the downloaded newest backup and fails on a non-zero exit', async () => {
+    const ok = await run({
+      ...connectionInputs(server, BUCKET, 'gap/'),
+      'restore-command': 'pg_restore --list "$BACKUP_FILE" | grep -c "TABLE DATA"',
+      retention: 'daily=2',
+    });
+    expect(ok.exitCode).toBe(0);
+    expect(ok.log).toMatch(/\| 1\n/);
+    const bad = await run({
+      ...connectionInputs(server, BUCKET, 'gap/'),
+      'restore-command': 'test "$(wc -c < "$BACKUP_FILE")" -gt 100000000',
+      retention: 'daily=2',
+    });
+    expect(bad.exitCode).toBe(1);
+    expect(reportOf(bad.outputs).backups[0].problems).toContain('restore-command exited with 1');
+  });
+
+  it('never sends a mutating request: every request on the wire is a GET or HEAD', async () => {
+    const proxy = await startRecordingProxy(server.endpoint);
+    try {
+      const result = await run({
+        ...connectionInputs(server, BUCKET, 'healthy/'),
+        endpoint: proxy.endpoint,
+        verify: 'all',
+        'restore-command': 'true',
+      });
+      expect(result.outputs.verified).toBe('40');
+      expect(proxy.seen.length).toBeGreaterThan(80);
+      expect([...new Set(proxy.seen.map((r) => r.method))].sort()).toEqual(['GET', 'HEAD']);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it.each([
+    [
+      'a wrong key id',
+      { 'access-key-id': 'K004WRONGKEY' },
+      /input 'access-key-id': .* does not know this access key id/,
+    ],
+    [
+      'a bucket that does not exist',
+      { bucket: 'no-such-backups' },
+      /input 'bucket': bucket 'no-such-backups' does not exist/,
+    ],
+    [
+      'an empty prefix',
+      { prefix: 'dayly/' },
+      /input 'prefix': no objects under prefix 'dayly\/'.*this level holds: .*healthy\//,
+    ],
+  ] as [string, Record<string, string>, RegExp][])(
+    "says what is wrong in the user's terms for %s, after one request, not retried",
+    async (_name, override, message) => {
+      const proxy = await startRecordingProxy(server.endpoint);
+      try {
+        const result = await run({
+          ...connectionInputs(server, BUCKET, 'healthy/'),
+          endpoint: proxy.endpoint,
+          ...override,
+        });
+        expect(result.exitCode).toBe(1);
+        expect(result.log).toMatch(message);
+        expect(result.outputs.passed).toBeUndefined();
+        // Credentials and names do not get better by retrying.
+        expect(proxy.seen.length).toBeLessThanOrEqual(override.prefix ? 3 : 1);
+      } finally {
+        await proxy.stop();
+      }
+    },
+  );
+
+  it('says nothing answers at an endpoint with no server', async () => {
+    const proxy = await startRecordingProxy(server.endpoint);
+    const dead = proxy.endpoint;
+    await proxy.stop();
+    const result = await run({ ...connectionInputs(server, BUCKET, 'healthy/'), endpoint: dead });
+    expect(result.exitCode).toBe(1);
+    expect(result.log).toMatch(
+      /input 'endpoint': nothing answers at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+    );
+  });
+
+  it.each([
+    ['verify', 'newest', /input 'verify': "newest" is not a verify mode/],
+    ['retention', 'daily:30', /input 'retention': "daily:30" is not PERIOD=COUNT/],
+    ['max-age', '26', /input 'max-age': "26" is not a duration/],
+    [
+      'endpoint',
+      'https://s3.us-west-004.backblazeb2.com/voice-bot-backups',
+      /input 'endpoint': .* has a path/,
+    ],
+    ['shard', '3/2', /input 'shard': "3\/2" is out of range/],
+  ])('rejects %s=%s before any request', async (input, value, message) => {
+    const proxy = await startRecordingProxy(server.endpoint);
+    try {
+      const result = await run({
+        ...connectionInputs(server, BUCKET, 'healthy/'),
+        endpoint: proxy.endpoint,
+        verify: 'all',
+        [input]: value,
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.log).toMatch(message);
+      expect(proxy.seen).toHaveLength(0);
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
