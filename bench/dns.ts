@@ -32,10 +32,19 @@ const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
-const stats = (values: number[]) => ({ p50: pct(values, 50), p95: pct(values, 95), max: Math.max(...values), min: Math.min(...values) });
+const stats = (values: number[]) => ({
+  p50: pct(values, 50),
+  p95: pct(values, 95),
+  max: Math.max(...values),
+  min: Math.min(...values),
+});
 
 /** Asks `server` as fast as it answers until it serves `address`; returns the epoch ms it first did. */
-function watchServe(server: string, name: string, address: string): { result: Promise<number>; stop: () => void } {
+function watchServe(
+  server: string,
+  name: string,
+  address: string,
+): { result: Promise<number>; stop: () => void } {
   let stopped = false;
   const result = (async () => {
     const target = parseServer(server)!;
@@ -61,12 +70,20 @@ async function runSeries(
     const watcher = served(base.name, address);
     const started = Date.now();
     const result = await cutover({ ...base, mode: 'apply', target: parseTarget(targetText)! });
-    const servedAt = await Promise.race([watcher.result, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 5000))]);
+    const servedAt = await Promise.race([
+      watcher.result,
+      new Promise<number>((r) => setTimeout(() => r(Number.NaN), 5000)),
+    ]);
     watcher.stop();
-    if (!result.ok || !result.receipt || !result.verify) throw new Error(`${label}: iteration ${i} ${result.status}: ${result.failure}`);
+    if (!result.ok || !result.receipt || !result.verify)
+      throw new Error(`${label}: iteration ${i} ${result.status}: ${result.failure}`);
     // The first switch warms connections and caches; it is not counted.
     if (i === 0) continue;
-    samples.push({ verifiedMs: result.verify.elapsedMs, servedMs: servedAt - result.receipt.acceptedAt, totalMs: Date.now() - started });
+    samples.push({
+      verifiedMs: result.verify.elapsedMs,
+      servedMs: servedAt - result.receipt.acceptedAt,
+      totalMs: Date.now() - started,
+    });
   }
   return samples;
 }
@@ -80,15 +97,34 @@ const summarise = (samples: Sample[]) => ({
 });
 
 const results: Record<string, unknown> = {};
-const common = { ttl: 60, resolvers: [], verifyTimeoutMs: 10_000, tlsCheck: false, maxChanges: 10, force: false, nameservers: [] as string[] };
+const common = {
+  ttl: 60,
+  resolvers: [],
+  verifyTimeoutMs: 10_000,
+  tlsCheck: false,
+  maxChanges: 10,
+  force: false,
+  nameservers: [] as string[],
+};
 
 const pdns = await startPowerDns();
 try {
-  await pdns.createZone('bench.test', [{ name: 'api.bench.test.', type: 'A', ttl: 60, records: ['192.0.2.1'] }]);
+  await pdns.createZone('bench.test', [
+    { name: 'api.bench.test.', type: 'A', ttl: 60, records: ['192.0.2.1'] },
+  ]);
   for (const interval of [250, 50]) {
     const samples = await runSeries(
       `powerdns/${interval}`,
-      { ...common, provider: 'powerdns', apiUrl: pdns.apiUrl, apiToken: pdns.apiKey, zone: 'bench.test', name: 'api.bench.test', nameservers: [pdns.dnsAddress], verifyIntervalMs: interval },
+      {
+        ...common,
+        provider: 'powerdns',
+        apiUrl: pdns.apiUrl,
+        apiToken: pdns.apiKey,
+        zone: 'bench.test',
+        name: 'api.bench.test',
+        nameservers: [pdns.dnsAddress],
+        verifyIntervalMs: interval,
+      },
       (name, address) => watchServe(pdns.dnsAddress, name, address),
     );
     results[`powerdns, verify every ${interval}ms`] = summarise(samples);
@@ -98,11 +134,24 @@ try {
 }
 
 for (const edgeDelay of [0, 400]) {
-  const cf = await startCloudflareSim({ zones: [{ name: 'bench.example', records: [{ type: 'A', name: 'api', content: '192.0.2.1', ttl: 60 }] }], propagationDelayMs: edgeDelay });
+  const cf = await startCloudflareSim({
+    zones: [{ name: 'bench.example', records: [{ type: 'A', name: 'api', content: '192.0.2.1', ttl: 60 }] }],
+    propagationDelayMs: edgeDelay,
+  });
   try {
     const samples = await runSeries(
       `cloudflare/${edgeDelay}`,
-      { ...common, provider: 'cloudflare', apiUrl: cf.apiUrl, apiToken: cf.token, zone: 'bench.example', name: 'api.bench.example', nameservers: [cf.dnsAddress], resolvers: [cf.dohUrl], verifyIntervalMs: 250 },
+      {
+        ...common,
+        provider: 'cloudflare',
+        apiUrl: cf.apiUrl,
+        apiToken: cf.token,
+        zone: 'bench.example',
+        name: 'api.bench.example',
+        nameservers: [cf.dnsAddress],
+        resolvers: [cf.dohUrl],
+        verifyIntervalMs: 250,
+      },
       (name) => {
         const before = cf.servedSince(name) ?? 0;
         let stopped = false;
@@ -119,13 +168,20 @@ for (const edgeDelay of [0, 400]) {
         };
       },
     );
-    results[`cloudflare stand-in (edge delay ${edgeDelay}ms), UDP + DoH, verify every 250ms`] = summarise(samples);
+    results[`cloudflare stand-in (edge delay ${edgeDelay}ms), UDP + DoH, verify every 250ms`] =
+      summarise(samples);
   } finally {
     await cf.close();
   }
 }
 
-const report = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, iterationsPerSeries: ITERATIONS, results };
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  iterationsPerSeries: ITERATIONS,
+  results,
+};
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/dns.json', `${JSON.stringify(report, null, 2)}\n`);
 for (const [label, r] of Object.entries(results)) {

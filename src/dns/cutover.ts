@@ -9,7 +9,13 @@ import { checkHealth, checkTls, targetAddress, type HealthReport, type TlsReport
 import type { ApplyReceipt, DnsProvider } from './provider.js';
 import { createProvider } from './providers/index.js';
 import { parseServer } from './query.js';
-import { CUTOVER_TYPES, describeTarget, desiredRecords, type CutoverType, type RecordSet } from './records.js';
+import {
+  CUTOVER_TYPES,
+  describeTarget,
+  desiredRecords,
+  type CutoverType,
+  type RecordSet,
+} from './records.js';
 import { makeSnapshot, type Snapshot } from './snapshot.js';
 import { verifyPropagation, type VerifyReport, type Watcher } from './verify.js';
 
@@ -31,6 +37,8 @@ export interface RestoreStory {
   verify?: VerifyReport;
   error?: string;
   ok: boolean;
+  /** The previous records are back at the provider (even if not yet seen everywhere). */
+  applied: boolean;
 }
 
 export interface CutoverResult {
@@ -99,12 +107,17 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
     desired = options.previous!.records;
   } else if (options.mode === 'lower-ttl') {
     if (!before.length) {
-      throw new UserError(`${options.name} has no A, AAAA or CNAME records to lower the TTL of.`, { input: 'name', fix: 'check the name; a new name needs no TTL lowering.' });
+      throw new UserError(`${options.name} has no A, AAAA or CNAME records to lower the TTL of.`, {
+        input: 'name',
+        fix: 'check the name; a new name needs no TTL lowering.',
+      });
     }
     desired = before.map((set) => {
       const alias = (set.providerData as { alias?: boolean } | undefined)?.alias;
       if (set.proxied || alias) {
-        notes.push(`${set.type} is ${set.proxied ? 'proxied (TTL is automatic)' : 'a Route 53 alias (TTL follows the alias target)'}; left as it is.`);
+        notes.push(
+          `${set.type} is ${set.proxied ? 'proxied (TTL is automatic)' : 'a Route 53 alias (TTL follows the alias target)'}; left as it is.`,
+        );
         return set;
       }
       return set.ttl > options.ttl ? { ...set, ttl: options.ttl, providerData: undefined } : set;
@@ -139,7 +152,10 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
     Object.assign(result, patch, { apiCalls, durationMs: Date.now() - started });
     return result;
   };
-  if (plan.after.some((s) => s.proxied)) notes.push('The record is proxied by Cloudflare: the name keeps answering with Cloudflare edge addresses and the origin changes behind it.');
+  if (plan.after.some((s) => s.proxied))
+    notes.push(
+      'The record is proxied by Cloudflare: the name keeps answering with Cloudflare edge addresses and the origin changes behind it.',
+    );
 
   if (plan.recordChanges > options.maxChanges && !options.force) {
     return finish({
@@ -149,40 +165,63 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
     });
   }
   if (options.mode === 'plan') {
-    mark(isNoop(plan) ? 'plan: the records already match; an apply would send nothing' : `plan: ${plan.recordChanges} record change(s)`);
+    mark(
+      isNoop(plan)
+        ? 'plan: the records already match; an apply would send nothing'
+        : `plan: ${plan.recordChanges} record change(s)`,
+    );
     return finish({ status: isNoop(plan) ? 'unchanged' : 'planned' });
   }
 
   const watchers = await resolveWatchers(options, zone.nameservers);
   const typesOf = (sets: RecordSet[]) => CUTOVER_TYPES.filter((t) => sets.some((s) => s.type === t));
-  const verifyTypes = (from: RecordSet[], to: RecordSet[]): CutoverType[] => [...new Set([...typesOf(from), ...typesOf(to)])].filter((t) => CUTOVER_TYPES.includes(t));
+  const verifyTypes = (from: RecordSet[], to: RecordSet[]): CutoverType[] =>
+    [...new Set([...typesOf(from), ...typesOf(to)])].filter((t) => CUTOVER_TYPES.includes(t));
 
   if (isNoop(plan)) {
     mark('the records already match; nothing sent');
-    const verify = await verifyAll(provider, options, plan.after, verifyTypes(before, plan.after), watchers, Date.now(), mark);
+    const verify = await verifyAll(
+      provider,
+      options,
+      plan.after,
+      verifyTypes(before, plan.after),
+      watchers,
+      Date.now(),
+      mark,
+    );
     return finish({
       status: 'unchanged',
       verify,
       ok: verify.ok,
-      failure: verify.ok ? undefined : `The records already match at ${options.provider}, but ${unmatched(verify)} still answer(s) something else after ${formatDuration(options.verifyTimeoutMs)}.`,
+      failure: verify.ok
+        ? undefined
+        : `The records already match at ${options.provider}, but ${unmatched(verify)} still answer(s) something else after ${formatDuration(options.verifyTimeoutMs)}.`,
     });
   }
 
   if (options.mode === 'apply') {
     const pre = await preflight(options, mark);
     result.preflight = pre.reports;
-    if (pre.failure) return finish({ ok: false, status: 'preflight-failed', failure: `${pre.failure} Nothing was changed.` });
+    if (pre.failure)
+      return finish({
+        ok: false,
+        status: 'preflight-failed',
+        failure: `${pre.failure} Nothing was changed.`,
+      });
   }
 
   let receipt: ApplyReceipt;
   try {
-    mark(`sending the change to ${options.provider} (${plan.deletes.length} delete, ${plan.upserts.length} replace, one request)`);
+    mark(
+      `sending the change to ${options.provider} (${plan.deletes.length} delete, ${plan.upserts.length} replace, one request)`,
+    );
     receipt = await provider.apply(plan);
   } catch (error) {
     if (error instanceof UserError) throw error;
     // Every provider applies the batch all-or-nothing; confirm rather than assume.
     const now = await provider.read(options.name).catch(() => undefined);
-    const untouched = now !== undefined && isNoop(planChange(options.name, now, before, { keepProxied: false }));
+    const untouched =
+      now !== undefined && isNoop(planChange(options.name, now, before, { keepProxied: false }));
     return finish({
       ok: false,
       status: 'failed',
@@ -192,9 +231,19 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
   result.sent = true;
   result.changed = true;
   result.receipt = receipt;
-  mark(`${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${formatDuration(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`);
+  mark(
+    `${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${formatDuration(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`,
+  );
 
-  const verify = await verifyAll(provider, options, plan.after, verifyTypes(before, plan.after), watchers, receipt.acceptedAt, mark);
+  const verify = await verifyAll(
+    provider,
+    options,
+    plan.after,
+    verifyTypes(before, plan.after),
+    watchers,
+    receipt.acceptedAt,
+    mark,
+  );
   result.verify = verify;
   let failure: string | undefined;
   if (!verify.ok) {
@@ -202,10 +251,12 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
   } else if (options.mode === 'apply' && options.healthUrl) {
     const after = await postSwitchHealth(options, mark);
     result.postHealth = after;
-    if (!after.some((h) => h.ok)) failure = `After the switch, ${options.healthUrl.href} failed ${after.length} time(s) through the new target (${after.at(-1)?.error}).`;
+    if (!after.some((h) => h.ok))
+      failure = `After the switch, ${options.healthUrl.href} failed ${after.length} time(s) through the new target (${after.at(-1)?.error}).`;
   }
   if (!failure) {
-    const status = options.mode === 'rollback' ? 'restored' : options.mode === 'lower-ttl' ? 'ttl-lowered' : 'applied';
+    const status =
+      options.mode === 'rollback' ? 'restored' : options.mode === 'lower-ttl' ? 'ttl-lowered' : 'applied';
     mark(`${status}: verified on ${verify.servers.length} server(s) in ${formatDuration(verify.elapsedMs)}`);
     return finish({ status });
   }
@@ -217,8 +268,15 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
   result.rollback = story;
   const told = story.ok
     ? `${failure} The previous records were put back and verified in ${formatDuration(story.verify?.elapsedMs ?? 0)}.`
-    : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand from the 'previous' output.`;
-  return finish({ ok: false, status: story.ok ? 'rolled-back' : 'rollback-failed', changed: !story.ok, failure: told });
+    : story.applied
+      ? `${failure} The previous records were put back, but ${(story.error ?? '').replace(/^they are back at \S+ but /, '')}.`
+      : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand from the 'previous' output.`;
+  return finish({
+    ok: false,
+    status: story.ok ? 'rolled-back' : 'rollback-failed',
+    changed: !story.applied,
+    failure: told,
+  });
 }
 
 function unmatched(verify: VerifyReport): string {
@@ -231,7 +289,10 @@ async function resolveWatchers(options: CutoverOptions, zoneNameservers: string[
   if (options.nameservers !== 'none') {
     const list = options.nameservers.length ? options.nameservers : zoneNameservers;
     if (!list.length) {
-      throw new UserError(`the provider lists no nameservers for ${options.zone}.`, { input: 'nameservers', fix: 'list the servers to verify on, or none.' });
+      throw new UserError(`the provider lists no nameservers for ${options.zone}.`, {
+        input: 'nameservers',
+        fix: 'list the servers to verify on, or none.',
+      });
     }
     for (const entry of list) {
       const direct = parseServer(entry);
@@ -241,12 +302,19 @@ async function resolveWatchers(options: CutoverOptions, zoneNameservers: string[
       }
       try {
         const addresses = await lookup(entry, { all: true });
-        for (const a of addresses) watchers.push({ server: { ...parseServer(a.address)!, label: `${entry} (${a.address})` }, role: 'authoritative' });
+        for (const a of addresses)
+          watchers.push({
+            server: { ...parseServer(a.address)!, label: `${entry} (${a.address})` },
+            role: 'authoritative',
+          });
       } catch (error) {
-        throw new UserError(`nameserver ${entry} does not resolve (${(error as NodeJS.ErrnoException).code}); nothing was changed.`, {
-          input: 'nameservers',
-          fix: 'list the nameservers as addresses, or none to skip DNS verification.',
-        });
+        throw new UserError(
+          `nameserver ${entry} does not resolve (${(error as NodeJS.ErrnoException).code}); nothing was changed.`,
+          {
+            input: 'nameservers',
+            fix: 'list the nameservers as addresses, or none to skip DNS verification.',
+          },
+        );
       }
     }
   }
@@ -289,20 +357,28 @@ async function verifyAll(
   return { ...report, servers: [apiRow, ...report.servers] };
 }
 
-async function preflight(options: CutoverOptions, mark: (e: string) => void): Promise<{ reports: CutoverResult['preflight']; failure?: string }> {
+async function preflight(
+  options: CutoverOptions,
+  mark: (e: string) => void,
+): Promise<{ reports: CutoverResult['preflight']; failure?: string }> {
   const reports: CutoverResult['preflight'] = {};
   if (!options.tlsCheck && !options.healthUrl) return { reports };
   let address: string;
   try {
     address = await targetAddress(options.target!, options.connectTo);
   } catch (error) {
-    return { reports, failure: `Pre-flight: ${(error as Error).message}; set connect-to to check it at a known address.` };
+    return {
+      reports,
+      failure: `Pre-flight: ${(error as Error).message}; set connect-to to check it at a known address.`,
+    };
   }
   if (options.tlsCheck) {
     const port = options.connectTo?.port ?? 443;
     const tls = await checkTls(address, port, options.name, { ca: options.ca });
     reports.tls = tls;
-    mark(`pre-flight TLS ${address}:${port} SNI ${options.name}: ${tls.ok ? `ok (${tls.altNames ?? tls.subject}, until ${tls.validTo})` : tls.error}`);
+    mark(
+      `pre-flight TLS ${address}:${port} SNI ${options.name}: ${tls.ok ? `ok (${tls.altNames ?? tls.subject}, until ${tls.validTo})` : tls.error}`,
+    );
     if (!tls.ok) {
       return {
         reports,
@@ -313,8 +389,14 @@ async function preflight(options: CutoverOptions, mark: (e: string) => void): Pr
   if (options.healthUrl) {
     const health = await checkHealth(options.healthUrl, address, options.connectTo?.port, { ca: options.ca });
     reports.health = health;
-    mark(`pre-flight health ${options.healthUrl.href} via ${address}:${health.port}: ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`);
-    if (!health.ok) return { reports, failure: `Pre-flight: ${options.healthUrl.href} through the new target failed (${health.error}).` };
+    mark(
+      `pre-flight health ${options.healthUrl.href} via ${address}:${health.port}: ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`,
+    );
+    if (!health.ok)
+      return {
+        reports,
+        failure: `Pre-flight: ${options.healthUrl.href} through the new target failed (${health.error}).`,
+      };
   }
   return { reports };
 }
@@ -323,11 +405,25 @@ async function preflight(options: CutoverOptions, mark: (e: string) => void): Pr
 async function postSwitchHealth(options: CutoverOptions, mark: (e: string) => void): Promise<HealthReport[]> {
   const reports: HealthReport[] = [];
   const address = await targetAddress(options.target!, options.connectTo).catch(() => undefined);
-  if (!address) return [{ ok: false, url: options.healthUrl!.href, address: '?', port: 0, error: 'the target does not resolve', ms: 0 }];
+  if (!address)
+    return [
+      {
+        ok: false,
+        url: options.healthUrl!.href,
+        address: '?',
+        port: 0,
+        error: 'the target does not resolve',
+        ms: 0,
+      },
+    ];
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const health = await checkHealth(options.healthUrl!, address, options.connectTo?.port, { ca: options.ca });
+    const health = await checkHealth(options.healthUrl!, address, options.connectTo?.port, {
+      ca: options.ca,
+    });
     reports.push(health);
-    mark(`health after the switch (${attempt}/3): ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`);
+    mark(
+      `health after the switch (${attempt}/3): ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`,
+    );
     if (health.ok) break;
     if (attempt < 3) await sleep(1000);
   }
@@ -351,10 +447,30 @@ async function restore(
       receipt = await provider.apply(plan);
       mark(`${options.provider} accepted the restore`);
     }
-    const verify = await verifyAll(provider, options, before, verifyTypes(now, before), watchers, receipt?.acceptedAt ?? Date.now(), mark);
-    mark(verify.ok ? `previous records verified back in ${formatDuration(verify.elapsedMs)}` : 'previous records not verified everywhere');
-    return { plan, receipt, verify, ok: verify.ok, error: verify.ok ? undefined : `${unmatched(verify)} still answer something else` };
+    const verify = await verifyAll(
+      provider,
+      options,
+      before,
+      verifyTypes(now, before),
+      watchers,
+      receipt?.acceptedAt ?? Date.now(),
+      mark,
+    );
+    mark(
+      verify.ok
+        ? `previous records verified back in ${formatDuration(verify.elapsedMs)}`
+        : 'previous records not verified everywhere',
+    );
+    const error = verify.ok
+      ? undefined
+      : `they are back at ${options.provider} but not verified: ${unmatched(verify)} still answer(s) something else`;
+    return { plan, receipt, verify, ok: verify.ok, applied: true, error };
   } catch (error) {
-    return { plan: plan ?? planChange(options.name, [], before), ok: false, error: (error as Error).message };
+    return {
+      plan: plan ?? planChange(options.name, [], before),
+      ok: false,
+      applied: false,
+      error: (error as Error).message,
+    };
   }
 }

@@ -3,7 +3,15 @@ import type { InputReader } from '../core/inputs.js';
 import { parseConnectTo, type ConnectTo } from './preflight.js';
 import { PROVIDER_NAMES, type ProviderName } from './provider.js';
 import { parseServer } from './query.js';
-import { absoluteName, isHostname, isInZone, parseTarget, stripDot, type RecordSet, type Target } from './records.js';
+import {
+  absoluteName,
+  isHostname,
+  isInZone,
+  parseTarget,
+  stripDot,
+  type RecordSet,
+  type Target,
+} from './records.js';
 import { parseSnapshot, type Snapshot } from './snapshot.js';
 
 export const MODES = ['plan', 'apply', 'rollback', 'lower-ttl'] as const;
@@ -44,14 +52,24 @@ export const TTL_RANGE = { min: 30, max: 86_400 };
 export function readCutoverOptions(inputs: InputReader): CutoverOptions {
   const providerText = inputs.required('provider', 'cloudflare');
   const provider = PROVIDER_NAMES.find((p) => p === providerText.toLowerCase());
-  if (!provider) throw new InputError('provider', `"${providerText}" is not a supported DNS provider.`, `use one of: ${PROVIDER_NAMES.join(', ')}.`);
+  if (!provider)
+    throw new InputError(
+      'provider',
+      `"${providerText}" is not a supported DNS provider.`,
+      `use one of: ${PROVIDER_NAMES.join(', ')}.`,
+    );
   const mode = inputs.enumOf('mode', MODES, 'plan');
   const zone = stripDot(inputs.required('zone', 'example.com'));
-  if (!isHostname(zone)) throw new InputError('zone', `"${zone}" is not a domain name.`, 'write the zone apex, e.g. example.com.');
+  if (!isHostname(zone))
+    throw new InputError('zone', `"${zone}" is not a domain name.`, 'write the zone apex, e.g. example.com.');
   const rawName = inputs.required('name', `api.${zone}`);
   const name = absoluteName(rawName, zone);
   if (!isInZone(name, zone) || !(isHostname(name) || name === zone)) {
-    throw new InputError('name', `"${rawName}" is not inside the zone ${zone}.`, `use a name ending in .${zone}, or a label such as api.`);
+    throw new InputError(
+      'name',
+      `"${rawName}" is not inside the zone ${zone}.`,
+      `use a name ending in .${zone}, or a label such as api.`,
+    );
   }
   const apiUrlText = inputs.optional('api-url');
   let apiUrl: string | undefined;
@@ -61,31 +79,69 @@ export function readCutoverOptions(inputs: InputReader): CutoverOptions {
       if (!/^https?:$/.test(url.protocol)) throw new Error('protocol');
       apiUrl = url.href;
     } catch {
-      throw new InputError('api-url', `"${apiUrlText}" is not an http(s) URL.`, 'e.g. http://127.0.0.1:8081 for PowerDNS.');
+      throw new InputError(
+        'api-url',
+        `"${apiUrlText}" is not an http(s) URL.`,
+        'e.g. http://127.0.0.1:8081 for PowerDNS.',
+      );
     }
   }
-  if (provider === 'powerdns' && !apiUrl) throw new InputError('api-url', 'is required for PowerDNS.', 'set it to the PowerDNS web server, e.g. http://127.0.0.1:8081.');
+  if (provider === 'powerdns' && !apiUrl)
+    throw new InputError(
+      'api-url',
+      'is required for PowerDNS.',
+      'set it to the PowerDNS web server, e.g. http://127.0.0.1:8081.',
+    );
   const apiToken = inputs.optional('api-token');
   if ((provider === 'cloudflare' || provider === 'powerdns') && !apiToken) {
-    throw new InputError('api-token', `is required for ${provider}.`, provider === 'cloudflare' ? 'pass secrets.CLOUDFLARE_API_TOKEN (DNS Write).' : 'pass the PowerDNS api-key.');
+    throw new InputError(
+      'api-token',
+      `is required for ${provider}.`,
+      provider === 'cloudflare'
+        ? 'pass secrets.CLOUDFLARE_API_TOKEN (DNS Write).'
+        : 'pass the PowerDNS api-key.',
+    );
   }
 
   const ttlText = inputs.optional('ttl');
   const ttl = inputs.int('ttl', 60);
   const autoTtl = provider === 'cloudflare' && ttl === 1;
   if (!autoTtl && (ttl < TTL_RANGE.min || ttl > TTL_RANGE.max)) {
-    throw new InputError('ttl', `${ttlText} is outside ${TTL_RANGE.min}–${TTL_RANGE.max} seconds.`, `use e.g. 60${provider === 'cloudflare' ? ', or 1 for automatic' : ''}.`);
+    throw new InputError(
+      'ttl',
+      `${ttlText} is outside ${TTL_RANGE.min}–${TTL_RANGE.max} seconds.`,
+      `use e.g. 60${provider === 'cloudflare' ? ', or 1 for automatic' : ''}.`,
+    );
   }
 
   let target: Target | undefined;
   const targetText = inputs.optional('target');
   if (mode === 'plan' || mode === 'apply') {
-    if (!targetText) throw new InputError('target', `is required in ${mode} mode.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
+    if (!targetText)
+      throw new InputError(
+        'target',
+        `is required in ${mode} mode.`,
+        'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.',
+      );
     target = parseTarget(targetText);
-    if (!target) throw new InputError('target', `"${targetText}" is neither a hostname nor a list of addresses.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
-    if (target.kind === 'cname' && target.host === name) throw new InputError('target', `points ${name} at itself.`, 'name the new host, e.g. voice-bot.fly.dev.');
+    if (!target)
+      throw new InputError(
+        'target',
+        `"${targetText}" is neither a hostname nor a list of addresses.`,
+        'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.',
+      );
+    if (target.kind === 'cname' && target.host === name)
+      throw new InputError(
+        'target',
+        `points ${name} at itself.`,
+        'name the new host, e.g. voice-bot.fly.dev.',
+      );
     if (target.kind === 'cname' && name === zone) {
-      throw new InputError('target', `a CNAME cannot sit at the zone apex ${zone}.`, 'give the Fly app addresses instead: A=…,AAAA=… (fly ips list).');
+      throw new InputError(
+        'target',
+        `a CNAME cannot sit at the zone apex ${zone}.`,
+        'give the Fly app addresses instead: A=…,AAAA=… (fly ips list).',
+      );
     }
   }
 
@@ -94,24 +150,48 @@ export function readCutoverOptions(inputs: InputReader): CutoverOptions {
     const text = inputs.required('previous', '${{ steps.cutover.outputs.previous }}');
     previous = parseSnapshot(text);
     if (previous.zone !== zone || previous.name !== name) {
-      throw new InputError('previous', `describes ${previous.name} in ${previous.zone}, not ${name} in ${zone}.`, 'pass the previous output of the cutover of this name.');
+      throw new InputError(
+        'previous',
+        `describes ${previous.name} in ${previous.zone}, not ${name} in ${zone}.`,
+        'pass the previous output of the cutover of this name.',
+      );
     }
-    if (previous.provider !== provider) throw new InputError('previous', `was taken from ${previous.provider}, not ${provider}.`, 'use the same provider.');
+    if (previous.provider !== provider)
+      throw new InputError(
+        'previous',
+        `was taken from ${previous.provider}, not ${provider}.`,
+        'use the same provider.',
+      );
   }
 
   const nsText = inputs.list('nameservers', { commas: true });
-  let nameservers: string[] | 'none' = [];
+  let nameservers: string[] | 'none';
   if (nsText.length === 1 && nsText[0].toLowerCase() === 'none') nameservers = 'none';
   else {
     for (const ns of nsText) {
-      if (!parseServer(ns) && !isHostname(ns)) throw new InputError('nameservers', `"${ns}" is not an address, address:port or hostname.`, 'e.g. 127.0.0.1:5300 or ns1.example.com; or none.');
-      if (parseServer(ns)?.kind === 'doh') throw new InputError('nameservers', `"${ns}" is a DNS-over-HTTPS URL.`, 'list DoH resolvers under resolvers; nameservers are asked directly over UDP.');
+      if (!parseServer(ns) && !isHostname(ns))
+        throw new InputError(
+          'nameservers',
+          `"${ns}" is not an address, address:port or hostname.`,
+          'e.g. 127.0.0.1:5300 or ns1.example.com; or none.',
+        );
+      if (parseServer(ns)?.kind === 'doh')
+        throw new InputError(
+          'nameservers',
+          `"${ns}" is a DNS-over-HTTPS URL.`,
+          'list DoH resolvers under resolvers; nameservers are asked directly over UDP.',
+        );
     }
     nameservers = nsText;
   }
   const resolvers = inputs.list('resolvers', { commas: true });
   for (const r of resolvers) {
-    if (!parseServer(r)) throw new InputError('resolvers', `"${r}" is neither ip[:port] nor a DNS-over-HTTPS URL.`, 'e.g. 1.1.1.1 or https://cloudflare-dns.com/dns-query.');
+    if (!parseServer(r))
+      throw new InputError(
+        'resolvers',
+        `"${r}" is neither ip[:port] nor a DNS-over-HTTPS URL.`,
+        'e.g. 1.1.1.1 or https://cloudflare-dns.com/dns-query.',
+      );
   }
   const verifyTimeoutMs = inputs.duration('verify-timeout', '5m', { min: 1000, max: 3_600_000 });
   const tlsCheck = inputs.bool('tls-check', true);
@@ -119,15 +199,42 @@ export function readCutoverOptions(inputs: InputReader): CutoverOptions {
   let connectTo: ConnectTo | undefined;
   if (connectText) {
     connectTo = parseConnectTo(connectText);
-    if (!connectTo) throw new InputError('connect-to', `"${connectText}" is not address:port.`, 'e.g. 127.0.0.1:8443, [::1]:8443 or :8443.');
+    if (!connectTo)
+      throw new InputError(
+        'connect-to',
+        `"${connectText}" is not address:port.`,
+        'e.g. 127.0.0.1:8443, [::1]:8443 or :8443.',
+      );
   }
   const healthUrl = inputs.url('health-url');
   if (healthUrl && stripDot(healthUrl.hostname) !== name) {
-    throw new InputError('health-url', `is for ${healthUrl.hostname}, not ${name}.`, `use https://${name}/… so the check goes through the new target with the real hostname.`);
+    throw new InputError(
+      'health-url',
+      `is for ${healthUrl.hostname}, not ${name}.`,
+      `use https://${name}/… so the check goes through the new target with the real hostname.`,
+    );
   }
   const maxChanges = inputs.int('max-changes', 10, { min: 1, max: 1000 });
   const force = inputs.bool('force', false);
-  return { provider, apiUrl, apiToken, zone, name, mode, target, ttl, previous, nameservers, resolvers, verifyTimeoutMs, tlsCheck, connectTo, healthUrl, maxChanges, force };
+  return {
+    provider,
+    apiUrl,
+    apiToken,
+    zone,
+    name,
+    mode,
+    target,
+    ttl,
+    previous,
+    nameservers,
+    resolvers,
+    verifyTimeoutMs,
+    tlsCheck,
+    connectTo,
+    healthUrl,
+    maxChanges,
+    force,
+  };
 }
 
 export type { RecordSet };

@@ -33,9 +33,16 @@ export interface PlanRow {
  * hold among A/AAAA/CNAME; a Cloudflare record that was proxied stays proxied (and then has TTL auto),
  * because turning the orange cloud off during a cutover would expose the origin.
  */
-export function planChange(name: string, before: RecordSet[], desired: RecordSet[], options: { keepProxied?: boolean } = {}): ChangePlan {
+export function planChange(
+  name: string,
+  before: RecordSet[],
+  desired: RecordSet[],
+  options: { keepProxied?: boolean } = {},
+): ChangePlan {
   const proxied = options.keepProxied !== false && before.some((set) => set.proxied);
-  const after = desired.map((set) => (proxied && set.proxied === undefined ? { ...set, proxied: true, ttl: 1 } : set));
+  const after = desired.map((set) =>
+    proxied && set.proxied === undefined ? { ...set, proxied: true, ttl: 1 } : set,
+  );
   const deletes: RecordSet[] = [];
   const upserts: Upsert[] = [];
   let recordChanges = 0;
@@ -59,7 +66,12 @@ export function planChange(name: string, before: RecordSet[], desired: RecordSet
 }
 
 export function sameRecordSet(a: RecordSet, b: RecordSet): boolean {
-  return a.type === b.type && a.ttl === b.ttl && Boolean(a.proxied) === Boolean(b.proxied) && sameValues(a.values, b.values);
+  return (
+    a.type === b.type &&
+    a.ttl === b.ttl &&
+    Boolean(a.proxied) === Boolean(b.proxied) &&
+    sameValues(a.values, b.values)
+  );
 }
 
 export const isNoop = (plan: ChangePlan): boolean => plan.deletes.length === 0 && plan.upserts.length === 0;
@@ -71,14 +83,24 @@ export function planRows(plan: ChangePlan): PlanRow[] {
     const to = plan.after.find((set) => set.type === type);
     if (!from && !to) continue;
     const action = !from ? 'create' : !to ? 'delete' : sameRecordSet(from, to) ? 'keep' : 'replace';
-    rows.push({ type, before: from ? formatRecordSet(from) : '—', after: to ? formatRecordSet(to) : '—', action });
+    rows.push({
+      type,
+      before: from ? formatRecordSet(from) : '—',
+      after: to ? formatRecordSet(to) : '—',
+      action,
+    });
   }
   return rows;
 }
 
 /** Provider-neutral JSON of the change, for the `plan` output (provider internals left out). */
 export function planJson(plan: ChangePlan): string {
-  const strip = (set: RecordSet) => ({ type: set.type, ttl: set.ttl, values: set.values, ...(set.proxied ? { proxied: true } : {}) });
+  const strip = (set: RecordSet) => ({
+    type: set.type,
+    ttl: set.ttl,
+    values: set.values,
+    ...(set.proxied ? { proxied: true } : {}),
+  });
   return JSON.stringify({
     name: plan.name,
     recordChanges: plan.recordChanges,

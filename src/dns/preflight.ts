@@ -17,7 +17,11 @@ export function parseConnectTo(text: string): ConnectTo | undefined {
   const t = text.trim();
   const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(t);
   const plain = /^([^:[\]]*)(?::(\d+))?$/.exec(t);
-  const [address, port] = bracket ? [bracket[1], bracket[2]] : plain ? [plain[1], plain[2]] : [undefined, undefined];
+  const [address, port] = bracket
+    ? [bracket[1], bracket[2]]
+    : plain
+      ? [plain[1], plain[2]]
+      : [undefined, undefined];
   if (!bracket && !plain) {
     if (isIP(t) === 6) return { address: t };
     return undefined;
@@ -45,7 +49,10 @@ export async function targetAddress(target: Target, connectTo?: ConnectTo): Prom
   try {
     return (await lookup(target.host)).address;
   } catch (error) {
-    throw new Error(`the target ${target.host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    throw new Error(
+      `the target ${target.host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      { cause: error },
+    );
   }
 }
 
@@ -68,7 +75,12 @@ export interface TlsReport {
  * `fly certs add <host>` has issued it. The handshake is accepted whatever the outcome so the report
  * can name what the certificate does cover.
  */
-export async function checkTls(address: string, port: number, servername: string, options: { ca?: string; timeoutMs?: number } = {}): Promise<TlsReport> {
+export async function checkTls(
+  address: string,
+  port: number,
+  servername: string,
+  options: { ca?: string; timeoutMs?: number } = {},
+): Promise<TlsReport> {
   const started = Date.now();
   const base = { address, port, servername };
   return new Promise<TlsReport>((resolve) => {
@@ -81,7 +93,12 @@ export async function checkTls(address: string, port: number, servername: string
     });
     const timer = setTimeout(() => {
       socket.destroy();
-      resolve({ ...base, ok: false, error: `no TLS handshake within ${options.timeoutMs ?? 5000}ms`, ms: Date.now() - started });
+      resolve({
+        ...base,
+        ok: false,
+        error: `no TLS handshake within ${options.timeoutMs ?? 5000}ms`,
+        ms: Date.now() - started,
+      });
     }, options.timeoutMs ?? 5000);
     socket.once('secureConnect', () => {
       clearTimeout(timer);
@@ -95,7 +112,8 @@ export async function checkTls(address: string, port: number, servername: string
       let error: string | undefined;
       if (!socket.authorized) error = `certificate not trusted (${String(socket.authorizationError)})`;
       const identity = tls.checkServerIdentity(servername, cert);
-      if (identity) error = `certificate is not valid for ${servername}: it covers ${cert.subjectaltname ?? cert.subject?.CN ?? 'no names'}`;
+      if (identity)
+        error = `certificate is not valid for ${servername}: it covers ${cert.subjectaltname ?? cert.subject?.CN ?? 'no names'}`;
       socket.end();
       resolve({ ...base, ...info, ok: !error, error, ms: Date.now() - started });
     });
@@ -120,7 +138,12 @@ export interface HealthReport {
  * GET the health URL with the connection pinned to `address` (and `port` when given), keeping the URL's
  * host for SNI and the Host header, as `curl --connect-to` does. 2xx passes.
  */
-export async function checkHealth(url: URL, address: string, port: number | undefined, options: { ca?: string; timeoutMs?: number } = {}): Promise<HealthReport> {
+export async function checkHealth(
+  url: URL,
+  address: string,
+  port: number | undefined,
+  options: { ca?: string; timeoutMs?: number } = {},
+): Promise<HealthReport> {
   const started = Date.now();
   const secure = url.protocol === 'https:';
   const usePort = port ?? (url.port ? Number(url.port) : secure ? 443 : 80);
@@ -149,7 +172,13 @@ export async function checkHealth(url: URL, address: string, port: number | unde
         res.resume();
         res.on('end', () => {
           const status = res.statusCode ?? 0;
-          resolve({ ...base, ok: status >= 200 && status < 300, status, error: status >= 200 && status < 300 ? undefined : `answered ${status}`, ms: Date.now() - started });
+          resolve({
+            ...base,
+            ok: status >= 200 && status < 300,
+            status,
+            error: status >= 200 && status < 300 ? undefined : `answered ${status}`,
+            ms: Date.now() - started,
+          });
         });
       },
     );

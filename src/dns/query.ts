@@ -5,7 +5,8 @@ import * as packet from 'dns-packet';
 import { request } from 'undici';
 
 /** Where a question goes: a UDP server (`ip` or `ip:port`) or a DNS-over-HTTPS URL (RFC 8484). */
-export type DnsServer = { kind: 'udp'; host: string; port: number; label: string } | { kind: 'doh'; url: string; label: string };
+export type DnsServer =
+  { kind: 'udp'; host: string; port: number; label: string } | { kind: 'doh'; url: string; label: string };
 
 export interface DnsAnswer {
   rcode: string;
@@ -44,7 +45,8 @@ function dataText(answer: packet.Answer): string {
   const data = (answer as { data?: unknown }).data;
   if (typeof data === 'string') return data;
   if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return data.map((d) => (Buffer.isBuffer(d) ? d.toString('utf8') : String(d))).join('');
+  if (Array.isArray(data))
+    return data.map((d) => (Buffer.isBuffer(d) ? d.toString('utf8') : String(d))).join('');
   return JSON.stringify(data);
 }
 
@@ -78,7 +80,12 @@ function encodeQuestion(name: string, type: string, recursion: boolean, id: numb
  * AA), resolvers with it. Built on dns-packet rather than node:dns because node:dns hides the AA flag
  * and the TTL of CNAME answers, both of which the propagation report shows.
  */
-export async function queryDns(server: DnsServer, name: string, type: string, options: { recursion?: boolean; timeoutMs?: number } = {}): Promise<DnsAnswer> {
+export async function queryDns(
+  server: DnsServer,
+  name: string,
+  type: string,
+  options: { recursion?: boolean; timeoutMs?: number } = {},
+): Promise<DnsAnswer> {
   const timeoutMs = options.timeoutMs ?? 1500;
   const started = Date.now();
   if (server.kind === 'doh') {
@@ -98,7 +105,10 @@ export async function queryDns(server: DnsServer, name: string, type: string, op
   const socket = dgram.createSocket(isIP(server.host) === 6 ? 'udp6' : 'udp4');
   try {
     return await new Promise<DnsAnswer>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer from ${server.label} within ${timeoutMs}ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no answer from ${server.label} within ${timeoutMs}ms`)),
+        timeoutMs,
+      );
       socket.on('error', (error) => {
         clearTimeout(timer);
         reject(error);

@@ -30,7 +30,11 @@ export function isHostname(text: string): boolean {
   const name = stripDot(text);
   if (name.length === 0 || name.length > 253 || isIP(name)) return false;
   const labels = name.split('.');
-  return labels.length >= 2 && labels.every((label) => LABEL.test(label)) && !/^\d+$/.test(labels[labels.length - 1]);
+  return (
+    labels.length >= 2 &&
+    labels.every((label) => LABEL.test(label)) &&
+    !/^\d+$/.test(labels[labels.length - 1])
+  );
 }
 
 /**
@@ -61,7 +65,8 @@ export function canonicalAddress(address: string): string {
 export function parseTarget(text: string): Target | undefined {
   const trimmed = text.trim();
   if (!trimmed) return undefined;
-  if (!trimmed.includes('=') && !trimmed.includes(',') && isHostname(trimmed)) return { kind: 'cname', host: stripDot(trimmed) };
+  if (!trimmed.includes('=') && !trimmed.includes(',') && isHostname(trimmed))
+    return { kind: 'cname', host: stripDot(trimmed) };
   const a: string[] = [];
   const aaaa: string[] = [];
   for (const part of trimmed.split(/[,\s]+/).filter(Boolean)) {

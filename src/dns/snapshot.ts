@@ -20,7 +20,11 @@ export function parseSnapshot(text: string): Snapshot {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new InputError('previous', 'is not JSON.', "pass the 'previous' output of an earlier run unchanged.");
+    throw new InputError(
+      'previous',
+      'is not JSON.',
+      "pass the 'previous' output of an earlier run unchanged.",
+    );
   }
   const s = parsed as Partial<Snapshot>;
   const valid =
@@ -39,6 +43,11 @@ export function parseSnapshot(text: string): Snapshot {
         r.values.every((v) => typeof v === 'string') &&
         typeof r.name === 'string',
     );
-  if (!valid) throw new InputError('previous', 'is not a dns-cutover snapshot (version, provider, zone, name, records).', "pass the 'previous' output of an earlier run unchanged.");
+  if (!valid)
+    throw new InputError(
+      'previous',
+      'is not a dns-cutover snapshot (version, provider, zone, name, records).',
+      "pass the 'previous' output of an earlier run unchanged.",
+    );
   return s as Snapshot;
 }

@@ -23,7 +23,9 @@ function verifyTable(summary: Summary, report: VerifyReport): void {
       s.server,
       s.role,
       s.answer,
-      s.matched ? `${verdictIcon(true)} ${formatDuration(s.matchedAfterMs ?? 0)}` : `${verdictIcon(false)} not within the timeout`,
+      s.matched
+        ? `${verdictIcon(true)} ${formatDuration(s.matchedAfterMs ?? 0)}`
+        : `${verdictIcon(false)} not within the timeout`,
       s.queries,
     ]),
     ['left', 'left', 'left', 'right', 'right'],
@@ -34,7 +36,10 @@ function verifyTable(summary: Summary, report: VerifyReport): void {
 /** The job summary: the plan as a diff table, the checks, who answered what and when, and both stories of a rollback. */
 export function renderCutoverSummary(result: CutoverResult): string {
   const summary = new Summary();
-  summary.heading(`${verdictIcon(result.ok)} dns-cutover ${result.mode}: ${result.name} — ${HEADLINES[result.status]}`, 3);
+  summary.heading(
+    `${verdictIcon(result.ok)} dns-cutover ${result.mode}: ${result.name} — ${HEADLINES[result.status]}`,
+    3,
+  );
   summary.paragraph(
     `Provider **${result.provider}**, zone \`${result.zone}\`${result.target ? `, target \`${result.target}\`` : ''}. ${result.plan.recordChanges} record change(s) planned; ${result.apiCalls} API call(s); ${formatDuration(result.durationMs)} in all.`,
   );
@@ -48,7 +53,10 @@ export function renderCutoverSummary(result: CutoverResult): string {
   } else {
     summary.paragraph('No A, AAAA or CNAME records at this name before or after.');
   }
-  if (result.status === 'unchanged') summary.paragraph('The records already match the target: no change was sent (PowerDNS would bump the SOA serial on every write).');
+  if (result.status === 'unchanged')
+    summary.paragraph(
+      'The records already match the target: no change was sent (PowerDNS would bump the SOA serial on every write).',
+    );
   if (result.waitSeconds !== undefined) {
     summary.paragraph(
       result.status === 'ttl-lowered' || result.status === 'unchanged'
@@ -60,8 +68,20 @@ export function renderCutoverSummary(result: CutoverResult): string {
   if (tls || health) {
     summary.heading('Pre-flight through the new target', 4);
     const rows: unknown[][] = [];
-    if (tls) rows.push(['TLS handshake', `${tls.address}:${tls.port}, SNI ${tls.servername}`, verdictIcon(tls.ok), tls.ok ? `${tls.altNames ?? tls.subject}, issuer ${tls.issuer}, valid to ${tls.validTo}` : tls.error]);
-    if (health) rows.push(['Health', `${health.url} via ${health.address}:${health.port}`, verdictIcon(health.ok), health.ok ? `${health.status} in ${health.ms}ms` : health.error]);
+    if (tls)
+      rows.push([
+        'TLS handshake',
+        `${tls.address}:${tls.port}, SNI ${tls.servername}`,
+        verdictIcon(tls.ok),
+        tls.ok ? `${tls.altNames ?? tls.subject}, issuer ${tls.issuer}, valid to ${tls.validTo}` : tls.error,
+      ]);
+    if (health)
+      rows.push([
+        'Health',
+        `${health.url} via ${health.address}:${health.port}`,
+        verdictIcon(health.ok),
+        health.ok ? `${health.status} in ${health.ms}ms` : health.error,
+      ]);
     summary.table(['Check', 'Where', 'Result', 'Detail'], rows);
   }
   if (result.verify) {
@@ -72,12 +92,20 @@ export function renderCutoverSummary(result: CutoverResult): string {
     summary.heading('Health after the switch', 4);
     summary.table(
       ['Try', 'Result', 'Detail'],
-      result.postHealth.map((h, i) => [i + 1, verdictIcon(h.ok), h.ok ? `${h.status} in ${h.ms}ms` : h.error]),
+      result.postHealth.map((h, i) => [
+        i + 1,
+        verdictIcon(h.ok),
+        h.ok ? `${h.status} in ${h.ms}ms` : h.error,
+      ]),
     );
   }
   if (result.rollback) {
     summary.heading('Rollback', 4);
-    summary.paragraph(result.rollback.ok ? 'The previous records were put back and verified:' : `The restore did not complete: ${result.rollback.error}`);
+    summary.paragraph(
+      result.rollback.ok
+        ? 'The previous records were put back and verified:'
+        : `The restore did not complete: ${result.rollback.error}`,
+    );
     if (result.rollback.verify) verifyTable(summary, result.rollback.verify);
   }
   for (const note of result.notes) summary.paragraph(`> ${note}`);
@@ -86,7 +114,9 @@ export function renderCutoverSummary(result: CutoverResult): string {
     result.timeline.map((t) => `- +${formatDuration(t.atMs)} ${t.event.replace(/</g, '&lt;')}`).join('\n'),
   );
   if (result.changed || result.mode === 'apply') {
-    summary.paragraph("To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.");
+    summary.paragraph(
+      'To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.',
+    );
   }
   return summary.toString();
 }

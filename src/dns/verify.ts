@@ -43,7 +43,12 @@ export interface VerifyOptions {
 }
 
 /** Answers that say `name` holds exactly `expected` (ignoring TTL above what was set, see below). */
-export function answerMatches(records: { name: string; type: string; ttl: number; data: string }[], name: string, type: CutoverType, expected: RecordSet | undefined): boolean {
+export function answerMatches(
+  records: { name: string; type: string; ttl: number; data: string }[],
+  name: string,
+  type: CutoverType,
+  expected: RecordSet | undefined,
+): boolean {
   const own = records.filter((r) => r.name === name && r.type === type);
   const values = own.map((r) => normalizeValue(type, r.data));
   if (!expected) return own.length === 0;
@@ -54,7 +59,11 @@ export function answerMatches(records: { name: string; type: string; ttl: number
   return own.every((r) => r.ttl <= limit);
 }
 
-function describeAnswer(records: { name: string; type: string; ttl: number; data: string }[], name: string, rcode: string): string {
+function describeAnswer(
+  records: { name: string; type: string; ttl: number; data: string }[],
+  name: string,
+  rcode: string,
+): string {
   const own = records.filter((r) => r.name === name);
   if (!own.length) return rcode === 'NOERROR' ? 'no records' : rcode;
   const unique = [...new Map(own.map((r) => [`${r.type} ${r.data}`, r])).values()];
@@ -70,7 +79,13 @@ export async function verifyPropagation(options: VerifyOptions): Promise<VerifyR
   const interval = options.intervalMs ?? 250;
   const proxied = options.expected.some((set) => set.proxied);
   const types = proxied ? [] : options.types;
-  const reports: ServerReport[] = options.watchers.map((w) => ({ server: w.server.label, role: w.role, answer: 'not asked yet', matched: false, queries: 0 }));
+  const reports: ServerReport[] = options.watchers.map((w) => ({
+    server: w.server.label,
+    role: w.role,
+    answer: 'not asked yet',
+    matched: false,
+    queries: 0,
+  }));
   const deadline = options.since + options.timeoutMs;
   let round = 0;
   for (;;) {
@@ -81,20 +96,38 @@ export async function verifyPropagation(options: VerifyOptions): Promise<VerifyR
         try {
           const answers = await Promise.all(
             types.map((type) =>
-              queryDns(watcher.server, options.name, type, { recursion: watcher.role === 'resolver', timeoutMs: Math.min(1500, Math.max(200, deadline - Date.now())) }),
+              queryDns(watcher.server, options.name, type, {
+                recursion: watcher.role === 'resolver',
+                timeoutMs: Math.min(1500, Math.max(200, deadline - Date.now())),
+              }),
             ),
           );
           report.queries += answers.length;
           report.error = undefined;
           const all = answers.flatMap((a) => a.records);
-          report.answer = describeAnswer(all, options.name, answers.find((a) => a.rcode !== 'NOERROR')?.rcode ?? 'NOERROR');
+          report.answer = describeAnswer(
+            all,
+            options.name,
+            answers.find((a) => a.rcode !== 'NOERROR')?.rcode ?? 'NOERROR',
+          );
           const authoritativeOk = watcher.role === 'resolver' || answers.every((a) => a.authoritative);
           if (!authoritativeOk) report.answer += ' (not authoritative)';
-          const ok = authoritativeOk && types.every((type, t) => answerMatches(answers[t].records, options.name, type, options.expected.find((s) => s.type === type)));
+          const ok =
+            authoritativeOk &&
+            types.every((type, t) =>
+              answerMatches(
+                answers[t].records,
+                options.name,
+                type,
+                options.expected.find((s) => s.type === type),
+              ),
+            );
           if (ok) {
             report.matched = true;
             report.matchedAfterMs = Date.now() - options.since;
-            options.log?.(`${watcher.server.label} answers ${report.answer} after ${formatDuration(report.matchedAfterMs)}`);
+            options.log?.(
+              `${watcher.server.label} answers ${report.answer} after ${formatDuration(report.matchedAfterMs)}`,
+            );
           }
         } catch (error) {
           report.queries++;
@@ -116,6 +149,8 @@ export async function verifyPropagation(options: VerifyOptions): Promise<VerifyR
     ok: reports.every((r) => r.matched),
     elapsedMs: Date.now() - options.since,
     servers: reports,
-    skipped: proxied ? ['proxied records answer with Cloudflare edge addresses; the change was verified through the API'] : [],
+    skipped: proxied
+      ? ['proxied records answer with Cloudflare edge addresses; the change was verified through the API']
+      : [],
   };
 }

@@ -16,7 +16,15 @@ const FLY_TARGET = 'voice-bot.fly.dev';
 export const dnsCutoverSection: RehearsalSection = async (ctx: RehearsalContext): Promise<StepResult[]> => {
   const steps: StepResult[] = [];
   const cf = await startCloudflareSim({
-    zones: [{ name: ZONE, records: [{ type: 'CNAME', name: 'api', content: OLD_TARGET, ttl: 3600 }, { type: 'A', name: '@', content: '198.51.100.10', ttl: 300 }] }],
+    zones: [
+      {
+        name: ZONE,
+        records: [
+          { type: 'CNAME', name: 'api', content: OLD_TARGET, ttl: 3600 },
+          { type: 'A', name: '@', content: '198.51.100.10', ttl: 300 },
+        ],
+      },
+    ],
     propagationDelayMs: 200,
   });
   ctx.onCleanup(() => cf.close());
@@ -79,8 +87,13 @@ export const dnsCutoverSection: RehearsalSection = async (ctx: RehearsalContext)
   });
 
   started = Date.now();
-  const plan = await ctx.runAction('dns-cutover', { inputs: { ...base, mode: 'plan', target: FLY_TARGET }, env });
-  const planned = plan.outputs.plan ? (JSON.parse(plan.outputs.plan) as { recordChanges: number }) : undefined;
+  const plan = await ctx.runAction('dns-cutover', {
+    inputs: { ...base, mode: 'plan', target: FLY_TARGET },
+    env,
+  });
+  const planned = plan.outputs.plan
+    ? (JSON.parse(plan.outputs.plan) as { recordChanges: number })
+    : undefined;
   steps.push({
     step: 'DNS: plan the cutover',
     ok: plan.exitCode === 0 && plan.outputs.status === 'planned',
@@ -91,7 +104,13 @@ export const dnsCutoverSection: RehearsalSection = async (ctx: RehearsalContext)
   started = Date.now();
   const writesBefore = cf.calls().filter((c) => c.method !== 'GET').length;
   const drill = await ctx.runAction('dns-cutover', {
-    inputs: { ...base, mode: 'apply', target: FLY_TARGET, 'connect-to': `127.0.0.1:${broken.port}`, 'health-url': `https://${NAME}/health` },
+    inputs: {
+      ...base,
+      mode: 'apply',
+      target: FLY_TARGET,
+      'connect-to': `127.0.0.1:${broken.port}`,
+      'health-url': `https://${NAME}/health`,
+    },
     env,
   });
   const afterDrill = await served();
@@ -106,7 +125,13 @@ export const dnsCutoverSection: RehearsalSection = async (ctx: RehearsalContext)
 
   started = Date.now();
   const apply = await ctx.runAction('dns-cutover', {
-    inputs: { ...base, mode: 'apply', target: FLY_TARGET, 'connect-to': `127.0.0.1:${edge.port}`, 'health-url': `https://${NAME}/health` },
+    inputs: {
+      ...base,
+      mode: 'apply',
+      target: FLY_TARGET,
+      'connect-to': `127.0.0.1:${edge.port}`,
+      'health-url': `https://${NAME}/health`,
+    },
     env,
   });
   const afterApply = await served();

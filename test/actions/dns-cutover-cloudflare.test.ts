@@ -4,7 +4,11 @@ import { queryDns, parseServer } from '../../src/dns/query.js';
 import { startCloudflareSim, type CloudflareSim } from '../../src/sim/cloudflare/index.js';
 import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../support/tls.js';
 
-const visible = (log: string) => log.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+const visible = (log: string) =>
+  log
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
 
 /** The bundle against the Cloudflare stand-in, verified over its UDP DNS and its DNS-over-HTTPS. */
 describe('dns-cutover bundle against the Cloudflare stand-in', () => {
@@ -18,11 +22,22 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
 
   const run = (inputs: Record<string, string | number | boolean>): Promise<BundleRun> =>
     runBundle('dns-cutover', {
-      inputs: { provider: 'cloudflare', 'api-url': cf.apiUrl, 'api-token': cf.token, zone, name, nameservers: cf.dnsAddress, 'verify-timeout': '10s', ...inputs },
+      inputs: {
+        provider: 'cloudflare',
+        'api-url': cf.apiUrl,
+        'api-token': cf.token,
+        zone,
+        name,
+        nameservers: cf.dnsAddress,
+        'verify-timeout': '10s',
+        ...inputs,
+      },
       env: { NODE_EXTRA_CA_CERTS: ca.caFile },
     });
   const served = async (type: string) =>
-    (await queryDns(parseServer(cf.dnsAddress)!, name, type)).records.filter((r) => r.name === name && r.type === type).map((r) => r.data);
+    (await queryDns(parseServer(cf.dnsAddress)!, name, type)).records
+      .filter((r) => r.name === name && r.type === type)
+      .map((r) => r.data);
   const writes = () => cf.calls().filter((c) => c.method !== 'GET');
 
   beforeAll(async () => {
@@ -63,13 +78,21 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
     expect(result.outputs).toMatchObject({ status: 'applied', changed: 'true', propagated: 'true' });
     // The edge took 300 ms; the action waited for it rather than trusting the API.
     expect(Number(result.outputs['propagation-ms'])).toBeGreaterThanOrEqual(250);
-    expect(writes().map((c) => `${c.method} ${c.path.replace(/[0-9a-f]{32}/, ':zone')}`)).toEqual(['POST /zones/:zone/dns_records/batch']);
+    expect(writes().map((c) => `${c.method} ${c.path.replace(/[0-9a-f]{32}/, ':zone')}`)).toEqual([
+      'POST /zones/:zone/dns_records/batch',
+    ]);
     expect(await served('CNAME')).toEqual(['voice-bot.fly.dev']);
     expect(cf.records(zone).find((r) => r.type === 'TXT')?.content).toBe('keep-me');
     expect(result.summary).toContain(`| ${cf.dohUrl} | resolver | CNAME voice-bot.fly.dev (60s) | ✅`);
-    expect(result.summary).toContain(`| ${cf.dnsAddress} | authoritative | CNAME voice-bot.fly.dev (60s) | ✅`);
+    expect(result.summary).toContain(
+      `| ${cf.dnsAddress} | authoritative | CNAME voice-bot.fly.dev (60s) | ✅`,
+    );
 
-    const again = await run({ mode: 'apply', target: 'voice-bot.fly.dev', 'connect-to': `127.0.0.1:${fly.port}` });
+    const again = await run({
+      mode: 'apply',
+      target: 'voice-bot.fly.dev',
+      'connect-to': `127.0.0.1:${fly.port}`,
+    });
     expect(again.outputs.status).toBe('unchanged');
     expect(writes()).toHaveLength(1);
 
@@ -81,61 +104,123 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
 
   it('restores the old CNAME when the app fails after the switch', async () => {
     const before = writes().length;
-    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${flaky.port}`, 'health-url': `https://${name}/health` });
+    const result = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1',
+      'connect-to': `:${flaky.port}`,
+      'health-url': `https://${name}/health`,
+    });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.status).toBe('rolled-back');
     expect(writes().length - before).toBe(2);
     expect(await served('CNAME')).toEqual([old]);
     expect(await served('A')).toEqual([]);
-    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(/answered 500.*previous records were put back/);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /answered 500.*previous records were put back/,
+    );
   });
 
   it('keeps a proxied record proxied (TTL automatic) and verifies it through the API', async () => {
-    const result = await run({ name: 'cdn', mode: 'apply', target: 'voice-bot.fly.dev', 'connect-to': `127.0.0.1:${fly.port}` });
+    const result = await run({
+      name: 'cdn',
+      mode: 'apply',
+      target: 'voice-bot.fly.dev',
+      'connect-to': `127.0.0.1:${fly.port}`,
+    });
     expect(result.exitCode).toBe(0);
     const record = cf.records(zone).find((r) => r.name === 'cdn.voicebot.example')!;
     expect(record).toMatchObject({ type: 'CNAME', content: 'voice-bot.fly.dev', proxied: true, ttl: 1 });
     expect(result.summary).toMatch(/proxied by Cloudflare/);
   });
 
-  it('puts a rejected token and an unknown zone in the user\'s terms, and keeps the token out of everything', async () => {
+  it("puts a rejected token and an unknown zone in the user's terms, and keeps the token out of everything", async () => {
     const bad = await run({ mode: 'plan', target: 'voice-bot.fly.dev', 'api-token': 'not-the-token-987' });
     expect(bad.exitCode).toBe(1);
-    expect(visible(bad.log)).toMatch(/input 'api-token': Cloudflare rejected the api-token: Invalid access token \(9109\)/);
-    for (const text of [visible(bad.log), bad.summary, JSON.stringify(bad.outputs)]) expect(text).not.toContain('not-the-token-987');
-    const none = await run({ mode: 'plan', zone: 'nowhere.example', name: 'api.nowhere.example', target: 'voice-bot.fly.dev' });
+    expect(visible(bad.log)).toMatch(
+      /input 'api-token': Cloudflare rejected the api-token: Invalid access token \(9109\)/,
+    );
+    for (const text of [visible(bad.log), bad.summary, JSON.stringify(bad.outputs)])
+      expect(text).not.toContain('not-the-token-987');
+    const none = await run({
+      mode: 'plan',
+      zone: 'nowhere.example',
+      name: 'api.nowhere.example',
+      target: 'voice-bot.fly.dev',
+    });
     expect(none.exitCode).toBe(1);
-    expect(visible(none.log)).toMatch(/input 'zone': zone nowhere\.example was not found in the Cloudflare account/);
+    expect(visible(none.log)).toMatch(
+      /input 'zone': zone nowhere\.example was not found in the Cloudflare account/,
+    );
     const ok = await run({ mode: 'plan', target: 'voice-bot.fly.dev' });
-    for (const text of [visible(ok.log), ok.summary, JSON.stringify(ok.outputs)]) expect(text).not.toContain(cf.token);
+    for (const text of [visible(ok.log), ok.summary, JSON.stringify(ok.outputs)])
+      expect(text).not.toContain(cf.token);
   });
 
   it('refuses a plan beyond max-changes unless forced', async () => {
     const before = writes().length;
-    const refused = await run({ mode: 'apply', target: 'A=127.0.0.1,A=127.0.0.2,AAAA=::1', 'max-changes': 2, 'tls-check': false });
+    const refused = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1,A=127.0.0.2,AAAA=::1',
+      'max-changes': 2,
+      'tls-check': false,
+    });
     expect(refused.exitCode).toBe(1);
     expect(refused.outputs.status).toBe('refused');
-    expect(visible(refused.log)).toMatch(/changes 4 records, more than max-changes \(2\); nothing was changed/);
+    expect(visible(refused.log)).toMatch(
+      /changes 4 records, more than max-changes \(2\); nothing was changed/,
+    );
     expect(writes().length).toBe(before);
-    const forced = await run({ mode: 'apply', target: 'A=127.0.0.1,A=127.0.0.2,AAAA=::1', 'max-changes': 2, force: true, 'tls-check': false });
+    const forced = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1,A=127.0.0.2,AAAA=::1',
+      'max-changes': 2,
+      force: true,
+      'tls-check': false,
+    });
     expect(forced.outputs.status).toBe('applied');
     expect((await served('A')).sort()).toEqual(['127.0.0.1', '127.0.0.2']);
-    const back = await run({ mode: 'rollback', previous: forced.outputs.previous, 'max-changes': 2, force: true });
+    const back = await run({
+      mode: 'rollback',
+      previous: forced.outputs.previous,
+      'max-changes': 2,
+      force: true,
+    });
     expect(back.outputs.status).toBe('restored');
   });
 
   it('rejects each bad input in one line before any API call', async () => {
     const cases: [Record<string, string | number>, RegExp][] = [
-      [{ name: 'api.other.example', target: 'voice-bot.fly.dev' }, /input 'name': "api\.other\.example" is not inside the zone voicebot\.example/],
-      [{ provider: 'godaddy', target: 'voice-bot.fly.dev' }, /input 'provider': "godaddy" is not a supported DNS provider\. Fix: use one of: cloudflare, route53, powerdns/],
-      [{ target: 'not a host!' }, /input 'target': "not a host!" is neither a hostname nor a list of addresses/],
-      [{ target: 'A=300.1.1.1' }, /input 'target': "A=300\.1\.1\.1" is neither a hostname nor a list of addresses/],
+      [
+        { name: 'api.other.example', target: 'voice-bot.fly.dev' },
+        /input 'name': "api\.other\.example" is not inside the zone voicebot\.example/,
+      ],
+      [
+        { provider: 'godaddy', target: 'voice-bot.fly.dev' },
+        /input 'provider': "godaddy" is not a supported DNS provider\. Fix: use one of: cloudflare, route53, powerdns/,
+      ],
+      [
+        { target: 'not a host!' },
+        /input 'target': "not a host!" is neither a hostname nor a list of addresses/,
+      ],
+      [
+        { target: 'A=300.1.1.1' },
+        /input 'target': "A=300\.1\.1\.1" is neither a hostname nor a list of addresses/,
+      ],
       [{ target: 'voice-bot.fly.dev', ttl: 5 }, /input 'ttl': 5 is outside 30–86400 seconds/],
       [{ target: 'voice-bot.fly.dev', ttl: 100000 }, /input 'ttl': 100000 is outside 30–86400 seconds/],
-      [{ target: 'voice-bot.fly.dev', mode: 'destroy' }, /input 'mode': "destroy" is not one of the accepted values/],
-      [{ target: 'voice-bot.fly.dev', resolvers: 'dns.google' }, /input 'resolvers': "dns\.google" is neither ip\[:port\] nor a DNS-over-HTTPS URL/],
+      [
+        { target: 'voice-bot.fly.dev', mode: 'destroy' },
+        /input 'mode': "destroy" is not one of the accepted values/,
+      ],
+      [
+        { target: 'voice-bot.fly.dev', resolvers: 'dns.google' },
+        /input 'resolvers': "dns\.google" is neither ip\[:port\] nor a DNS-over-HTTPS URL/,
+      ],
       [{ mode: 'rollback', previous: '{"oops":1}' }, /input 'previous': is not a dns-cutover snapshot/],
-      [{ target: 'voice-bot.fly.dev', 'health-url': 'https://www.voicebot.example/health' }, /input 'health-url': is for www\.voicebot\.example, not api\.voicebot\.example/],
+      [
+        { target: 'voice-bot.fly.dev', 'health-url': 'https://www.voicebot.example/health' },
+        /input 'health-url': is for www\.voicebot\.example, not api\.voicebot\.example/,
+      ],
     ];
     const before = cf.calls().length;
     for (const [inputs, message] of cases) {

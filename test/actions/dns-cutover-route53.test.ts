@@ -25,14 +25,27 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
 
   const run = (inputs: Record<string, string | number | boolean>): Promise<BundleRun> =>
     runBundle('dns-cutover', {
-      inputs: { provider: 'route53', 'api-url': moto.endpoint, zone, name, nameservers: 'none', 'verify-timeout': '20s', ...inputs },
+      inputs: {
+        provider: 'route53',
+        'api-url': moto.endpoint,
+        zone,
+        name,
+        nameservers: 'none',
+        'verify-timeout': '20s',
+        ...inputs,
+      },
       env: { ...moto.env, NODE_EXTRA_CA_CERTS: ca.caFile },
     });
   const records = async () => {
     const listed = await client.send(new ListResourceRecordSetsCommand({ HostedZoneId: zoneId }));
     return (listed.ResourceRecordSets ?? [])
       .filter((r) => r.Name === `${name}.`)
-      .map((r) => ({ type: r.Type, ttl: r.TTL, values: (r.ResourceRecords ?? []).map((v) => v.Value), alias: r.AliasTarget?.DNSName }));
+      .map((r) => ({
+        type: r.Type,
+        ttl: r.TTL,
+        values: (r.ResourceRecords ?? []).map((v) => v.Value),
+        alias: r.AliasTarget?.DNSName,
+      }));
   };
 
   beforeAll(async () => {
@@ -40,13 +53,31 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
     moto = await startMotoRoute53();
     fly = await startTlsTarget(ca.issue([name]));
     flaky = await startTlsTarget(ca.issue([name]), { healthSequence: [200], health: 502 });
-    client = new Route53Client({ endpoint: moto.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-    const created = await client.send(new CreateHostedZoneCommand({ Name: zone, CallerReference: `t-${Date.now()}` }));
+    client = new Route53Client({
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
+    const created = await client.send(
+      new CreateHostedZoneCommand({ Name: zone, CallerReference: `t-${Date.now()}` }),
+    );
     zoneId = created.HostedZone!.Id!.replace('/hostedzone/', '');
     await client.send(
       new ChangeResourceRecordSetsCommand({
         HostedZoneId: zoneId,
-        ChangeBatch: { Changes: [{ Action: 'CREATE', ResourceRecordSet: { Name: `${name}.`, Type: 'CNAME', TTL: 300, ResourceRecords: [{ Value: 'old-alb.elb.amazonaws.com' }] } }] },
+        ChangeBatch: {
+          Changes: [
+            {
+              Action: 'CREATE',
+              ResourceRecordSet: {
+                Name: `${name}.`,
+                Type: 'CNAME',
+                TTL: 300,
+                ResourceRecords: [{ Value: 'old-alb.elb.amazonaws.com' }],
+              },
+            },
+          ],
+        },
       }),
     );
   }, 60_000);
@@ -61,9 +92,16 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
     const plan = await run({ mode: 'plan', target: 'A=127.0.0.1,AAAA=::1' });
     expect(plan.exitCode).toBe(0);
     expect(plan.outputs.status).toBe('planned');
-    expect(await records()).toEqual([{ type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined }]);
+    expect(await records()).toEqual([
+      { type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined },
+    ]);
 
-    const apply = await run({ mode: 'apply', target: 'A=127.0.0.1,AAAA=::1', 'connect-to': `:${fly.port}`, 'health-url': `https://${name}/health` });
+    const apply = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1,AAAA=::1',
+      'connect-to': `:${fly.port}`,
+      'health-url': `https://${name}/health`,
+    });
     expect(apply.log).not.toMatch(/failed unexpectedly/);
     expect(apply.exitCode).toBe(0);
     expect(apply.outputs).toMatchObject({ status: 'applied', changed: 'true', propagated: 'true' });
@@ -79,20 +117,38 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
     const back = await run({ mode: 'rollback', previous: apply.outputs.previous });
     expect(back.exitCode).toBe(0);
     expect(back.outputs.status).toBe('restored');
-    expect(await records()).toEqual([{ type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined }]);
+    expect(await records()).toEqual([
+      { type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined },
+    ]);
   });
 
   it('restores the CNAME when the health check fails after the switch', async () => {
-    const result = await run({ mode: 'apply', target: 'voice-bot.fly.dev', 'connect-to': `127.0.0.1:${flaky.port}`, 'health-url': `https://${name}/health` });
+    const result = await run({
+      mode: 'apply',
+      target: 'voice-bot.fly.dev',
+      'connect-to': `127.0.0.1:${flaky.port}`,
+      'health-url': `https://${name}/health`,
+    });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.status).toBe('rolled-back');
-    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(/answered 502.*previous records were put back and verified/);
-    expect(await records()).toEqual([{ type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined }]);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /answered 502.*previous records were put back and verified/,
+    );
+    expect(await records()).toEqual([
+      { type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined },
+    ]);
   });
 
   it('says the hosted zone was not found', async () => {
-    const result = await run({ mode: 'plan', zone: 'absent.test', name: 'api.absent.test', target: 'voice-bot.fly.dev' });
+    const result = await run({
+      mode: 'plan',
+      zone: 'absent.test',
+      name: 'api.absent.test',
+      target: 'voice-bot.fly.dev',
+    });
     expect(result.exitCode).toBe(1);
-    expect(result.annotations[0].message).toMatch(/input 'zone': hosted zone absent\.test was not found in Route 53/);
+    expect(result.annotations[0].message).toMatch(
+      /input 'zone': hosted zone absent\.test was not found in Route 53/,
+    );
   });
 });

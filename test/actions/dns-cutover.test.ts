@@ -16,15 +16,36 @@ describe('dns-cutover bundle against PowerDNS', () => {
   const oldCname = 'old-alb-123.eu-west-1.elb.amazonaws.com';
 
   // The runner consumes ::add-mask:: commands; everything else is what a reader of the log sees.
-  const visible = (log: string) => log.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+  const visible = (log: string) =>
+    log
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
   const soaSerial = async () => {
-    const res = await fetch(`${pdns.apiUrl}/api/v1/servers/localhost/zones/${zone}.`, { headers: { 'x-api-key': pdns.apiKey } });
+    const res = await fetch(`${pdns.apiUrl}/api/v1/servers/localhost/zones/${zone}.`, {
+      headers: { 'x-api-key': pdns.apiKey },
+    });
     return ((await res.json()) as { serial: number }).serial;
   };
-  const answers = async (type: string) => (await queryDns(parseServer(pdns.dnsAddress)!, name, type)).records.filter((r) => r.name === name && r.type === type).map((r) => r.data);
-  const run = (inputs: Record<string, string | number | boolean>, env: Record<string, string> = {}): Promise<BundleRun> =>
+  const answers = async (type: string) =>
+    (await queryDns(parseServer(pdns.dnsAddress)!, name, type)).records
+      .filter((r) => r.name === name && r.type === type)
+      .map((r) => r.data);
+  const run = (
+    inputs: Record<string, string | number | boolean>,
+    env: Record<string, string> = {},
+  ): Promise<BundleRun> =>
     runBundle('dns-cutover', {
-      inputs: { provider: 'powerdns', 'api-url': pdns.apiUrl, 'api-token': pdns.apiKey, zone, name: 'api', nameservers: pdns.dnsAddress, 'verify-timeout': '10s', ...inputs },
+      inputs: {
+        provider: 'powerdns',
+        'api-url': pdns.apiUrl,
+        'api-token': pdns.apiKey,
+        zone,
+        name: 'api',
+        nameservers: pdns.dnsAddress,
+        'verify-timeout': '10s',
+        ...inputs,
+      },
       env: { NODE_EXTRA_CA_CERTS: ca.caFile, ...env },
     });
   const resetOld = async () => {
@@ -35,7 +56,13 @@ describe('dns-cutover bundle against PowerDNS', () => {
         rrsets: [
           { name: `${name}.`, type: 'A', changetype: 'DELETE' },
           { name: `${name}.`, type: 'AAAA', changetype: 'DELETE' },
-          { name: `${name}.`, type: 'CNAME', ttl: 300, changetype: 'REPLACE', records: [{ content: `${oldCname}.`, disabled: false }] },
+          {
+            name: `${name}.`,
+            type: 'CNAME',
+            ttl: 300,
+            changetype: 'REPLACE',
+            records: [{ content: `${oldCname}.`, disabled: false }],
+          },
         ],
       }),
     });
@@ -65,8 +92,13 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(result.exitCode).toBe(0);
     expect(result.outputs.status).toBe('planned');
     expect(result.outputs.changed).toBe('false');
-    expect(JSON.parse(result.outputs.plan)).toMatchObject({ recordChanges: 3, delete: [{ type: 'CNAME', values: [oldCname] }] });
-    expect(result.summary).toMatch(/\| CNAME \| CNAME old-alb-123\.eu-west-1\.elb\.amazonaws\.com \(TTL 300s\) \| — \| delete \|/);
+    expect(JSON.parse(result.outputs.plan)).toMatchObject({
+      recordChanges: 3,
+      delete: [{ type: 'CNAME', values: [oldCname] }],
+    });
+    expect(result.summary).toMatch(
+      /\| CNAME \| CNAME old-alb-123\.eu-west-1\.elb\.amazonaws\.com \(TTL 300s\) \| — \| delete \|/,
+    );
     expect(result.summary).toMatch(/\| A \| — \| A 127\.0\.0\.1 \(TTL 60s\) \| create \|/);
     expect(await soaSerial()).toBe(before);
     expect(await answers('CNAME')).toEqual([oldCname]);
@@ -74,10 +106,16 @@ describe('dns-cutover bundle against PowerDNS', () => {
 
   it('refuses a certificate for the wrong name before any change', async () => {
     const before = await soaSerial();
-    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `127.0.0.1:${wrongName.port}` });
+    const result = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1',
+      'connect-to': `127.0.0.1:${wrongName.port}`,
+    });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.status).toBe('preflight-failed');
-    expect(result.log).toMatch(/certificate is not valid for api\.hotel\.test: it covers DNS:other\.hotel\.test/);
+    expect(result.log).toMatch(
+      /certificate is not valid for api\.hotel\.test: it covers DNS:other\.hotel\.test/,
+    );
     expect(result.log).toMatch(/fly certs add api\.hotel\.test/);
     expect(result.outputs.changed).toBe('false');
     expect(await soaSerial()).toBe(before);
@@ -86,7 +124,12 @@ describe('dns-cutover bundle against PowerDNS', () => {
 
   it('applies a CNAME→A switch in one PATCH, verifies it on the nameserver, and re-applies as a no-op', async () => {
     const before = await soaSerial();
-    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${fly.port}`, 'health-url': `https://${name}/health` });
+    const result = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1',
+      'connect-to': `:${fly.port}`,
+      'health-url': `https://${name}/health`,
+    });
     expect(result.log).not.toMatch(/failed unexpectedly/);
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ status: 'applied', changed: 'true', propagated: 'true' });
@@ -99,7 +142,11 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(result.summary).toMatch(/TLS handshake.*SNI api\.hotel\.test.*✅/);
     // The pre-flight reached the target with the real hostname.
     expect(fly.requests.at(-1)).toEqual({ path: '/health', host: name });
-    expect(JSON.parse(result.outputs.previous)).toMatchObject({ zone, name, records: [{ type: 'CNAME', ttl: 300, values: [oldCname] }] });
+    expect(JSON.parse(result.outputs.previous)).toMatchObject({
+      zone,
+      name,
+      records: [{ type: 'CNAME', ttl: 300, values: [oldCname] }],
+    });
 
     const again = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${fly.port}` });
     expect(again.exitCode).toBe(0);
@@ -117,11 +164,18 @@ describe('dns-cutover bundle against PowerDNS', () => {
 
   it('rolls back by itself when the health check fails after the switch, and tells both stories', async () => {
     await resetOld();
-    const result = await run({ mode: 'apply', target: 'A=127.0.0.1,AAAA=::1', 'connect-to': `:${flaky.port}`, 'health-url': `https://${name}/health` });
+    const result = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1,AAAA=::1',
+      'connect-to': `:${flaky.port}`,
+      'health-url': `https://${name}/health`,
+    });
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({ status: 'rolled-back', changed: 'false', propagated: 'true' });
     const failure = result.annotations.find((a) => a.level === 'error')?.message ?? '';
-    expect(failure).toMatch(/After the switch, https:\/\/api\.hotel\.test\/health failed 3 time\(s\).*answered 503/);
+    expect(failure).toMatch(
+      /After the switch, https:\/\/api\.hotel\.test\/health failed 3 time\(s\).*answered 503/,
+    );
     expect(failure).toMatch(/previous records were put back and verified/);
     expect(result.summary).toMatch(/#### Rollback/);
     expect(await answers('CNAME')).toEqual([oldCname]);
@@ -145,10 +199,16 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(bad.log).toMatch(/input 'api-token': PowerDNS rejected the api-token \(401/);
     expect(bad.log).toContain('::add-mask::wrong-key-123456');
     expect(visible(bad.log)).not.toContain('wrong-key-123456');
-    const missing = await run({ mode: 'plan', zone: 'nowhere.test', name: 'api.nowhere.test', target: 'A=127.0.0.1' });
+    const missing = await run({
+      mode: 'plan',
+      zone: 'nowhere.test',
+      name: 'api.nowhere.test',
+      target: 'A=127.0.0.1',
+    });
     expect(missing.exitCode).toBe(1);
     expect(missing.log).toMatch(/input 'zone': zone nowhere\.test was not found on the PowerDNS server/);
     const ok = await run({ mode: 'plan', target: 'A=127.0.0.1' });
-    for (const text of [visible(ok.log), ok.summary, JSON.stringify(ok.outputs), bad.summary]) expect(text).not.toContain(pdns.apiKey);
+    for (const text of [visible(ok.log), ok.summary, JSON.stringify(ok.outputs), bad.summary])
+      expect(text).not.toContain(pdns.apiKey);
   });
 });

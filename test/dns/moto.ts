@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 
 /** moto_server (Route 53 among its services) on a loopback port it picks itself; it prints which one. */
-export async function startMotoRoute53(): Promise<{ endpoint: string; env: Record<string, string>; stop(): Promise<void> }> {
+export async function startMotoRoute53(): Promise<{
+  endpoint: string;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}> {
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = await new Promise<string>((resolve, reject) => {
@@ -21,7 +25,12 @@ export async function startMotoRoute53(): Promise<{ endpoint: string; env: Recor
   });
   return {
     endpoint,
-    env: { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' },
+    env: {
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -15,7 +15,10 @@ export interface PowerDns {
   /** `127.0.0.1:port`, UDP and TCP. */
   dnsAddress: string;
   dir: string;
-  createZone(name: string, rrsets: { name: string; type: string; ttl: number; records: string[] }[]): Promise<void>;
+  createZone(
+    name: string,
+    rrsets: { name: string; type: string; ttl: number; records: string[] }[],
+  ): Promise<void>;
   log(): string;
   stop(): Promise<void>;
 }
@@ -75,7 +78,9 @@ export async function startPowerDns(options: { apiKey?: string } = {}): Promise<
       ].join('\n'),
     );
     let output = '';
-    const child: ChildProcess = spawn('/usr/sbin/pdns_server', [`--config-dir=${dir}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn('/usr/sbin/pdns_server', [`--config-dir=${dir}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -107,7 +112,8 @@ export async function startPowerDns(options: { apiKey?: string } = {}): Promise<
         await exited;
         clearTimeout(timer);
       }
-      for (const f of readdirSync(dir)) if (f.endsWith('.controlsocket')) rmSync(join(dir, f), { force: true });
+      for (const f of readdirSync(dir))
+        if (f.endsWith('.controlsocket')) rmSync(join(dir, f), { force: true });
       rmSync(dir, { recursive: true, force: true });
     };
     return {
@@ -127,8 +133,18 @@ export async function startPowerDns(options: { apiKey?: string } = {}): Promise<
             kind: 'Native',
             nameservers: [`ns1.${zone}`],
             rrsets: [
-              { name: `ns1.${zone}`, type: 'A', ttl: 300, records: [{ content: '127.0.0.1', disabled: false }] },
-              ...rrsets.map((r) => ({ name: r.name, type: r.type, ttl: r.ttl, records: r.records.map((content) => ({ content, disabled: false })) })),
+              {
+                name: `ns1.${zone}`,
+                type: 'A',
+                ttl: 300,
+                records: [{ content: '127.0.0.1', disabled: false }],
+              },
+              ...rrsets.map((r) => ({
+                name: r.name,
+                type: r.type,
+                ttl: r.ttl,
+                records: r.records.map((content) => ({ content, disabled: false })),
+              })),
             ],
           }),
         });

@@ -23,7 +23,23 @@ export function createTestCa(): TestCa {
   const caKey = join(dir, 'ca.key');
   const caFile = join(dir, 'ca.pem');
   const run = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', caKey, '-out', caFile, '-days', '2', '-subj', '/CN=Runway Test CA']);
+  run([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    caKey,
+    '-out',
+    caFile,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Runway Test CA',
+  ]);
   let serial = 1;
   return {
     dir,
@@ -31,9 +47,41 @@ export function createTestCa(): TestCa {
     caPem: readFileSync(caFile, 'utf8'),
     issue(names: string[]) {
       const base = join(dir, `leaf-${serial++}`);
-      writeFileSync(`${base}.ext`, `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`);
-      run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${base}.key`, '-out', `${base}.csr`, '-subj', `/CN=${names[0]}`]);
-      run(['x509', '-req', '-in', `${base}.csr`, '-CA', caFile, '-CAkey', caKey, '-CAcreateserial', '-out', `${base}.pem`, '-days', '1', '-extfile', `${base}.ext`]);
+      writeFileSync(
+        `${base}.ext`,
+        `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`,
+      );
+      run([
+        'req',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        `${base}.key`,
+        '-out',
+        `${base}.csr`,
+        '-subj',
+        `/CN=${names[0]}`,
+      ]);
+      run([
+        'x509',
+        '-req',
+        '-in',
+        `${base}.csr`,
+        '-CA',
+        caFile,
+        '-CAkey',
+        caKey,
+        '-CAcreateserial',
+        '-out',
+        `${base}.pem`,
+        '-days',
+        '1',
+        '-extfile',
+        `${base}.ext`,
+      ]);
       return { key: readFileSync(`${base}.key`, 'utf8'), cert: readFileSync(`${base}.pem`, 'utf8') };
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
@@ -72,7 +120,9 @@ export async function startTlsTarget(
       options
         .healthFrom()
         .catch(() => 502)
-        .then((status) => res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'unhealthy'));
+        .then((status) =>
+          res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'unhealthy'),
+        );
       return;
     }
     if (req.url?.startsWith('/health')) {

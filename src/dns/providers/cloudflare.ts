@@ -31,7 +31,11 @@ const AUTH_CODES = new Set([9106, 9109, 10000, 10001]);
  */
 export function cloudflareProvider(config: ProviderConfig): DnsProvider {
   const token = config.apiToken;
-  if (!token) throw new UserError('Cloudflare needs an API token with DNS Write.', { input: 'api-token', fix: 'pass secrets.CLOUDFLARE_API_TOKEN.' });
+  if (!token)
+    throw new UserError('Cloudflare needs an API token with DNS Write.', {
+      input: 'api-token',
+      fix: 'pass secrets.CLOUDFLARE_API_TOKEN.',
+    });
   const http = new HttpClient({
     baseUrl: config.apiUrl ?? 'https://api.cloudflare.com/client/v4',
     headers: { authorization: `Bearer ${token}` },
@@ -42,25 +46,36 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
     describeError: (status, body, method, path) => {
       const errors = parseErrors(body);
       const text = errors.map((e) => `${e.message} (${e.code})`).join('; ') || body.slice(0, 200);
-      if (status === 401 || status === 403 || errors.some((e) => AUTH_CODES.has(e.code))) return `Cloudflare rejected the api-token: ${text}.`;
+      if (status === 401 || status === 403 || (status < 500 && errors.some((e) => AUTH_CODES.has(e.code))))
+        return `Cloudflare rejected the api-token: ${text}.`;
       return `Cloudflare ${method} ${path} returned ${status}: ${text}`;
     },
   });
   let zoneCache: ZoneInfo | undefined;
 
-  async function call<T>(method: string, path: string, options: { query?: Record<string, string | number>; body?: unknown; retry?: boolean } = {}): Promise<Envelope<T>> {
+  async function call<T>(
+    method: string,
+    path: string,
+    options: { query?: Record<string, string | number>; body?: unknown; retry?: boolean } = {},
+  ): Promise<Envelope<T>> {
     try {
       const response = await http.request<Envelope<T>>(method, path, options);
       const envelope = response.body;
       if (!envelope || typeof envelope !== 'object' || envelope.success !== true) {
-        const errors = envelope && typeof envelope === 'object' ? envelope.errors ?? [] : [];
-        throw new ApiError(`Cloudflare ${method} ${path} did not succeed: ${errors.map((e) => `${e.message} (${e.code})`).join('; ') || 'no success flag'}`, response.status);
+        const errors = envelope && typeof envelope === 'object' ? (envelope.errors ?? []) : [];
+        throw new ApiError(
+          `Cloudflare ${method} ${path} did not succeed: ${errors.map((e) => `${e.message} (${e.code})`).join('; ') || 'no success flag'}`,
+          response.status,
+        );
       }
       return envelope;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 401 || status === 403 || /rejected the api-token/.test((error as Error).message)) {
-        throw new UserError((error as Error).message, { input: 'api-token', fix: 'create a token with Zone:DNS:Edit for this zone.' });
+        throw new UserError((error as Error).message, {
+          input: 'api-token',
+          fix: 'create a token with Zone:DNS:Edit for this zone.',
+        });
       }
       throw error;
     }
@@ -69,7 +84,9 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
   async function zone(): Promise<ZoneInfo> {
     if (zoneCache) return zoneCache;
     const name = stripDot(config.zone);
-    const found = await call<{ id: string; name: string; name_servers?: string[] }[]>('GET', 'zones', { query: { name, per_page: 50 } });
+    const found = await call<{ id: string; name: string; name_servers?: string[] }[]>('GET', 'zones', {
+      query: { name, per_page: 50 },
+    });
     const match = found.result.find((z) => stripDot(z.name) === name);
     if (!match) {
       throw new UserError(`zone ${name} was not found in the Cloudflare account this token can see.`, {
@@ -85,7 +102,9 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
     const { id } = await zone();
     const records: CfRecord[] = [];
     for (let page = 1; ; page++) {
-      const envelope = await call<CfRecord[]>('GET', `zones/${id}/dns_records`, { query: { 'name.exact': name, per_page: 100, page } });
+      const envelope = await call<CfRecord[]>('GET', `zones/${id}/dns_records`, {
+        query: { 'name.exact': name, per_page: 100, page },
+      });
       records.push(...envelope.result);
       if (!envelope.result_info || page >= envelope.result_info.total_pages) break;
     }
@@ -96,7 +115,9 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
     name: 'cloudflare',
     zone,
     async read(name: string): Promise<RecordSet[]> {
-      const records = (await list(stripDot(name))).filter((r) => (CUTOVER_TYPES as readonly string[]).includes(r.type));
+      const records = (await list(stripDot(name))).filter((r) =>
+        (CUTOVER_TYPES as readonly string[]).includes(r.type),
+      );
       const sets: RecordSet[] = [];
       for (const type of CUTOVER_TYPES) {
         const ofType = records.filter((r) => r.type === type);
@@ -117,7 +138,10 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
       // Ids are re-read rather than trusted from the plan: a `previous` snapshot from another run names
       // records that no longer exist.
       const existing = await list(stripDot(plan.name));
-      const touched = new Set<string>([...plan.deletes.map((s) => s.type), ...plan.upserts.map((u) => u.to.type)]);
+      const touched = new Set<string>([
+        ...plan.deletes.map((s) => s.type),
+        ...plan.upserts.map((u) => u.to.type),
+      ]);
       const deletes = existing.filter((r) => touched.has(r.type)).map((r) => ({ id: r.id }));
       const posts = plan.upserts.flatMap(({ to }) =>
         to.values.map((content) => ({
@@ -126,7 +150,9 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
           content,
           ttl: to.proxied ? 1 : to.ttl,
           proxied: Boolean(to.proxied),
-          ...((to.providerData as { comment?: string } | undefined)?.comment ? { comment: (to.providerData as { comment: string }).comment } : {}),
+          ...((to.providerData as { comment?: string } | undefined)?.comment
+            ? { comment: (to.providerData as { comment: string }).comment }
+            : {}),
         })),
       );
       await call('POST', `zones/${id}/dns_records/batch`, { body: { deletes, posts }, retry: false });

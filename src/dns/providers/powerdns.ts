@@ -2,7 +2,14 @@ import { HttpClient } from '../../core/http.js';
 import { UserError } from '../../core/errors.js';
 import type { ChangePlan } from '../plan.js';
 import type { DnsProvider, ProviderConfig, ZoneInfo } from '../provider.js';
-import { CUTOVER_TYPES, normalizeValue, stripDot, withDot, type CutoverType, type RecordSet } from '../records.js';
+import {
+  CUTOVER_TYPES,
+  normalizeValue,
+  stripDot,
+  withDot,
+  type CutoverType,
+  type RecordSet,
+} from '../records.js';
 
 interface PdnsRrset {
   name: string;
@@ -17,7 +24,11 @@ interface PdnsRrset {
  * the same body, which is the only way to switch a name between A and CNAME.
  */
 export function powerdnsProvider(config: ProviderConfig): DnsProvider {
-  if (!config.apiUrl) throw new UserError('PowerDNS needs the API address.', { input: 'api-url', fix: 'set api-url, e.g. http://127.0.0.1:8081.' });
+  if (!config.apiUrl)
+    throw new UserError('PowerDNS needs the API address.', {
+      input: 'api-url',
+      fix: 'set api-url, e.g. http://127.0.0.1:8081.',
+    });
   const base = config.apiUrl.replace(/\/+$/, '');
   const server = /\/api\/v1\/servers\/[^/]+$/.test(base) ? base : `${base}/api/v1/servers/localhost`;
   const zoneId = withDot(config.zone);
@@ -29,8 +40,10 @@ export function powerdnsProvider(config: ProviderConfig): DnsProvider {
     retry: { retries: 3, baseMs: 200 },
     timeoutMs: 15_000,
     describeError: (status, body, method, path) => {
-      if (status === 401 || status === 403) return `PowerDNS rejected the api-token (${status} ${body.trim().slice(0, 60)}).`;
-      if (status === 404 && path.includes('/zones/')) return `zone ${stripDot(config.zone)} was not found on the PowerDNS server.`;
+      if (status === 401 || status === 403)
+        return `PowerDNS rejected the api-token (${status} ${body.trim().slice(0, 60)}).`;
+      if (status === 404 && path.includes('/zones/'))
+        return `zone ${stripDot(config.zone)} was not found on the PowerDNS server.`;
       let detail = body.trim();
       try {
         detail = (JSON.parse(body) as { error?: string }).error ?? detail;
@@ -43,12 +56,22 @@ export function powerdnsProvider(config: ProviderConfig): DnsProvider {
   const zonePath = `zones/${encodeURIComponent(zoneId)}`;
   const userTerms = (error: unknown): never => {
     const status = (error as { status?: number }).status;
-    if (status === 401 || status === 403) throw new UserError((error as Error).message, { input: 'api-token', fix: 'use the PowerDNS api-key of this server.' });
-    if (status === 404) throw new UserError((error as Error).message, { input: 'zone', fix: 'create the zone first or check its spelling.' });
+    if (status === 401 || status === 403)
+      throw new UserError((error as Error).message, {
+        input: 'api-token',
+        fix: 'use the PowerDNS api-key of this server.',
+      });
+    if (status === 404)
+      throw new UserError((error as Error).message, {
+        input: 'zone',
+        fix: 'create the zone first or check its spelling.',
+      });
     throw error;
   };
   const getZone = async () => {
-    const response = await http.request<{ name: string; rrsets: PdnsRrset[] }>('GET', zonePath).catch(userTerms);
+    const response = await http
+      .request<{ name: string; rrsets: PdnsRrset[] }>('GET', zonePath)
+      .catch(userTerms);
     return response.body;
   };
 
@@ -57,17 +80,25 @@ export function powerdnsProvider(config: ProviderConfig): DnsProvider {
     async zone(): Promise<ZoneInfo> {
       const zone = await getZone();
       const ns = zone.rrsets.find((r) => r.type === 'NS' && stripDot(r.name) === stripDot(zoneId));
-      return { name: stripDot(zone.name), id: zone.name, nameservers: (ns?.records ?? []).map((r) => stripDot(r.content)) };
+      return {
+        name: stripDot(zone.name),
+        id: zone.name,
+        nameservers: (ns?.records ?? []).map((r) => stripDot(r.content)),
+      };
     },
     async read(name: string): Promise<RecordSet[]> {
       const zone = await getZone();
       return zone.rrsets
-        .filter((r) => stripDot(r.name) === stripDot(name) && (CUTOVER_TYPES as readonly string[]).includes(r.type))
+        .filter(
+          (r) => stripDot(r.name) === stripDot(name) && (CUTOVER_TYPES as readonly string[]).includes(r.type),
+        )
         .map((r) => ({
           name: stripDot(name),
           type: r.type as CutoverType,
           ttl: r.ttl,
-          values: r.records.filter((rec) => !rec.disabled).map((rec) => normalizeValue(r.type as CutoverType, rec.content)),
+          values: r.records
+            .filter((rec) => !rec.disabled)
+            .map((rec) => normalizeValue(r.type as CutoverType, rec.content)),
         }))
         .filter((set) => set.values.length > 0);
     },

@@ -3,7 +3,14 @@ import { UserError } from '../../core/errors.js';
 import { sleep } from '../../core/retry.js';
 import type { ChangePlan } from '../plan.js';
 import type { DnsProvider, ProviderConfig, ZoneInfo } from '../provider.js';
-import { CUTOVER_TYPES, normalizeValue, stripDot, withDot, type CutoverType, type RecordSet } from '../records.js';
+import {
+  CUTOVER_TYPES,
+  normalizeValue,
+  stripDot,
+  withDot,
+  type CutoverType,
+  type RecordSet,
+} from '../records.js';
 
 type Sdk = typeof import('@aws-sdk/client-route-53');
 
@@ -18,7 +25,8 @@ const CREDENTIAL_ERRORS = new Set([
 ]);
 
 /** Route 53 escapes `*` and other octets as `\052`; names compare after unescaping. */
-const unescape = (name: string) => stripDot(name.replace(/\\(\d{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8))));
+const unescape = (name: string) =>
+  stripDot(name.replace(/\\(\d{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8))));
 
 /**
  * Route 53 through the AWS SDK (credentials from the usual chain). The change is one
@@ -59,7 +67,10 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
         });
       }
       if (name === 'NoSuchHostedZone') {
-        throw new UserError(`hosted zone for ${stripDot(config.zone)} was not found in Route 53.`, { input: 'zone', fix: 'check the zone name.' });
+        throw new UserError(`hosted zone for ${stripDot(config.zone)} was not found in Route 53.`, {
+          input: 'zone',
+          fix: 'check the zone name.',
+        });
       }
       throw error;
     }
@@ -68,11 +79,18 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
   async function zone(): Promise<ZoneInfo> {
     if (zoneCache) return zoneCache;
     const name = stripDot(config.zone);
-    const listed = await send((s, c) => c.send(new s.ListHostedZonesByNameCommand({ DNSName: withDot(name), MaxItems: 10 })));
-    const match = (listed.HostedZones ?? []).find((z) => unescape(z.Name ?? '') === name && !z.Config?.PrivateZone);
+    const listed = await send((s, c) =>
+      c.send(new s.ListHostedZonesByNameCommand({ DNSName: withDot(name), MaxItems: 10 })),
+    );
+    const match = (listed.HostedZones ?? []).find(
+      (z) => unescape(z.Name ?? '') === name && !z.Config?.PrivateZone,
+    );
     const any = match ?? (listed.HostedZones ?? []).find((z) => unescape(z.Name ?? '') === name);
     if (!any?.Id) {
-      throw new UserError(`hosted zone ${name} was not found in Route 53 for these credentials.`, { input: 'zone', fix: 'check the zone name and the AWS account.' });
+      throw new UserError(`hosted zone ${name} was not found in Route 53 for these credentials.`, {
+        input: 'zone',
+        fix: 'check the zone name and the AWS account.',
+      });
     }
     const id = any.Id.replace(/^\/hostedzone\//, '');
     const detail = await send((s, c) => c.send(new s.GetHostedZoneCommand({ Id: id })));
@@ -86,28 +104,48 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
     async read(name: string): Promise<RecordSet[]> {
       const { id } = await zone();
       const listed = await send((s, c) =>
-        c.send(new s.ListResourceRecordSetsCommand({ HostedZoneId: id, StartRecordName: withDot(name), MaxItems: 20 })),
+        c.send(
+          new s.ListResourceRecordSetsCommand({
+            HostedZoneId: id,
+            StartRecordName: withDot(name),
+            MaxItems: 20,
+          }),
+        ),
       );
       const sets: RecordSet[] = [];
       for (const rrset of listed.ResourceRecordSets ?? []) {
-        if (unescape(rrset.Name ?? '') !== stripDot(name) || !(CUTOVER_TYPES as readonly string[]).includes(rrset.Type ?? '')) continue;
+        if (
+          unescape(rrset.Name ?? '') !== stripDot(name) ||
+          !(CUTOVER_TYPES as readonly string[]).includes(rrset.Type ?? '')
+        )
+          continue;
         if (rrset.SetIdentifier) {
-          throw new UserError(`${stripDot(name)} has a ${rrset.Type} record with routing policy (set "${rrset.SetIdentifier}"); this action moves simple records only.`, {
-            input: 'name',
-            fix: 'shift weighted records by hand, or replace them with one simple record first.',
-          });
+          throw new UserError(
+            `${stripDot(name)} has a ${rrset.Type} record with routing policy (set "${rrset.SetIdentifier}"); this action moves simple records only.`,
+            {
+              input: 'name',
+              fix: 'shift weighted records by hand, or replace them with one simple record first.',
+            },
+          );
         }
         const type = rrset.Type as CutoverType;
         const values = rrset.AliasTarget
           ? [stripDot(rrset.AliasTarget.DNSName ?? '')]
           : (rrset.ResourceRecords ?? []).map((r) => normalizeValue(type, r.Value ?? ''));
-        sets.push({ name: stripDot(name), type, ttl: rrset.TTL ?? 60, values, providerData: { rrset, alias: Boolean(rrset.AliasTarget) } });
+        sets.push({
+          name: stripDot(name),
+          type,
+          ttl: rrset.TTL ?? 60,
+          values,
+          providerData: { rrset, alias: Boolean(rrset.AliasTarget) },
+        });
       }
       return sets;
     },
     async apply(plan: ChangePlan) {
       const { id } = await zone();
-      const original = (set: RecordSet): ResourceRecordSet | undefined => (set.providerData as { rrset?: ResourceRecordSet } | undefined)?.rrset;
+      const original = (set: RecordSet): ResourceRecordSet | undefined =>
+        (set.providerData as { rrset?: ResourceRecordSet } | undefined)?.rrset;
       const simple = (set: RecordSet): ResourceRecordSet => ({
         Name: withDot(set.name),
         Type: set.type,
@@ -116,14 +154,22 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
       });
       // DELETE must repeat the record exactly as Route 53 holds it, so the read-back copy is used.
       const changes = [
-        ...plan.deletes.map((set) => ({ Action: 'DELETE' as const, ResourceRecordSet: original(set) ?? simple(set) })),
+        ...plan.deletes.map((set) => ({
+          Action: 'DELETE' as const,
+          ResourceRecordSet: original(set) ?? simple(set),
+        })),
         ...plan.upserts.map(({ from, to }) => ({
           Action: from ? ('UPSERT' as const) : ('CREATE' as const),
           ResourceRecordSet: original(to) ?? simple(to),
         })),
       ];
       const response = await send((s, c) =>
-        c.send(new s.ChangeResourceRecordSetsCommand({ HostedZoneId: id, ChangeBatch: { Comment: 'runway dns-cutover', Changes: changes } })),
+        c.send(
+          new s.ChangeResourceRecordSetsCommand({
+            HostedZoneId: id,
+            ChangeBatch: { Comment: 'runway dns-cutover', Changes: changes },
+          }),
+        ),
       );
       const acceptedAt = Date.now();
       const changeId = response.ChangeInfo?.Id ?? '';
@@ -132,7 +178,10 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
       const deadline = acceptedAt + (config.syncTimeoutMs ?? 300_000);
       let delay = 500;
       while (status !== 'INSYNC') {
-        if (Date.now() > deadline) throw new Error(`Route 53 change ${changeId} was still ${status} after ${Math.round((Date.now() - acceptedAt) / 1000)}s.`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `Route 53 change ${changeId} was still ${status} after ${Math.round((Date.now() - acceptedAt) / 1000)}s.`,
+          );
         await sleep(delay);
         delay = Math.min(delay * 2, 5000);
         const got = await send((s, c) => c.send(new s.GetChangeCommand({ Id: changeId })));

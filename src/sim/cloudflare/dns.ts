@@ -2,7 +2,10 @@ import * as packet from 'dns-packet';
 import type { SimRecord, SimZone } from './store.js';
 
 /** Cloudflare edge addresses a proxied record answers with (the real edge answers from its anycast ranges). */
-export const EDGE = { A: ['104.16.132.229', '104.16.133.229'], AAAA: ['2606:4700::6810:84e5', '2606:4700::6810:85e5'] };
+export const EDGE = {
+  A: ['104.16.132.229', '104.16.133.229'],
+  AAAA: ['2606:4700::6810:84e5', '2606:4700::6810:85e5'],
+};
 
 const servedTtl = (ttl: number) => (ttl === 1 ? 300 : ttl);
 
@@ -19,18 +22,26 @@ export function answerQuery(query: Buffer, zones: SimZone[], served: (zone: SimZ
     return Buffer.alloc(0);
   }
   const question = request.questions?.[0];
-  const reply = (rcode: number, answers: packet.Answer[] = [], authorities: packet.Answer[] = [], aa = true) =>
+  const reply = (
+    rcode: number,
+    answers: packet.Answer[] = [],
+    authorities: packet.Answer[] = [],
+    aa = true,
+  ) =>
     packet.encode({
       type: 'response',
       id: request.id,
-      flags: (aa ? packet.AUTHORITATIVE_ANSWER : 0) | ((request.flags ?? 0) & packet.RECURSION_DESIRED) | rcode,
+      flags:
+        (aa ? packet.AUTHORITATIVE_ANSWER : 0) | ((request.flags ?? 0) & packet.RECURSION_DESIRED) | rcode,
       questions: request.questions,
       answers,
       authorities,
     });
   if (!question) return reply(1, [], [], false);
   const qname = question.name.replace(/\.$/, '').toLowerCase();
-  const zone = zones.filter((z) => qname === z.name || qname.endsWith(`.${z.name}`)).sort((a, b) => b.name.length - a.name.length)[0];
+  const zone = zones
+    .filter((z) => qname === z.name || qname.endsWith(`.${z.name}`))
+    .sort((a, b) => b.name.length - a.name.length)[0];
   if (!zone) return reply(5, [], [], false);
   const records = served(zone);
   const soa: packet.Answer = {
@@ -49,7 +60,8 @@ export function answerQuery(query: Buffer, zones: SimZone[], served: (zone: SimZ
   };
   const answers: packet.Answer[] = [];
   const qtype = question.type;
-  const add = (r: { name: string; type: string; ttl: number; data: string }) => answers.push(r as packet.Answer);
+  const add = (r: { name: string; type: string; ttl: number; data: string }) =>
+    answers.push(r as packet.Answer);
 
   if (qname === zone.name && qtype === 'SOA') return reply(0, [soa]);
   if (qname === zone.name && qtype === 'NS') {

@@ -2,7 +2,16 @@ import http from 'node:http';
 import dgram from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import { answerQuery } from './dns.js';
-import { ApiFailure, buildRecord, checkConflicts, newId, type CfError, type RecordInput, type SimRecord, type SimZone } from './store.js';
+import {
+  ApiFailure,
+  buildRecord,
+  checkConflicts,
+  newId,
+  type CfError,
+  type RecordInput,
+  type SimRecord,
+  type SimZone,
+} from './store.js';
 
 export interface CloudflareSimOptions {
   token?: string;
@@ -82,19 +91,37 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
     else apply();
   };
 
-  const envelope = (result: unknown, extra: Record<string, unknown> = {}) => ({ success: true, errors: [], messages: [], result, ...extra });
+  const envelope = (result: unknown, extra: Record<string, unknown> = {}) => ({
+    success: true,
+    errors: [],
+    messages: [],
+    result,
+    ...extra,
+  });
   const failure = (errors: CfError[]) => ({ success: false, errors, messages: [], result: null });
   const page = <T>(items: T[], query: URLSearchParams) => {
     const perPage = Math.min(5000, Math.max(5, Number(query.get('per_page') ?? 100)));
     const p = Math.max(1, Number(query.get('page') ?? 1));
     const slice = items.slice((p - 1) * perPage, p * perPage);
     return envelope(slice, {
-      result_info: { page: p, per_page: perPage, count: slice.length, total_count: items.length, total_pages: Math.max(1, Math.ceil(items.length / perPage)) },
+      result_info: {
+        page: p,
+        per_page: perPage,
+        count: slice.length,
+        total_count: items.length,
+        total_pages: Math.max(1, Math.ceil(items.length / perPage)),
+      },
     });
   };
   const zoneOr404 = (id: string) => {
     const zone = zones.find((z) => z.id === id);
-    if (!zone) throw new ApiFailure(404, [{ code: 7003, message: `Could not route to /zones/${id}, perhaps your object identifier is invalid?` }]);
+    if (!zone)
+      throw new ApiFailure(404, [
+        {
+          code: 7003,
+          message: `Could not route to /zones/${id}, perhaps your object identifier is invalid?`,
+        },
+      ]);
     return zone;
   };
   const recordOr404 = (zone: SimZone, id: string) => {
@@ -103,10 +130,21 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
     return record;
   };
 
-  function route(method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): { status: number; body: unknown } {
+  function route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+  ): { status: number; body: unknown } {
     if (method === 'GET' && path === '/zones') {
       const name = query.get('name')?.toLowerCase();
-      return { status: 200, body: page(zones.filter((z) => !name || z.name === name).map(({ records: _r, ...z }) => z), query) };
+      return {
+        status: 200,
+        body: page(
+          zones.filter((z) => !name || z.name === name).map(({ records: _r, ...z }) => z),
+          query,
+        ),
+      };
     }
     let m = /^\/zones\/([^/]+)$/.exec(path);
     if (m && method === 'GET') {
@@ -120,7 +158,10 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
         const exact = (query.get('name.exact') ?? query.get('name'))?.toLowerCase().replace(/\.$/, '');
         const type = query.get('type')?.toUpperCase();
         const content = query.get('content.exact') ?? query.get('content');
-        const list = zone.records.filter((r) => (!exact || r.name === exact) && (!type || r.type === type) && (!content || r.content === content));
+        const list = zone.records.filter(
+          (r) =>
+            (!exact || r.name === exact) && (!type || r.type === type) && (!content || r.content === content),
+        );
         return { status: 200, body: page(list, query) };
       }
       if (method === 'POST') {
@@ -137,7 +178,12 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
       const zone = zoneOr404(m[1]);
       // One transaction: deletes, patches, puts, posts, in that order, on a copy; committed only if all pass.
       let next = zone.records.map((r) => ({ ...r }));
-      const result = { deletes: [] as SimRecord[], patches: [] as SimRecord[], puts: [] as SimRecord[], posts: [] as SimRecord[] };
+      const result = {
+        deletes: [] as SimRecord[],
+        patches: [] as SimRecord[],
+        puts: [] as SimRecord[],
+        posts: [] as SimRecord[],
+      };
       for (const d of (body.deletes as { id: string }[] | undefined) ?? []) {
         const found = next.find((r) => r.id === d.id);
         if (!found) throw new ApiFailure(404, [{ code: 81044, message: `Record ${d.id} does not exist.` }]);
@@ -150,8 +196,13 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
       ] as const) {
         for (const p of (body[kind] as (RecordInput & { id: string })[] | undefined) ?? []) {
           const index = next.findIndex((r) => r.id === p.id);
-          if (index < 0) throw new ApiFailure(404, [{ code: 81044, message: `Record ${p.id} does not exist.` }]);
-          const updated = buildRecord(zone, p, merge ? next[index] : { ...next[index], comment: null, tags: [], proxied: false, ttl: 1 });
+          if (index < 0)
+            throw new ApiFailure(404, [{ code: 81044, message: `Record ${p.id} does not exist.` }]);
+          const updated = buildRecord(
+            zone,
+            p,
+            merge ? next[index] : { ...next[index], comment: null, tags: [], proxied: false, ttl: 1 },
+          );
           next[index] = updated;
           result[kind].push(updated);
         }
@@ -163,7 +214,11 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
       }
       checkConflicts(next);
       zone.records = next;
-      publish(zone, [...new Set([...result.deletes, ...result.patches, ...result.puts, ...result.posts].map((r) => r.name))]);
+      publish(zone, [
+        ...new Set(
+          [...result.deletes, ...result.patches, ...result.puts, ...result.posts].map((r) => r.name),
+        ),
+      ]);
       return { status: 200, body: envelope(result) };
     }
     m = /^\/zones\/([^/]+)\/dns_records\/([^/]+)$/.exec(path);
@@ -177,7 +232,11 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
         return { status: 200, body: envelope({ id: existing.id }) };
       }
       if (method === 'PUT' || method === 'PATCH') {
-        const updated = buildRecord(zone, body as RecordInput, method === 'PATCH' ? existing : { ...existing, comment: null, tags: [], proxied: false, ttl: 1 });
+        const updated = buildRecord(
+          zone,
+          body as RecordInput,
+          method === 'PATCH' ? existing : { ...existing, comment: null, tags: [], proxied: false, ttl: 1 },
+        );
         const next = zone.records.map((r) => (r.id === existing.id ? updated : r));
         checkConflicts(next);
         zone.records = next;
@@ -203,24 +262,52 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
       const url = new URL(req.url ?? '/', 'http://sim');
       const method = req.method ?? 'GET';
       if (url.pathname === '/dns-query') {
-        const wire = method === 'POST' ? Buffer.concat(chunks) : Buffer.from(url.searchParams.get('dns') ?? '', 'base64url');
+        const wire =
+          method === 'POST'
+            ? Buffer.concat(chunks)
+            : Buffer.from(url.searchParams.get('dns') ?? '', 'base64url');
         const answer = answerQuery(wire, zones, servedRecords);
         res.writeHead(answer.length ? 200 : 400, { 'content-type': 'application/dns-message' }).end(answer);
         return;
       }
       const send = (status: number, body: unknown) => {
-        callLog.push({ method, path: url.pathname.slice(PREFIX.length) || url.pathname, status, at: Date.now() });
+        callLog.push({
+          method,
+          path: url.pathname.slice(PREFIX.length) || url.pathname,
+          status,
+          at: Date.now(),
+        });
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       };
-      if (!url.pathname.startsWith(PREFIX)) return send(404, failure([{ code: 7000, message: 'No route for that URI' }]));
+      if (!url.pathname.startsWith(PREFIX))
+        return send(404, failure([{ code: 7000, message: 'No route for that URI' }]));
       const path = url.pathname.slice(PREFIX.length).replace(/\/$/, '');
       const auth = req.headers.authorization;
-      if (!auth) return send(400, failure([{ code: 9106, message: 'Missing X-Auth-Key, X-Auth-Email or Authorization headers' }]));
-      if (auth !== `Bearer ${token}`) return send(403, failure([{ code: 9109, message: 'Invalid access token' }]));
-      const fault = faults.find((f) => (!f.method || f.method === method) && (!f.path || path.includes(f.path)));
+      if (!auth)
+        return send(
+          400,
+          failure([{ code: 9106, message: 'Missing X-Auth-Key, X-Auth-Email or Authorization headers' }]),
+        );
+      if (auth !== `Bearer ${token}`)
+        return send(403, failure([{ code: 9109, message: 'Invalid access token' }]));
+      const fault = faults.find(
+        (f) => (!f.method || f.method === method) && (!f.path || path.includes(f.path)),
+      );
       if (fault) {
         if (fault.times !== undefined && --fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
-        return send(fault.status, failure([{ code: fault.code ?? (fault.status === 429 ? 10000 : 10001), message: fault.message ?? (fault.status === 429 ? 'Rate limited' : 'Internal error') }]));
+        return send(
+          fault.status,
+          failure([
+            {
+              code: fault.code ?? (fault.status === 429 ? 971 : 10002),
+              message:
+                fault.message ??
+                (fault.status === 429
+                  ? 'Please wait and consider throttling your request speed'
+                  : 'Internal server error'),
+            },
+          ]),
+        );
       }
       let body: Record<string, unknown> = {};
       if (chunks.length) {
@@ -235,7 +322,7 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
         send(out.status, out.body);
       } catch (error) {
         if (error instanceof ApiFailure) send(error.status, failure(error.errors));
-        else send(500, failure([{ code: 10001, message: (error as Error).message }]));
+        else send(500, failure([{ code: 10002, message: (error as Error).message }]));
       }
     });
   });
@@ -246,7 +333,10 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
     token,
     dnsAddress: `127.0.0.1:${(dnsSocket.address() as { port: number }).port}`,
     dohUrl: `http://127.0.0.1:${port}/dns-query`,
-    records: (name) => (zones.find((z) => z.name === name.replace(/\.$/, '').toLowerCase())?.records ?? []).map((r) => ({ ...r })),
+    records: (name) =>
+      (zones.find((z) => z.name === name.replace(/\.$/, '').toLowerCase())?.records ?? []).map((r) => ({
+        ...r,
+      })),
     calls: () => [...callLog],
     fail: (fault) => void faults.push({ ...fault }),
     setPropagationDelay: (ms) => void (delay = ms),

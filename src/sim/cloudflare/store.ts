@@ -72,15 +72,20 @@ export function buildRecord(zone: SimZone, input: RecordInput, existing?: SimRec
   const rawName = input.name ?? existing?.name;
   if (!rawName) errors.push({ code: 9007, message: 'DNS record name is required.' });
   const name = rawName ? fqdn(rawName, zone.name) : '';
-  if (name && !(name === zone.name || name.endsWith(`.${zone.name}`))) errors.push({ code: 9007, message: 'Record name is outside the zone.' });
+  if (name && !(name === zone.name || name.endsWith(`.${zone.name}`)))
+    errors.push({ code: 9007, message: 'Record name is outside the zone.' });
   const content = String(input.content ?? existing?.content ?? '').trim();
   if (!content) errors.push({ code: 9005, message: 'Content for the record is required.' });
-  if (type === 'A' && isIP(content) !== 4) errors.push({ code: 9005, message: 'Content for A record must be a valid IPv4 address.' });
-  if (type === 'AAAA' && isIP(content) !== 6) errors.push({ code: 9005, message: 'Content for AAAA record must be a valid IPv6 address.' });
+  if (type === 'A' && isIP(content) !== 4)
+    errors.push({ code: 9005, message: 'Content for A record must be a valid IPv4 address.' });
+  if (type === 'AAAA' && isIP(content) !== 6)
+    errors.push({ code: 9005, message: 'Content for AAAA record must be a valid IPv6 address.' });
   const proxied = Boolean(input.proxied ?? existing?.proxied ?? false);
-  if (proxied && !PROXIABLE.has(type)) errors.push({ code: 9004, message: `${type} records cannot be proxied.` });
+  if (proxied && !PROXIABLE.has(type))
+    errors.push({ code: 9004, message: `${type} records cannot be proxied.` });
   let ttl = input.ttl ?? existing?.ttl ?? 1;
-  if (ttl !== 1 && (ttl < 30 || ttl > 86400)) errors.push({ code: 9021, message: 'TTL must be between 30 and 86400 seconds, or 1 for Automatic.' });
+  if (ttl !== 1 && (ttl < 30 || ttl > 86400))
+    errors.push({ code: 9021, message: 'TTL must be between 30 and 86400 seconds, or 1 for Automatic.' });
   if (proxied) ttl = 1;
   if (errors.length) throw new ApiFailure(400, errors);
   const now = new Date().toISOString();
@@ -108,8 +113,13 @@ export function checkConflicts(records: SimRecord[]): void {
   for (const [name, list] of byName) {
     const cnames = list.filter((r) => r.type === 'CNAME');
     if (cnames.length && list.length > cnames.length) {
-      throw new ApiFailure(400, [{ code: 81053, message: `An A, AAAA, or CNAME record with that host already exists. (${name})` }]);
+      throw new ApiFailure(400, [
+        { code: 81053, message: `An A, AAAA, or CNAME record with that host already exists. (${name})` },
+      ]);
     }
-    if (cnames.length > 1) throw new ApiFailure(400, [{ code: 81054, message: `A CNAME record with that host already exists. (${name})` }]);
+    if (cnames.length > 1)
+      throw new ApiFailure(400, [
+        { code: 81054, message: `A CNAME record with that host already exists. (${name})` },
+      ]);
   }
 }

@@ -1,8 +1,8 @@
-export const id = 654;
-export const ids = [654];
+export const id = 253;
+export const ids = [253];
 export const modules = {
 
-/***/ 8482:
+/***/ 2015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -73,7 +73,7 @@ async function retry(attempt, options = {}) {
 
 /***/ }),
 
-/***/ 7654:
+/***/ 7253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -85,32 +85,32 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:dns/promises"
 var promises_ = __webpack_require__(1553);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(713);
+var errors = __webpack_require__(1915);
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(7838);
+var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __webpack_require__(8482);
+var retry = __webpack_require__(2015);
 // EXTERNAL MODULE: ./src/dns/plan.ts
-var dns_plan = __webpack_require__(2015);
+var dns_plan = __webpack_require__(5052);
 // EXTERNAL MODULE: ./src/dns/preflight.ts
-var preflight = __webpack_require__(1545);
+var preflight = __webpack_require__(7847);
 ;// CONCATENATED MODULE: ./src/dns/providers/index.ts
 /** Adding a provider: write providers/<name>.ts exporting a factory, and name it here. */
 const LOADERS = {
-    cloudflare: async () => (await __webpack_require__.e(/* import() */ 660).then(__webpack_require__.bind(__webpack_require__, 3660))).cloudflareProvider,
-    route53: async () => (await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 7994))).route53Provider,
-    powerdns: async () => (await __webpack_require__.e(/* import() */ 991).then(__webpack_require__.bind(__webpack_require__, 4991))).powerdnsProvider,
+    cloudflare: async () => (await __webpack_require__.e(/* import() */ 631).then(__webpack_require__.bind(__webpack_require__, 6631))).cloudflareProvider,
+    route53: async () => (await __webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 7788))).route53Provider,
+    powerdns: async () => (await __webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 7064))).powerdnsProvider,
 };
 async function createProvider(name, config) {
     return (await LOADERS[name]())(config);
 }
 
 // EXTERNAL MODULE: ./src/dns/query.ts + 1 modules
-var query = __webpack_require__(9217);
+var query = __webpack_require__(918);
 // EXTERNAL MODULE: ./src/dns/records.ts
-var dns_records = __webpack_require__(5928);
+var dns_records = __webpack_require__(1721);
 // EXTERNAL MODULE: ./src/dns/snapshot.ts
-var snapshot = __webpack_require__(3968);
+var snapshot = __webpack_require__(5787);
 ;// CONCATENATED MODULE: ./src/dns/verify.ts
 
 
@@ -145,7 +145,13 @@ async function verifyPropagation(options) {
     const interval = options.intervalMs ?? 250;
     const proxied = options.expected.some((set) => set.proxied);
     const types = proxied ? [] : options.types;
-    const reports = options.watchers.map((w) => ({ server: w.server.label, role: w.role, answer: 'not asked yet', matched: false, queries: 0 }));
+    const reports = options.watchers.map((w) => ({
+        server: w.server.label,
+        role: w.role,
+        answer: 'not asked yet',
+        matched: false,
+        queries: 0,
+    }));
     const deadline = options.since + options.timeoutMs;
     let round = 0;
     for (;;) {
@@ -154,7 +160,10 @@ async function verifyPropagation(options) {
             if (report.matched)
                 return;
             try {
-                const answers = await Promise.all(types.map((type) => (0,query/* queryDns */.e)(watcher.server, options.name, type, { recursion: watcher.role === 'resolver', timeoutMs: Math.min(1500, Math.max(200, deadline - Date.now())) })));
+                const answers = await Promise.all(types.map((type) => (0,query/* queryDns */.e)(watcher.server, options.name, type, {
+                    recursion: watcher.role === 'resolver',
+                    timeoutMs: Math.min(1500, Math.max(200, deadline - Date.now())),
+                })));
                 report.queries += answers.length;
                 report.error = undefined;
                 const all = answers.flatMap((a) => a.records);
@@ -162,7 +171,8 @@ async function verifyPropagation(options) {
                 const authoritativeOk = watcher.role === 'resolver' || answers.every((a) => a.authoritative);
                 if (!authoritativeOk)
                     report.answer += ' (not authoritative)';
-                const ok = authoritativeOk && types.every((type, t) => answerMatches(answers[t].records, options.name, type, options.expected.find((s) => s.type === type)));
+                const ok = authoritativeOk &&
+                    types.every((type, t) => answerMatches(answers[t].records, options.name, type, options.expected.find((s) => s.type === type)));
                 if (ok) {
                     report.matched = true;
                     report.matchedAfterMs = Date.now() - options.since;
@@ -190,7 +200,9 @@ async function verifyPropagation(options) {
         ok: reports.every((r) => r.matched),
         elapsedMs: Date.now() - options.since,
         servers: reports,
-        skipped: proxied ? ['proxied records answer with Cloudflare edge addresses; the change was verified through the API'] : [],
+        skipped: proxied
+            ? ['proxied records answer with Cloudflare edge addresses; the change was verified through the API']
+            : [],
     };
 }
 
@@ -241,7 +253,10 @@ async function cutover(options) {
     }
     else if (options.mode === 'lower-ttl') {
         if (!before.length) {
-            throw new errors/* UserError */.yo(`${options.name} has no A, AAAA or CNAME records to lower the TTL of.`, { input: 'name', fix: 'check the name; a new name needs no TTL lowering.' });
+            throw new errors/* UserError */.yo(`${options.name} has no A, AAAA or CNAME records to lower the TTL of.`, {
+                input: 'name',
+                fix: 'check the name; a new name needs no TTL lowering.',
+            });
         }
         desired = before.map((set) => {
             const alias = set.providerData?.alias;
@@ -292,7 +307,9 @@ async function cutover(options) {
         });
     }
     if (options.mode === 'plan') {
-        mark((0,dns_plan/* isNoop */.X5)(plan) ? 'plan: the records already match; an apply would send nothing' : `plan: ${plan.recordChanges} record change(s)`);
+        mark((0,dns_plan/* isNoop */.X5)(plan)
+            ? 'plan: the records already match; an apply would send nothing'
+            : `plan: ${plan.recordChanges} record change(s)`);
         return finish({ status: (0,dns_plan/* isNoop */.X5)(plan) ? 'unchanged' : 'planned' });
     }
     const watchers = await resolveWatchers(options, zone.nameservers);
@@ -305,14 +322,20 @@ async function cutover(options) {
             status: 'unchanged',
             verify,
             ok: verify.ok,
-            failure: verify.ok ? undefined : `The records already match at ${options.provider}, but ${unmatched(verify)} still answer(s) something else after ${(0,duration/* formatDuration */.a)(options.verifyTimeoutMs)}.`,
+            failure: verify.ok
+                ? undefined
+                : `The records already match at ${options.provider}, but ${unmatched(verify)} still answer(s) something else after ${(0,duration/* formatDuration */.a)(options.verifyTimeoutMs)}.`,
         });
     }
     if (options.mode === 'apply') {
         const pre = await cutover_preflight(options, mark);
         result.preflight = pre.reports;
         if (pre.failure)
-            return finish({ ok: false, status: 'preflight-failed', failure: `${pre.failure} Nothing was changed.` });
+            return finish({
+                ok: false,
+                status: 'preflight-failed',
+                failure: `${pre.failure} Nothing was changed.`,
+            });
     }
     let receipt;
     try {
@@ -360,8 +383,15 @@ async function cutover(options) {
     result.rollback = story;
     const told = story.ok
         ? `${failure} The previous records were put back and verified in ${(0,duration/* formatDuration */.a)(story.verify?.elapsedMs ?? 0)}.`
-        : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand from the 'previous' output.`;
-    return finish({ ok: false, status: story.ok ? 'rolled-back' : 'rollback-failed', changed: !story.ok, failure: told });
+        : story.applied
+            ? `${failure} The previous records were put back, but ${(story.error ?? '').replace(/^they are back at \S+ but /, '')}.`
+            : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand from the 'previous' output.`;
+    return finish({
+        ok: false,
+        status: story.ok ? 'rolled-back' : 'rollback-failed',
+        changed: !story.applied,
+        failure: told,
+    });
 }
 function unmatched(verify) {
     const bad = verify.servers.filter((s) => !s.matched);
@@ -372,7 +402,10 @@ async function resolveWatchers(options, zoneNameservers) {
     if (options.nameservers !== 'none') {
         const list = options.nameservers.length ? options.nameservers : zoneNameservers;
         if (!list.length) {
-            throw new errors/* UserError */.yo(`the provider lists no nameservers for ${options.zone}.`, { input: 'nameservers', fix: 'list the servers to verify on, or none.' });
+            throw new errors/* UserError */.yo(`the provider lists no nameservers for ${options.zone}.`, {
+                input: 'nameservers',
+                fix: 'list the servers to verify on, or none.',
+            });
         }
         for (const entry of list) {
             const direct = (0,query/* parseServer */.l)(entry);
@@ -383,7 +416,10 @@ async function resolveWatchers(options, zoneNameservers) {
             try {
                 const addresses = await (0,promises_.lookup)(entry, { all: true });
                 for (const a of addresses)
-                    watchers.push({ server: { ...(0,query/* parseServer */.l)(a.address), label: `${entry} (${a.address})` }, role: 'authoritative' });
+                    watchers.push({
+                        server: { ...(0,query/* parseServer */.l)(a.address), label: `${entry} (${a.address})` },
+                        role: 'authoritative',
+                    });
             }
             catch (error) {
                 throw new errors/* UserError */.yo(`nameserver ${entry} does not resolve (${error.code}); nothing was changed.`, {
@@ -434,7 +470,10 @@ async function cutover_preflight(options, mark) {
         address = await (0,preflight/* targetAddress */.sj)(options.target, options.connectTo);
     }
     catch (error) {
-        return { reports, failure: `Pre-flight: ${error.message}; set connect-to to check it at a known address.` };
+        return {
+            reports,
+            failure: `Pre-flight: ${error.message}; set connect-to to check it at a known address.`,
+        };
     }
     if (options.tlsCheck) {
         const port = options.connectTo?.port ?? 443;
@@ -453,7 +492,10 @@ async function cutover_preflight(options, mark) {
         reports.health = health;
         mark(`pre-flight health ${options.healthUrl.href} via ${address}:${health.port}: ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`);
         if (!health.ok)
-            return { reports, failure: `Pre-flight: ${options.healthUrl.href} through the new target failed (${health.error}).` };
+            return {
+                reports,
+                failure: `Pre-flight: ${options.healthUrl.href} through the new target failed (${health.error}).`,
+            };
     }
     return { reports };
 }
@@ -462,9 +504,20 @@ async function postSwitchHealth(options, mark) {
     const reports = [];
     const address = await (0,preflight/* targetAddress */.sj)(options.target, options.connectTo).catch(() => undefined);
     if (!address)
-        return [{ ok: false, url: options.healthUrl.href, address: '?', port: 0, error: 'the target does not resolve', ms: 0 }];
+        return [
+            {
+                ok: false,
+                url: options.healthUrl.href,
+                address: '?',
+                port: 0,
+                error: 'the target does not resolve',
+                ms: 0,
+            },
+        ];
     for (let attempt = 1; attempt <= 3; attempt++) {
-        const health = await (0,preflight/* checkHealth */.Ns)(options.healthUrl, address, options.connectTo?.port, { ca: options.ca });
+        const health = await (0,preflight/* checkHealth */.Ns)(options.healthUrl, address, options.connectTo?.port, {
+            ca: options.ca,
+        });
         reports.push(health);
         mark(`health after the switch (${attempt}/3): ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`);
         if (health.ok)
@@ -485,11 +538,21 @@ async function restore(provider, options, before, watchers, mark, verifyTypes) {
             mark(`${options.provider} accepted the restore`);
         }
         const verify = await verifyAll(provider, options, before, verifyTypes(now, before), watchers, receipt?.acceptedAt ?? Date.now(), mark);
-        mark(verify.ok ? `previous records verified back in ${(0,duration/* formatDuration */.a)(verify.elapsedMs)}` : 'previous records not verified everywhere');
-        return { plan, receipt, verify, ok: verify.ok, error: verify.ok ? undefined : `${unmatched(verify)} still answer something else` };
+        mark(verify.ok
+            ? `previous records verified back in ${(0,duration/* formatDuration */.a)(verify.elapsedMs)}`
+            : 'previous records not verified everywhere');
+        const error = verify.ok
+            ? undefined
+            : `they are back at ${options.provider} but not verified: ${unmatched(verify)} still answer(s) something else`;
+        return { plan, receipt, verify, ok: verify.ok, applied: true, error };
     }
     catch (error) {
-        return { plan: plan ?? (0,dns_plan/* planChange */.AS)(options.name, [], before), ok: false, error: error.message };
+        return {
+            plan: plan ?? (0,dns_plan/* planChange */.AS)(options.name, [], before),
+            ok: false,
+            applied: false,
+            error: error.message,
+        };
     }
 }
 

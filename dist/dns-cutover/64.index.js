@@ -1,17 +1,17 @@
-export const id = 991;
-export const ids = [991];
+export const id = 64;
+export const ids = [64];
 export const modules = {
 
-/***/ 586:
+/***/ 1983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ HttpClient)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(576);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(713);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8482);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9089);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1915);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2015);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8198);
 
 
 
@@ -93,16 +93,16 @@ class HttpClient {
 
 /***/ }),
 
-/***/ 4991:
+/***/ 7064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   powerdnsProvider: () => (/* binding */ powerdnsProvider)
 /* harmony export */ });
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(586);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(713);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5928);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1915);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1721);
 
 
 
@@ -113,7 +113,10 @@ __webpack_require__.r(__webpack_exports__);
  */
 function powerdnsProvider(config) {
     if (!config.apiUrl)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('PowerDNS needs the API address.', { input: 'api-url', fix: 'set api-url, e.g. http://127.0.0.1:8081.' });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('PowerDNS needs the API address.', {
+            input: 'api-url',
+            fix: 'set api-url, e.g. http://127.0.0.1:8081.',
+        });
     const base = config.apiUrl.replace(/\/+$/, '');
     const server = /\/api\/v1\/servers\/[^/]+$/.test(base) ? base : `${base}/api/v1/servers/localhost`;
     const zoneId = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(config.zone);
@@ -143,13 +146,21 @@ function powerdnsProvider(config) {
     const userTerms = (error) => {
         const status = error.status;
         if (status === 401 || status === 403)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(error.message, { input: 'api-token', fix: 'use the PowerDNS api-key of this server.' });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(error.message, {
+                input: 'api-token',
+                fix: 'use the PowerDNS api-key of this server.',
+            });
         if (status === 404)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(error.message, { input: 'zone', fix: 'create the zone first or check its spelling.' });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(error.message, {
+                input: 'zone',
+                fix: 'create the zone first or check its spelling.',
+            });
         throw error;
     };
     const getZone = async () => {
-        const response = await http.request('GET', zonePath).catch(userTerms);
+        const response = await http
+            .request('GET', zonePath)
+            .catch(userTerms);
         return response.body;
     };
     return {
@@ -157,7 +168,11 @@ function powerdnsProvider(config) {
         async zone() {
             const zone = await getZone();
             const ns = zone.rrsets.find((r) => r.type === 'NS' && (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(r.name) === (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(zoneId));
-            return { name: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(zone.name), id: zone.name, nameservers: (ns?.records ?? []).map((r) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(r.content)) };
+            return {
+                name: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(zone.name),
+                id: zone.name,
+                nameservers: (ns?.records ?? []).map((r) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(r.content)),
+            };
         },
         async read(name) {
             const zone = await getZone();
@@ -167,7 +182,9 @@ function powerdnsProvider(config) {
                 name: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name),
                 type: r.type,
                 ttl: r.ttl,
-                values: r.records.filter((rec) => !rec.disabled).map((rec) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeValue */ .tA)(r.type, rec.content)),
+                values: r.records
+                    .filter((rec) => !rec.disabled)
+                    .map((rec) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeValue */ .tA)(r.type, rec.content)),
             }))
                 .filter((set) => set.values.length > 0);
         },

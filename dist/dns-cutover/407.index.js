@@ -1,17 +1,17 @@
-export const id = 994;
-export const ids = [994];
+export const id = 407;
+export const ids = [407];
 export const modules = {
 
-/***/ 7994:
+/***/ 7788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   route53Provider: () => (/* binding */ route53Provider)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(713);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8482);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5928);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1915);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2015);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1721);
 
 
 
@@ -38,7 +38,7 @@ function route53Provider(config) {
     const log = config.log ?? (() => undefined);
     async function connect() {
         if (!sdk || !client) {
-            sdk = await __webpack_require__.e(/* import() */ 613).then(__webpack_require__.t.bind(__webpack_require__, 5613, 19));
+            sdk = await __webpack_require__.e(/* import() */ 621).then(__webpack_require__.t.bind(__webpack_require__, 8621, 19));
             client = new sdk.Route53Client({
                 region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
                 ...(config.apiUrl ? { endpoint: config.apiUrl } : {}),
@@ -64,7 +64,10 @@ function route53Provider(config) {
                 });
             }
             if (name === 'NoSuchHostedZone') {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`hosted zone for ${(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(config.zone)} was not found in Route 53.`, { input: 'zone', fix: 'check the zone name.' });
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`hosted zone for ${(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(config.zone)} was not found in Route 53.`, {
+                    input: 'zone',
+                    fix: 'check the zone name.',
+                });
             }
             throw error;
         }
@@ -77,7 +80,10 @@ function route53Provider(config) {
         const match = (listed.HostedZones ?? []).find((z) => unescape(z.Name ?? '') === name && !z.Config?.PrivateZone);
         const any = match ?? (listed.HostedZones ?? []).find((z) => unescape(z.Name ?? '') === name);
         if (!any?.Id) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`hosted zone ${name} was not found in Route 53 for these credentials.`, { input: 'zone', fix: 'check the zone name and the AWS account.' });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`hosted zone ${name} was not found in Route 53 for these credentials.`, {
+                input: 'zone',
+                fix: 'check the zone name and the AWS account.',
+            });
         }
         const id = any.Id.replace(/^\/hostedzone\//, '');
         const detail = await send((s, c) => c.send(new s.GetHostedZoneCommand({ Id: id })));
@@ -89,10 +95,15 @@ function route53Provider(config) {
         zone,
         async read(name) {
             const { id } = await zone();
-            const listed = await send((s, c) => c.send(new s.ListResourceRecordSetsCommand({ HostedZoneId: id, StartRecordName: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(name), MaxItems: 20 })));
+            const listed = await send((s, c) => c.send(new s.ListResourceRecordSetsCommand({
+                HostedZoneId: id,
+                StartRecordName: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(name),
+                MaxItems: 20,
+            })));
             const sets = [];
             for (const rrset of listed.ResourceRecordSets ?? []) {
-                if (unescape(rrset.Name ?? '') !== (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name) || !_records_js__WEBPACK_IMPORTED_MODULE_2__/* .CUTOVER_TYPES */ .ju.includes(rrset.Type ?? ''))
+                if (unescape(rrset.Name ?? '') !== (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name) ||
+                    !_records_js__WEBPACK_IMPORTED_MODULE_2__/* .CUTOVER_TYPES */ .ju.includes(rrset.Type ?? ''))
                     continue;
                 if (rrset.SetIdentifier) {
                     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name)} has a ${rrset.Type} record with routing policy (set "${rrset.SetIdentifier}"); this action moves simple records only.`, {
@@ -104,7 +115,13 @@ function route53Provider(config) {
                 const values = rrset.AliasTarget
                     ? [(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(rrset.AliasTarget.DNSName ?? '')]
                     : (rrset.ResourceRecords ?? []).map((r) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeValue */ .tA)(type, r.Value ?? ''));
-                sets.push({ name: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name), type, ttl: rrset.TTL ?? 60, values, providerData: { rrset, alias: Boolean(rrset.AliasTarget) } });
+                sets.push({
+                    name: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name),
+                    type,
+                    ttl: rrset.TTL ?? 60,
+                    values,
+                    providerData: { rrset, alias: Boolean(rrset.AliasTarget) },
+                });
             }
             return sets;
         },
@@ -119,13 +136,19 @@ function route53Provider(config) {
             });
             // DELETE must repeat the record exactly as Route 53 holds it, so the read-back copy is used.
             const changes = [
-                ...plan.deletes.map((set) => ({ Action: 'DELETE', ResourceRecordSet: original(set) ?? simple(set) })),
+                ...plan.deletes.map((set) => ({
+                    Action: 'DELETE',
+                    ResourceRecordSet: original(set) ?? simple(set),
+                })),
                 ...plan.upserts.map(({ from, to }) => ({
                     Action: from ? 'UPSERT' : 'CREATE',
                     ResourceRecordSet: original(to) ?? simple(to),
                 })),
             ];
-            const response = await send((s, c) => c.send(new s.ChangeResourceRecordSetsCommand({ HostedZoneId: id, ChangeBatch: { Comment: 'runway dns-cutover', Changes: changes } })));
+            const response = await send((s, c) => c.send(new s.ChangeResourceRecordSetsCommand({
+                HostedZoneId: id,
+                ChangeBatch: { Comment: 'runway dns-cutover', Changes: changes },
+            })));
             const acceptedAt = Date.now();
             const changeId = response.ChangeInfo?.Id ?? '';
             let status = response.ChangeInfo?.Status;

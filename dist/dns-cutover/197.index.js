@@ -1,8 +1,8 @@
-export const id = 474;
-export const ids = [474];
+export const id = 197;
+export const ids = [197];
 export const modules = {
 
-/***/ 6093:
+/***/ 197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(7838);
+var duration = __webpack_require__(8571);
 ;// CONCATENATED MODULE: ./src/core/summary.ts
 /**
  * Markdown job-summary building blocks. GitHub renders GFM tables and Mermaid in step summaries; we
@@ -99,7 +99,9 @@ function verifyTable(summary, report) {
         s.server,
         s.role,
         s.answer,
-        s.matched ? `${verdictIcon(true)} ${(0,duration/* formatDuration */.a)(s.matchedAfterMs ?? 0)}` : `${verdictIcon(false)} not within the timeout`,
+        s.matched
+            ? `${verdictIcon(true)} ${(0,duration/* formatDuration */.a)(s.matchedAfterMs ?? 0)}`
+            : `${verdictIcon(false)} not within the timeout`,
         s.queries,
     ]), ['left', 'left', 'left', 'right', 'right']);
     for (const note of report.skipped)
@@ -131,9 +133,19 @@ function renderCutoverSummary(result) {
         summary.heading('Pre-flight through the new target', 4);
         const rows = [];
         if (tls)
-            rows.push(['TLS handshake', `${tls.address}:${tls.port}, SNI ${tls.servername}`, verdictIcon(tls.ok), tls.ok ? `${tls.altNames ?? tls.subject}, issuer ${tls.issuer}, valid to ${tls.validTo}` : tls.error]);
+            rows.push([
+                'TLS handshake',
+                `${tls.address}:${tls.port}, SNI ${tls.servername}`,
+                verdictIcon(tls.ok),
+                tls.ok ? `${tls.altNames ?? tls.subject}, issuer ${tls.issuer}, valid to ${tls.validTo}` : tls.error,
+            ]);
         if (health)
-            rows.push(['Health', `${health.url} via ${health.address}:${health.port}`, verdictIcon(health.ok), health.ok ? `${health.status} in ${health.ms}ms` : health.error]);
+            rows.push([
+                'Health',
+                `${health.url} via ${health.address}:${health.port}`,
+                verdictIcon(health.ok),
+                health.ok ? `${health.status} in ${health.ms}ms` : health.error,
+            ]);
         summary.table(['Check', 'Where', 'Result', 'Detail'], rows);
     }
     if (result.verify) {
@@ -142,11 +154,17 @@ function renderCutoverSummary(result) {
     }
     if (result.postHealth.length) {
         summary.heading('Health after the switch', 4);
-        summary.table(['Try', 'Result', 'Detail'], result.postHealth.map((h, i) => [i + 1, verdictIcon(h.ok), h.ok ? `${h.status} in ${h.ms}ms` : h.error]));
+        summary.table(['Try', 'Result', 'Detail'], result.postHealth.map((h, i) => [
+            i + 1,
+            verdictIcon(h.ok),
+            h.ok ? `${h.status} in ${h.ms}ms` : h.error,
+        ]));
     }
     if (result.rollback) {
         summary.heading('Rollback', 4);
-        summary.paragraph(result.rollback.ok ? 'The previous records were put back and verified:' : `The restore did not complete: ${result.rollback.error}`);
+        summary.paragraph(result.rollback.ok
+            ? 'The previous records were put back and verified:'
+            : `The restore did not complete: ${result.rollback.error}`);
         if (result.rollback.verify)
             verifyTable(summary, result.rollback.verify);
     }
@@ -154,7 +172,7 @@ function renderCutoverSummary(result) {
         summary.paragraph(`> ${note}`);
     summary.details('Timeline', result.timeline.map((t) => `- +${(0,duration/* formatDuration */.a)(t.atMs)} ${t.event.replace(/</g, '&lt;')}`).join('\n'));
     if (result.changed || result.mode === 'apply') {
-        summary.paragraph("To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.");
+        summary.paragraph('To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.');
     }
     return summary.toString();
 }

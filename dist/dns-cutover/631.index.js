@@ -1,17 +1,17 @@
-export const id = 660;
-export const ids = [660];
+export const id = 631;
+export const ids = [631];
 export const modules = {
 
-/***/ 586:
+/***/ 1983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ HttpClient)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(576);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(713);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8482);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9089);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1915);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2015);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8198);
 
 
 
@@ -93,16 +93,16 @@ class HttpClient {
 
 /***/ }),
 
-/***/ 3660:
+/***/ 6631:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cloudflareProvider: () => (/* binding */ cloudflareProvider)
 /* harmony export */ });
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(586);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(713);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5928);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1915);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1721);
 
 
 
@@ -115,7 +115,10 @@ const AUTH_CODES = new Set([9106, 9109, 10000, 10001]);
 function cloudflareProvider(config) {
     const token = config.apiToken;
     if (!token)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('Cloudflare needs an API token with DNS Write.', { input: 'api-token', fix: 'pass secrets.CLOUDFLARE_API_TOKEN.' });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('Cloudflare needs an API token with DNS Write.', {
+            input: 'api-token',
+            fix: 'pass secrets.CLOUDFLARE_API_TOKEN.',
+        });
     const http = new _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Q({
         baseUrl: config.apiUrl ?? 'https://api.cloudflare.com/client/v4',
         headers: { authorization: `Bearer ${token}` },
@@ -126,7 +129,7 @@ function cloudflareProvider(config) {
         describeError: (status, body, method, path) => {
             const errors = parseErrors(body);
             const text = errors.map((e) => `${e.message} (${e.code})`).join('; ') || body.slice(0, 200);
-            if (status === 401 || status === 403 || errors.some((e) => AUTH_CODES.has(e.code)))
+            if (status === 401 || status === 403 || (status < 500 && errors.some((e) => AUTH_CODES.has(e.code))))
                 return `Cloudflare rejected the api-token: ${text}.`;
             return `Cloudflare ${method} ${path} returned ${status}: ${text}`;
         },
@@ -137,7 +140,7 @@ function cloudflareProvider(config) {
             const response = await http.request(method, path, options);
             const envelope = response.body;
             if (!envelope || typeof envelope !== 'object' || envelope.success !== true) {
-                const errors = envelope && typeof envelope === 'object' ? envelope.errors ?? [] : [];
+                const errors = envelope && typeof envelope === 'object' ? (envelope.errors ?? []) : [];
                 throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(`Cloudflare ${method} ${path} did not succeed: ${errors.map((e) => `${e.message} (${e.code})`).join('; ') || 'no success flag'}`, response.status);
             }
             return envelope;
@@ -145,7 +148,10 @@ function cloudflareProvider(config) {
         catch (error) {
             const status = error.status;
             if (status === 401 || status === 403 || /rejected the api-token/.test(error.message)) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(error.message, { input: 'api-token', fix: 'create a token with Zone:DNS:Edit for this zone.' });
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(error.message, {
+                    input: 'api-token',
+                    fix: 'create a token with Zone:DNS:Edit for this zone.',
+                });
             }
             throw error;
         }
@@ -154,7 +160,9 @@ function cloudflareProvider(config) {
         if (zoneCache)
             return zoneCache;
         const name = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(config.zone);
-        const found = await call('GET', 'zones', { query: { name, per_page: 50 } });
+        const found = await call('GET', 'zones', {
+            query: { name, per_page: 50 },
+        });
         const match = found.result.find((z) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(z.name) === name);
         if (!match) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`zone ${name} was not found in the Cloudflare account this token can see.`, {
@@ -169,7 +177,9 @@ function cloudflareProvider(config) {
         const { id } = await zone();
         const records = [];
         for (let page = 1;; page++) {
-            const envelope = await call('GET', `zones/${id}/dns_records`, { query: { 'name.exact': name, per_page: 100, page } });
+            const envelope = await call('GET', `zones/${id}/dns_records`, {
+                query: { 'name.exact': name, per_page: 100, page },
+            });
             records.push(...envelope.result);
             if (!envelope.result_info || page >= envelope.result_info.total_pages)
                 break;
@@ -202,7 +212,10 @@ function cloudflareProvider(config) {
             // Ids are re-read rather than trusted from the plan: a `previous` snapshot from another run names
             // records that no longer exist.
             const existing = await list((0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(plan.name));
-            const touched = new Set([...plan.deletes.map((s) => s.type), ...plan.upserts.map((u) => u.to.type)]);
+            const touched = new Set([
+                ...plan.deletes.map((s) => s.type),
+                ...plan.upserts.map((u) => u.to.type),
+            ]);
             const deletes = existing.filter((r) => touched.has(r.type)).map((r) => ({ id: r.id }));
             const posts = plan.upserts.flatMap(({ to }) => to.values.map((content) => ({
                 type: to.type,
@@ -210,7 +223,9 @@ function cloudflareProvider(config) {
                 content,
                 ttl: to.proxied ? 1 : to.ttl,
                 proxied: Boolean(to.proxied),
-                ...(to.providerData?.comment ? { comment: to.providerData.comment } : {}),
+                ...(to.providerData?.comment
+                    ? { comment: to.providerData.comment }
+                    : {}),
             })));
             await call('POST', `zones/${id}/dns_records/batch`, { body: { deletes, posts }, retry: false });
             return { acceptedAt: Date.now(), requests: 2 };

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cutover } from '../../src/dns/cutover.js';
+import type { CutoverOptions } from '../../src/dns/options.js';
+import { parseTarget } from '../../src/dns/records.js';
+import { startCloudflareSim, type CloudflareSim } from '../../src/sim/cloudflare/index.js';
+
+/** Faults at the provider end in a safe state, and the result says what happened. */
+describe('cutover under provider faults (Cloudflare stand-in)', () => {
+  let cf: CloudflareSim;
+  let base: Omit<CutoverOptions, 'mode' | 'target'>;
+  beforeAll(async () => {
+    cf = await startCloudflareSim({
+      zones: [
+        {
+          name: 'f.example',
+          records: [{ type: 'CNAME', name: 'api', content: 'old.elb.amazonaws.com', ttl: 300 }],
+        },
+      ],
+    });
+    base = {
+      provider: 'cloudflare',
+      apiUrl: cf.apiUrl,
+      apiToken: cf.token,
+      zone: 'f.example',
+      name: 'api.f.example',
+      ttl: 60,
+      nameservers: [cf.dnsAddress],
+      resolvers: [],
+      verifyTimeoutMs: 3000,
+      tlsCheck: false,
+      maxChanges: 10,
+      force: false,
+    };
+  });
+  afterAll(async () => cf?.close());
+
+  it('retries a rate-limited read and goes on', async () => {
+    cf.fail({ method: 'GET', path: '/dns_records', status: 429, times: 2 });
+    const result = await cutover({ ...base, mode: 'plan', target: parseTarget('voice-bot.fly.dev')! });
+    expect(result.status).toBe('planned');
+    expect(cf.calls().filter((c) => c.status === 429)).toHaveLength(2);
+  });
+
+  it('does not retry a failed write, confirms nothing changed, and says so', async () => {
+    cf.fail({ method: 'POST', path: '/batch', status: 500, times: 1 });
+    const result = await cutover({ ...base, mode: 'apply', target: parseTarget('voice-bot.fly.dev')! });
+    expect(result).toMatchObject({ ok: false, status: 'failed', changed: false });
+    expect(result.failure).toMatch(/did not accept the change.*read back unchanged/);
+    expect(cf.calls().filter((c) => c.method === 'POST')).toHaveLength(1);
+    expect(cf.records('f.example')[0]).toMatchObject({ type: 'CNAME', content: 'old.elb.amazonaws.com' });
+  });
+
+  it('rolls back when a nameserver never answers the new records in time', async () => {
+    // A nameserver that never answers: the change cannot be proven, so it is undone.
+    const result = await cutover({
+      ...base,
+      mode: 'apply',
+      target: parseTarget('voice-bot.fly.dev')!,
+      nameservers: [cf.dnsAddress, '127.0.0.1:9'],
+      verifyTimeoutMs: 1500,
+    });
+    expect(result).toMatchObject({ status: 'rollback-failed', changed: false });
+    expect(result.failure).toMatch(
+      /127\.0\.0\.1:9 .*did not answer the new records within 1\.5s\. The previous records were put back, but not verified: 127\.0\.0\.1:9/,
+    );
+    expect(cf.records('f.example')[0]).toMatchObject({ type: 'CNAME', content: 'old.elb.amazonaws.com' });
+  });
+});
