@@ -517,7 +517,7 @@ function createMachine(sim: FlyApi, call: Call): Reply {
       version: version.version,
     };
   }
-  machine.create(body.skip_launch === true);
+  machine.create(body.skip_launch === true, sim.registry.firstPull(version.imageRef.digest) ? 1500 : 300);
   return ok({ ...machineJson(machine), ...(nonce ? { nonce } : {}) });
 }
 
@@ -709,6 +709,8 @@ async function waitMachine(_sim: FlyApi, call: Call): Promise<Reply> {
         ),
       );
     }, timeoutS * 1000);
+    // A pending wait must not keep a closing sim (or the CLI process) alive.
+    timer.unref();
     const cleanup = () => {
       clearTimeout(timer);
       machine.changes.off('change', onChange);

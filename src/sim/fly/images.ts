@@ -79,6 +79,14 @@ export function parseReference(reference: string): Parsed | undefined {
 
 export class ImageRegistry {
   private readonly byDigest = new Map<string, { source: string; parsed: Parsed }>();
+  private readonly pulled = new Set<string>();
+
+  /** True the first time a digest is run: the pull makes that Machine sit in `created` longer. */
+  firstPull(digest: string): boolean {
+    if (this.pulled.has(digest)) return false;
+    this.pulled.add(digest);
+    return true;
+  }
 
   digestOf(reference: string): string {
     return `sha256:${createHash('sha256').update(reference.trim()).digest('hex')}`;

@@ -18,7 +18,10 @@ export interface FlySimOptions {
   apps?: string[];
   /** Default 127.0.0.1. */
   host?: string;
-  /** Multiplies the sim's own delays, grace periods and check intervals: 0.2 runs five times faster. */
+  /**
+   * Speeds up the sim's own delays, check grace periods/intervals and the slow image's boot. Either
+   * reading works: 0.2 (durations × 0.2) and 5 (five times faster) mean the same; 1 is real time.
+   */
   timeScale?: number;
   /** The published request budgets (429 past them). Default true. */
   rateLimits?: boolean;
@@ -54,12 +57,18 @@ export interface FlySim {
   close(): Promise<void>;
 }
 
+/** Values above 1 read as "n times faster", values up to 1 as a factor on durations: both speed up. */
+export function durationFactor(timeScale: number | undefined): number {
+  if (timeScale === undefined || !Number.isFinite(timeScale) || timeScale <= 0) return 1;
+  return timeScale > 1 ? 1 / timeScale : timeScale;
+}
+
 export async function startFlySim(options: FlySimOptions = {}): Promise<FlySim> {
   const token = options.token ?? `fm2_sim${randomBytes(18).toString('base64url')}`;
   const api = new FlyApi({
     token,
     host: options.host ?? '127.0.0.1',
-    timeScale: options.timeScale ?? 1,
+    timeScale: durationFactor(options.timeScale),
     rateLimits: options.rateLimits ?? true,
   });
   const apiUrl = await api.listen();

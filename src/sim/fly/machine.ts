@@ -149,11 +149,12 @@ export class SimMachine {
 
   // ---- lifecycle -------------------------------------------------------------------------------------
 
-  create(skipLaunch: boolean): void {
+  /** `prepareMs`: how long the image takes to prepare (longer on a host's first pull of that digest). */
+  create(skipLaunch: boolean, prepareMs: number): void {
     this.event('launch', 'created', 'user');
     const g = ++this.gen;
     // A new Machine sits in `created` while its image is prepared, which is when start returns 412.
-    this.after(skipLaunch ? 300 : 400, () =>
+    this.after(prepareMs, () =>
       this.enqueue(async () => {
         if (g !== this.gen) return;
         if (skipLaunch) this.setState('stopped');
@@ -324,6 +325,12 @@ export class SimMachine {
       if (!proc.requestedStop) this.enqueue(() => this.onExit(proc, info));
     });
     await proc.booted;
+    if (g !== this.gen) {
+      // Superseded while booting (shutdown, or a stop/destroy that found no process yet).
+      if (this.process === proc) this.process = undefined;
+      await proc.stop('SIGKILL', 1000);
+      return;
+    }
     this.draining = false;
     this.setState('started');
     this.event('start', 'started', 'flyd');

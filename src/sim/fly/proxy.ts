@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestId } from './ids.js';
 
 export interface ProxyTarget {
   machineId: string;
@@ -67,7 +68,11 @@ export class AppProxy {
           if (tried.size > 0 && this.targets().every((t) => tried.has(t.machineId))) tried.clear();
           continue;
         }
-        res.writeHead(503, { 'content-type': 'text/plain', 'fly-request-id': 'sim-proxy' });
+        res.writeHead(503, {
+          'content-type': 'text/plain',
+          'fly-request-id': requestId(),
+          via: '1.1 fly.io',
+        });
         res.end(
           `no healthy machines available for app ${this.app}${lastError ? ` (last error: ${lastError})` : ''}\n`,
         );
@@ -104,6 +109,8 @@ export class AppProxy {
           for (const [name, value] of Object.entries(response.headers)) {
             if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
           }
+          out['fly-request-id'] = requestId();
+          out.via = '1.1 fly.io';
           res.writeHead(response.statusCode ?? 502, out);
           response.pipe(res);
           response.on('error', () => res.destroy());
