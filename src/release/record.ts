@@ -1,0 +1,106 @@
+import { errorMessage } from '../core/errors.js';
+import { finishDeployment, isDigestRef, startDeployment } from '../github/deployments.js';
+import type { DeployResult } from '../fly/deploy.js';
+
+export interface RecordTarget {
+  token: string;
+  repository: string;
+  apiUrl?: string;
+  /** The commit being deployed (GITHUB_SHA). */
+  ref: string;
+  environment: string;
+  app: string;
+  strategy: string;
+}
+
+/**
+ * The GitHub Deployment for one deploy. Its payload must carry a digest (promotion redeploys exactly
+ * what staging ran), so when the input image is a tag the record is opened once Fly has told us the
+ * digest; when it is already a digest the record goes `in_progress` before anything changes. Recording
+ * is a courtesy to reviewers: a GitHub error is reported as a warning and never fails a deploy that worked.
+ */
+export class DeploymentRecorder {
+  private id?: number;
+
+  constructor(
+    private readonly target: RecordTarget,
+    private readonly warn: (line: string) => void,
+  ) {}
+
+  get deploymentId(): number | undefined {
+    return this.id;
+  }
+
+  async begin(image: string): Promise<void> {
+    if (!isDigestRef(image)) return;
+    await this.open(image);
+  }
+
+  /** Closes the record with the deploy's outcome; `failedGate` marks a deploy rolled back after a probe breach. */
+  async finish(result: DeployResult, description?: string): Promise<void> {
+    const image = result.status === 'deployed' ? result.image : result.requestedImage;
+    if (this.id === undefined) {
+      const digestRef = isDigestRef(image) ? image : isDigestRef(result.image) ? result.image : undefined;
+      if (!digestRef) {
+        this.warn(`no GitHub deployment recorded: Fly reported no digest for ${image}.`);
+        return;
+      }
+      await this.open(digestRef, result.releaseVersion);
+      if (this.id === undefined) return;
+    }
+    try {
+      await finishDeployment(this.id, {
+        token: this.target.token,
+        repository: this.target.repository,
+        apiUrl: this.target.apiUrl,
+        state: result.status === 'deployed' ? 'success' : 'failure',
+        environmentUrl: result.url,
+        description:
+          description ??
+          (result.status === 'deployed'
+            ? `Deployed release v${result.releaseVersion}`
+            : `${result.status}: ${result.reason ?? ''}`),
+      });
+    } catch (error) {
+      this.warn(`could not finish GitHub deployment ${this.id}: ${errorMessage(error)}`);
+    }
+  }
+
+  private async open(image: string, releaseVersion?: number): Promise<void> {
+    try {
+      const { id } = await startDeployment({
+        token: this.target.token,
+        repository: this.target.repository,
+        apiUrl: this.target.apiUrl,
+        ref: this.target.ref,
+        environment: this.target.environment,
+        payload: {
+          app: this.target.app,
+          image,
+          strategy: this.target.strategy,
+          ...(releaseVersion ? { releaseVersion } : {}),
+        },
+      });
+      this.id = id;
+    } catch (error) {
+      this.warn(`could not record a GitHub deployment: ${errorMessage(error)}`);
+    }
+  }
+}
+
+/** Recording is on when there is a token and a repository to record in (always true on a runner). */
+export function recordTargetFromEnv(
+  options: { token?: string; environment?: string; app: string; strategy: string; enabled: boolean },
+  env: NodeJS.ProcessEnv,
+): RecordTarget | undefined {
+  if (!options.enabled || !options.token || !env.GITHUB_REPOSITORY) return undefined;
+  return {
+    token: options.token,
+    repository: env.GITHUB_REPOSITORY,
+    apiUrl: env.GITHUB_API_URL,
+    ref: env.GITHUB_SHA || env.GITHUB_REF_NAME || 'main',
+    environment: options.environment || 'production',
+    app: options.app,
+    strategy: options.strategy,
+  };
+}
