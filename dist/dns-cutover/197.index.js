@@ -94,7 +94,7 @@ const HEADLINES = {
     'rollback-failed': 'failed after the switch, and the restore failed too',
     failed: 'failed',
 };
-function verifyTable(summary, report) {
+function verifyTable(summary, report, what = 'the new records') {
     summary.table(['Server', 'Role', 'Answer', 'Matched after', 'Queries'], report.servers.map((s) => [
         s.server,
         s.role,
@@ -106,6 +106,16 @@ function verifyTable(summary, report) {
     ]), ['left', 'left', 'left', 'right', 'right']);
     for (const note of report.skipped)
         summary.paragraph(`> ${note}`);
+    const matched = report.servers.filter((s) => s.matched && s.matchedAfterMs !== undefined);
+    if (matched.length >= 2) {
+        summary.raw(mermaidBarChart({
+            title: `Answering ${what}, ms after the provider accepted the change`,
+            xLabel: 'server',
+            yLabel: 'ms',
+            labels: matched.map((s) => s.server),
+            values: matched.map((s) => s.matchedAfterMs ?? 0),
+        }));
+    }
 }
 /** The job summary: the plan as a diff table, the checks, who answered what and when, and both stories of a rollback. */
 function renderCutoverSummary(result) {
@@ -166,12 +176,12 @@ function renderCutoverSummary(result) {
             ? 'The previous records were put back and verified:'
             : `The restore did not complete: ${result.rollback.error}`);
         if (result.rollback.verify)
-            verifyTable(summary, result.rollback.verify);
+            verifyTable(summary, result.rollback.verify, 'the previous records');
     }
     for (const note of result.notes)
         summary.paragraph(`> ${note}`);
     summary.details('Timeline', result.timeline.map((t) => `- +${(0,duration/* formatDuration */.a)(t.atMs)} ${t.event.replace(/</g, '&lt;')}`).join('\n'));
-    if (result.changed || result.mode === 'apply') {
+    if (result.changed && result.mode !== 'rollback') {
         summary.paragraph('To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.');
     }
     return summary.toString();

@@ -1,5 +1,5 @@
 import { formatDuration } from '../core/duration.js';
-import { Summary, verdictIcon } from '../core/summary.js';
+import { mermaidBarChart, Summary, verdictIcon } from '../core/summary.js';
 import type { CutoverResult } from './cutover.js';
 import type { VerifyReport } from './verify.js';
 
@@ -16,7 +16,7 @@ const HEADLINES: Record<CutoverResult['status'], string> = {
   failed: 'failed',
 };
 
-function verifyTable(summary: Summary, report: VerifyReport): void {
+function verifyTable(summary: Summary, report: VerifyReport, what = 'the new records'): void {
   summary.table(
     ['Server', 'Role', 'Answer', 'Matched after', 'Queries'],
     report.servers.map((s) => [
@@ -31,6 +31,18 @@ function verifyTable(summary: Summary, report: VerifyReport): void {
     ['left', 'left', 'left', 'right', 'right'],
   );
   for (const note of report.skipped) summary.paragraph(`> ${note}`);
+  const matched = report.servers.filter((s) => s.matched && s.matchedAfterMs !== undefined);
+  if (matched.length >= 2) {
+    summary.raw(
+      mermaidBarChart({
+        title: `Answering ${what}, ms after the provider accepted the change`,
+        xLabel: 'server',
+        yLabel: 'ms',
+        labels: matched.map((s) => s.server),
+        values: matched.map((s) => s.matchedAfterMs ?? 0),
+      }),
+    );
+  }
 }
 
 /** The job summary: the plan as a diff table, the checks, who answered what and when, and both stories of a rollback. */
@@ -106,14 +118,14 @@ export function renderCutoverSummary(result: CutoverResult): string {
         ? 'The previous records were put back and verified:'
         : `The restore did not complete: ${result.rollback.error}`,
     );
-    if (result.rollback.verify) verifyTable(summary, result.rollback.verify);
+    if (result.rollback.verify) verifyTable(summary, result.rollback.verify, 'the previous records');
   }
   for (const note of result.notes) summary.paragraph(`> ${note}`);
   summary.details(
     'Timeline',
     result.timeline.map((t) => `- +${formatDuration(t.atMs)} ${t.event.replace(/</g, '&lt;')}`).join('\n'),
   );
-  if (result.changed || result.mode === 'apply') {
+  if (result.changed && result.mode !== 'rollback') {
     summary.paragraph(
       'To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.',
     );

@@ -139,6 +139,39 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
     ]);
   });
 
+  it('puts an ALB alias back exactly as it was after a cutover to a CNAME', async () => {
+    const alias = {
+      Name: `www.${zone}.`,
+      Type: 'A' as const,
+      AliasTarget: {
+        HostedZoneId: 'Z35SXDOTRQ7X7K',
+        DNSName: 'dualstack.voice-bot-alb-1.us-east-1.elb.amazonaws.com.',
+        EvaluateTargetHealth: true,
+      },
+    };
+    await client.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        ChangeBatch: { Changes: [{ Action: 'CREATE', ResourceRecordSet: alias }] },
+      }),
+    );
+    const apply = await run({ name: 'www', mode: 'apply', target: 'voice-bot.fly.dev', 'tls-check': false });
+    expect(apply.exitCode).toBe(0);
+    expect(JSON.parse(apply.outputs.previous).records[0]).toMatchObject({
+      type: 'A',
+      values: ['dualstack.voice-bot-alb-1.us-east-1.elb.amazonaws.com'],
+    });
+    const back = await run({ name: 'www', mode: 'rollback', previous: apply.outputs.previous });
+    expect(back.outputs.status).toBe('restored');
+    const listed = await client.send(new ListResourceRecordSetsCommand({ HostedZoneId: zoneId }));
+    const www = (listed.ResourceRecordSets ?? []).filter((r) => r.Name === `www.${zone}.`);
+    expect(www).toHaveLength(1);
+    expect(www[0]).toMatchObject({
+      Type: 'A',
+      AliasTarget: { DNSName: alias.AliasTarget.DNSName, EvaluateTargetHealth: true },
+    });
+  });
+
   it('says the hosted zone was not found', async () => {
     const result = await run({
       mode: 'plan',

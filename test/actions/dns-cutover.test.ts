@@ -183,6 +183,21 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(await answers('AAAA')).toEqual([]);
   });
 
+  it("defaults to the zone's own nameservers, and stops before any change when they cannot be reached", async () => {
+    const before = await soaSerial();
+    const result = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1',
+      'connect-to': `:${fly.port}`,
+      nameservers: '',
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations[0].message).toMatch(
+      /input 'nameservers': nameserver ns1\.hotel\.test does not resolve \(ENOTFOUND\); nothing was changed/,
+    );
+    expect(await soaSerial()).toBe(before);
+  });
+
   it('lowers the TTL and says how long to wait', async () => {
     await resetOld();
     const result = await run({ mode: 'lower-ttl', ttl: 60 });
