@@ -167,13 +167,21 @@ describe('deploy.yml verdict', () => {
       env,
     );
 
-  it('succeeds only when deployed, gate passed and the cutover did not fail', async () => {
+  it('records success only when deployed and the gate passed; the job also needs the cutover', async () => {
     const ok = await verdict({ deployed: 'success', passed: 'true' });
     expect(ok.outputs).toMatchObject({ state: 'success', image: digest('d') });
     expect(ok.summary).toMatch(/\| success \| true \| 120 \| skipped \| skipped \|/);
-    expect((await verdict({ deployed: 'success', passed: 'true', cutover: 'failure' })).outputs.state).toBe(
-      'failure',
-    );
+    // A failed DNS switch fails the job, but the healthy release stays recorded as the one serving.
+    expect(
+      (await verdict({ deployed: 'success', passed: 'true', cutover: 'failure' })).outputs,
+    ).toMatchObject({
+      state: 'success',
+      job: 'failure',
+    });
+    expect((await verdict({ deployed: 'success', passed: 'false' })).outputs).toMatchObject({
+      state: 'failure',
+      job: 'failure',
+    });
     expect((await verdict({ deployed: 'failure', passed: '' })).outputs.state).toBe('failure');
   });
 
