@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -125,16 +125,25 @@ export async function startMoto(options: { env?: Record<string, string> } = {}):
   }
 }
 
+/**
+ * Readiness by TCP connect, not HTTP: with INITIAL_NO_AUTH_ACTION_COUNT moto counts every request,
+ * and a probe must not use up the unauthenticated calls the setup needs.
+ */
 async function waitForHttp(endpoint: string, child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const { hostname, port } = new URL(endpoint);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) return false;
-    try {
-      await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(1000) });
-      return true;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(Number(port), hostname);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return true;
+    await new Promise((r) => setTimeout(r, 100));
   }
   return false;
 }

@@ -144,3 +144,77 @@ export async function putLifecycle(
     }),
   );
 }
+
+/** A multipart upload with a chosen part size, as lib-storage or the AWS CLI would make it. */
+export async function multipartUpload(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  body: Buffer,
+  partSize: number,
+  metadata?: Record<string, string>,
+): Promise<void> {
+  const s3 = await import('@aws-sdk/client-s3');
+  const { UploadId } = await client.send(
+    new s3.CreateMultipartUploadCommand({ Bucket: bucket, Key: key, Metadata: metadata }),
+  );
+  const parts: { ETag?: string; PartNumber: number }[] = [];
+  for (let offset = 0, n = 1; offset < body.length; offset += partSize, n++) {
+    const answer = await client.send(
+      new s3.UploadPartCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId,
+        PartNumber: n,
+        Body: body.subarray(offset, offset + partSize),
+      }),
+    );
+    parts.push({ ETag: answer.ETag, PartNumber: n });
+  }
+  await client.send(
+    new s3.CompleteMultipartUploadCommand({
+      Bucket: bucket,
+      Key: key,
+      UploadId,
+      MultipartUpload: { Parts: parts },
+    }),
+  );
+}
+
+/**
+ * IAM on moto_server (started with INITIAL_NO_AUTH_ACTION_COUNT): a user whose key may only list, so
+ * reading an object is denied. Unsigned query-API calls; moto routes them by the credential scope.
+ */
+export async function createListOnlyKey(
+  endpoint: string,
+): Promise<{ accessKeyId: string; secretAccessKey: string }> {
+  const call = async (params: Record<string, string>) => {
+    const response = await fetch(`${endpoint}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0',
+      },
+      body: new URLSearchParams({ ...params, Version: '2010-05-08' }).toString(),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`IAM ${params.Action} failed: ${text.slice(0, 200)}`);
+    return text;
+  };
+  await call({ Action: 'CreateUser', UserName: 'backup-verifier' });
+  const created = await call({ Action: 'CreateAccessKey', UserName: 'backup-verifier' });
+  await call({
+    Action: 'PutUserPolicy',
+    UserName: 'backup-verifier',
+    PolicyName: 'list-only',
+    PolicyDocument: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: '*' }],
+    }),
+  });
+  return {
+    accessKeyId: /<AccessKeyId>([^<]+)</.exec(created)![1],
+    secretAccessKey: /<SecretAccessKey>([^<]+)</.exec(created)![1],
+  };
+}

@@ -484,9 +484,15 @@ export async function verifyObject(
   const matched = conclusive.filter((r) => r.ok);
   const mismatched = conclusive.filter((r) => !r.ok);
   for (const r of mismatched) {
-    const also = matched.length
-      ? ` (${matched.map(describeEvidence).join(', ')} ${matched.length > 1 ? 'agree' : 'agrees'} with the bytes, so this ${r.source === 'sidecar' || r.source === 'manifest' ? 'checksum file' : 'claim'} is wrong or stale)`
-      : '';
+    const agree = `${matched.map(describeEvidence).join(', ')} ${matched.length > 1 ? 'agree' : 'agrees'} with the bytes`;
+    const uploadedAsIs = matched.some((m) => m.source === 'etag-md5' || m.source === 'etag-multipart');
+    const also = !matched.length
+      ? ''
+      : r.source === 'sidecar' || r.source === 'manifest'
+        ? ` (${agree}, so this checksum file is wrong or stale)`
+        : r.source === 'rclone-md5chksum' && uploadedAsIs
+          ? ` (${agree} as uploaded, so the source file changed while rclone read it)`
+          : ` (${agree}, so this claim is wrong or stale)`;
     entry.problems.push(
       `${describeEvidence(r)} says ${r.algorithm} ${r.expected}, the bytes hash to ${r.actual}${also}`,
     );
