@@ -36,12 +36,14 @@ export async function rehearse(options: RehearseOptions = {}): Promise<number> {
     log,
     endpoints: {},
     shared: {},
+    runnerEnv: {},
     onCleanup: (fn) => cleanups.push(fn),
     runAction: (name, bundleOptions) => {
       const renderer = new LogRenderer();
       return runBundle(name, {
         root,
         ...bundleOptions,
+        env: { ...ctx.runnerEnv, ...bundleOptions.env },
         onLine: (line) => {
           const shown = renderer.render(line);
           if (shown !== undefined && shown.trim()) log(`    │ ${name}: ${shown}`);

@@ -10,7 +10,9 @@ export function resultLabel(step: StepResult): string {
 export function renderTerminalTable(steps: StepResult[]): string {
   const rows = steps.map((s, i) => [String(i + 1), s.step, resultLabel(s), formatDuration(s.ms), s.detail]);
   const header = ['#', 'step', 'result', 'time', 'what happened'];
-  const widths = header.map((h, col) => Math.min(col === 4 ? 90 : 60, Math.max(h.length, ...rows.map((r) => [...r[col]].length))));
+  const widths = header.map((h, col) =>
+    Math.min(col === 4 ? 90 : 60, Math.max(h.length, ...rows.map((r) => [...r[col]].length))),
+  );
   const fmt = (cells: string[]) => cells.map((c, col) => (col === 4 ? c : c.padEnd(widths[col]))).join('  ');
   return [fmt(header), fmt(widths.map((w) => '─'.repeat(w))), ...rows.map(fmt)].join('\n');
 }
@@ -30,14 +32,16 @@ export function renderMarkdownReport(steps: StepResult[], totalMs: number, start
   ].join('\n');
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function renderHtmlReport(steps: StepResult[], totalMs: number, startedAt: Date): string {
   const passed = steps.filter((s) => s.ok).length;
   const maxMs = Math.max(1, ...steps.map((s) => s.ms));
   const rows = steps
     .map(
-      (s, i) => `<tr class="${s.ok ? 'ok' : 'bad'}${s.drill ? ' drill' : ''}"><td>${i + 1}</td><td>${escapeHtml(s.step)}</td><td>${escapeHtml(resultLabel(s))}</td>` +
+      (s, i) =>
+        `<tr class="${s.ok ? 'ok' : 'bad'}${s.drill ? ' drill' : ''}"><td>${i + 1}</td><td>${escapeHtml(s.step)}</td><td>${escapeHtml(resultLabel(s))}</td>` +
         `<td class="t"><span class="bar" style="width:${Math.max(2, Math.round((s.ms / maxMs) * 120))}px"></span>${escapeHtml(formatDuration(s.ms))}</td><td>${escapeHtml(s.detail)}</td></tr>`,
     )
     .join('\n');

@@ -24,6 +24,11 @@ export interface RehearsalContext {
   endpoints: Record<string, string>;
   /** Values sections hand on (e.g. the staging image digest promoted to production). */
   shared: Record<string, unknown>;
+  /**
+   * Environment every bundle run gets, as a runner job would (GITHUB_REPOSITORY, GITHUB_API_URL pointing
+   * at the GitHub stand-in...). A section's own `env` wins.
+   */
+  runnerEnv: Record<string, string>;
 }
 
 /** A section of the rehearsal: starts what it needs, runs its actions, returns one result per step. */

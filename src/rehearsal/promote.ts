@@ -1,0 +1,115 @@
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lastSuccessfulDeployment } from '../github/deployments.js';
+import { repoRoot } from '../harness/metadata.js';
+import type { RehearsalSection, StepResult } from './types.js';
+
+/**
+ * promote.yml, rehearsed: find the digest staging last ran successfully (from its GitHub deployment
+ * record), gate on backup freshness, then ship exactly that digest to production blue-green with the
+ * one-step action — SLO gate against the old AWS endpoint as baseline, rollback on breach, record.
+ */
+export const promoteSection: RehearsalSection = async (ctx) => {
+  const steps: StepResult[] = [];
+  const env = ctx.runnerEnv;
+  const flyApi = ctx.endpoints.flyApi;
+  const production = ctx.endpoints['app:voice-bot'];
+  if (!flyApi || !production) throw new Error('the Fly simulator section did not publish its endpoints');
+
+  let started = Date.now();
+  let digest: string | undefined;
+  let source = '';
+  if (env.GITHUB_TOKEN) {
+    const record = await lastSuccessfulDeployment({
+      token: env.GITHUB_TOKEN,
+      repository: env.GITHUB_REPOSITORY,
+      apiUrl: env.GITHUB_API_URL,
+      environment: 'staging',
+    });
+    if (record) {
+      digest = record.payload.image;
+      source = `GitHub deployment #${record.id} (staging, ${record.sha.slice(0, 7)})`;
+    }
+  }
+  steps.push({
+    step: 'Promote: find the last successful staging digest',
+    ok: digest !== undefined && digest === ctx.shared.stagingImage,
+    detail: digest
+      ? `${digest} from ${source}; it matches what staging runs.`
+      : 'no successful staging deployment was recorded.',
+    ms: Date.now() - started,
+  });
+  if (!digest) return steps;
+
+  const backup = ctx.shared.backupGate as
+    { inputs: Record<string, string>; env?: Record<string, string> } | undefined;
+  if (backup) {
+    started = Date.now();
+    const gate = await ctx.runAction('backup-verify', {
+      inputs: { ...backup.inputs, verify: 'latest' },
+      env: backup.env,
+    });
+    steps.push({
+      step: 'Promote: backup freshness gate (backup-verify latest)',
+      ok: gate.exitCode === 0 && gate.outputs.passed === 'true',
+      detail: `newest backup ${gate.outputs['latest-key'] ?? '?'} is ${gate.outputs['latest-age-hours'] ?? '?'} h old; passed=${gate.outputs.passed}.`,
+      ms: Date.now() - started,
+    });
+    if (gate.exitCode !== 0) return steps;
+  }
+
+  // The production fly.toml from the adoption guide, with health-check timings shortened so the
+  // simulated Machines settle in seconds rather than the real 10 s grace period.
+  const workspace = join(ctx.workDir, 'production');
+  mkdirSync(workspace, { recursive: true });
+  const toml = readFileSync(join(repoRoot(), 'examples/fly.toml'), 'utf8')
+    .replace(/grace_period = "[^"]+"/, 'grace_period = "1s"')
+    .replace(/interval = "[^"]+"/, 'interval = "500ms"')
+    .replace(/timeout = "2s"/, 'timeout = "400ms"');
+  writeFileSync(join(workspace, 'fly.toml'), toml);
+
+  started = Date.now();
+  const baseline = ctx.endpoints['probe:aws-baseline'];
+  const run = await ctx.runAction('runway', {
+    cwd: workspace,
+    inputs: {
+      image: digest,
+      strategy: 'bluegreen',
+      environment: 'production',
+      'api-url': flyApi,
+      'api-token': ctx.endpoints.flyToken,
+      'public-url': production,
+      'proxy-settle': '1s',
+      'wait-timeout': '30s',
+      requests: '150',
+      rate: '75',
+      ...(baseline ? { 'baseline-url': baseline } : {}),
+      thresholds: ['p95 < 200ms', 'error-rate < 1%', ...(baseline ? ['p95 < baseline * 1.10'] : [])].join(
+        '\n',
+      ),
+    },
+  });
+  const sameDigest = run.outputs.image?.split('@')[1] === digest.split('@')[1];
+  steps.push({
+    step: 'Promote: the staging digest to production, blue-green, SLO-gated',
+    ok: run.exitCode === 0 && run.outputs.status === 'deployed' && sameDigest,
+    detail:
+      `status ${run.outputs.status}, p95 ${run.outputs['p95-ms']} ms, gate passed=${run.outputs.passed}, ` +
+      `${sameDigest ? 'same digest as staging' : `a different image (${run.outputs.image})`}, GitHub deployment #${run.outputs['deployment-id'] ?? '–'}.`,
+    ms: Date.now() - started,
+  });
+  ctx.shared.productionImage = run.outputs.image;
+
+  started = Date.now();
+  const body = await fetch(production).then(
+    (r) => r.text(),
+    (e: unknown) => `unreachable: ${String(e)}`,
+  );
+  steps.push({
+    step: 'Production serves the promoted build',
+    ok: body.includes(digest.split('@')[1].slice(7, 19)) || body.includes(digest),
+    detail: `GET ${production} → ${body.slice(0, 120).replace(/\s+/g, ' ')}`,
+    ms: Date.now() - started,
+  });
+  return steps;
+};
