@@ -549,7 +549,11 @@ function updateMachine(sim: FlyApi, call: Call): Reply {
   const version = sim.buildVersion(call.app!, body);
   if (typeof body.name === 'string' && body.name) machine.name = body.name;
   if (body.skip_service_registration === true) machine.cordoned = true;
-  machine.update(version, body.skip_launch === true);
+  machine.update(
+    version,
+    body.skip_launch === true,
+    sim.registry.firstPull(version.imageRef.digest) ? 1500 : 300,
+  );
   return ok(machineJson(machine));
 }
 

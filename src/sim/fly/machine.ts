@@ -212,7 +212,7 @@ export class SimMachine {
     });
   }
 
-  update(next: VersionRecord, skipLaunch: boolean): void {
+  update(next: VersionRecord, skipLaunch: boolean, prepareMs: number): void {
     const previous = this.state;
     const oldSignal = this.stopSignal();
     const oldTimeout = this.stopTimeout();
@@ -228,7 +228,7 @@ export class SimMachine {
     this.enqueue(async () => {
       const info = await this.halt(oldSignal, oldTimeout);
       if (info) this.exitEvent(info, true, false);
-      await this.sleep(300);
+      await this.sleep(prepareMs);
       if (g !== this.gen) return;
       if (startAfter) await this.launch(g);
       else this.setState('stopped');
