@@ -361,7 +361,10 @@ async function cutover(options) {
     const verify = await verifyAll(provider, options, plan.after, verifyTypes(before, plan.after), watchers, receipt.acceptedAt, mark);
     result.verify = verify;
     let failure;
-    if (!verify.ok) {
+    if (receipt.syncError) {
+        failure = `After the change, ${receipt.syncError}.`;
+    }
+    else if (!verify.ok) {
         failure = `After the change, ${unmatched(verify)} did not answer the new records within ${(0,duration/* formatDuration */.a)(options.verifyTimeoutMs)}.`;
     }
     else if (options.mode === 'apply' && options.healthUrl) {

@@ -156,8 +156,16 @@ function route53Provider(config) {
             const deadline = acceptedAt + (config.syncTimeoutMs ?? 300_000);
             let delay = 500;
             while (status !== 'INSYNC') {
-                if (Date.now() > deadline)
-                    throw new Error(`Route 53 change ${changeId} was still ${status} after ${Math.round((Date.now() - acceptedAt) / 1000)}s.`);
+                if (Date.now() > deadline) {
+                    // Accepted, so the caller must treat it as changed (and roll back), not as "not applied".
+                    const waited = Math.round((Date.now() - acceptedAt) / 1000);
+                    return {
+                        acceptedAt,
+                        changeId,
+                        requests,
+                        syncError: `Route 53 change ${changeId} was still ${status} after ${waited}s`,
+                    };
+                }
                 await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
                 delay = Math.min(delay * 2, 5000);
                 const got = await send((s, c) => c.send(new s.GetChangeCommand({ Id: changeId })));

@@ -246,7 +246,9 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
   );
   result.verify = verify;
   let failure: string | undefined;
-  if (!verify.ok) {
+  if (receipt.syncError) {
+    failure = `After the change, ${receipt.syncError}.`;
+  } else if (!verify.ok) {
     failure = `After the change, ${unmatched(verify)} did not answer the new records within ${formatDuration(options.verifyTimeoutMs)}.`;
   } else if (options.mode === 'apply' && options.healthUrl) {
     const after = await postSwitchHealth(options, mark);

@@ -21,6 +21,8 @@ export interface ApplyReceipt {
   /** When the provider said every one of its servers has it (Route 53 INSYNC), if it says so. */
   inSyncAt?: number;
   changeId?: string;
+  /** The change was accepted but the provider never said it reached all its servers (Route 53 still PENDING). */
+  syncError?: string;
   requests: number;
 }
 

@@ -28,6 +28,7 @@ describe('rehearsal: DNS cutover section', () => {
       log: () => undefined,
       endpoints: { 'app:voice-bot': `http://127.0.0.1:${(app.address() as { port: number }).port}` },
       shared: {},
+      runnerEnv: {},
       onCleanup: (fn) => cleanups.push(fn),
       runAction: (name, options) => runBundle(name, options),
     };

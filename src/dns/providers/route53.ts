@@ -178,10 +178,16 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
       const deadline = acceptedAt + (config.syncTimeoutMs ?? 300_000);
       let delay = 500;
       while (status !== 'INSYNC') {
-        if (Date.now() > deadline)
-          throw new Error(
-            `Route 53 change ${changeId} was still ${status} after ${Math.round((Date.now() - acceptedAt) / 1000)}s.`,
-          );
+        if (Date.now() > deadline) {
+          // Accepted, so the caller must treat it as changed (and roll back), not as "not applied".
+          const waited = Math.round((Date.now() - acceptedAt) / 1000);
+          return {
+            acceptedAt,
+            changeId,
+            requests,
+            syncError: `Route 53 change ${changeId} was still ${status} after ${waited}s`,
+          };
+        }
         await sleep(delay);
         delay = Math.min(delay * 2, 5000);
         const got = await send((s, c) => c.send(new s.GetChangeCommand({ Id: changeId })));
