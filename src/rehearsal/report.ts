@@ -11,7 +11,7 @@ export function renderTerminalTable(steps: StepResult[]): string {
   const rows = steps.map((s, i) => [String(i + 1), s.step, resultLabel(s), formatDuration(s.ms), s.detail]);
   const header = ['#', 'step', 'result', 'time', 'what happened'];
   const widths = header.map((h, col) =>
-    Math.min(col === 4 ? 90 : 60, Math.max(h.length, ...rows.map((r) => [...r[col]].length))),
+    Math.min(col === 4 ? 90 : 72, Math.max(h.length, ...rows.map((r) => [...r[col]].length))),
   );
   const fmt = (cells: string[]) => cells.map((c, col) => (col === 4 ? c : c.padEnd(widths[col]))).join('  ');
   return [fmt(header), fmt(widths.map((w) => '─'.repeat(w))), ...rows.map(fmt)].join('\n');

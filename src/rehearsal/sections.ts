@@ -1,3 +1,7 @@
+import { dnsCutoverSection } from './dns.js';
+import { githubSection } from './github.js';
+import { latencyProbeSection } from './probe.js';
+import { promoteSection } from './promote.js';
 import type { RehearsalSection } from './types.js';
 
 export interface SectionEntry {
@@ -7,4 +11,9 @@ export interface SectionEntry {
 }
 
 /** Pipeline order: each section may use what earlier ones published in ctx.endpoints / ctx.shared. */
-export const SECTIONS: SectionEntry[] = [];
+export const SECTIONS: SectionEntry[] = [
+  { name: 'github', title: 'GitHub stand-in', run: githubSection },
+  { name: 'probe', title: 'Latency gate: staging vs the old AWS endpoint', run: latencyProbeSection },
+  { name: 'promote', title: 'Promote the staging digest to production', run: promoteSection },
+  { name: 'dns', title: 'DNS cutover to Fly', run: dnsCutoverSection },
+];
