@@ -78901,7 +78901,7 @@ var undici = __nccwpck_require__(6752);
 
 class ProbeTimeout extends Error {
     constructor(ms) {
-        super(`no complete response within ${ms} ms`);
+        super(`no complete response before the timeout (${Math.round(ms)} ms left of it)`);
         this.name = 'ProbeTimeout';
     }
 }
@@ -78984,7 +78984,7 @@ class ProbeConnection {
                 this.client = this.createClient();
                 this.pendingConnect = undefined;
                 old.destroy().catch(() => undefined);
-            }, spec.timeoutMs);
+            }, Math.ceil(spec.timeoutMs) + 1);
             const takeConnect = () => {
                 if (this.pendingConnect) {
                     result.connect = this.pendingConnect;
@@ -79195,11 +79195,26 @@ class Endpoint {
             this.free.push(connection);
         }
     }
-    acquire() {
+    /** A free connection, or undefined when none came free before `deadline` (performance.now() time). */
+    acquire(deadline) {
         const connection = this.free.pop();
         if (connection)
             return Promise.resolve(connection);
-        return new Promise((resolve) => this.waiting.push(resolve));
+        return new Promise((resolve) => {
+            const waiter = (c) => {
+                clearTimeout(timer);
+                resolve(c);
+            };
+            const timer = setTimeout(() => {
+                const at = this.waiting.indexOf(waiter);
+                if (at >= 0)
+                    this.waiting.splice(at, 1);
+                resolve(undefined);
+            }, 
+            // libuv timers run on a millisecond clock and can fire up to 1 ms early.
+            Math.max(0, Math.ceil(deadline - performance.now()) + 1));
+            this.waiting.push(waiter);
+        });
     }
     release(connection) {
         const next = this.waiting.shift();
@@ -79214,9 +79229,26 @@ class Endpoint {
      * omission).
      */
     async request(intendedAt) {
-        const connection = await this.acquire();
+        // The timeout runs from the scheduled time, as a user's patience would: a request that waited its
+        // whole timeout for a free connection is a timeout without being sent, so a dead server cannot
+        // stretch the run far beyond its schedule.
+        const deadline = intendedAt + this.spec.timeoutMs;
+        const connection = await this.acquire(deadline);
+        if (!connection) {
+            const totalMs = performance.now() - intendedAt;
+            return {
+                totalMs,
+                serviceMs: 0,
+                queueMs: totalMs,
+                error: 'timeout',
+                errorMessage: `no connection came free within ${this.spec.timeoutMs} ms`,
+            };
+        }
         this.sent++;
-        const exchange = await connection.exchange(this.spec);
+        const exchange = await connection.exchange({
+            ...this.spec,
+            timeoutMs: Math.max(1, deadline - performance.now()),
+        });
         this.release(connection);
         if (exchange.connect)
             this.opened.push(exchange.connect);
@@ -79589,14 +79621,17 @@ function comparisonSection(target, baseline) {
         ['p99', 0.99],
     ].map(([name, p]) => {
         const r = (0,judge/* percentileRatio */.n7)(target, baseline, p);
+        const open = r.lower <= 0 && !Number.isFinite(r.upper);
         const verdict = r.upper < 1 ? 'faster' : r.lower > 1 ? 'slower' : 'no clear difference';
         return [
             name,
             ms(target.latency[name]),
             ms(baseline.latency[name]),
             (0,judge/* formatFigure */.Mo)(r.ratio, 'ratio'),
-            `${(0,judge/* formatFigure */.Mo)(r.lower, 'ratio')} – ${(0,judge/* formatFigure */.Mo)(r.upper, 'ratio')}`,
-            verdict,
+            open
+                ? 'too few requests for an interval'
+                : `${(0,judge/* formatFigure */.Mo)(r.lower, 'ratio')} – ${(0,judge/* formatFigure */.Mo)(r.upper, 'ratio')}`,
+            open ? '' : verdict,
         ];
     });
     rows.push([

@@ -32,7 +32,7 @@ export interface RequestSpec {
 
 class ProbeTimeout extends Error {
   constructor(ms: number) {
-    super(`no complete response within ${ms} ms`);
+    super(`no complete response before the timeout (${Math.round(ms)} ms left of it)`);
     this.name = 'ProbeTimeout';
   }
 }
@@ -107,14 +107,17 @@ export class ProbeConnection {
         }
         resolve(result);
       };
-      const timer = setTimeout(() => {
-        finish('timeout', new ProbeTimeout(spec.timeoutMs).message);
-        // The request may still be connecting; a fresh client is the only sure way to drop it.
-        const old = this.client;
-        this.client = this.createClient();
-        this.pendingConnect = undefined;
-        old.destroy().catch(() => undefined);
-      }, spec.timeoutMs);
+      const timer = setTimeout(
+        () => {
+          finish('timeout', new ProbeTimeout(spec.timeoutMs).message);
+          // The request may still be connecting; a fresh client is the only sure way to drop it.
+          const old = this.client;
+          this.client = this.createClient();
+          this.pendingConnect = undefined;
+          old.destroy().catch(() => undefined);
+        },
+        Math.ceil(spec.timeoutMs) + 1,
+      );
       const takeConnect = () => {
         if (this.pendingConnect) {
           result.connect = this.pendingConnect;

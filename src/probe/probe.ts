@@ -29,10 +29,26 @@ class Endpoint {
     }
   }
 
-  private acquire(): Promise<ProbeConnection> {
+  /** A free connection, or undefined when none came free before `deadline` (performance.now() time). */
+  private acquire(deadline: number): Promise<ProbeConnection | undefined> {
     const connection = this.free.pop();
     if (connection) return Promise.resolve(connection);
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => {
+      const waiter = (c: ProbeConnection) => {
+        clearTimeout(timer);
+        resolve(c);
+      };
+      const timer = setTimeout(
+        () => {
+          const at = this.waiting.indexOf(waiter);
+          if (at >= 0) this.waiting.splice(at, 1);
+          resolve(undefined);
+        },
+        // libuv timers run on a millisecond clock and can fire up to 1 ms early.
+        Math.max(0, Math.ceil(deadline - performance.now()) + 1),
+      );
+      this.waiting.push(waiter);
+    });
   }
 
   private release(connection: ProbeConnection): void {
@@ -47,9 +63,26 @@ class Endpoint {
    * omission).
    */
   async request(intendedAt: number): Promise<RequestSample> {
-    const connection = await this.acquire();
+    // The timeout runs from the scheduled time, as a user's patience would: a request that waited its
+    // whole timeout for a free connection is a timeout without being sent, so a dead server cannot
+    // stretch the run far beyond its schedule.
+    const deadline = intendedAt + this.spec.timeoutMs;
+    const connection = await this.acquire(deadline);
+    if (!connection) {
+      const totalMs = performance.now() - intendedAt;
+      return {
+        totalMs,
+        serviceMs: 0,
+        queueMs: totalMs,
+        error: 'timeout',
+        errorMessage: `no connection came free within ${this.spec.timeoutMs} ms`,
+      };
+    }
     this.sent++;
-    const exchange = await connection.exchange(this.spec);
+    const exchange = await connection.exchange({
+      ...this.spec,
+      timeoutMs: Math.max(1, deadline - performance.now()),
+    });
     this.release(connection);
     if (exchange.connect) this.opened.push(exchange.connect);
     return {

@@ -85,14 +85,17 @@ function comparisonSection(target: TargetReport, baseline: TargetReport): string
     ] as const
   ).map(([name, p]) => {
     const r = percentileRatio(target, baseline, p);
+    const open = r.lower <= 0 && !Number.isFinite(r.upper);
     const verdict = r.upper < 1 ? 'faster' : r.lower > 1 ? 'slower' : 'no clear difference';
     return [
       name,
       ms(target.latency[name]),
       ms(baseline.latency[name]),
       formatFigure(r.ratio, 'ratio'),
-      `${formatFigure(r.lower, 'ratio')} – ${formatFigure(r.upper, 'ratio')}`,
-      verdict,
+      open
+        ? 'too few requests for an interval'
+        : `${formatFigure(r.lower, 'ratio')} – ${formatFigure(r.upper, 'ratio')}`,
+      open ? '' : verdict,
     ];
   });
   rows.push([

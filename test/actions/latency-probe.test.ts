@@ -64,7 +64,9 @@ describe('latency-probe bundle', () => {
     expect(report.targets[0].histogram.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(100);
     expect(report.targets[0].phases.connect.count).toBeGreaterThan(0);
     expect(run.summary).toMatch(/## ✅ Latency gate passed/);
-    expect(run.summary).toMatch(/\| p95 &lt; baseline \* 1.10 \| 0\.\d\d× \| 0\.\d\d× – 0\.\d\d× \| ✅ pass/);
+    expect(run.summary).toMatch(
+      /\| p95 &lt; baseline \* 1.10 \| \d\.\d\d× \| \d\.\d\d× – \d\.\d\d× \| ✅ pass/,
+    );
     expect(run.summary).toContain('compared with the baseline');
     expect(run.summary).toContain('```mermaid\nxychart-beta');
     expect(run.summary).toContain('| TCP connect |');

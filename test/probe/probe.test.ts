@@ -141,6 +141,17 @@ describe('probe against real servers', () => {
     expect(t.errorExamples.join(' ')).toMatch(/HTTP 503/);
   });
 
+  it('times a request out from its scheduled time, so a hung server cannot stretch the run', async () => {
+    const s = await server(() => ({ delayMs: 0, hang: true }));
+    const report = await probe(options(s.url, { requests: 20, rate: 20, concurrency: 2, timeoutMs: 300 }));
+    const t = report.targets[0];
+    expect(t.errorsByKind.timeout).toBe(20);
+    expect(t.sortedMs[0]).toBeGreaterThanOrEqual(299);
+    // Counted from the schedule, no request waits much past its timeout; timed from the send, the
+    // queue behind two hung connections would have grown to about 20 × 300 / 2 ms.
+    expect(t.latency.max).toBeLessThan(600);
+  });
+
   it('accepts the statuses expect-status names', async () => {
     const s = await server(() => ({ delayMs: 0, status: 404 }));
     const report = await probe(
@@ -192,7 +203,7 @@ describe('probe against real servers', () => {
     // Interleaved, not one after the other: the two URLs' requests alternate at the servers.
     const order = arrived.map((a) => a.which);
     const switches = order.slice(1).filter((w, i) => w !== order[i]).length;
-    expect(switches).toBeGreaterThan(20);
+    expect(switches).toBeGreaterThan(10); // one after the other would switch once
     expect(arrivals.some((l) => /open model/.test(l))).toBe(true);
   });
 
