@@ -152,6 +152,30 @@ describe('probe against real servers', () => {
     expect(t.latency.max).toBeLessThan(600);
   });
 
+  it('sends the method, body and headers it was given', async () => {
+    const got: string[] = [];
+    const s = await startDelayServer({
+      behaviour: fixed(0),
+      onRequest: (req) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c));
+        req.on('end', () => got.push(`${req.method} ${req.url} ${req.headers['content-type']} ${body}`));
+      },
+    });
+    servers.push(s);
+    const report = await probe(
+      options(`${s.url}api/ping?x=1`, {
+        requests: 2,
+        concurrency: 1,
+        method: 'POST',
+        body: '{"ping":1}',
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    expect(report.targets[0].errors).toBe(0);
+    expect(got).toEqual(Array(2).fill('POST /api/ping?x=1 application/json {"ping":1}'));
+  });
+
   it('accepts the statuses expect-status names', async () => {
     const s = await server(() => ({ delayMs: 0, status: 404 }));
     const report = await probe(
