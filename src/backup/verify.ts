@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { formatDuration } from '../core/duration.js';
 import { formatBytes, Progress } from '../core/progress.js';
 import { ContentCheck } from './content.js';
+import { ChunkReclaimer } from './memory.js';
 import { judgeEvidence, StreamDigests } from './digest.js';
 import {
   describeEvidence,
@@ -452,10 +453,12 @@ export async function verifyObject(
       ? new Progress(`  ${c.object.key}`, head.size, options.log, { intervalMs: options.progressIntervalMs })
       : undefined;
   let streamError: Error | undefined;
+  const reclaimer = new ChunkReclaimer();
   try {
     const { body } = await store.get(c.object.key);
     for await (const chunk of body as AsyncIterable<Buffer>) {
       digests.update(chunk);
+      reclaimer.add(chunk.length);
       await content.write(chunk);
       if (file && !file.write(chunk)) await once(file, 'drain');
       progress?.add(chunk.length);
