@@ -78349,9 +78349,14 @@ function readProbeInputs(inputs) {
     const baselineText = inputs.optional('baseline-url');
     const baseline = baselineText === undefined ? undefined : (0,core_inputs/* parseUrl */.Dl)('baseline-url', baselineText);
     for (const url of [...urls, ...(baseline ? [baseline] : [])]) {
-        // A password in a URL is a credential like any other.
-        if (url.password)
+        // A password in a URL, or a token in its query, is a credential like any other.
+        if (url.password) {
             (0,secrets/* registerSecret */.cl)(decodeURIComponent(url.password));
+            (0,secrets/* registerSecret */.cl)(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
+        }
+        for (const [name, value] of url.searchParams)
+            if (isSecretHeader(name))
+                (0,secrets/* registerSecret */.cl)(value);
     }
     const requests = inputs.int('requests', 300, { min: 1, max: 1_000_000 });
     const rate = inputs.number('rate', 10, { min: 0, max: 100_000 });
@@ -79309,6 +79314,15 @@ class Endpoint {
         await Promise.all(this.all.map((c) => c.close()));
     }
 }
+/** Credentials in the URL (https://user:pass@host) become Basic auth, as curl does, unless one was given. */
+function withUrlCredentials(headers, url) {
+    if (!url.username && !url.password)
+        return headers;
+    if (Object.keys(headers).some((k) => k.toLowerCase() === 'authorization'))
+        return headers;
+    const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    return { ...headers, authorization: `Basic ${Buffer.from(pair).toString('base64')}` };
+}
 function redactHeaders(headers, secretNames = []) {
     const secret = new Set(secretNames.map((n) => n.toLowerCase()));
     return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, secret.has(k.toLowerCase()) ? '***' : v]));
@@ -79327,7 +79341,7 @@ async function probe(options) {
     ].map(({ url, role }) => new Endpoint(url, role, {
         path: `${url.pathname}${url.search}`,
         method: options.method.toUpperCase(),
-        headers,
+        headers: withUrlCredentials(headers, url),
         body: options.body,
         timeoutMs: options.timeoutMs,
         accept: (status) => (0,probe_status/* statusAccepted */.Kt)(options.expectStatus, status),

@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.js';
 import { parseUrl, type InputReader } from '../core/inputs.js';
 import { registerSecret } from '../core/secrets.js';
-import { parseHeaders } from './headers.js';
+import { isSecretHeader, parseHeaders } from './headers.js';
 import { parseStatusRanges } from './status.js';
 import { parseThresholds, type Threshold } from './thresholds.js';
 import type { ProbeOptions } from './types.js';
@@ -31,8 +31,12 @@ export function readProbeInputs(inputs: InputReader): ProbeInputs {
   const baselineText = inputs.optional('baseline-url');
   const baseline = baselineText === undefined ? undefined : parseUrl('baseline-url', baselineText);
   for (const url of [...urls, ...(baseline ? [baseline] : [])]) {
-    // A password in a URL is a credential like any other.
-    if (url.password) registerSecret(decodeURIComponent(url.password));
+    // A password in a URL, or a token in its query, is a credential like any other.
+    if (url.password) {
+      registerSecret(decodeURIComponent(url.password));
+      registerSecret(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
+    }
+    for (const [name, value] of url.searchParams) if (isSecretHeader(name)) registerSecret(value);
   }
   const requests = inputs.int('requests', 300, { min: 1, max: 1_000_000 });
   const rate = inputs.number('rate', 10, { min: 0, max: 100_000 });

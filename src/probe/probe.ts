@@ -144,6 +144,14 @@ class Endpoint {
   }
 }
 
+/** Credentials in the URL (https://user:pass@host) become Basic auth, as curl does, unless one was given. */
+function withUrlCredentials(headers: Record<string, string>, url: URL): Record<string, string> {
+  if (!url.username && !url.password) return headers;
+  if (Object.keys(headers).some((k) => k.toLowerCase() === 'authorization')) return headers;
+  const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return { ...headers, authorization: `Basic ${Buffer.from(pair).toString('base64')}` };
+}
+
 export function redactHeaders(
   headers: Record<string, string>,
   secretNames: string[] = [],
@@ -173,7 +181,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
         {
           path: `${url.pathname}${url.search}`,
           method: options.method.toUpperCase() as Dispatcher.HttpMethod,
-          headers,
+          headers: withUrlCredentials(headers, url),
           body: options.body,
           timeoutMs: options.timeoutMs,
           accept: (status) => statusAccepted(options.expectStatus, status),

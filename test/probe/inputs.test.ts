@@ -70,6 +70,11 @@ describe('readProbeInputs', () => {
     expect(failOnBreach).toBe(false);
   });
 
+  it('treats a password or a token in a URL as a secret', () => {
+    read({ url: 'https://probe:pw-Secret-9@a.fly.dev/health?access_token=qq-Token-7&x=plain' });
+    expect(scrub('pw-Secret-9 qq-Token-7 plain')).toBe('*** *** plain');
+  });
+
   it.each([
     [{ url: '' }, 'url', /is required/],
     [{ url: 'https://ok.test/\nhttp//broken' }, 'url', /"http\/\/broken" is not a valid URL/],

@@ -176,6 +176,17 @@ describe('probe against real servers', () => {
     expect(got).toEqual(Array(2).fill('POST /api/ping?x=1 application/json {"ping":1}'));
   });
 
+  it('sends credentials in the URL as Basic auth', async () => {
+    const got: (string | undefined)[] = [];
+    const s = await startDelayServer({
+      behaviour: fixed(0),
+      onRequest: (req) => got.push(req.headers.authorization),
+    });
+    servers.push(s);
+    await probe(options(s.url.replace('http://', 'http://probe:p%40ss@'), { requests: 1, concurrency: 1 }));
+    expect(got).toEqual([`Basic ${Buffer.from('probe:p@ss').toString('base64')}`]);
+  });
+
   it('accepts the statuses expect-status names', async () => {
     const s = await server(() => ({ delayMs: 0, status: 404 }));
     const report = await probe(
