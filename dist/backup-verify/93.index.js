@@ -26,12 +26,52 @@ function issueBody(report, summary, runUrl) {
 function issueTitle(report) {
     return `Backup verification failing: ${report.bucket}/${report.prefix}`;
 }
-/** Opens/comments on the failure issue, or closes it once a run passes. */
+/**
+ * Keeps one issue per failing store (found again by its label): opened on the first failing run,
+ * commented on each repeat, closed by the next passing run. A failure to reach GitHub is reported but
+ * does not change the verification verdict.
+ */
 async function syncFailureIssue(report, summary, target) {
-    void report;
-    void summary;
-    void target;
-    throw new Error('issue-on-failure is not available in this build yet');
+    const { reportFailure, reportRecovery } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(233)]).then(__webpack_require__.bind(__webpack_require__, 1233));
+    if (!target.repository)
+        return { line: 'issue-on-failure: GITHUB_REPOSITORY is not set; no issue updated.', ok: false };
+    const common = {
+        token: target.token,
+        repository: target.repository,
+        apiUrl: target.apiUrl,
+        label: ISSUE_LABEL,
+    };
+    try {
+        if (!report.passed) {
+            const outcome = await reportFailure({
+                ...common,
+                title: issueTitle(report),
+                body: issueBody(report, summary, target.runUrl),
+            });
+            return {
+                line: outcome.action === 'opened'
+                    ? `Opened issue #${outcome.number} (${outcome.url}) with the report.`
+                    : `Commented on the open issue #${outcome.number} (${outcome.url}): still failing.`,
+                ok: true,
+            };
+        }
+        const outcome = await reportRecovery({
+            ...common,
+            body: `Backups verified again at ${report.checkedAt}: ${report.counts.verified} ok, newest \`${report.latestKey}\` ${report.latestAgeHours} h old${target.runUrl ? ` ([run](${target.runUrl}))` : ''}. Closing.`,
+        });
+        return {
+            line: outcome.action === 'closed'
+                ? `Closed issue #${outcome.number}: the backups pass again.`
+                : 'No open backup-verify issue to close.',
+            ok: true,
+        };
+    }
+    catch (error) {
+        return {
+            line: `Could not update the backup-verify issue: ${error instanceof Error ? error.message : String(error)}`,
+            ok: false,
+        };
+    }
 }
 
 

@@ -45,7 +45,8 @@ await runAction('backup-verify', async () => {
           ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
           : undefined,
     });
-    core.info(outcome.line);
+    if (outcome.ok) core.info(outcome.line);
+    else core.warning(outcome.line);
     await writeSummary(`${summary}\n${outcome.line}\n`);
   } else {
     await writeSummary(summary);

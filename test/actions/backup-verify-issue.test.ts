@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { runBundle } from '../../src/harness/run-bundle.js';
+import { adminClient, createBucket, putObject, sidecarText } from '../../src/backup/seed.js';
+import { startGitHubSim, type GitHubSim } from '../../src/sim/github/index.js';
+import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
+import { connectionInputs, dayAgo, DUMP, seedDailies } from '../backup/scenario.js';
+
+const BUCKET = 'voice-bot-backups';
+let server: LocalS3;
+let client: S3Client;
+let github: GitHubSim;
+
+beforeAll(async () => {
+  [server, github] = await Promise.all([startS3rver(), startGitHubSim()]);
+  client = await adminClient(server);
+  await createBucket(client, BUCKET);
+  await seedDailies(client, BUCKET, 'db/', { days: 6, skip: [2] });
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await Promise.all([server?.stop(), github?.close()]);
+});
+
+const run = () =>
+  runBundle('backup-verify', {
+    inputs: {
+      ...connectionInputs(server, BUCKET, 'db/'),
+      'issue-on-failure': 'true',
+      'github-token': github.token,
+    },
+    env: {
+      GITHUB_REPOSITORY: github.repository,
+      GITHUB_API_URL: github.apiUrl,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '4242',
+    },
+    timeoutMs: 60_000,
+  });
+
+describe('backup-verify issue-on-failure against the GitHub stand-in', () => {
+  it('opens one labelled issue with the report, comments when it fails again, closes it when a run passes', async () => {
+    const first = await run();
+    expect(first.exitCode).toBe(1);
+    expect(first.log).toMatch(/Opened issue #\d+/);
+    let issues = github.issues();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ state: 'open', labels: ['backup-verify'] });
+    expect(issues[0].title).toBe('Backup verification failing: voice-bot-backups/db/');
+    expect(issues[0].body).toContain(`day(s) without a backup in the daily window: ${dayAgo(2)}`);
+    expect(issues[0].body).toContain('https://github.com/' + github.repository + '/actions/runs/4242');
+    expect(issues[0].body).toContain('| week of | Mon |');
+
+    const second = await run();
+    expect(second.exitCode).toBe(1);
+    expect(second.log).toMatch(/Commented on the open issue #\d+/);
+    issues = github.issues();
+    expect(issues).toHaveLength(1);
+    expect(issues[0].comments).toHaveLength(1);
+
+    // The upload job catches up on the missing day.
+    const name = `voice-bot-${dayAgo(2)}.dump`;
+    await putObject(client, BUCKET, `db/${name}`, DUMP);
+    await putObject(client, BUCKET, `db/${name}.sha256`, sidecarText(DUMP, name));
+    const third = await run();
+    expect(third.exitCode).toBe(0);
+    expect(third.log).toMatch(/Closed issue #\d+: the backups pass again/);
+    issues = github.issues();
+    expect(issues).toHaveLength(1);
+    expect(issues[0].state).toBe('closed');
+    expect(issues[0].comments.at(-1)?.body).toMatch(/Backups verified again at .*Closing\./);
+    for (const r of [first, second, third]) {
+      expect(r.log.replace(/^::add-mask::.*$/gm, '')).not.toContain(github.token);
+      expect(r.summary).not.toContain(github.token);
+    }
+  });
+});
