@@ -599,8 +599,18 @@ function stopOptions(call: Call): { signal?: string; timeoutMs?: number } {
   return { signal: signal === undefined ? undefined : String(signal).toUpperCase(), timeoutMs };
 }
 
+function refuseWhileReplacing(machine: SimMachine, action: string): void {
+  if (machine.state === 'replacing' || machine.state === 'destroying') {
+    throw new FlyError(
+      412,
+      `failed_precondition: unable to ${action} machine from current state: '${machine.state}'`,
+    );
+  }
+}
+
 function stopMachine(sim: FlyApi, call: Call): Reply {
   sim.requireLease(call);
+  refuseWhileReplacing(call.machine!, 'stop');
   const { signal, timeoutMs } = stopOptions(call);
   call.machine!.stop(signal, timeoutMs);
   return ok();
@@ -608,6 +618,7 @@ function stopMachine(sim: FlyApi, call: Call): Reply {
 
 function suspendMachine(sim: FlyApi, call: Call): Reply {
   sim.requireLease(call);
+  refuseWhileReplacing(call.machine!, 'suspend');
   call.machine!.stop(undefined, undefined, 'suspended');
   return ok();
 }

@@ -181,6 +181,13 @@ export class SimMachine {
     timeoutMs: number | undefined,
     final: 'stopped' | 'suspended' = 'stopped',
   ): void {
+    if (this.state === 'created') {
+      // Stopped before it ever booted: the pending launch is cancelled.
+      ++this.gen;
+      this.event('stop', 'stopping', 'user');
+      this.setState('stopped');
+      return;
+    }
     if (!['started', 'starting', 'restarting'].includes(this.state)) return;
     const g = ++this.gen;
     this.draining = true;

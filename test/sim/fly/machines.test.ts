@@ -88,6 +88,28 @@ describe('create, get, list', () => {
     await api('DELETE', `${base}/${created.body.id}?force=true`);
   });
 
+  test('a stop while still created cancels the launch; a stop while replacing is refused', async () => {
+    const created = await api('POST', base, { config: webConfig('registry.fly.io/lifecycle-app:v1') });
+    expect((await api('POST', `${base}/${created.body.id}/stop`)).status).toBe(200);
+    const settled = await api('GET', `${base}/${created.body.id}/wait?state=settled&timeout=5`);
+    expect(settled.body.state).toBe('stopped');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const events = eventsOf(await api('GET', `${base}/${created.body.id}/events`));
+    expect(events).toEqual(['stop/stopping/user', 'launch/created/user']);
+    expect(sim.machines(APP).find((m) => m.id === created.body.id)?.state).toBe('stopped');
+    await api('POST', `${base}/${created.body.id}/start`);
+    await api('GET', `${base}/${created.body.id}/wait?state=started&timeout=20`);
+    await api('POST', `${base}/${created.body.id}`, {
+      config: webConfig('registry.fly.io/lifecycle-app:v1'),
+    });
+    const refused = await api('POST', `${base}/${created.body.id}/stop`);
+    expect(refused.status).toBe(412);
+    expect(refused.body.error).toBe(
+      "failed_precondition: unable to stop machine from current state: 'replacing'",
+    );
+    await api('DELETE', `${base}/${created.body.id}?kill=true`);
+  });
+
   test('list filters by region, state and metadata, and summary omits config/checks/events', async () => {
     const a = await createStarted('registry.fly.io/lifecycle-app:v1', { region: 'ams' });
     await api('POST', `${base}/${a.id}/metadata/role`, { value: 'listed' });
