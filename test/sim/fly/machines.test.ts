@@ -100,7 +100,7 @@ describe('create, get, list', () => {
     await api('POST', `${base}/${created.body.id}/start`);
     await api('GET', `${base}/${created.body.id}/wait?state=started&timeout=20`);
     await api('POST', `${base}/${created.body.id}`, {
-      config: webConfig('registry.fly.io/lifecycle-app:v1'),
+      config: webConfig('registry.fly.io/lifecycle-app:fresh-pull'),
     });
     const refused = await api('POST', `${base}/${created.body.id}/stop`);
     expect(refused.status).toBe(412);
