@@ -91,7 +91,7 @@ export async function rcloneCopy(
   localPath: string,
   bucket: string,
   key: string,
-  options: { uploadCutoff?: string; chunkSize?: string } = {},
+  options: { uploadCutoff?: string; chunkSize?: string; directory?: boolean } = {},
 ): Promise<void> {
   const remote = `:s3,provider=Other,env_auth=false,access_key_id=${server.accessKeyId},secret_access_key=${server.secretAccessKey},endpoint='${server.endpoint}',region=${server.region},force_path_style=true,no_check_bucket=true:${bucket}/${key}`;
   const args = [
