@@ -286,8 +286,26 @@ class Deployment {
     return settleAll(snapshots, 8, async (snap) => {
       const { machine } = snap;
       const nonce = this.leases.nonce(machine.id) ?? (await this.leases.acquire(machine.id));
-      const current = await this.api.find(machine.id);
-      if (current) await this.settled(current);
+      const found = await this.api.find(machine.id);
+      const current = found ? await this.settled(found) : undefined;
+      if (
+        current &&
+        versionOf(current) === versionOf(machine) &&
+        current.config?.image === machine.config?.image
+      ) {
+        // The update never landed (it failed before Fly applied it): only the cordon needs undoing.
+        if (!machine.cordoned && current.cordoned) await this.api.uncordon(machine.id, nonce);
+        const entry = this.report.get(machine.id);
+        if (entry) {
+          entry.action = 'unchanged';
+          entry.note = 'update never applied';
+          entry.newVersion = undefined;
+          entry.newImage = undefined;
+          entry.health = '-';
+        }
+        this.changed.delete(machine.id);
+        return;
+      }
       const since = Date.now();
       const restored = await this.api.update(
         machine.id,

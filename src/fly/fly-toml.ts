@@ -77,7 +77,7 @@ export function parseFlyToml(text: string, file = 'fly.toml'): FlyToml {
       const where = error.line ? ` (line ${error.line}, column ${error.column})` : '';
       throw bad(
         file,
-        `is not valid TOML${where}: ${error.message.split('\n')[0]}`,
+        `is not valid TOML${where}: ${error.message.split('\n')[0].replace(/\.?$/, '.')}`,
         'fix the syntax; `fly config validate` shows the same error.',
       );
     }

@@ -19,15 +19,28 @@ export function exitCodeOf(event: MachineEvent): number | undefined {
   return event.request?.MonitorEvent?.exit_event?.exit_code ?? event.request?.exit_event?.exit_code;
 }
 
-/** A non-zero exit since `sinceMs` (the update or create), i.e. the new version crashed. */
+/**
+ * The new version is crash-looping: flyctl's smoke check ("the app appears to be crashing") — a
+ * non-zero exit since `sinceMs` that the platform is restarting for at least the second time, or that it
+ * will not restart. A single restart after boot is tolerated, as flyctl does.
+ */
 export function crashSince(machine: Machine, sinceMs: number): MachineEvent | undefined {
-  return (machine.events ?? []).find(
-    (e) =>
-      e.type === 'exit' &&
-      e.timestamp >= sinceMs &&
-      (exitCodeOf(e) ?? 1) !== 0 &&
-      !e.request?.exit_event?.requested_stop,
-  );
+  const exits = (machine.events ?? [])
+    .filter(
+      (e) =>
+        e.type === 'exit' &&
+        e.timestamp >= sinceMs &&
+        (exitCodeOf(e) ?? 1) !== 0 &&
+        !e.request?.exit_event?.requested_stop,
+    )
+    .sort((a, b) => b.timestamp - a.timestamp);
+  const last = exits[0];
+  if (!last) return undefined;
+  const restarting =
+    last.request?.exit_event?.restarting ?? last.request?.MonitorEvent?.exit_event?.restarting;
+  if (restarting === false) return last;
+  if ((last.request?.restart_count ?? 0) >= 1 || exits.length >= 2) return last;
+  return undefined;
 }
 
 const DOWN_STATES = new Set(['stopped', 'failed', 'destroyed', 'destroying', 'suspended', 'replaced']);

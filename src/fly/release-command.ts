@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors.js';
 import { formatDuration } from '../core/duration.js';
-import type { FlyApi } from './client.js';
+import { versionOf, type FlyApi } from './client.js';
 import { exitCodeOf } from './health.js';
 import type { Machine, MachineConfig, MachineEvent } from './types.js';
 import { META } from './types.js';
@@ -51,6 +51,7 @@ export async function runReleaseCommand(
   );
   try {
     const ready = await api.wait(machine.id, 'stopped', {
+      version: versionOf(machine),
       timeoutMs: options.waitTimeoutMs,
       missingOk: true,
     });

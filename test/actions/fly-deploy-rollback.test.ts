@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { deployBundle, image, seed, startFlySim, workspace, type FlySim } from '../fly/support.js';
+
+// App names must not contain the simulator's behaviour words (crash, slow, never-healthy, release-fail):
+// the image reference, which includes the app name, selects the behaviour.
+let sim: FlySim;
+beforeAll(async () => {
+  sim = await startFlySim({});
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+let counter = 0;
+async function seededApp(prefix: string) {
+  const app = `${prefix}-${++counter}`;
+  await sim.createApp(app);
+  const seeded = await seed(sim, app);
+  const before = sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }));
+  return { app, seeded, before };
+}
+
+/** The app still answers from the old release through its public URL. */
+async function servesOldRelease(app: string): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    const res = await fetch(`${sim.appUrl(app)}/`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { image: string }).image).toContain(':v1');
+  }
+}
+
+describe('fly-deploy bundle: a bad release is rolled back', () => {
+  it('blue-green: green that never passes its checks is destroyed and blue keeps serving, untouched', async () => {
+    const { app, before } = await seededApp('bg-bad');
+    const run = await deployBundle(sim, app, {
+      image: image(app, 'never-healthy'),
+      strategy: 'bluegreen',
+      'wait-timeout': '3s',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('rolled-back');
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /the new release was rolled back: Machine \w+ health checks did not pass within the wait timeout: servicecheck-00-http-8080 critical/,
+    );
+    expect(sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }))).toEqual(before);
+    expect(sim.machines(app).every((m) => m.state === 'started' && !m.cordoned)).toBe(true);
+    expect(run.summary).toMatch(/## ↩️ Rolled back/);
+    expect(run.summary).toMatch(/\*\*Rolled back because:\*\* Machine \w+ health checks did not pass/);
+    expect(run.summary).toMatch(/destroyed \(rolled back\)/);
+    await servesOldRelease(app);
+  });
+
+  it('rolling: a crashing release is detected and the previous image is put back on every Machine already changed', async () => {
+    const { app, before } = await seededApp('roll-bad');
+    const run = await deployBundle(sim, app, { image: image(app, 'crash'), strategy: 'rolling' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('rolled-back');
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(/crash/);
+    const after = sim.machines(app);
+    expect(after.map((m) => m.id).sort()).toEqual(before.map((m) => m.id).sort());
+    expect(after.every((m) => m.image === image(app, 'v1') && m.state === 'started' && !m.cordoned)).toBe(
+      true,
+    );
+    // The spearhead was changed and restored (new version); the second Machine was never touched.
+    const changed = after.filter((m) => !before.some((b) => b.id === m.id && b.version === m.version));
+    expect(changed).toHaveLength(1);
+    expect(JSON.parse(run.outputs.machines)).toHaveLength(2);
+    expect(run.summary).toMatch(/restored \(back on registry\.fly\.io\/[\w-]+@sha256:/);
+    await servesOldRelease(app);
+  });
+
+  it('canary: a canary that never gets healthy is destroyed and no app Machine changes', async () => {
+    const { app, before } = await seededApp('canary-bad');
+    const run = await deployBundle(sim, app, {
+      image: image(app, 'never-healthy'),
+      strategy: 'canary',
+      'wait-timeout': '3s',
+    });
+    expect(run.outputs.status).toBe('rolled-back');
+    expect(sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }))).toEqual(before);
+    await servesOldRelease(app);
+  });
+
+  it('immediate: every Machine changed is restored when the release never gets healthy', async () => {
+    const { app } = await seededApp('imm-bad');
+    const run = await deployBundle(sim, app, {
+      image: image(app, 'never-healthy'),
+      strategy: 'immediate',
+      'wait-timeout': '3s',
+    });
+    expect(run.outputs.status).toBe('rolled-back');
+    expect(sim.machines(app).every((m) => m.image === image(app, 'v1') && m.state === 'started')).toBe(true);
+    await servesOldRelease(app);
+  });
+
+  it('a slow boot past wait-timeout is rolled back', async () => {
+    const { app } = await seededApp('boot-late');
+    const run = await deployBundle(sim, app, {
+      image: image(app, 'slow'),
+      strategy: 'bluegreen',
+      'wait-timeout': '1s',
+    });
+    expect(run.outputs.status).toBe('rolled-back');
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(/within the wait timeout/);
+    expect(sim.machines(app).every((m) => m.image === image(app, 'v1'))).toBe(true);
+  });
+
+  it('a failing release_command stops the deploy before any app Machine changes', async () => {
+    const { app, before } = await seededApp('release');
+    const cwd = workspace({
+      'fly.release.toml':
+        'app = "x"\nprimary_region = "sin"\n[deploy]\nrelease_command = "bin/migrate --all"\n[http_service]\ninternal_port = 8080\n[[http_service.checks]]\ngrace_period = "1s"\ninterval = "500ms"\npath = "/health"\n',
+    });
+    const run = await deployBundle(
+      sim,
+      app,
+      { image: image(app, 'release-fail'), config: 'fly.release.toml' },
+      { cwd },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('failed');
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /release command failed - aborting deployment: `bin\/migrate --all` exited with non-zero status of [1-9]\d*; no app Machine was changed/,
+    );
+    expect(sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }))).toEqual(before);
+    expect(run.summary).toMatch(/stopped before changing anything/);
+  });
+
+  it('a first deploy of a bad release leaves no Machines behind', async () => {
+    const app = `first-bad-${++counter}`;
+    await sim.createApp(app);
+    const run = await deployBundle(sim, app, { image: image(app, 'crash') });
+    expect(run.outputs.status).toBe('rolled-back');
+    expect(sim.machines(app).filter((m) => !['destroyed', 'destroying'].includes(m.state))).toEqual([]);
+    expect(run.summary).toMatch(/The Machines this deploy created were destroyed/);
+  });
+
+  it('rollback: false leaves the failed Machine for inspection and says so', async () => {
+    const { app } = await seededApp('no-rollback');
+    const run = await deployBundle(sim, app, {
+      image: image(app, 'never-healthy'),
+      strategy: 'rolling',
+      rollback: 'false',
+      'wait-timeout': '2s',
+    });
+    expect(run.outputs.status).toBe('failed');
+    expect(sim.machines(app).filter((m) => m.image === image(app, 'never-healthy'))).toHaveLength(1);
+    expect(run.summary).toMatch(/rollback is off, so 1 Machine\(s\) were left as they are/);
+  });
+
+  it('a rollback that fails is a loud, separate error with the commands to run by hand', async () => {
+    const { app } = await seededApp('rb-fails');
+    // The forward path never reaches uncordon (the release never gets healthy); the rollback does, and is refused.
+    sim.faults.inject({ method: 'POST', path: 'uncordon', status: 400, times: 1000 });
+    const run = await deployBundle(sim, app, {
+      image: image(app, 'never-healthy'),
+      strategy: 'rolling',
+      'wait-timeout': '2s',
+    });
+    sim.faults.clear();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('failed');
+    const rollbackError = run.annotations.find(
+      (a) => a.level === 'error' && /ROLLBACK FAILED/.test(a.message),
+    );
+    expect(rollbackError).toBeDefined();
+    expect(run.log).toMatch(
+      /fly deploy -a rb-fails-\d+ --image registry\.fly\.io\/rb-fails-\d+@sha256:[0-9a-f]{64} --strategy immediate/,
+    );
+    expect(run.summary).toMatch(/### ❌ Rollback failed: fix by hand/);
+    expect(run.summary).toMatch(/```sh\nfly machine lease clear \w+ -a rb-fails-\d+/);
+  });
+});

@@ -1,0 +1,144 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
+import { startFlySim } from '../../src/sim/fly/index.js';
+import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
+import { deploy, type DeployOptions, type DeployResult } from '../../src/fly/deploy.js';
+import { parseFlyToml } from '../../src/fly/fly-toml.js';
+
+export type FlySim = Awaited<ReturnType<typeof startFlySim>>;
+
+const STAGING = new URL('../fixtures/fly/fly.staging.toml', import.meta.url);
+
+/** A checkout with the staging fly.toml (as fly.toml and fly.staging.toml) plus any extra files. */
+export function workspace(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fly-deploy-ws-'));
+  copyFileSync(STAGING, join(dir, 'fly.toml'));
+  copyFileSync(STAGING, join(dir, 'fly.staging.toml'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+export const image = (app: string, tag: string) => `registry.fly.io/${app}:${tag}`;
+
+/** Runs the built bundle the way the runner does, pointed at the simulator. */
+export function deployBundle(
+  sim: FlySim,
+  app: string,
+  inputs: Record<string, string | undefined>,
+  options: { cwd?: string; apiUrl?: string; env?: Record<string, string | undefined> } = {},
+): Promise<BundleRun> {
+  return runBundle('fly-deploy', {
+    cwd: options.cwd ?? workspace(),
+    env: options.env,
+    inputs: {
+      app,
+      'api-url': options.apiUrl ?? sim.apiUrl,
+      'api-token': sim.token,
+      'public-url': app ? sim.appUrl(app) : undefined,
+      'proxy-settle': '0s',
+      'wait-timeout': '8s',
+      ...inputs,
+    },
+    timeoutMs: 120_000,
+  });
+}
+
+/** A first deploy done in-process (faster than a bundle run) to give a test an app with Machines. */
+export async function seed(
+  sim: FlySim,
+  app: string,
+  tag = 'v1',
+  extra: Partial<DeployOptions> = {},
+): Promise<DeployResult> {
+  const { readFileSync } = await import('node:fs');
+  const toml = parseFlyToml(readFileSync(STAGING, 'utf8'), 'fly.staging.toml');
+  const lines: string[] = [];
+  const result = await deploy({
+    app,
+    toml,
+    image: image(app, tag),
+    strategy: 'rolling',
+    maxUnavailable: 0.33,
+    waitTimeoutMs: 15_000,
+    regions: ['sin'],
+    apiToken: sim.token,
+    apiUrl: sim.apiUrl,
+    rollback: true,
+    publicUrl: sim.appUrl(app),
+    proxySettleMs: 0,
+    log: (line) => lines.push(line),
+    ...extra,
+  });
+  if (result.status !== 'deployed')
+    throw new Error(`seeding ${app} failed: ${result.reason}\n${lines.join('\n')}`);
+  return result;
+}
+
+/** The log as a reader sees it: the runner consumes `::add-mask::` lines. */
+export const visibleLog = (log: string) =>
+  log
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  status: number;
+}
+
+/** A pass-through proxy in front of the simulator that records each request with its headers and body. */
+export async function startRecorder(
+  target: string,
+): Promise<{ url: string; requests: RecordedRequest[]; close: () => Promise<void> }> {
+  const requests: RecordedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const headers = { ...req.headers };
+      delete headers.host;
+      delete headers.connection;
+      try {
+        const upstream = await request(new URL(req.url ?? '/', target), {
+          method: req.method as 'GET',
+          headers: headers as Record<string, string>,
+          body: body || undefined,
+        });
+        const text = await upstream.body.text();
+        requests.push({
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
+          headers: req.headers,
+          body,
+          status: upstream.statusCode,
+        });
+        const outHeaders: Record<string, string> = {};
+        for (const [k, v] of Object.entries(upstream.headers))
+          if (typeof v === 'string' && !['transfer-encoding', 'connection', 'content-length'].includes(k))
+            outHeaders[k] = v;
+        res.writeHead(upstream.statusCode, outHeaders);
+        res.end(text);
+      } catch (error) {
+        res.writeHead(502);
+        res.end(String(error));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export { startFlySim };
