@@ -476,7 +476,8 @@ function listMachines(_sim: FlyApi, call: Call): Reply {
     .filter(([k]) => k.startsWith('metadata.'))
     .map(([k, v]) => [k.slice(9), v] as const);
   const machines = [...call.app!.machines.values()].filter((m) => {
-    if (!includeDeleted && (m.state === 'destroyed' || m.state === 'destroying')) return false;
+    // Destroying Machines are still listed (flyctl filters them out itself); destroyed ones only on request.
+    if (!includeDeleted && m.state === 'destroyed') return false;
     if (region && m.region !== region) return false;
     if (states.length && !states.includes(m.state)) return false;
     return metadata.every(([k, v]) => (m.config.metadata ?? {})[k] === v);

@@ -123,13 +123,12 @@ describe('create, get, list', () => {
     for (const key of ['config', 'checks', 'events', 'host_status', 'nonce'])
       expect(summary.body[0]).not.toHaveProperty(key);
     await api('DELETE', `${base}/${a.id}?kill=true`);
-    const afterDestroy = await api('GET', `${base}?region=ams`);
-    expect(afterDestroy.body).toEqual([]);
     await until(
       'destroyed',
       async () =>
         (await api('GET', `${base}?region=ams&include_deleted=true`)).body[0]?.state === 'destroyed',
     );
+    expect((await api('GET', `${base}?region=ams`)).body).toEqual([]);
   });
 });
 
