@@ -68194,9 +68194,7 @@ class FlyApi {
                     last = message;
                     throw new RetryableError(message);
                 }
-                if (status === 412 &&
-                    options.retryPrecondition &&
-                    /unable to start|replac|current state/i.test(flyError)) {
+                if (status === 412 && options.retryPrecondition) {
                     last = message;
                     throw new RetryableError(message);
                 }
@@ -68465,7 +68463,10 @@ function exitCodeOf(event) {
  */
 function crashSince(machine, sinceMs) {
     const exits = (machine.events ?? [])
-        .filter((e) => e.type === 'exit' && e.timestamp >= sinceMs && (exitCodeOf(e) ?? 1) !== 0 && !e.request?.exit_event?.requested_stop)
+        .filter((e) => e.type === 'exit' &&
+        e.timestamp >= sinceMs &&
+        (exitCodeOf(e) ?? 1) !== 0 &&
+        !e.request?.exit_event?.requested_stop)
         .sort((a, b) => b.timestamp - a.timestamp);
     const last = exits[0];
     if (!last)
@@ -68752,7 +68753,11 @@ async function runReleaseCommand(api, options) {
     const machine = await api.create({ config, region: options.region, skip_launch: true, min_secrets_version: options.minSecretsVersion }, { key: types/* META */.Ge.launchId, id: options.launchId });
     options.log(`release_command: Machine ${machine.id} created in ${options.region}, running \`${options.command}\``);
     try {
-        const ready = await api.wait(machine.id, 'stopped', { version: versionOf(machine), timeoutMs: options.waitTimeoutMs, missingOk: true });
+        const ready = await api.wait(machine.id, 'stopped', {
+            version: versionOf(machine),
+            timeoutMs: options.waitTimeoutMs,
+            missingOk: true,
+        });
         if (!ready.ok && ready.timedOut)
             options.log(`release_command: ${machine.id} still ${ready.state ?? 'preparing'}; starting anyway`);
         await api.start(machine.id, machine.nonce);
@@ -68903,15 +68908,13 @@ class Deployment {
             config: { ...config, metadata: { ...config.metadata, ...extra.metadata, [types/* META */.Ge.launchId]: launchId } },
             region,
             skip_service_registration: extra.skipServiceRegistration || undefined,
-            lease_ttl: this.o.leaseTtlSeconds ?? 13,
             min_secrets_version: this.minSecretsVersion,
         };
+        // No `lease_ttl` on create: a create that timed out but happened would hold a lease whose nonce we
+        // never saw, locking us out of our own Machine. The lease is taken right after instead.
         const machine = await this.api.create(body, { key: types/* META */.Ge.launchId, id: launchId });
         this.created.set(machine.id, machine);
-        if (machine.nonce)
-            this.leases.adopt(machine.id, machine.nonce);
-        else
-            await this.leases.acquire(machine.id);
+        await this.leases.acquire(machine.id);
         this.report.set(machine.id, {
             id: machine.id,
             region: machine.region ?? region,
@@ -68979,7 +68982,9 @@ class Deployment {
             const nonce = this.leases.nonce(machine.id) ?? (await this.leases.acquire(machine.id));
             const found = await this.api.find(machine.id);
             const current = found ? await this.settled(found) : undefined;
-            if (current && versionOf(current) === versionOf(machine) && current.config?.image === machine.config?.image) {
+            if (current &&
+                versionOf(current) === versionOf(machine) &&
+                current.config?.image === machine.config?.image) {
                 // The update never landed (it failed before Fly applied it): only the cordon needs undoing.
                 if (!machine.cordoned && current.cordoned)
                     await this.api.uncordon(machine.id, nonce);
@@ -69271,9 +69276,11 @@ async function deploy(options) {
     let previousImage;
     let firstDeploy = false;
     let before = [];
+    let listed = false;
     try {
         d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
         const all = await d.api.list();
+        listed = true;
         before = managedMachines(all);
         const ignored = all.filter((m) => !before.includes(m) &&
             !['destroyed', 'destroying'].includes(m.state) &&
@@ -69394,7 +69401,9 @@ async function deploy(options) {
     }
     let after = [];
     try {
-        after = managedMachines(await d.api.list());
+        // When the first list failed (bad token, no such app) a second would only repeat the error.
+        if (listed)
+            after = managedMachines(await d.api.list());
     }
     catch (error) {
         d.warn(`could not list Machines after the deploy: ${(0,errors/* errorMessage */.gJ)(error)}`);

@@ -136,11 +136,7 @@ export class FlyApi {
             last = message;
             throw new RetryableError(message);
           }
-          if (
-            status === 412 &&
-            options.retryPrecondition &&
-            /unable to start|replac|current state/i.test(flyError)
-          ) {
+          if (status === 412 && options.retryPrecondition) {
             last = message;
             throw new RetryableError(message);
           }

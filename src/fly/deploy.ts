@@ -210,13 +210,13 @@ class Deployment {
       config: { ...config, metadata: { ...config.metadata, ...extra.metadata, [META.launchId]: launchId } },
       region,
       skip_service_registration: extra.skipServiceRegistration || undefined,
-      lease_ttl: this.o.leaseTtlSeconds ?? 13,
       min_secrets_version: this.minSecretsVersion,
     };
+    // No `lease_ttl` on create: a create that timed out but happened would hold a lease whose nonce we
+    // never saw, locking us out of our own Machine. The lease is taken right after instead.
     const machine = await this.api.create(body, { key: META.launchId, id: launchId });
     this.created.set(machine.id, machine);
-    if (machine.nonce) this.leases.adopt(machine.id, machine.nonce);
-    else await this.leases.acquire(machine.id);
+    await this.leases.acquire(machine.id);
     this.report.set(machine.id, {
       id: machine.id,
       region: machine.region ?? region,
@@ -605,9 +605,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let previousImage: string | undefined;
   let firstDeploy = false;
   let before: Machine[] = [];
+  let listed = false;
   try {
     d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
     const all = await d.api.list();
+    listed = true;
     before = managedMachines(all);
     const ignored = all.filter(
       (m) =>
@@ -749,7 +751,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   let after: Machine[] = [];
   try {
-    after = managedMachines(await d.api.list());
+    // When the first list failed (bad token, no such app) a second would only repeat the error.
+    if (listed) after = managedMachines(await d.api.list());
   } catch (error) {
     d.warn(`could not list Machines after the deploy: ${errorMessage(error)}`);
   }

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  deployBundle,
+  image,
+  seed,
+  startFlySim,
+  visibleLog,
+  workspace,
+  type FlySim,
+} from '../fly/support.js';
+
+let sim: FlySim;
+beforeAll(async () => {
+  sim = await startFlySim({});
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+let counter = 0;
+async function app(prefix: string, seeded = true): Promise<string> {
+  const name = `${prefix}-${++counter}`;
+  await sim.createApp(name);
+  if (seeded) await seed(sim, name);
+  return name;
+}
+
+const callsTo = (name: string, pattern: RegExp, since: number) =>
+  sim
+    .calls()
+    .slice(since)
+    .filter((c) => c.path.includes(`/apps/${name}/`) && pattern.test(`${c.method} ${c.path}`));
+
+describe('fly-deploy bundle: API faults', () => {
+  it('retries 429 (honouring Retry-After) and 5xx, and still deploys', async () => {
+    const name = await app('flaky');
+    const since = sim.calls().length;
+    sim.faults.inject({ method: 'GET', path: `/apps/${name}/machines`, status: 503, times: 2 });
+    sim.faults.inject({
+      method: 'POST',
+      path: `/apps/${name}/machines/`,
+      status: 429,
+      retryAfter: 1,
+      times: 2,
+    });
+    const run = await deployBundle(sim, name, { image: image(name, 'v2'), strategy: 'rolling' });
+    sim.faults.clear();
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.status).toBe('deployed');
+    expect(callsTo(name, /^GET /, since).filter((c) => c.status === 503)).toHaveLength(2);
+    expect(callsTo(name, /^POST /, since).filter((c) => c.status === 429)).toHaveLength(2);
+    expect(run.log).toMatch(/retrying POST \/apps\/.+ in 1000ms \(attempt 1\): .*returned 429/);
+    expect(sim.machines(name).every((m) => m.image === image(name, 'v2'))).toBe(true);
+  });
+
+  it('a 408 on create that made the Machine anyway is found by listing, not duplicated', async () => {
+    const name = await app('silent', false);
+    const since = sim.calls().length;
+    sim.faults.inject({
+      method: 'POST',
+      path: `/apps/${name}/machines`,
+      status: 408,
+      times: 1,
+      createAnyway: true,
+    });
+    const run = await deployBundle(sim, name, { image: image(name, 'v1') });
+    sim.faults.clear();
+    expect(visibleLog(run.log)).toMatch(/deployed/);
+    expect(run.exitCode).toBe(0);
+    expect(callsTo(name, /^POST \/v1\/apps\/[\w-]+\/machines$/, since).map((c) => c.status)).toEqual(
+      expect.arrayContaining([408]),
+    );
+    expect(sim.machines(name)).toHaveLength(2);
+    expect(run.log).toMatch(/returned 408.*but it had taken effect \(found by listing\)/);
+  });
+
+  it('retries 412 on start while the release Machine is still `created`', async () => {
+    const name = await app('precondition');
+    const cwd = workspace({
+      'fly.release.toml':
+        'app = "x"\nprimary_region = "sin"\n[deploy]\nrelease_command = "bin/migrate"\n[http_service]\ninternal_port = 8080\n[[http_service.checks]]\ngrace_period = "1s"\ninterval = "500ms"\npath = "/health"\n',
+    });
+    const since = sim.calls().length;
+    sim.faults.inject({ method: 'POST', path: '/start', status: 412, times: 2 });
+    const run = await deployBundle(
+      sim,
+      name,
+      { image: image(name, 'v2'), config: 'fly.release.toml' },
+      { cwd },
+    );
+    sim.faults.clear();
+    expect(visibleLog(run.log)).toMatch(/deployed/);
+    expect(run.exitCode).toBe(0);
+    expect(callsTo(name, /\/start$/, since).map((c) => c.status)).toEqual([412, 412, 200]);
+    expect(run.summary).toMatch(/release_command exited 0/);
+  });
+
+  it('a lease held by someone else stops the deploy at once, names the holder, and changes nothing', async () => {
+    const name = await app('leased');
+    const before = sim.machines(name).map((m) => ({ id: m.id, version: m.version }));
+    const target = [...before].sort((a, b) => a.id.localeCompare(b.id))[0];
+    sim.holdLease(name, target.id, 'deploy-run-41@tokens.fly.io', 60);
+    const run = await deployBundle(sim, name, { image: image(name, 'v2'), strategy: 'rolling' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('failed');
+    const error = run.annotations.find((a) => a.level === 'error')?.message;
+    expect(error).toMatch(
+      new RegExp(
+        `Machine ${target.id} is leased by deploy-run-41@tokens\\.fly\\.io \\(until .+\\), so another deploy`,
+      ),
+    );
+    expect(error).toMatch(/fly machine lease clear/);
+    expect(sim.machines(name).map((m) => ({ id: m.id, version: m.version }))).toEqual(before);
+    expect(run.summary).toMatch(/stopped before changing anything/);
+  });
+
+  it('reports a capacity error as such', async () => {
+    const name = await app('full', false);
+    sim.faults.inject({
+      method: 'POST',
+      path: `/apps/${name}/machines`,
+      status: 409,
+      capacity: true,
+      times: 100,
+    });
+    const run = await deployBundle(sim, name, { image: image(name, 'v1') });
+    sim.faults.clear();
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /Fly has no capacity for this Machine in sin: aborted: could not reserve resource for machine.* Fix: retry later, or deploy to a neighbouring region/,
+    );
+    expect(sim.machines(name).filter((m) => !['destroyed', 'destroying'].includes(m.state))).toEqual([]);
+  });
+
+  it('a rejected token is one clear line about api-token', async () => {
+    const name = await app('auth', false);
+    const run = await deployBundle(sim, name, {
+      image: image(name, 'v1'),
+      'api-token': 'fm2_not-the-right-token',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /^input 'api-token': the Fly API rejected the token for app auth-\d+ \(401/,
+    );
+    expect(visibleLog(run.log)).not.toContain('fm2_not-the-right-token');
+  });
+});
