@@ -492,6 +492,13 @@ function createMachine(sim: FlyApi, call: Call): Reply {
   if (typeof region !== 'string') throw new FlyError(400, 'invalid region: must be a string');
   const problem = regionProblem(region);
   if (problem) throw new FlyError(400, problem);
+  let leaseTtl: number | undefined;
+  if (body.lease_ttl !== undefined && body.lease_ttl !== null) {
+    leaseTtl = Number(body.lease_ttl);
+    if (!Number.isFinite(leaseTtl) || leaseTtl <= 0) {
+      throw new FlyError(400, 'invalid lease_ttl: must be a positive number of seconds');
+    }
+  }
   const version = sim.buildVersion(app, body);
   const id = newMachineId();
   const name = typeof body.name === 'string' && body.name ? body.name : `sim-${id.slice(0, 8)}`;
@@ -505,16 +512,13 @@ function createMachine(sim: FlyApi, call: Call): Reply {
   );
   app.machines.set(id, machine);
   let nonce: string | undefined;
-  if (body.lease_ttl !== undefined && body.lease_ttl !== null) {
-    const ttl = Number(body.lease_ttl);
-    if (!Number.isFinite(ttl) || ttl <= 0)
-      throw new FlyError(400, 'invalid lease_ttl: must be a positive number of seconds');
+  if (leaseTtl !== undefined) {
     nonce = leaseNonce();
     machine.lease = {
       nonce,
       owner: call.token.owner,
       description: '',
-      expiresAt: Date.now() + ttl * 1000,
+      expiresAt: Date.now() + leaseTtl * 1000,
       version: version.version,
     };
   }

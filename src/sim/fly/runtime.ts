@@ -38,6 +38,9 @@ export class MachineProcess extends EventEmitter {
     super();
     this.child = spawn(process.execPath, [SCRIPT], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // Own process group: a Ctrl-C on `runway sim` reaches the sim, which then stops the Machines itself.
+      // An orphaned Machine still exits: it watches its IPC channel (see machine-process.mjs).
+      detached: true,
       env: {
         PATH: process.env.PATH ?? '',
         ...spec.env,

@@ -293,6 +293,13 @@ describe('leases and cordon', () => {
   });
 
   test('create with lease_ttl returns the nonce; skip_service_registration creates it cordoned', async () => {
+    const before = sim.machines('plat-a').length;
+    const bad = await api('POST', '/apps/plat-a/machines', {
+      config: webConfig('registry.fly.io/plat-a:v1'),
+      lease_ttl: -1,
+    });
+    expect(bad.status).toBe(400);
+    expect(sim.machines('plat-a')).toHaveLength(before);
     const created = await api('POST', '/apps/plat-a/machines', {
       config: webConfig('registry.fly.io/plat-a:v1'),
       lease_ttl: 30,
