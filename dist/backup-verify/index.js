@@ -32849,7 +32849,12 @@ async function createS3Store(connection) {
             const objects = [];
             let token;
             do {
-                const page = await send('list', undefined, () => client.send(new s3.ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, ContinuationToken: token })));
+                const page = await send('list', undefined, () => client.send(new s3.ListObjectsV2Command({
+                    Bucket,
+                    Prefix: prefix || undefined,
+                    ContinuationToken: token,
+                    MaxKeys: connection.listPageSize,
+                })));
                 for (const item of page.Contents ?? []) {
                     if (!item.Key)
                         continue;

@@ -17,6 +17,8 @@ export interface S3Connection {
   forcePathStyle?: boolean;
   /** Observes every command name the client is about to send (tests assert the read-only set). */
   onCommand?: (name: string) => void;
+  /** Keys per listing page (S3's default 1,000); tests lower it to exercise continuation tokens. */
+  listPageSize?: number;
 }
 
 /** The only commands the verifier may send. Anything else is a bug and is refused before the wire. */
@@ -228,7 +230,12 @@ export async function createS3Store(connection: S3Connection): Promise<ObjectSto
       do {
         const page = await send('list', undefined, () =>
           client.send(
-            new s3.ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, ContinuationToken: token }),
+            new s3.ListObjectsV2Command({
+              Bucket,
+              Prefix: prefix || undefined,
+              ContinuationToken: token,
+              MaxKeys: connection.listPageSize,
+            }),
           ),
         );
         for (const item of page.Contents ?? []) {

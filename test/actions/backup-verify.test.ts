@@ -180,7 +180,7 @@ describe('backup-verify bundle against s3rver', () => {
     expect(reportOf(bad.outputs).backups[0].problems).toContain('restore-command exited with 1');
   });
 
-  it('never sends a mutating request: every request on the wire is a GET or HEAD', async () => {
+  it('never sends a mutating request or a checksum header: every request on the wire is a SigV4 GET or HEAD', async () => {
     const proxy = await startRecordingProxy(server.endpoint);
     try {
       const result = await run({
@@ -192,6 +192,16 @@ describe('backup-verify bundle against s3rver', () => {
       expect(result.outputs.verified).toBe('40');
       expect(proxy.seen.length).toBeGreaterThan(80);
       expect([...new Set(proxy.seen.map((r) => r.method))].sort()).toEqual(['GET', 'HEAD']);
+      // B2 has answered x-amz-checksum-* / x-amz-sdk-checksum-algorithm with 400 Unsupported header.
+      const checksumHeaders = proxy.seen.flatMap((r) =>
+        Object.keys(r.headers).filter((h) => /^x-amz-(sdk-)?checksum/.test(h)),
+      );
+      expect(checksumHeaders).toEqual([]);
+      expect(
+        proxy.seen.every((r) =>
+          String(r.headers.authorization).startsWith('AWS4-HMAC-SHA256 Credential=S3RVER/'),
+        ),
+      ).toBe(true);
     } finally {
       await proxy.stop();
     }

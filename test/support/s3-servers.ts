@@ -14,6 +14,7 @@ export {
 export interface SeenRequest {
   method: string;
   url: string;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /**
@@ -26,7 +27,7 @@ export async function startRecordingProxy(
   const upstream = new URL(target);
   const seen: SeenRequest[] = [];
   const server: Server = createServer((req, res) => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '' });
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers } });
     const forward = httpRequest(
       {
         host: upstream.hostname,

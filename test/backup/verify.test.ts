@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { randomBytes } from 'node:crypto';
+import { adminClient, createBucket, putObject } from '../../src/backup/seed.js';
+import { READ_COMMANDS, type S3Connection } from '../../src/backup/s3.js';
+import { verifyBackups } from '../../src/backup/verify.js';
+import { renderBackupSummary } from '../../src/backup/summary.js';
+import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
+import { DUMP, seedDailies } from './scenario.js';
+
+const BUCKET = 'voice-bot-backups';
+const DAY = 86_400_000;
+let server: LocalS3;
+let client: S3Client;
+let connection: S3Connection;
+
+beforeAll(async () => {
+  server = await startS3rver();
+  client = await adminClient(server);
+  await createBucket(client, BUCKET);
+  await seedDailies(client, BUCKET, 'db/', { days: 20 });
+  await putObject(client, BUCKET, 'undated/db.dump', DUMP);
+  await putObject(
+    client,
+    BUCKET,
+    `big/files-${new Date().toISOString().slice(0, 10)}.bin`,
+    randomBytes(34 * 1024 * 1024),
+  );
+  connection = {
+    endpoint: server.endpoint,
+    region: server.region,
+    bucket: BUCKET,
+    accessKeyId: server.accessKeyId,
+    secretAccessKey: server.secretAccessKey,
+    forcePathStyle: true,
+  };
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await server?.stop();
+});
+
+describe('verifyBackups in-process against s3rver', () => {
+  it('follows continuation tokens through every page of a listing, sending only read commands', async () => {
+    const commands: string[] = [];
+    const report = await verifyBackups({
+      connection: { ...connection, listPageSize: 7, onCommand: (c) => commands.push(c) },
+      prefix: 'db/',
+      verify: { kind: 'latest' },
+    });
+    expect(report.counts.backups).toBe(20);
+    // 20 dumps + 20 sidecars in pages of 7 = 6 pages, plus the reachability check.
+    expect(commands.filter((c) => c === 'ListObjectsV2Command')).toHaveLength(7);
+    expect(commands.every((c) => READ_COMMANDS.has(c))).toBe(true);
+    expect(report.passed).toBe(true);
+  });
+
+  it('splits verify: all across shards that together cover every backup exactly once', async () => {
+    const reports = await Promise.all(
+      [1, 2, 3].map((index) =>
+        verifyBackups({ connection, prefix: 'db/', verify: { kind: 'all' }, shard: { index, count: 3 } }),
+      ),
+    );
+    const verified = reports.map((r) => r.backups.filter((b) => b.verdict === 'ok').map((b) => b.key));
+    expect(verified.map((v) => v.length).sort()).toEqual([6, 7, 7]);
+    const all = verified.flat();
+    expect(new Set(all).size).toBe(20);
+  });
+
+  it('verifies what since:7d and sample:N select, always including the newest', async () => {
+    const now = new Date();
+    const since = await verifyBackups({
+      connection,
+      prefix: 'db/',
+      verify: { kind: 'since', ms: 7 * DAY, text: '7d' },
+      now,
+    });
+    const read = since.backups.filter((b) => b.verdict !== 'not-verified');
+    expect(read.length).toBeGreaterThanOrEqual(7);
+    for (const b of since.backups)
+      expect(b.verdict !== 'not-verified').toBe(Date.parse(b.date) >= now.getTime() - 7 * DAY);
+    const sample = await verifyBackups({
+      connection,
+      prefix: 'db/',
+      verify: { kind: 'sample', count: 5 },
+      random: () => 0.3,
+    });
+    const sampled = sample.backups.filter((b) => b.verdict === 'ok');
+    expect(sampled).toHaveLength(5);
+    expect(sampled[0].key).toBe(sample.latestKey);
+  });
+
+  it('dates a key without a date by its LastModified, and date-from last-modified ignores the key', async () => {
+    const undated = await verifyBackups({ connection, prefix: 'undated/' });
+    expect(undated.backups[0]).toMatchObject({
+      key: 'undated/db.dump',
+      dateSource: 'last-modified',
+      verdict: 'ok',
+    });
+    expect(undated.latestAgeHours).toBeLessThan(1);
+    const byUpload = await verifyBackups({ connection, prefix: 'db/', dateFrom: 'last-modified' });
+    expect(byUpload.backups.every((b) => b.dateSource === 'last-modified')).toBe(true);
+    // Seeded just now, all on one day: the calendar sees a single day.
+    expect(Object.keys(byUpload.series[0].retention.days)).toHaveLength(1);
+  });
+
+  it('logs progress for a long download: bytes, rate and time left', async () => {
+    const lines: string[] = [];
+    const report = await verifyBackups({
+      connection,
+      prefix: 'big/',
+      log: (l) => lines.push(l),
+      progressIntervalMs: 1,
+    });
+    expect(report.backups[0].verdict).toBe('ok');
+    const progress = lines.filter((l) =>
+      /files-.*\.bin: [\d.]+ MiB of 34\.0 MiB \(\d+%\), [\d.]+ [KMG]iB\/s, .* left$/.test(l),
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    expect(lines.some((l) => /files-.*\.bin: done, 34\.0 MiB in /.test(l))).toBe(true);
+  });
+
+  it('renders failures first, then the backups table, then the calendar', async () => {
+    const report = await verifyBackups({ connection, prefix: 'db/', maxAgeMs: 60_000 });
+    expect(report.passed).toBe(false);
+    const md = renderBackupSummary(report);
+    const order = ['### Failures', '### Backups', '### Retention'].map((h) => md.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(md).toMatch(/older than max-age 1m0s/);
+  });
+});
