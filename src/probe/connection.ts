@@ -127,19 +127,22 @@ export class ProbeConnection {
       try {
         this.client.dispatch(
           { path: spec.path, method: spec.method, headers: spec.headers, body: spec.body },
+          // undici's original handler callbacks: with them it neither wraps the handler nor turns the
+          // raw response headers into an object, which a probe that never reads them would waste.
           {
-            onRequestStart: () => takeConnect(),
-            onResponseStart: (_controller, statusCode) => {
+            onConnect: () => takeConnect(),
+            onHeaders: (statusCode: number) => {
               result.ttfbAt = performance.now();
               result.status = statusCode;
+              return true;
             },
-            onResponseData: () => undefined,
-            onResponseEnd: () => {
+            onData: () => true,
+            onComplete: () => {
               if (result.status !== undefined && !spec.accept(result.status))
                 finish('status', `HTTP ${result.status}`);
               else finish();
             },
-            onResponseError: (_controller, error) => {
+            onError: (error: Error) => {
               takeConnect();
               finish('connection', describeNetworkError(error));
             },
