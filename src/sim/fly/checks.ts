@@ -75,7 +75,7 @@ export function checkSpecs(config: any): CheckSpec[] {
 /** Runs one Machine's checks against its process: nothing reported until the grace period ends. */
 export class CheckRunner {
   private readonly statuses = new Map<string, CheckStatus>();
-  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
 
   constructor(
@@ -83,6 +83,8 @@ export class CheckRunner {
     private readonly hostPort: (internal: number) => number | undefined,
     private readonly timeScale: number,
     private readonly onChange: () => void,
+    /** Statuses a test forces (`FlySim.setCheck`), which win over what the probes see. */
+    private readonly overrides: Map<string, CheckStatus['status']> = new Map(),
   ) {}
 
   start(): void {
@@ -94,28 +96,40 @@ export class CheckRunner {
         const previous = this.statuses.get(check.name);
         this.statuses.set(check.name, { name: check.name, ...result, updated_at: new Date().toISOString() });
         if (previous?.status !== result.status) this.onChange();
-        this.timers.push(setTimeout(run, Math.max(50, check.intervalMs * this.timeScale)));
+        this.timers.set(check.name, setTimeout(run, Math.max(50, check.intervalMs * this.timeScale)));
       };
-      this.timers.push(setTimeout(run, check.graceMs * this.timeScale));
+      this.timers.set(check.name, setTimeout(run, check.graceMs * this.timeScale));
     }
   }
 
   stop(): void {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.length = 0;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
   }
 
   list(): CheckStatus[] {
     return this.specs.flatMap((check) => {
-      const status = this.statuses.get(check.name);
+      const status = this.current(check.name);
       return status ? [{ ...status }] : [];
     });
   }
 
   /** Every service check has reported and passes (vacuously true without service checks). */
   servicePassing(): boolean {
-    return this.specs.filter((c) => c.service).every((c) => this.statuses.get(c.name)?.status === 'passing');
+    return this.specs.filter((c) => c.service).every((c) => this.current(c.name)?.status === 'passing');
+  }
+
+  private current(name: string): CheckStatus | undefined {
+    const forced = this.overrides.get(name);
+    if (forced)
+      return {
+        name,
+        status: forced,
+        output: `${forced} (set by the test)`,
+        updated_at: new Date().toISOString(),
+      };
+    return this.statuses.get(name);
   }
 
   private probe(check: CheckSpec): Promise<{ status: CheckStatus['status']; output: string }> {

@@ -53,6 +53,16 @@ export interface FlySim {
   faults: { inject(rule: FaultRule): void; clear(): void };
   holdLease(app: string, machineId: string, owner: string, ttlSeconds: number): Promise<void>;
   machines(app: string): SimMachineView[];
+  /**
+   * Forces one check of a Machine to a status ("per test script", fly.md §8.6), e.g. a healthy Machine
+   * turning `critical` mid-load or a `warning`. `null` hands the check back to its probe.
+   */
+  setCheck(
+    app: string,
+    machineId: string,
+    name: string,
+    status: 'passing' | 'warning' | 'critical' | null,
+  ): void;
   calls(): { method: string; path: string; query: string; status: number; at: number }[];
   close(): Promise<void>;
 }
@@ -118,6 +128,13 @@ export async function startFlySim(options: FlySimOptions = {}): Promise<FlySim> 
             logs: [...(m.process?.log ?? [])],
           };
         });
+    },
+    setCheck(app, machineId, name, status) {
+      const machine = api.apps.get(app)?.machines.get(machineId);
+      if (!machine) throw new Error(`the Fly sim has no machine ${machineId} in app ${app}`);
+      if (status) machine.checkOverrides.set(name, status);
+      else machine.checkOverrides.delete(name);
+      machine.notify();
     },
     calls() {
       return api.log.map((c) => ({ ...c }));

@@ -113,6 +113,8 @@ export class SimMachine {
   process?: MachineProcess;
   checks?: CheckRunner;
   restartCount = 0;
+  /** Check statuses forced by a test; they outlive restarts and updates until cleared. */
+  readonly checkOverrides = new Map<string, CheckStatus['status']>();
   readonly privateIp = privateIp();
   readonly createdAt = new Date().toISOString();
   updatedAt = this.createdAt;
@@ -346,6 +348,7 @@ export class SimMachine {
       (port) => proc.ports.get(port),
       this.ctx.timeScale,
       () => this.notify(),
+      this.checkOverrides,
     );
     this.checks = runner;
     runner.start();

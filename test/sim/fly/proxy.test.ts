@@ -103,6 +103,23 @@ describe('the app proxy', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
+  test('a check forced critical or warning by the test takes the Machine out of rotation until handed back', async () => {
+    const a = await create('registry.fly.io/proxy-app:v1');
+    const b = await create('registry.fly.io/proxy-app:v1');
+    await until('both routable', () => routable(a) && routable(b));
+    sim.setCheck(APP, a, 'servicecheck-00-http-8080', 'critical');
+    expect((await api('GET', `${base}/${a}`)).body.checks).toEqual([
+      expect.objectContaining({ name: 'servicecheck-00-http-8080', status: 'critical' }),
+    ]);
+    expect([...(await hit(6)).keys()]).toEqual([b]);
+    sim.setCheck(APP, a, 'servicecheck-00-http-8080', 'warning');
+    expect([...(await hit(4)).keys()]).toEqual([b]);
+    sim.setCheck(APP, a, 'servicecheck-00-http-8080', null);
+    expect([...(await hit(8)).keys()].sort()).toEqual([a, b].sort());
+    for (const id of [a, b]) await api('DELETE', `${base}/${id}?kill=true`);
+    await until('all gone', () => sim.machines(APP).length === 0);
+  });
+
   test('a request that cannot reach a dying Machine is retried on a healthy one', async () => {
     const a = await create('registry.fly.io/proxy-app:v1');
     const b = await create('registry.fly.io/proxy-app:v1');
