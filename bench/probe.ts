@@ -91,11 +91,23 @@ async function overhead() {
     autocannon: [],
     ratio: [],
   };
-  const runway = async (requests: number) =>
-    (await probe(base(url, { requests, rate: 0, concurrency: connections, warmup: 200 }))).targets[0]
-      .achievedRate;
+  // Client CPU per request as well: under a shared machine's drifting load it is steadier than req/s.
+  const cpu: { runway: number[]; autocannon: number[] } = { runway: [], autocannon: [] };
+  const cpuSince = (start: NodeJS.CpuUsage) => {
+    const d = process.cpuUsage(start);
+    return d.user + d.system;
+  };
+  const runway = async (requests: number) => {
+    const start = process.cpuUsage();
+    const t = (await probe(base(url, { requests, rate: 0, concurrency: connections, warmup: 200 })))
+      .targets[0];
+    cpu.runway.push(r1(cpuSince(start) / (requests + 200)));
+    return t.achievedRate;
+  };
   const cannon = async () => {
+    const start = process.cpuUsage();
     const ac = await autocannon({ url, connections, duration: seconds });
+    cpu.autocannon.push(r1(cpuSince(start) / ac.requests.total));
     return Math.round((ac.requests.total / ac.duration) * 10) / 10;
   };
   try {
@@ -103,6 +115,8 @@ async function overhead() {
     // shared machine drifts and a ratio within a round is fairer than best-of-each across rounds.
     const warm = await runway(20_000);
     await cannon();
+    cpu.runway.length = 0;
+    cpu.autocannon.length = 0;
     let requests = Math.max(5_000, Math.round(warm * seconds));
     for (let round = 0; round < rounds; round++) {
       const r = await runway(requests);
@@ -118,7 +132,13 @@ async function overhead() {
   const sortedRatios = [...runs.ratio].sort((a, b) => a - b);
   const medianRatio = sortedRatios[Math.floor(sortedRatios.length / 2)];
   const best = { runway: Math.max(...runs.runway), autocannon: Math.max(...runs.autocannon) };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
+    cpuMicrosPerRequest: {
+      runway: median(cpu.runway),
+      autocannon: median(cpu.autocannon),
+      note: "Runway's includes building its report",
+    },
     connections,
     roundSeconds: seconds,
     rounds: runs,
@@ -223,6 +243,9 @@ console.table(
 );
 console.log(
   `Runway / autocannon: median of rounds ${over.medianRatio}×, best of each ${over.bestOfEachRatio}× (goal ≥ ${over.goal}×): ${over.ok ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `Client CPU per request (median): Runway ${over.cpuMicrosPerRequest.runway} µs (report building included), autocannon ${over.cpuMicrosPerRequest.autocannon} µs`,
 );
 console.log(
   `\n3. Coordinated omission: ${co.rate}/s for ${co.seconds} s, one ${co.stallMs} ms stall (server base delay 5 ms)`,

@@ -79237,10 +79237,13 @@ class Endpoint {
      * connection came free, so time spent queued behind a stalled server is counted (no coordinated
      * omission).
      */
-    async request(intendedAt) {
-        // The timeout runs from the scheduled time, as a user's patience would: a request that waited its
-        // whole timeout for a free connection is a timeout without being sent, so a dead server cannot
-        // stretch the run far beyond its schedule.
+    async request(scheduledAt) {
+        // With a connection free, any delay between the schedule and now is the timer's own lateness (about
+        // a millisecond), not the server's doing, so it is not charged; with every connection busy, the
+        // wait counts from the schedule, which is what exposes a stalled server.
+        const intendedAt = this.free.length > 0 ? Math.max(scheduledAt, performance.now()) : scheduledAt;
+        // The timeout runs from there too, as a user's patience would, so a dead server cannot stretch the
+        // run far beyond its schedule.
         const deadline = intendedAt + this.spec.timeoutMs;
         const connection = await this.acquire(deadline);
         if (!connection) {
@@ -79311,7 +79314,7 @@ class Endpoint {
     }
     keep(intendedAt, sample) {
         this.firstIntended = Math.min(this.firstIntended, intendedAt);
-        this.lastEnd = Math.max(this.lastEnd, intendedAt + sample.totalMs);
+        this.lastEnd = Math.max(this.lastEnd, performance.now());
         this.samples.push(sample);
     }
     async close() {
