@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { runBundle } from '../../src/harness/run-bundle.js';
+import { latencyProbeSection } from '../../src/rehearsal/probe.js';
+import type { RehearsalContext } from '../../src/rehearsal/types.js';
+
+describe('latency-probe rehearsal section', () => {
+  it('passes the staging-vs-AWS gate and fails both drills the way they should', async () => {
+    const cleanups: (() => unknown)[] = [];
+    const ctx: RehearsalContext = {
+      workDir: '',
+      log: () => undefined,
+      runAction: (name, options) => runBundle(name, options),
+      onCleanup: (fn) => cleanups.push(fn),
+      endpoints: {},
+      shared: {},
+    };
+    try {
+      const steps = await latencyProbeSection(ctx);
+      expect(steps.map((s) => [s.ok, s.drill ?? false])).toEqual([
+        [true, false],
+        [true, true],
+        [true, true],
+      ]);
+      expect(steps[0].detail).toMatch(/p95 < baseline \* 1.10: pass/);
+      expect(steps[1].detail).toMatch(/p95 < 200ms: breach/);
+      expect(steps[2].detail).toMatch(/p99 < 200ms: breach/);
+      expect(ctx.endpoints['probe:staging']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(typeof ctx.shared.latencyProbeReport).toBe('string');
+    } finally {
+      for (const fn of cleanups.reverse()) await fn();
+    }
+  });
+});
