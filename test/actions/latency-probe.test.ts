@@ -5,6 +5,7 @@ import {
   fixed,
   selfSignedCertificate,
   spread,
+  stallAtRequest,
   startDelayServer,
   type DelayServer,
   type DelayServerOptions,
@@ -126,6 +127,38 @@ describe('latency-probe bundle', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs['error-rate']).toBe('0.5');
     expect(run.summary).toMatch(/20 of 40 requests failed \(50%\)\*\*: 20 unexpected status/);
+  });
+
+  it('reports a stall, resets and timeouts from a real server run through the bundle', async () => {
+    // Request #20 freezes the server for 700 ms; every 25th request is reset, every 40th hangs.
+    const base = (i: number) =>
+      i % 40 === 39
+        ? { delayMs: 0, hang: true }
+        : i % 25 === 24
+          ? { delayMs: 0, reset: true }
+          : { delayMs: 3 };
+    const s = await server({ behaviour: stallAtRequest((i) => base(i), 20, 700) });
+    const run = await runBundle('latency-probe', {
+      inputs: {
+        url: s.url,
+        requests: 100,
+        rate: 50,
+        concurrency: 5,
+        warmup: 0,
+        timeout: '400ms',
+        thresholds: 'p99 < 100ms',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
+    const t = report.targets[0];
+    expect(t.errorsByKind.connection).toBeGreaterThanOrEqual(3);
+    expect(t.errorsByKind.timeout).toBeGreaterThanOrEqual(2);
+    // The freeze and the timeouts hold up many scheduled requests: the p90 shows it, not just the max.
+    expect(t.latency.p90).toBeGreaterThan(200);
+    expect(report.verdicts[0].outcome).toBe('breach');
+    expect(run.summary).toMatch(/timed out/);
+    expect(run.summary).toMatch(/connection error/);
   });
 
   it('probes HTTPS trusting NODE_EXTRA_CA_CERTS, with the TLS phase in the report', async () => {
