@@ -13,6 +13,7 @@ describe('latency-probe rehearsal section', () => {
       onCleanup: (fn) => cleanups.push(fn),
       endpoints: {},
       shared: {},
+      runnerEnv: {},
     };
     try {
       const steps = await latencyProbeSection(ctx);
