@@ -32797,6 +32797,12 @@ function describeS3Error(error, connection, operation, key) {
             cause: error,
         });
     }
+    if (status !== undefined && status >= 500) {
+        return new StoreError(`${where} answered ${code} (HTTP ${status}) to ${operation} ${what}, also on retry: the store is failing, which says nothing yet about the backups.`, 'StoreUnavailable', {
+            fix: "run again later, and check the provider's status page (status.backblaze.com for B2).",
+            cause: error,
+        });
+    }
     if (status === 400 && /Unsupported header/i.test(message)) {
         return new StoreError(`${where} rejected a checksum header: ${message}`, 'UnsupportedHeader', {
             cause: error,
@@ -33073,7 +33079,7 @@ async function verifyBackups(options) {
         .sort((a, b) => b.date.getTime() - a.date.getTime());
     log(`Verifying ${toVerify.length} of ${candidates.length} backups (verify: ${describeMode(mode)}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}).`);
     const verified = await pool(toVerify, options.concurrency ?? 2, async (c) => {
-        const entry = await verifyObject(store, c, index.for(c.object.key), {
+        const once = () => verifyObject(store, c, index.for(c.object.key), {
             log,
             pgRestore: options.pgRestore,
             saveTo: restoreTargets.has(c.object.key)
@@ -33081,7 +33087,16 @@ async function verifyBackups(options) {
                 : undefined,
             progressIntervalMs: options.progressIntervalMs ?? 5000,
         });
+        let entry = await once();
         totalBytes += entry.bytesRead ?? 0;
+        // A connection that broke mid-download says nothing about the backup; reading again can succeed.
+        // Checksum and content failures are final: the same bytes would fail the same way.
+        if (entry.interrupted) {
+            log(`  ${c.object.key}: ${entry.interrupted}; reading it once more`);
+            entry = await once();
+            entry.attempts = 2;
+            totalBytes += entry.bytesRead ?? 0;
+        }
         const proof = entry.verdict === 'ok'
             ? ` by ${entry.provedBy.join(' + ')}`
             : entry.problems.length
@@ -33295,10 +33310,15 @@ async function verifyObject(store, c, indexEvidence, options) {
     entry.ms = Date.now() - started;
     if (progress)
         progress.finish();
-    if (streamError)
-        entry.problems.push(`download broke off after ${(0,core_progress/* formatBytes */.z)(digests.bytes)}: ${streamError.message}`);
-    else if (digests.bytes !== head.size)
+    if (streamError) {
+        entry.interrupted = `download broke off after ${(0,core_progress/* formatBytes */.z)(digests.bytes)}: ${streamError.message}`;
+        entry.problems.push(entry.interrupted);
+    }
+    else if (digests.bytes !== head.size) {
         entry.problems.push(`read ${digests.bytes} bytes but the object is ${head.size} bytes`);
+        if (digests.bytes < head.size)
+            entry.interrupted = `download ended after ${digests.bytes} of ${head.size} bytes`;
+    }
     const results = judgeEvidence(evidence, digests.finish());
     entry.evidence = results;
     const conclusive = results.filter((r) => !r.inconclusive);

@@ -23,6 +23,10 @@ export interface BackupEntry {
   bytesRead?: number;
   ms?: number;
   restore?: { command: string; exitCode: number; ok: boolean; output: string };
+  /** Set when the download broke off (network), which is worth one more read. */
+  interrupted?: string;
+  /** 2 when the first read broke off and the object was read again. */
+  attempts?: number;
 }
 
 export interface SeriesReport {

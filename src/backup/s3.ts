@@ -172,6 +172,16 @@ export function describeS3Error(
       },
     );
   }
+  if (status !== undefined && status >= 500) {
+    return new StoreError(
+      `${where} answered ${code} (HTTP ${status}) to ${operation} ${what}, also on retry: the store is failing, which says nothing yet about the backups.`,
+      'StoreUnavailable',
+      {
+        fix: "run again later, and check the provider's status page (status.backblaze.com for B2).",
+        cause: error,
+      },
+    );
+  }
   if (status === 400 && /Unsupported header/i.test(message)) {
     return new StoreError(`${where} rejected a checksum header: ${message}`, 'UnsupportedHeader', {
       cause: error,

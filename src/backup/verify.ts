@@ -221,15 +221,25 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
     `Verifying ${toVerify.length} of ${candidates.length} backups (verify: ${describeMode(mode)}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}).`,
   );
   const verified = await pool(toVerify, options.concurrency ?? 2, async (c) => {
-    const entry = await verifyObject(store, c, index.for(c.object.key), {
-      log,
-      pgRestore: options.pgRestore,
-      saveTo: restoreTargets.has(c.object.key)
-        ? join(workDir, c.object.key.replace(/[^A-Za-z0-9._-]+/g, '_'))
-        : undefined,
-      progressIntervalMs: options.progressIntervalMs ?? 5000,
-    });
+    const once = () =>
+      verifyObject(store, c, index.for(c.object.key), {
+        log,
+        pgRestore: options.pgRestore,
+        saveTo: restoreTargets.has(c.object.key)
+          ? join(workDir, c.object.key.replace(/[^A-Za-z0-9._-]+/g, '_'))
+          : undefined,
+        progressIntervalMs: options.progressIntervalMs ?? 5000,
+      });
+    let entry = await once();
     totalBytes += entry.bytesRead ?? 0;
+    // A connection that broke mid-download says nothing about the backup; reading again can succeed.
+    // Checksum and content failures are final: the same bytes would fail the same way.
+    if (entry.interrupted) {
+      log(`  ${c.object.key}: ${entry.interrupted}; reading it once more`);
+      entry = await once();
+      entry.attempts = 2;
+      totalBytes += entry.bytesRead ?? 0;
+    }
     const proof =
       entry.verdict === 'ok'
         ? ` by ${entry.provedBy.join(' + ')}`
@@ -477,10 +487,14 @@ export async function verifyObject(
   entry.ms = Date.now() - started;
   if (progress) progress.finish();
 
-  if (streamError)
-    entry.problems.push(`download broke off after ${formatBytes(digests.bytes)}: ${streamError.message}`);
-  else if (digests.bytes !== head.size)
+  if (streamError) {
+    entry.interrupted = `download broke off after ${formatBytes(digests.bytes)}: ${streamError.message}`;
+    entry.problems.push(entry.interrupted);
+  } else if (digests.bytes !== head.size) {
     entry.problems.push(`read ${digests.bytes} bytes but the object is ${head.size} bytes`);
+    if (digests.bytes < head.size)
+      entry.interrupted = `download ended after ${digests.bytes} of ${head.size} bytes`;
+  }
   const results = judgeEvidence(evidence, digests.finish());
   entry.evidence = results;
   const conclusive = results.filter((r) => !r.inconclusive);

@@ -282,3 +282,65 @@ describe('backup-verify bundle against s3rver', () => {
     }
   });
 });
+
+describe('backup-verify bundle under faults between it and the store', () => {
+  it('reads an object again when the connection breaks mid-download, and passes', async () => {
+    const proxy = await startRecordingProxy(server.endpoint);
+    try {
+      const key = `gap/voice-bot-${dayAgo(0)}.dump`;
+      proxy.failNext({ method: 'GET', path: `${key}?x-id=GetObject`, count: 1, cutAfterBytes: 50_000 });
+      const result = await run({
+        ...connectionInputs(server, BUCKET, 'gap/'),
+        endpoint: proxy.endpoint,
+        retention: 'daily=2',
+      });
+      expect(result.exitCode).toBe(0);
+      expect(reportOf(result.outputs).backups[0]).toMatchObject({ key, verdict: 'ok', attempts: 2 });
+      expect(result.log).toMatch(/download (broke off|ended) .*; reading it once more/);
+      expect(
+        proxy.seen.filter((r) => r.method === 'GET' && r.url.includes(`${key}?x-id=GetObject`)),
+      ).toHaveLength(2);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('rides out a 503 SlowDown on a GET (the SDK retries it) and passes', async () => {
+    const proxy = await startRecordingProxy(server.endpoint);
+    try {
+      proxy.failNext({
+        method: 'GET',
+        path: `gap/voice-bot-${dayAgo(0)}.dump`,
+        count: 1,
+        status: 503,
+        code: 'SlowDown',
+      });
+      const result = await run({
+        ...connectionInputs(server, BUCKET, 'gap/'),
+        endpoint: proxy.endpoint,
+        retention: 'daily=2',
+      });
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs.verified).toBe('1');
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('fails with a clear message, without hanging, when the store keeps answering 500', async () => {
+    const proxy = await startRecordingProxy(server.endpoint);
+    try {
+      proxy.failNext({ count: 100, status: 500, code: 'InternalError' });
+      const result = await run({ ...connectionInputs(server, BUCKET, 'gap/'), endpoint: proxy.endpoint });
+      expect(result.exitCode).toBe(1);
+      expect(result.log).toMatch(
+        /::error::http:\/\/127\.0\.0\.1:\d+ answered InternalError \(HTTP 500\) to list bucket 'voice-bot-backups', also on retry: the store is failing/,
+      );
+      // The SDK's three attempts, then stop.
+      expect(proxy.seen).toHaveLength(3);
+      expect(result.outputs.passed).toBeUndefined();
+    } finally {
+      await proxy.stop();
+    }
+  });
+});

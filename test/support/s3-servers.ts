@@ -17,17 +17,56 @@ export interface SeenRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
+/** A fault the proxy injects into the next matching requests (the S3 server itself stays healthy). */
+export interface ProxyFault {
+  /** Requests it applies to: method, and a substring of the path. */
+  method?: string;
+  path?: string;
+  count: number;
+  /** Answer with this status and an S3 error body instead of forwarding. */
+  status?: number;
+  code?: string;
+  /** Forward, but cut the connection after this many body bytes (a reset mid-download). */
+  cutAfterBytes?: number;
+}
+
+export interface RecordingProxy {
+  endpoint: string;
+  seen: SeenRequest[];
+  failNext(fault: ProxyFault): void;
+  stop(): Promise<void>;
+}
+
 /**
- * A pass-through HTTP proxy in front of an S3 server that records every request's method and path,
- * so a test can prove what a client sent on the wire (not what it meant to send).
+ * A pass-through HTTP proxy in front of an S3 server that records every request's method, path and
+ * headers, so a test can prove what a client sent on the wire (not what it meant to send), and can
+ * inject faults: error statuses, or a connection cut in the middle of a body.
  */
-export async function startRecordingProxy(
-  target: string,
-): Promise<{ endpoint: string; seen: SeenRequest[]; stop(): Promise<void> }> {
+export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const seen: SeenRequest[] = [];
+  const faults: ProxyFault[] = [];
+  const takeFault = (method: string, url: string): ProxyFault | undefined => {
+    const fault = faults.find(
+      (f) => f.count > 0 && (!f.method || f.method === method) && (!f.path || url.includes(f.path)),
+    );
+    if (fault) fault.count--;
+    return fault;
+  };
   const server: Server = createServer((req, res) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers } });
+    const fault = takeFault(req.method ?? '', req.url ?? '');
+    if (fault?.status) {
+      req.resume();
+      const code = fault.code ?? 'InternalError';
+      res.writeHead(fault.status, { 'content-type': 'application/xml' });
+      res.end(
+        req.method === 'HEAD'
+          ? undefined
+          : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>injected ${code}</Message></Error>`,
+      );
+      return;
+    }
     const forward = httpRequest(
       {
         host: upstream.hostname,
@@ -38,11 +77,27 @@ export async function startRecordingProxy(
       },
       (answer: IncomingMessage) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        if (fault?.cutAfterBytes === undefined) {
+          answer.pipe(res);
+          return;
+        }
+        let sent = 0;
+        answer.on('data', (chunk: Buffer) => {
+          const room = fault.cutAfterBytes! - sent;
+          if (room <= 0) return;
+          res.write(chunk.subarray(0, room));
+          sent += Math.min(room, chunk.length);
+          if (sent >= fault.cutAfterBytes!) {
+            // Cut a moment later, so the client is already reading the body (not still waiting for it).
+            answer.destroy();
+            setTimeout(() => res.socket?.destroy(), 100);
+          }
+        });
+        answer.on('end', () => res.end());
       },
     );
     forward.on('error', () => {
-      res.writeHead(502);
+      if (!res.headersSent) res.writeHead(502);
       res.end();
     });
     req.pipe(forward);
@@ -52,6 +107,7 @@ export async function startRecordingProxy(
   return {
     endpoint: `http://127.0.0.1:${port}`,
     seen,
+    failNext: (fault) => void faults.push({ ...fault }),
     stop: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
