@@ -32041,7 +32041,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $Y: () => (/* binding */ verifyBackups)
 });
 
-// UNUSED EXPORTS: dayOf, describeMode, verifyObject
+// UNUSED EXPORTS: dayOf, describeMode, explainMissingDays, verifyObject
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -32686,6 +32686,7 @@ const READ_COMMANDS = new Set([
     'HeadObjectCommand',
     'GetObjectCommand',
     'GetBucketLifecycleConfigurationCommand',
+    'ListObjectVersionsCommand',
 ]);
 function networkCode(error) {
     let current = error;
@@ -32931,6 +32932,50 @@ async function createS3Store(connection) {
                 };
             }
         },
+        async versions(prefix) {
+            const versions = [];
+            let keyMarker;
+            let versionMarker;
+            try {
+                for (let page = 0; page < 100; page++) {
+                    const answer = await client.send(new s3.ListObjectVersionsCommand({
+                        Bucket,
+                        Prefix: prefix || undefined,
+                        KeyMarker: keyMarker,
+                        VersionIdMarker: versionMarker,
+                    }));
+                    for (const v of answer.Versions ?? []) {
+                        if (v.Key)
+                            versions.push({
+                                key: v.Key,
+                                lastModified: v.LastModified ?? new Date(0),
+                                isLatest: Boolean(v.IsLatest),
+                                deleteMarker: false,
+                            });
+                    }
+                    for (const m of answer.DeleteMarkers ?? []) {
+                        if (m.Key)
+                            versions.push({
+                                key: m.Key,
+                                lastModified: m.LastModified ?? new Date(0),
+                                isLatest: Boolean(m.IsLatest),
+                                deleteMarker: true,
+                            });
+                    }
+                    if (!answer.IsTruncated)
+                        break;
+                    keyMarker = answer.NextKeyMarker;
+                    versionMarker = answer.NextVersionIdMarker;
+                }
+                return { versions };
+            }
+            catch (error) {
+                const e = error;
+                return {
+                    unavailable: `${e.name ?? e.Code ?? 'Error'}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''}`,
+                };
+            }
+        },
     };
 }
 
@@ -33149,6 +33194,7 @@ async function verifyBackups(options) {
     }
     const seriesReports = [];
     let expiredTotal = 0;
+    let versions;
     for (const [series, newest] of newestPerSeries) {
         const members = candidates
             .filter((c) => c.series === series)
@@ -33168,8 +33214,16 @@ async function verifyBackups(options) {
         if (!sizeOk)
             failures.unshift(`${series}: the newest backup ${newest.object.key} ${sizeDetail}`);
         const audit = (0,retention/* auditRetention */.W9)(members.map((m) => ({ key: m.object.key, date: m.date, size: m.object.size })), policy, now);
-        if (audit.missingDays.length)
-            failures.push(`${series}: ${audit.missingDays.length} day(s) without a backup in the daily window: ${audit.missingDays.join(', ')}`);
+        let notes;
+        if (audit.missingDays.length) {
+            versions ??= await store.versions(prefix);
+            notes =
+                'versions' in versions
+                    ? explainMissingDays(audit.missingDays, versions.versions, series, dateFrom)
+                    : undefined;
+            const listed = audit.missingDays.map((d) => (notes?.[d] ? `${d} (${notes[d]})` : d)).join(', ');
+            failures.push(`${series}: ${audit.missingDays.length} day(s) without a backup in the daily window: ${listed}`);
+        }
         if (audit.missingMonths.length)
             failures.push(`${series}: month(s) without a backup in the monthly window: ${audit.missingMonths.join(', ')}`);
         if (audit.expired.length) {
@@ -33193,6 +33247,7 @@ async function verifyBackups(options) {
             retention: {
                 window: audit.window,
                 missingDays: audit.missingDays,
+                missingDayNotes: notes,
                 missingMonths: audit.missingMonths,
                 expired: audit.expired,
                 keptCount: audit.kept.size,
@@ -33247,6 +33302,38 @@ async function verifyBackups(options) {
     return report;
 }
 const round1 = (n) => Math.round(n * 10) / 10;
+/**
+ * Why a day has no backup, from the bucket's versions (B2 buckets are always versioned): deleted or
+ * hidden (a delete marker, older versions possibly still stored) or never uploaded at all.
+ */
+function explainMissingDays(days, versions, series, dateFrom) {
+    const notes = {};
+    for (const day of days) {
+        const mine = versions.filter((v) => {
+            const fromKey = (0,backup_policy/* dateFromKey */.eE)(v.key);
+            if ((0,backup_policy/* seriesOf */.Lf)(v.key, fromKey?.match) !== series)
+                return false;
+            const date = dateFrom === 'key' && fromKey ? fromKey.date : v.lastModified;
+            return (0,backup_policy/* dayOf */.kb)(date) === day;
+        });
+        const markers = mine
+            .filter((v) => v.deleteMarker)
+            .sort((a, b) => b.lastModified.getTime() - a.lastModified.getTime());
+        const stored = mine.filter((v) => !v.deleteMarker).length;
+        if (markers.length) {
+            notes[day] =
+                `deleted: a delete marker hides it since ${markers[0].lastModified.toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+                    (stored ? `; ${stored} earlier version${stored > 1 ? 's' : ''} still stored, restorable` : '');
+        }
+        else if (stored) {
+            notes[day] = `${stored} noncurrent version${stored > 1 ? 's' : ''} stored`;
+        }
+        else {
+            notes[day] = 'never uploaded';
+        }
+    }
+    return notes;
+}
 function describeMode(mode) {
     return mode.kind === 'sample'
         ? `sample:${mode.count}`

@@ -40,6 +40,8 @@ export interface SeriesReport {
   retention: {
     window: { from: string; to: string };
     missingDays: string[];
+    /** Day → why it is missing (deleted by a delete marker, never uploaded), when versions are readable. */
+    missingDayNotes?: Record<string, string>;
     missingMonths: string[];
     expired: string[];
     keptCount: number;

@@ -5,6 +5,7 @@ import {
   type LifecycleAnswer,
   type ObjectHead,
   type ObjectStore,
+  type ObjectVersion,
   type StoredObject,
 } from './store.js';
 
@@ -28,6 +29,7 @@ export const READ_COMMANDS = new Set([
   'HeadObjectCommand',
   'GetObjectCommand',
   'GetBucketLifecycleConfigurationCommand',
+  'ListObjectVersionsCommand',
 ]);
 
 interface AwsError {
@@ -328,6 +330,50 @@ export async function createS3Store(connection: S3Connection): Promise<ObjectSto
         if (code === 'NoSuchLifecycleConfiguration') return { rules: [] };
         return {
           unavailable: `${code}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''}`,
+        };
+      }
+    },
+    async versions(prefix) {
+      const versions: ObjectVersion[] = [];
+      let keyMarker: string | undefined;
+      let versionMarker: string | undefined;
+      try {
+        for (let page = 0; page < 100; page++) {
+          const answer = await client.send(
+            new s3.ListObjectVersionsCommand({
+              Bucket,
+              Prefix: prefix || undefined,
+              KeyMarker: keyMarker,
+              VersionIdMarker: versionMarker,
+            }),
+          );
+          for (const v of answer.Versions ?? []) {
+            if (v.Key)
+              versions.push({
+                key: v.Key,
+                lastModified: v.LastModified ?? new Date(0),
+                isLatest: Boolean(v.IsLatest),
+                deleteMarker: false,
+              });
+          }
+          for (const m of answer.DeleteMarkers ?? []) {
+            if (m.Key)
+              versions.push({
+                key: m.Key,
+                lastModified: m.LastModified ?? new Date(0),
+                isLatest: Boolean(m.IsLatest),
+                deleteMarker: true,
+              });
+          }
+          if (!answer.IsTruncated) break;
+          keyMarker = answer.NextKeyMarker;
+          versionMarker = answer.NextVersionIdMarker;
+        }
+        return { versions };
+      } catch (error) {
+        const e = error as AwsError;
+        return {
+          unavailable: `${e.name ?? e.Code ?? 'Error'}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''}`,
         };
       }
     },

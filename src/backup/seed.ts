@@ -218,3 +218,9 @@ export async function createListOnlyKey(
     secretAccessKey: /<SecretAccessKey>([^<]+)</.exec(created)![1],
   };
 }
+
+/** Deletes by name: on a versioned bucket (B2 always) this only hides the object behind a delete marker. */
+export async function deleteObject(client: S3Client, bucket: string, key: string): Promise<void> {
+  const { DeleteObjectCommand } = await import('@aws-sdk/client-s3');
+  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+}

@@ -18,6 +18,14 @@ export interface ObjectHead {
   sseCustomerAlgorithm?: string;
 }
 
+/** One entry of ListObjectVersions: a stored version or a delete marker (B2's "hide"). */
+export interface ObjectVersion {
+  key: string;
+  lastModified: Date;
+  isLatest: boolean;
+  deleteMarker: boolean;
+}
+
 export interface LifecycleRule {
   id?: string;
   prefix: string;
@@ -44,6 +52,8 @@ export interface ObjectStore {
   get(key: string): Promise<{ body: Readable; size?: number }>;
   getText(key: string, maxBytes?: number): Promise<string>;
   lifecycle(): Promise<LifecycleAnswer>;
+  /** Versions and delete markers under a prefix, or why they could not be read. */
+  versions(prefix: string): Promise<{ versions: ObjectVersion[] } | { unavailable: string }>;
 }
 
 /** A store error already phrased in the user's terms; it will not get better by retrying. */

@@ -26,7 +26,7 @@ import {
 import type { BackupEntry, BackupReport, SeriesReport } from './report.js';
 import { auditLifecycle, auditRetention, describePolicy } from './retention.js';
 import { createS3Store, type S3Connection } from './s3.js';
-import { StoreError, type ObjectStore, type StoredObject } from './store.js';
+import { StoreError, type ObjectStore, type ObjectVersion, type StoredObject } from './store.js';
 
 export interface VerifyOptions {
   /** A ready store (tests, the promote gate), or the connection to build an S3 one from. */
@@ -299,6 +299,7 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
 
   const seriesReports: SeriesReport[] = [];
   let expiredTotal = 0;
+  let versions: Awaited<ReturnType<ObjectStore['versions']>> | undefined;
   for (const [series, newest] of newestPerSeries) {
     const members = candidates
       .filter((c) => c.series === series)
@@ -324,10 +325,18 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
       policy,
       now,
     );
-    if (audit.missingDays.length)
+    let notes: Record<string, string> | undefined;
+    if (audit.missingDays.length) {
+      versions ??= await store.versions(prefix);
+      notes =
+        'versions' in versions
+          ? explainMissingDays(audit.missingDays, versions.versions, series, dateFrom)
+          : undefined;
+      const listed = audit.missingDays.map((d) => (notes?.[d] ? `${d} (${notes[d]})` : d)).join(', ');
       failures.push(
-        `${series}: ${audit.missingDays.length} day(s) without a backup in the daily window: ${audit.missingDays.join(', ')}`,
+        `${series}: ${audit.missingDays.length} day(s) without a backup in the daily window: ${listed}`,
       );
+    }
     if (audit.missingMonths.length)
       failures.push(
         `${series}: month(s) without a backup in the monthly window: ${audit.missingMonths.join(', ')}`,
@@ -355,6 +364,7 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
       retention: {
         window: audit.window,
         missingDays: audit.missingDays,
+        missingDayNotes: notes,
         missingMonths: audit.missingMonths,
         expired: audit.expired,
         keptCount: audit.kept.size,
@@ -412,6 +422,41 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Why a day has no backup, from the bucket's versions (B2 buckets are always versioned): deleted or
+ * hidden (a delete marker, older versions possibly still stored) or never uploaded at all.
+ */
+export function explainMissingDays(
+  days: string[],
+  versions: ObjectVersion[],
+  series: string,
+  dateFrom: DateSource,
+): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const day of days) {
+    const mine = versions.filter((v) => {
+      const fromKey = dateFromKey(v.key);
+      if (seriesOf(v.key, fromKey?.match) !== series) return false;
+      const date = dateFrom === 'key' && fromKey ? fromKey.date : v.lastModified;
+      return dayOf(date) === day;
+    });
+    const markers = mine
+      .filter((v) => v.deleteMarker)
+      .sort((a, b) => b.lastModified.getTime() - a.lastModified.getTime());
+    const stored = mine.filter((v) => !v.deleteMarker).length;
+    if (markers.length) {
+      notes[day] =
+        `deleted: a delete marker hides it since ${markers[0].lastModified.toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+        (stored ? `; ${stored} earlier version${stored > 1 ? 's' : ''} still stored, restorable` : '');
+    } else if (stored) {
+      notes[day] = `${stored} noncurrent version${stored > 1 ? 's' : ''} stored`;
+    } else {
+      notes[day] = 'never uploaded';
+    }
+  }
+  return notes;
+}
 
 export function describeMode(mode: VerifyMode): string {
   return mode.kind === 'sample'

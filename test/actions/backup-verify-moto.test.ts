@@ -9,6 +9,7 @@ import {
   adminClient,
   createBucket,
   createListOnlyKey,
+  deleteObject,
   enableVersioning,
   multipartUpload,
   putLifecycle,
@@ -56,6 +57,9 @@ describeMoto('backup-verify bundle against moto_server (real multipart ETags, li
       md5chksum: sourceMd5,
     });
     await seedDailies(client, BUCKET, 'db/', { days: 3 });
+    // Day 2 was uploaded and later deleted (hidden); day 4 never arrived.
+    await seedDailies(client, BUCKET, 'hidden/', { days: 6, skip: [4] });
+    await deleteObject(client, BUCKET, `hidden/voice-bot-${dayAgo(2)}.dump`);
     await putLifecycle(client, BUCKET, 'db/', 30, 1);
   });
 
@@ -98,6 +102,17 @@ describeMoto('backup-verify bundle against moto_server (real multipart ETags, li
     expect(entry.verdict).toBe('failed');
     expect(entry.problems[0]).toMatch(
       /rclone md5chksum says md5 [0-9a-f]{32}, the bytes hash to [0-9a-f]{32} \(multipart ETag agrees with the bytes as uploaded, so the source file changed while rclone read it\)/,
+    );
+  });
+
+  it('tells a day whose backup was deleted (delete marker, version still stored) from a day never uploaded', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'hidden/') });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs['missing-days']).toBe('2');
+    expect(result.log).toMatch(
+      new RegExp(
+        `2 day\\(s\\) without a backup in the daily window: ${dayAgo(4)} \\(never uploaded\\), ${dayAgo(2)} \\(deleted: a delete marker hides it since .* UTC; 1 earlier version still stored, restorable\\)`,
+      ),
     );
   });
 
