@@ -33101,7 +33101,11 @@ async function verifyBackups(options) {
     const index = new EvidenceIndex();
     const backupKeys = backupsListed.map((o) => o.key);
     const evidenceFiles = listed.filter((o) => isEvidenceFile(o.key));
-    const wanted = evidenceFiles.filter((o) => /SUMS(\.txt)?$/i.test(o.key) || selected.has(o.key.slice(0, o.key.lastIndexOf('.'))));
+    // A manifest speaks for files in its folder and below; read only those that cover a selected backup.
+    const selectedKeys = [...selected];
+    const wanted = evidenceFiles.filter((o) => /SUMS(\.txt)?$/i.test(o.key)
+        ? selectedKeys.some((k) => k.startsWith(o.key.slice(0, o.key.lastIndexOf('/') + 1)))
+        : selected.has(o.key.slice(0, o.key.lastIndexOf('.'))));
     await pool(wanted, 4, async (file) => {
         const text = await store.getText(file.key);
         if (/SUMS(\.txt)?$/i.test(file.key))

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
-import { adminClient, createBucket, putObject } from '../../src/backup/seed.js';
+import { adminClient, createBucket, putObject, sha256Hex } from '../../src/backup/seed.js';
 import { READ_COMMANDS, type S3Connection } from '../../src/backup/s3.js';
 import { verifyBackups } from '../../src/backup/verify.js';
 import { renderBackupSummary } from '../../src/backup/summary.js';
@@ -20,6 +20,14 @@ beforeAll(async () => {
   await createBucket(client, BUCKET);
   await seedDailies(client, BUCKET, 'db/', { days: 20 });
   await putObject(client, BUCKET, 'undated/db.dump', DUMP);
+  // One manifest per day's folder, as `sha256sum * > SHA256SUMS` writes it; one line is wrong.
+  for (const [day, hashOf] of [
+    ['2026-11-27', sha256Hex],
+    ['2026-11-28', () => 'f'.repeat(64)],
+  ] as const) {
+    await putObject(client, BUCKET, `manifest/${day}/app.dump`, DUMP);
+    await putObject(client, BUCKET, `manifest/${day}/SHA256SUMS`, `${hashOf(DUMP)}  app.dump\n`);
+  }
   await putObject(
     client,
     BUCKET,
@@ -119,6 +127,40 @@ describe('verifyBackups in-process against s3rver', () => {
     );
     expect(progress.length).toBeGreaterThan(0);
     expect(lines.some((l) => /files-.*\.bin: done, 34\.0 MiB in /.test(l))).toBe(true);
+  });
+
+  it('checks each backup against the SHA256SUMS manifest of its folder, and names the manifest that is wrong', async () => {
+    const commands: string[] = [];
+    const report = await verifyBackups({
+      connection: { ...connection, onCommand: (c) => commands.push(c) },
+      prefix: 'manifest/',
+      verify: { kind: 'all' },
+      maxAgeMs: 365 * DAY,
+      retention: { daily: 2, weekly: 0, monthly: 0, yearly: 0 },
+      now: new Date('2026-11-28T12:00:00Z'),
+    });
+    const byKey = Object.fromEntries(report.backups.map((b) => [b.key, b]));
+    expect(byKey['manifest/2026-11-27/app.dump']).toMatchObject({
+      verdict: 'ok',
+      provedBy: ['SHA256SUMS', 'ETag (MD5)'],
+    });
+    expect(byKey['manifest/2026-11-28/app.dump'].verdict).toBe('failed');
+    expect(byKey['manifest/2026-11-28/app.dump'].problems[0]).toMatch(
+      /^SHA256SUMS says sha256 f{64}, the bytes hash to [0-9a-f]{64} \(ETag \(MD5\) agrees with the bytes, so this checksum file is wrong or stale\)/,
+    );
+    // Verifying only the newest reads only the manifest of its folder: one manifest GET, one object GET.
+    const latestCommands: string[] = [];
+    const latestOnly = await verifyBackups({
+      connection: { ...connection, onCommand: (c) => latestCommands.push(c) },
+      prefix: 'manifest/',
+      now: new Date('2026-11-28T12:00:00Z'),
+      maxAgeMs: 365 * DAY,
+    });
+    expect(latestOnly.backups.filter((b) => b.verdict !== 'not-verified').map((b) => b.key)).toEqual([
+      'manifest/2026-11-28/app.dump',
+    ]);
+    expect(latestCommands.filter((c) => c === 'GetObjectCommand')).toHaveLength(2);
+    expect(commands.filter((c) => c === 'GetObjectCommand')).toHaveLength(4);
   });
 
   it('renders failures first, then the backups table, then the calendar', async () => {
