@@ -67397,7 +67397,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7933);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1915);
 /* harmony import */ var _fly_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(541);
-/* harmony import */ var _fly_deploy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9441);
+/* harmony import */ var _fly_deploy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6993);
 /* harmony import */ var _fly_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6413);
 /* harmony import */ var _fly_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4427);
 
@@ -67880,7 +67880,7 @@ async function buildAndPush(options) {
 
 /***/ }),
 
-/***/ 9441:
+/***/ 6993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68094,7 +68094,44 @@ function leaseHolder(text) {
     return match[2] ? `${match[1]} (until ${match[2]})` : match[1];
 }
 
+;// CONCATENATED MODULE: ./src/fly/rate-limit.ts
+
+/**
+ * A token bucket per published Machines API limit (1 request/s per action, bursting to 3; creates count
+ * per app). Pacing ourselves keeps a 16-Machine blue-green from turning into a storm of 429s that would
+ * exhaust the retry budget; the server's 429 + Retry-After remains the backstop.
+ */
+class TokenBucket {
+    perSecond;
+    burst;
+    tokens;
+    last = Date.now();
+    queue = Promise.resolve();
+    constructor(perSecond, burst) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.tokens = burst;
+    }
+    take() {
+        const turn = this.queue.then(async () => {
+            for (;;) {
+                const now = Date.now();
+                this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+                this.last = now;
+                if (this.tokens >= 1) {
+                    this.tokens -= 1;
+                    return;
+                }
+                await sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
+            }
+        });
+        this.queue = turn.catch(() => undefined);
+        return turn;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/fly/client.ts
+
 
 
 
@@ -68127,6 +68164,9 @@ class FlyApi {
     app;
     retryOptions;
     log;
+    /** Creates are limited per app: 1/s, bursting to 3 (docs: Machines API rate limits). */
+    // Paced a little under 1/s so timer skew against the server's bucket does not cost a 429 round trip.
+    createBucket = new TokenBucket(0.95, 3);
     constructor(options) {
         (0,secrets/* registerSecret */.cl)(options.token);
         const auth = authorizationHeader(options.token);
@@ -68164,6 +68204,7 @@ class FlyApi {
         try {
             return await retry(async () => {
                 let response;
+                await options.pace?.();
                 try {
                     response = await this.http.request(method, path, {
                         query: options.query,
@@ -68260,6 +68301,7 @@ class FlyApi {
         try {
             const response = await this.send('POST', this.machinesPath(), {
                 body,
+                pace: () => this.createBucket.take(),
                 idempotent: false,
                 reconcile: async () => {
                     const found = (await this.list()).find((m) => m.config?.metadata?.[launch.key] === launch.id && m.state !== 'destroyed');
@@ -68500,7 +68542,11 @@ async function waitHealthy(api, id, options) {
         throw new MachineFailure(id, `Machine ${id} did not reach started within the wait timeout (state ${machine.state}).`);
     }
     const expected = (0,machine_config/* countChecks */.ls)(options.config);
-    const { intervalMs } = (0,machine_config/* checkTiming */.l0)(options.config);
+    const { graceMs, intervalMs } = (0,machine_config/* checkTiming */.l0)(options.config);
+    // No check can pass inside its grace period (flyctl's blue-green sleeps it too): polling then only
+    // spends the Machine's GET budget.
+    if (expected > 0 && graceMs > 0)
+        await sleep(Math.min(graceMs * 0.8, Math.max(0, options.deadline - Date.now())));
     const pollMs = Math.min(1000, Math.max(300, Math.round(intervalMs / 4)));
     let machine;
     for (;;) {
@@ -69031,10 +69077,10 @@ class Deployment {
      * requests to a rebooting Machine, updated with the nonce (and `current_version`, so a retried update
      * cannot stack on top of another), gated, then uncordoned. Stopped Machines stay stopped (`skip_launch`).
      */
-    async updateInPlace(original, group) {
+    async updateInPlace(original, group, options = {}) {
         const nonce = await this.leases.acquire(original.id);
         const machine = await this.settled(original);
-        const warm = isWarm(machine);
+        const warm = isWarm(machine) || options.forceStart === true;
         const config = this.configFor(group, machine.config);
         const serving = warm && (config.services?.length ?? 0) > 0;
         const entry = {
@@ -69049,7 +69095,7 @@ class Deployment {
         };
         this.report.set(machine.id, entry);
         const since = Date.now();
-        this.changed.set(machine.id, { machine, group, warm });
+        this.changed.set(machine.id, { machine, group, warm: isWarm(machine) });
         if (serving && !machine.cordoned)
             await this.api.cordon(machine.id, nonce);
         const updated = await this.api.update(machine.id, {
@@ -69085,7 +69131,12 @@ class Deployment {
             });
             for (const [i, batch] of batches.entries()) {
                 this.mark(`group ${group}: batch ${i + 1}/${batches.length} (${batch.map((m) => m.id).join(', ')})`);
-                await inPool(batch, batch.length, (m) => this.updateInPlace(m, group));
+                // A group with every Machine stopped (auto-stopped staging) would otherwise take the new
+                // release untested; its spearhead is started and gated so a bad release is still caught.
+                const probe = i === 0 && !machines.some(isWarm);
+                if (probe)
+                    this.mark(`group ${group}: every Machine is stopped; starting ${batch[0].id} to check the release`);
+                await inPool(batch, batch.length, (m) => this.updateInPlace(m, group, { forceStart: probe }));
             }
         }));
     }

@@ -3,6 +3,7 @@ import { HttpClient, type HttpCall, type HttpResponse } from '../core/http.js';
 import { parseRetryAfter, retry, RetryableError, sleep, type RetryOptions } from '../core/retry.js';
 import { registerSecret } from '../core/secrets.js';
 import { CapacityError, FlyApiError, isCapacityError, LeaseHeldError, leaseHolder } from './errors.js';
+import { TokenBucket } from './rate-limit.js';
 import type { LeaseData, Machine, MachineConfig, MachineEvent } from './types.js';
 
 export const NONCE_HEADER = 'fly-machine-lease-nonce';
@@ -47,6 +48,8 @@ interface SendOptions {
   reconcile?: () => Promise<HttpResponse<unknown> | undefined>;
   /** 412 "unable to start machine from current state" (created/replacing) is worth another try. */
   retryPrecondition?: boolean;
+  /** Waits for a rate-limit token before every attempt, retries included. */
+  pace?: () => Promise<void>;
   /** 409 "concurrent update in progress": the Machine is still replacing; try again once it settles. */
   retryConflict?: boolean;
   accept?: number[];
@@ -68,6 +71,9 @@ export class FlyApi {
   readonly app: string;
   private readonly retryOptions: RetryOptions;
   private readonly log: (line: string) => void;
+  /** Creates are limited per app: 1/s, bursting to 3 (docs: Machines API rate limits). */
+  // Paced a little under 1/s so timer skew against the server's bucket does not cost a 429 round trip.
+  private readonly createBucket = new TokenBucket(0.95, 3);
 
   constructor(options: FlyApiOptions) {
     registerSecret(options.token);
@@ -109,6 +115,7 @@ export class FlyApi {
       return await retry(
         async () => {
           let response: HttpResponse<unknown>;
+          await options.pace?.();
           try {
             response = await this.http.request(method, path, {
               query: options.query,
@@ -215,6 +222,7 @@ export class FlyApi {
     try {
       const response = await this.send<Machine>('POST', this.machinesPath(), {
         body,
+        pace: () => this.createBucket.take(),
         idempotent: false,
         reconcile: async () => {
           const found = (await this.list()).find(

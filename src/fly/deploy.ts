@@ -342,10 +342,14 @@ class Deployment {
    * requests to a rebooting Machine, updated with the nonce (and `current_version`, so a retried update
    * cannot stack on top of another), gated, then uncordoned. Stopped Machines stay stopped (`skip_launch`).
    */
-  async updateInPlace(original: Machine, group: string): Promise<void> {
+  async updateInPlace(
+    original: Machine,
+    group: string,
+    options: { forceStart?: boolean } = {},
+  ): Promise<void> {
     const nonce = await this.leases.acquire(original.id);
     const machine = await this.settled(original);
-    const warm = isWarm(machine);
+    const warm = isWarm(machine) || options.forceStart === true;
     const config = this.configFor(group, machine.config);
     const serving = warm && (config.services?.length ?? 0) > 0;
     const entry: MachineReport = {
@@ -360,7 +364,7 @@ class Deployment {
     };
     this.report.set(machine.id, entry);
     const since = Date.now();
-    this.changed.set(machine.id, { machine, group, warm });
+    this.changed.set(machine.id, { machine, group, warm: isWarm(machine) });
     if (serving && !machine.cordoned) await this.api.cordon(machine.id, nonce);
     const updated = await this.api.update(
       machine.id,
@@ -405,7 +409,14 @@ class Deployment {
           this.mark(
             `group ${group}: batch ${i + 1}/${batches.length} (${batch.map((m) => m.id).join(', ')})`,
           );
-          await inPool(batch, batch.length, (m) => this.updateInPlace(m, group));
+          // A group with every Machine stopped (auto-stopped staging) would otherwise take the new
+          // release untested; its spearhead is started and gated so a bad release is still caught.
+          const probe = i === 0 && !machines.some(isWarm);
+          if (probe)
+            this.mark(
+              `group ${group}: every Machine is stopped; starting ${batch[0].id} to check the release`,
+            );
+          await inPool(batch, batch.length, (m) => this.updateInPlace(m, group, { forceStart: probe }));
         }
       }),
     );

@@ -85,7 +85,11 @@ export async function waitHealthy(
     );
   }
   const expected = countChecks(options.config);
-  const { intervalMs } = checkTiming(options.config);
+  const { graceMs, intervalMs } = checkTiming(options.config);
+  // No check can pass inside its grace period (flyctl's blue-green sleeps it too): polling then only
+  // spends the Machine's GET budget.
+  if (expected > 0 && graceMs > 0)
+    await sleep(Math.min(graceMs * 0.8, Math.max(0, options.deadline - Date.now())));
   const pollMs = Math.min(1000, Math.max(300, Math.round(intervalMs / 4)));
   let machine: Machine;
   for (;;) {

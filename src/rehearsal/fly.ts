@@ -1,0 +1,119 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../harness/metadata.js';
+import { startFlySim } from '../sim/fly/index.js';
+import type { RehearsalSection, StepResult } from './types.js';
+
+const STAGING = 'voice-bot-staging';
+const PRODUCTION = 'voice-bot';
+
+/** What the app's public URL answers with, or why it could not. */
+async function served(url: string): Promise<{ status: number; body: string }> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    return { status: res.status, body: (await res.text()).slice(0, 300) };
+  } catch (error) {
+    return { status: 0, body: `unreachable: ${String(error)}` };
+  }
+}
+
+/**
+ * fly-deploy on the Fly Machines simulator: a first deploy of a healthy image to staging, the migration
+ * plan's "Chennai (cyn)" region refused before any API call, and a drill in which a release that never
+ * passes its health checks is rolled back by itself while staging keeps serving the good build.
+ * Publishes the simulator and both apps for later sections, and the staging digest for promotion.
+ */
+export const flyDeploySection: RehearsalSection = async (ctx) => {
+  const steps: StepResult[] = [];
+  const sim = await startFlySim({ apps: [STAGING, PRODUCTION] });
+  ctx.onCleanup(() => sim.close());
+  ctx.endpoints.flyApi = sim.apiUrl;
+  ctx.endpoints.flyToken = sim.token;
+  ctx.endpoints[`app:${STAGING}`] = sim.appUrl(STAGING);
+  ctx.endpoints[`app:${PRODUCTION}`] = sim.appUrl(PRODUCTION);
+
+  // The staging fly.toml from the adoption guide, with health-check timings shortened so simulated
+  // Machines settle in about a second instead of the real 10 s grace period.
+  const workspace = join(ctx.workDir, 'fly-staging');
+  mkdirSync(workspace, { recursive: true });
+  const toml = readFileSync(join(repoRoot(), 'examples/fly.staging.toml'), 'utf8')
+    .replace(/grace_period = "[^"]+"/, 'grace_period = "1s"')
+    .replace(/interval = "[^"]+"/, 'interval = "500ms"')
+    .replace(/timeout = "2s"/, 'timeout = "400ms"');
+  writeFileSync(join(workspace, 'fly.staging.toml'), toml);
+  const base = {
+    config: 'fly.staging.toml',
+    environment: 'staging',
+    'api-url': sim.apiUrl,
+    'api-token': sim.token,
+    'public-url': sim.appUrl(STAGING),
+    'proxy-settle': '0s',
+  };
+
+  let started = Date.now();
+  const good = await ctx.runAction('fly-deploy', {
+    cwd: workspace,
+    inputs: {
+      ...base,
+      image: `registry.fly.io/${STAGING}:deployment-01JREHEARSAL`,
+      'wait-timeout': '30s',
+      secrets: 'DATABASE_URL=postgres://voicebot:rehearsal-secret@db.internal:5432/voicebot',
+    },
+  });
+  const machines = JSON.parse(good.outputs.machines || '[]') as {
+    id: string;
+    region: string;
+    state: string;
+  }[];
+  steps.push({
+    step: 'Fly: first deploy of a healthy image to staging (fly-deploy)',
+    ok: good.exitCode === 0 && good.outputs.status === 'deployed',
+    detail: `status ${good.outputs.status}, ${machines.length} Machine(s) in ${[...new Set(machines.map((m) => m.region))].join(', ') || '–'}, release v${good.outputs['release-version']}, ${good.outputs.image}.`,
+    ms: Date.now() - started,
+  });
+  if (good.outputs.status !== 'deployed') return steps;
+  ctx.shared.stagingImage = good.outputs.image;
+  const digest = good.outputs.image.split('@')[1] ?? '';
+
+  started = Date.now();
+  const callsBefore = sim.calls().length;
+  const region = await ctx.runAction('fly-deploy', {
+    cwd: workspace,
+    inputs: { ...base, image: `registry.fly.io/${STAGING}:deployment-01JREHEARSAL`, regions: 'sin,cyn,syd' },
+  });
+  const regionError = region.annotations.find((a) => a.level === 'error')?.message ?? '';
+  steps.push({
+    step: 'Drill: the migration plan\'s "Chennai (cyn)" backup region',
+    ok:
+      region.exitCode !== 0 &&
+      /cyn/.test(regionError) &&
+      /bom/.test(regionError) &&
+      sim.calls().length === callsBefore,
+    detail: `refused before any API call: ${regionError.replace(/ Fix: .*$/, '').slice(0, 200)}`,
+    ms: Date.now() - started,
+    drill: true,
+  });
+
+  started = Date.now();
+  const bad = await ctx.runAction('fly-deploy', {
+    cwd: workspace,
+    inputs: { ...base, image: `registry.fly.io/${STAGING}:never-healthy`, 'wait-timeout': '4s' },
+  });
+  const after = await served(sim.appUrl(STAGING));
+  const stillGood = after.status === 200 && digest !== '' && after.body.includes(digest);
+  const badMessage = bad.annotations.find((a) => a.level === 'error')?.message ?? '';
+  steps.push({
+    step: 'Drill: a release that never gets healthy is rolled back automatically',
+    ok: bad.exitCode !== 0 && bad.outputs.status === 'rolled-back' && stillGood,
+    detail: `status ${bad.outputs.status}: ${badMessage
+      .replace(/^the new release was rolled back: /, '')
+      .replace(/ Fix: .*$/, '')
+      .slice(
+        0,
+        160,
+      )}; staging still answers ${after.status} from ${stillGood ? 'the good digest' : after.body.slice(0, 80)}.`,
+    ms: Date.now() - started,
+    drill: true,
+  });
+  return steps;
+};
