@@ -31969,6 +31969,24 @@ function renderCalendar(series) {
         ...rows.map((r) => `| ${r.join(' | ')} |`),
     ].join('\n') + '\n');
 }
+/** Sizes of a series' last 30 backups, oldest first, so a sudden drop (a 1 KB dump) stands out. */
+function sizeChart(report, series) {
+    const recent = report.backups
+        .filter((b) => b.series === series)
+        .slice(0, 30)
+        .reverse();
+    if (recent.length < 2)
+        return '';
+    const max = Math.max(...recent.map((b) => b.size));
+    const [unit, divisor] = max >= 2 ** 30 ? ['GiB', 2 ** 30] : max >= 2 ** 20 ? ['MiB', 2 ** 20] : ['KiB', 1024];
+    return mermaidBarChart({
+        title: `Backup size (${unit})`,
+        xLabel: 'day',
+        yLabel: unit,
+        labels: recent.map((b) => b.date.slice(5, 10)),
+        values: recent.map((b) => Math.round((b.size / divisor) * 10) / 10),
+    });
+}
 /** The job summary: failures first, then the backups table, then the retention calendar. */
 function renderBackupSummary(report) {
     const parts = [];
@@ -32022,6 +32040,7 @@ function renderBackupSummary(report) {
             `months missing: ${s.retention.missingMonths.length ? s.retention.missingMonths.join(', ') : 'none'}; beyond policy: ${s.retention.expired.length}; ` +
             `newest ${s.ageHours} h old ${s.fresh ? '✅' : '❌'}; size ${escapeCell(s.size.detail)} ${s.size.ok ? '✅' : '❌'}.\n`);
         parts.push(renderCalendar(s));
+        parts.push(sizeChart(report, s.series));
     }
     parts.push(`Lifecycle: ${report.lifecycle.ok ? '✅' : '⚠️'} ${escapeCell(report.lifecycle.detail)}${report.lifecycle.rules.length ? ` (${escapeCell(report.lifecycle.rules.join('; '))})` : ''}\n`);
     if (report.throughput)

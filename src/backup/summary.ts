@@ -1,5 +1,5 @@
 import { formatBytes } from '../core/progress.js';
-import { escapeCell, markdownTable } from '../core/summary.js';
+import { escapeCell, markdownTable, mermaidBarChart } from '../core/summary.js';
 import type { BackupReport, SeriesReport } from './report.js';
 import { describePolicy } from './retention.js';
 
@@ -41,6 +41,25 @@ export function renderCalendar(series: SeriesReport): string {
       ...rows.map((r) => `| ${r.join(' | ')} |`),
     ].join('\n') + '\n'
   );
+}
+
+/** Sizes of a series' last 30 backups, oldest first, so a sudden drop (a 1 KB dump) stands out. */
+function sizeChart(report: BackupReport, series: string): string {
+  const recent = report.backups
+    .filter((b) => b.series === series)
+    .slice(0, 30)
+    .reverse();
+  if (recent.length < 2) return '';
+  const max = Math.max(...recent.map((b) => b.size));
+  const [unit, divisor] =
+    max >= 2 ** 30 ? ['GiB', 2 ** 30] : max >= 2 ** 20 ? ['MiB', 2 ** 20] : ['KiB', 1024];
+  return mermaidBarChart({
+    title: `Backup size (${unit})`,
+    xLabel: 'day',
+    yLabel: unit,
+    labels: recent.map((b) => b.date.slice(5, 10)),
+    values: recent.map((b) => Math.round((b.size / divisor) * 10) / 10),
+  });
 }
 
 /** The job summary: failures first, then the backups table, then the retention calendar. */
@@ -104,6 +123,7 @@ export function renderBackupSummary(report: BackupReport): string {
         `newest ${s.ageHours} h old ${s.fresh ? '✅' : '❌'}; size ${escapeCell(s.size.detail)} ${s.size.ok ? '✅' : '❌'}.\n`,
     );
     parts.push(renderCalendar(s));
+    parts.push(sizeChart(report, s.series));
   }
   parts.push(
     `Lifecycle: ${report.lifecycle.ok ? '✅' : '⚠️'} ${escapeCell(report.lifecycle.detail)}${report.lifecycle.rules.length ? ` (${escapeCell(report.lifecycle.rules.join('; '))})` : ''}\n`,

@@ -151,6 +151,14 @@ describe('backup-verify bundle against s3rver', () => {
     expect(report.backups[0]).toMatchObject({ verdict: 'ok' });
     expect(report.series[0].size.ok).toBe(false);
     expect(report.failures[0]).toMatch(/uploads-\{date\}\.gz: the newest backup .* is 0\.0\d× the median/);
+    // The size chart shows the drop: seven bars near 195 KiB, then about 1.
+    const chart = /```mermaid\nxychart-beta[\s\S]*?bar \[([^\]]+)\]/
+      .exec(result.summary)?.[1]
+      .split(', ')
+      .map(Number);
+    expect(chart).toHaveLength(8);
+    expect(chart!.slice(0, 7).every((v) => v > 190)).toBe(true);
+    expect(chart![7]).toBeLessThan(2);
   });
 
   it('names a wrong sidecar as wrong while the ETag vouches for the bytes', async () => {
@@ -265,18 +273,33 @@ describe('backup-verify bundle against s3rver', () => {
       /input 'endpoint': .* has a path/,
     ],
     ['shard', '3/2', /input 'shard': "3\/2" is out of range/],
+    [
+      'region',
+      'us-east-005',
+      /input 'region': "us-east-005" does not match the endpoint's region us-west-004/,
+    ],
+    [
+      'endpoint',
+      'https://voice-bot-backups.s3.us-west-004.backblazeb2.com',
+      /input 'endpoint': .* includes the bucket name\. Fix: use https:\/\/s3\.us-west-004\.backblazeb2\.com/,
+    ],
+    ['endpoint', 'http://s3.us-west-004.backblazeb2.com', /input 'endpoint': .* is not https/],
   ])('rejects %s=%s before any request', async (input, value, message) => {
     const proxy = await startRecordingProxy(server.endpoint);
     try {
+      // The region row pairs it with a B2 endpoint; nothing may be sent there (or anywhere).
+      const endpoint = input === 'region' ? 'https://s3.us-west-004.backblazeb2.com' : proxy.endpoint;
       const result = await run({
         ...connectionInputs(server, BUCKET, 'healthy/'),
-        endpoint: proxy.endpoint,
+        endpoint,
         verify: 'all',
         [input]: value,
       });
       expect(result.exitCode).toBe(1);
       expect(result.log).toMatch(message);
       expect(proxy.seen).toHaveLength(0);
+      // Only the one-line error: the run stopped before any request or report.
+      expect(result.outputs.report).toBeUndefined();
     } finally {
       await proxy.stop();
     }
