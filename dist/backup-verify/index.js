@@ -32803,6 +32803,9 @@ function describeS3Error(error, connection, operation, key) {
             cause: error,
         });
     }
+    if (status === 404 && key) {
+        return new StoreError(`${what} disappeared while it was being verified.`, 'NoSuchKey', { cause: error });
+    }
     if (status === 404 && !key) {
         return new StoreError(`bucket '${connection.bucket}' does not exist at ${where}.`, 'NoSuchBucket', {
             input: 'bucket',
@@ -33155,7 +33158,18 @@ async function verifyBackups(options) {
                 : undefined,
             progressIntervalMs: options.progressIntervalMs ?? 5000,
         });
-        let entry = await once();
+        let entry;
+        try {
+            entry = await once();
+        }
+        catch (error) {
+            // Listed a moment ago, gone now: lifecycle or the uploader's pruning ran meanwhile. Not a
+            // verdict on the backup, so the run goes on with the others.
+            if (!(error instanceof StoreError) || error.code !== 'NoSuchKey')
+                throw error;
+            log(`  ${c.object.key} was deleted while this run was verifying (lifecycle or pruning); skipped`);
+            return { ...notVerified(c), problems: ['deleted while this run was verifying it'] };
+        }
         totalBytes += entry.bytesRead ?? 0;
         // A connection that broke mid-download says nothing about the backup; reading again can succeed.
         // Checksum and content failures are final: the same bytes would fail the same way.
@@ -33195,18 +33209,7 @@ async function verifyBackups(options) {
     const entries = new Map(verified.map((e) => [e.key, e]));
     const backups = [...candidates]
         .sort((a, b) => b.date.getTime() - a.date.getTime() || a.object.key.localeCompare(b.object.key))
-        .map((c) => entries.get(c.object.key) ?? {
-        key: c.object.key,
-        series: c.series,
-        date: c.date.toISOString(),
-        dateSource: c.dateSource,
-        lastModified: c.object.lastModified.toISOString(),
-        size: c.object.size,
-        verdict: 'not-verified',
-        evidence: [],
-        provedBy: [],
-        problems: [],
-    });
+        .map((c) => entries.get(c.object.key) ?? notVerified(c));
     const failures = [];
     const warnings = [];
     for (const e of verified) {
@@ -33325,6 +33328,20 @@ async function verifyBackups(options) {
     return report;
 }
 const round1 = (n) => Math.round(n * 10) / 10;
+function notVerified(c) {
+    return {
+        key: c.object.key,
+        series: c.series,
+        date: c.date.toISOString(),
+        dateSource: c.dateSource,
+        lastModified: c.object.lastModified.toISOString(),
+        size: c.object.size,
+        verdict: 'not-verified',
+        evidence: [],
+        provedBy: [],
+        problems: [],
+    };
+}
 /**
  * Why a day has no backup, from the bucket's versions (B2 buckets are always versioned): deleted or
  * hidden (a delete marker, older versions possibly still stored) or never uploaded at all.

@@ -156,6 +156,9 @@ export function describeS3Error(
       },
     );
   }
+  if (status === 404 && key) {
+    return new StoreError(`${what} disappeared while it was being verified.`, 'NoSuchKey', { cause: error });
+  }
   if (status === 404 && !key) {
     return new StoreError(`bucket '${connection.bucket}' does not exist at ${where}.`, 'NoSuchBucket', {
       input: 'bucket',

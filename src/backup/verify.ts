@@ -234,7 +234,16 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
           : undefined,
         progressIntervalMs: options.progressIntervalMs ?? 5000,
       });
-    let entry = await once();
+    let entry: BackupEntry;
+    try {
+      entry = await once();
+    } catch (error) {
+      // Listed a moment ago, gone now: lifecycle or the uploader's pruning ran meanwhile. Not a
+      // verdict on the backup, so the run goes on with the others.
+      if (!(error instanceof StoreError) || error.code !== 'NoSuchKey') throw error;
+      log(`  ${c.object.key} was deleted while this run was verifying (lifecycle or pruning); skipped`);
+      return { ...notVerified(c), problems: ['deleted while this run was verifying it'] };
+    }
     totalBytes += entry.bytesRead ?? 0;
     // A connection that broke mid-download says nothing about the backup; reading again can succeed.
     // Checksum and content failures are final: the same bytes would fail the same way.
@@ -278,21 +287,7 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
   const entries = new Map(verified.map((e) => [e.key, e]));
   const backups: BackupEntry[] = [...candidates]
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.object.key.localeCompare(b.object.key))
-    .map(
-      (c) =>
-        entries.get(c.object.key) ?? {
-          key: c.object.key,
-          series: c.series,
-          date: c.date.toISOString(),
-          dateSource: c.dateSource,
-          lastModified: c.object.lastModified.toISOString(),
-          size: c.object.size,
-          verdict: 'not-verified',
-          evidence: [],
-          provedBy: [],
-          problems: [],
-        },
-    );
+    .map((c) => entries.get(c.object.key) ?? notVerified(c));
 
   const failures: string[] = [];
   const warnings: string[] = [];
@@ -426,6 +421,21 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function notVerified(c: Candidate): BackupEntry {
+  return {
+    key: c.object.key,
+    series: c.series,
+    date: c.date.toISOString(),
+    dateSource: c.dateSource,
+    lastModified: c.object.lastModified.toISOString(),
+    size: c.object.size,
+    verdict: 'not-verified',
+    evidence: [],
+    provedBy: [],
+    problems: [],
+  };
+}
 
 /**
  * Why a day has no backup, from the bucket's versions (B2 buckets are always versioned): deleted or

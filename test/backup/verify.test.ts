@@ -5,7 +5,7 @@ import { adminClient, createBucket, putObject, sha256Hex } from '../../src/backu
 import { READ_COMMANDS, type S3Connection } from '../../src/backup/s3.js';
 import { verifyBackups } from '../../src/backup/verify.js';
 import { renderBackupSummary } from '../../src/backup/summary.js';
-import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
+import { startRecordingProxy, startS3rver, type LocalS3 } from '../support/s3-servers.js';
 import { DUMP, seedDailies } from './scenario.js';
 
 const BUCKET = 'voice-bot-backups';
@@ -161,6 +161,29 @@ describe('verifyBackups in-process against s3rver', () => {
     ]);
     expect(latestCommands.filter((c) => c === 'GetObjectCommand')).toHaveLength(2);
     expect(commands.filter((c) => c === 'GetObjectCommand')).toHaveLength(4);
+  });
+
+  it('skips a backup deleted between listing and reading (lifecycle ran meanwhile) and verifies the rest', async () => {
+    const proxy = await startRecordingProxy(server.endpoint);
+    try {
+      const gone = `db/voice-bot-${new Date(Date.now() - 5 * DAY).toISOString().slice(0, 10)}.dump`;
+      proxy.failNext({ method: 'HEAD', path: gone, count: 1, status: 404, code: 'NotFound' });
+      const lines: string[] = [];
+      const report = await verifyBackups({
+        connection: { ...connection, endpoint: proxy.endpoint },
+        prefix: 'db/',
+        verify: { kind: 'all' },
+        log: (l) => lines.push(l),
+      });
+      expect(report.counts.verified).toBe(19);
+      expect(report.backups.find((b) => b.key === gone)).toMatchObject({
+        verdict: 'not-verified',
+        problems: ['deleted while this run was verifying it'],
+      });
+      expect(lines.some((l) => l.includes(`${gone} was deleted while this run was verifying`))).toBe(true);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('renders failures first, then the backups table, then the calendar', async () => {
