@@ -32372,7 +32372,7 @@ function getGc() {
 class ChunkReclaimer {
     everyBytes;
     since = 0;
-    constructor(everyBytes = 8 * 1024 * 1024) {
+    constructor(everyBytes = 4 * 1024 * 1024) {
         this.everyBytes = everyBytes;
     }
     add(bytes) {

@@ -25,7 +25,7 @@ function getGc(): Gc | undefined {
 export class ChunkReclaimer {
   private since = 0;
 
-  constructor(private readonly everyBytes = 8 * 1024 * 1024) {}
+  constructor(private readonly everyBytes = 4 * 1024 * 1024) {}
 
   add(bytes: number): void {
     this.since += bytes;
