@@ -252,6 +252,28 @@ describe('backup-verify bundle against s3rver', () => {
     },
   );
 
+  it('names the region the store expects when requests are signed for the wrong one', async () => {
+    const proxy = await startRecordingProxy(server.endpoint);
+    try {
+      // What S3-compatible stores answer a request signed for another region.
+      proxy.failNext({
+        count: 1,
+        status: 400,
+        code: 'AuthorizationHeaderMalformed',
+        message:
+          "The authorization header is malformed; the region 'us-west-004' is wrong; expecting 'eu-central-003'",
+      });
+      const result = await run({ ...connectionInputs(server, BUCKET, 'healthy/'), endpoint: proxy.endpoint });
+      expect(result.exitCode).toBe(1);
+      expect(result.log).toMatch(
+        /::error::input 'region': bucket 'voice-bot-backups' is not in region 'us-west-004' \(the server expects 'eu-central-003'\)\. Fix: set region: eu-central-003/,
+      );
+      expect(proxy.seen).toHaveLength(1);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   it('says nothing answers at an endpoint with no server', async () => {
     const proxy = await startRecordingProxy(server.endpoint);
     const dead = proxy.endpoint;

@@ -26,6 +26,7 @@ export interface ProxyFault {
   /** Answer with this status and an S3 error body instead of forwarding. */
   status?: number;
   code?: string;
+  message?: string;
   /** Forward, but cut the connection after this many body bytes (a reset mid-download). */
   cutAfterBytes?: number;
 }
@@ -63,7 +64,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       res.end(
         req.method === 'HEAD'
           ? undefined
-          : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>injected ${code}</Message></Error>`,
+          : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${fault.message ?? `injected ${code}`}</Message></Error>`,
       );
       return;
     }
