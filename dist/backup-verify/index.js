@@ -33017,6 +33017,27 @@ async function createS3Store(connection) {
 
 
 const HOUR = 3_600_000;
+/** A counting semaphore: `acquire` resolves with the release function once a slot is free. */
+class Semaphore {
+    free;
+    waiting = [];
+    constructor(free) {
+        this.free = free;
+    }
+    async acquire() {
+        if (this.free > 0)
+            this.free--;
+        else
+            await new Promise((resolve) => this.waiting.push(resolve));
+        return () => {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.free++;
+        };
+    }
+}
 /** Runs `fn` over `items` with at most `limit` at once, keeping order in the results. */
 async function pool(items, limit, fn) {
     const results = new Array(items.length);
@@ -33128,7 +33149,7 @@ async function verifyBackups(options) {
     const wanted = evidenceFiles.filter((o) => /SUMS(\.txt)?$/i.test(o.key)
         ? selectedKeys.some((k) => k.startsWith(o.key.slice(0, o.key.lastIndexOf('/') + 1)))
         : selected.has(o.key.slice(0, o.key.lastIndexOf('.'))));
-    await pool(wanted, 4, async (file) => {
+    await pool(wanted, 8, async (file) => {
         const text = await store.getText(file.key);
         if (/SUMS(\.txt)?$/i.test(file.key))
             index.addManifest(file.key, text, backupKeys);
@@ -33149,7 +33170,18 @@ async function verifyBackups(options) {
         .filter((c) => selected.has(c.object.key))
         .sort((a, b) => b.date.getTime() - a.date.getTime());
     log(`Verifying ${toVerify.length} of ${candidates.length} backups (verify: ${describeMode(mode)}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}).`);
-    const verified = await pool(toVerify, options.concurrency ?? 2, async (c) => {
+    const large = new Semaphore(options.largeConcurrency ?? 2);
+    const largeBytes = options.largeObjectBytes ?? 64 * 1024 * 1024;
+    const verified = await pool(toVerify, options.concurrency ?? 6, async (c) => {
+        const release = c.object.size >= largeBytes ? await large.acquire() : undefined;
+        try {
+            return await verifyOne(c);
+        }
+        finally {
+            release?.();
+        }
+    });
+    async function verifyOne(c) {
         const once = () => verifyObject(store, c, index.for(c.object.key), {
             log,
             pgRestore: options.pgRestore,
@@ -33186,7 +33218,7 @@ async function verifyBackups(options) {
                 : '';
         log(`${verdictWord(entry.verdict)} ${c.object.key} (${(0,core_progress/* formatBytes */.z)(c.object.size)}${entry.ms !== undefined ? ` in ${(0,duration/* formatDuration */.a)(entry.ms)}` : ''})${proof}`);
         return entry;
-    });
+    }
     const elapsed = Date.now() - started;
     if (options.restoreCommand) {
         for (const entry of verified) {

@@ -46,8 +46,15 @@ export interface VerifyOptions {
   reportPath?: string;
   now?: Date;
   log?: (line: string) => void;
-  /** Objects verified at once. Two suits a 2-vCPU runner: one downloads while the other hashes. */
+  /**
+   * Objects verified at once (default 6): small objects are bound by round trips to the store (HEAD,
+   * GET, first byte), so several in flight hide the latency.
+   */
   concurrency?: number;
+  /** Large objects are bound by CPU (hashing) instead; at most `largeConcurrency` (2) of them at once. */
+  largeConcurrency?: number;
+  /** From this size on an object counts as large (default 64 MiB). */
+  largeObjectBytes?: number;
   /** Path of pg_restore, or false to check only dump headers. Default: found on PATH. */
   pgRestore?: string | false;
   /** The newest backup's size must be within [low, high] × the median of the previous ones. */
@@ -64,6 +71,22 @@ interface Candidate {
 }
 
 const HOUR = 3_600_000;
+
+/** A counting semaphore: `acquire` resolves with the release function once a slot is free. */
+class Semaphore {
+  private waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return () => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
+}
 
 /** Runs `fn` over `items` with at most `limit` at once, keeping order in the results. */
 async function pool<T, R>(
@@ -200,7 +223,7 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
       ? selectedKeys.some((k) => k.startsWith(o.key.slice(0, o.key.lastIndexOf('/') + 1)))
       : selected.has(o.key.slice(0, o.key.lastIndexOf('.'))),
   );
-  await pool(wanted, 4, async (file) => {
+  await pool(wanted, 8, async (file) => {
     const text = await store.getText(file.key);
     if (/SUMS(\.txt)?$/i.test(file.key)) index.addManifest(file.key, text, backupKeys);
     else index.addSidecar(file.key, text);
@@ -224,7 +247,17 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
   log(
     `Verifying ${toVerify.length} of ${candidates.length} backups (verify: ${describeMode(mode)}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}).`,
   );
-  const verified = await pool(toVerify, options.concurrency ?? 2, async (c) => {
+  const large = new Semaphore(options.largeConcurrency ?? 2);
+  const largeBytes = options.largeObjectBytes ?? 64 * 1024 * 1024;
+  const verified = await pool(toVerify, options.concurrency ?? 6, async (c) => {
+    const release = c.object.size >= largeBytes ? await large.acquire() : undefined;
+    try {
+      return await verifyOne(c);
+    } finally {
+      release?.();
+    }
+  });
+  async function verifyOne(c: Candidate): Promise<BackupEntry> {
     const once = () =>
       verifyObject(store, c, index.for(c.object.key), {
         log,
@@ -263,7 +296,7 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
       `${verdictWord(entry.verdict)} ${c.object.key} (${formatBytes(c.object.size)}${entry.ms !== undefined ? ` in ${formatDuration(entry.ms)}` : ''})${proof}`,
     );
     return entry;
-  });
+  }
   const elapsed = Date.now() - started;
 
   if (options.restoreCommand) {

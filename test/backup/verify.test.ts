@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { adminClient, createBucket, putObject, sha256Hex } from '../../src/backup/seed.js';
-import { READ_COMMANDS, type S3Connection } from '../../src/backup/s3.js';
+import { createS3Store, READ_COMMANDS, type S3Connection } from '../../src/backup/s3.js';
+import type { ObjectStore } from '../../src/backup/store.js';
 import { verifyBackups } from '../../src/backup/verify.js';
 import { renderBackupSummary } from '../../src/backup/summary.js';
 import { startRecordingProxy, startS3rver, type LocalS3 } from '../support/s3-servers.js';
@@ -184,6 +185,40 @@ describe('verifyBackups in-process against s3rver', () => {
     } finally {
       await proxy.stop();
     }
+  });
+
+  it('keeps several small objects in flight but at most two large ones', async () => {
+    /** Counts GETs in flight; each waits (up to 1 s) for a third to arrive, so overlap is observable, not luck. */
+    const counting = async () => {
+      const inner = await createS3Store(connection);
+      let inFlight = 0;
+      let peak = 0;
+      const store: ObjectStore = {
+        ...inner,
+        async get(key) {
+          inFlight++;
+          peak = Math.max(peak, inFlight);
+          if (inFlight < 3) await new Promise((r) => setTimeout(r, 1000).unref());
+          const answer = await inner.get(key);
+          answer.body.once('close', () => inFlight--);
+          return answer;
+        },
+      };
+      return { store, peak: () => peak };
+    };
+    const small = await counting();
+    const a = await verifyBackups({ store: small.store, prefix: 'db/', verify: { kind: 'all' } });
+    expect(a.counts.verified).toBe(20);
+    expect(small.peak()).toBeGreaterThanOrEqual(3);
+    const big = await counting();
+    const b = await verifyBackups({
+      store: big.store,
+      prefix: 'db/',
+      verify: { kind: 'since', ms: 3 * DAY, text: '3d' },
+      largeObjectBytes: 100_000,
+    });
+    expect(b.counts.verified).toBeGreaterThanOrEqual(3);
+    expect(big.peak()).toBe(2);
   });
 
   it('renders failures first, then the backups table, then the calendar', async () => {
