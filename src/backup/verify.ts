@@ -223,8 +223,17 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
       ? selectedKeys.some((k) => k.startsWith(o.key.slice(0, o.key.lastIndexOf('/') + 1)))
       : selected.has(o.key.slice(0, o.key.lastIndexOf('.'))),
   );
+  const evidenceWarnings: string[] = [];
   await pool(wanted, 8, async (file) => {
-    const text = await store.getText(file.key);
+    let text: string;
+    try {
+      text = await store.getText(file.key);
+    } catch (error) {
+      // A checksum file that is too big to be one, or vanished, costs its evidence, not the run.
+      if (!(error instanceof StoreError) || !['TooLarge', 'NoSuchKey'].includes(error.code)) throw error;
+      evidenceWarnings.push(`checksum file ${file.key} was not read: ${error.message}`);
+      return;
+    }
     if (/SUMS(\.txt)?$/i.test(file.key)) index.addManifest(file.key, text, backupKeys);
     else index.addSidecar(file.key, text);
   });
@@ -323,7 +332,7 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
     .map((c) => entries.get(c.object.key) ?? notVerified(c));
 
   const failures: string[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...evidenceWarnings];
   for (const e of verified) {
     if (e.verdict === 'failed') failures.push(`${e.key}: ${e.problems.join('; ')}`);
     if (e.verdict === 'unverifiable') failures.push(`${e.key}: unverifiable, ${e.problems.join('; ')}`);

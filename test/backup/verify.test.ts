@@ -21,6 +21,14 @@ beforeAll(async () => {
   await createBucket(client, BUCKET);
   await seedDailies(client, BUCKET, 'db/', { days: 20 });
   await putObject(client, BUCKET, 'undated/db.dump', DUMP);
+  // Someone uploaded a 5 MB file named like a sidecar.
+  await putObject(client, BUCKET, 'odd/voice-bot-2026-11-29.dump', DUMP);
+  await putObject(
+    client,
+    BUCKET,
+    'odd/voice-bot-2026-11-29.dump.sha256',
+    Buffer.alloc(5 * 1024 * 1024, 0x61),
+  );
   // One manifest per day's folder, as `sha256sum * > SHA256SUMS` writes it; one line is wrong.
   for (const [day, hashOf] of [
     ['2026-11-27', sha256Hex],
@@ -219,6 +227,19 @@ describe('verifyBackups in-process against s3rver', () => {
     });
     expect(b.counts.verified).toBeGreaterThanOrEqual(3);
     expect(big.peak()).toBe(2);
+  });
+
+  it('warns about a checksum file too big to be one and verifies with the rest of the evidence', async () => {
+    const report = await verifyBackups({
+      connection,
+      prefix: 'odd/',
+      maxAgeMs: 365 * DAY,
+      now: new Date('2026-11-29T12:00:00Z'),
+    });
+    expect(report.backups[0]).toMatchObject({ verdict: 'ok', provedBy: ['ETag (MD5)'] });
+    expect(report.warnings[0]).toMatch(
+      /checksum file odd\/voice-bot-2026-11-29\.dump\.sha256 was not read: .* is larger than 4194304 bytes/,
+    );
   });
 
   it('renders failures first, then the backups table, then the calendar', async () => {
