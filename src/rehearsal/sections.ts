@@ -1,4 +1,5 @@
 import { dnsCutoverSection } from './dns.js';
+import { flyDeploySection } from './fly.js';
 import { githubSection } from './github.js';
 import { latencyProbeSection } from './probe.js';
 import { promoteSection } from './promote.js';
@@ -13,6 +14,7 @@ export interface SectionEntry {
 /** Pipeline order: each section may use what earlier ones published in ctx.endpoints / ctx.shared. */
 export const SECTIONS: SectionEntry[] = [
   { name: 'github', title: 'GitHub stand-in', run: githubSection },
+  { name: 'fly', title: 'Deploy staging to the Fly simulator', run: flyDeploySection },
   { name: 'probe', title: 'Latency gate: staging vs the old AWS endpoint', run: latencyProbeSection },
   { name: 'promote', title: 'Promote the staging digest to production', run: promoteSection },
   { name: 'dns', title: 'DNS cutover to Fly', run: dnsCutoverSection },
