@@ -31769,7 +31769,8 @@ function auditRetention(backups, policy, now, lagDays = 2) {
     const missingMonths = [];
     if (oldest && policy.monthly > 0) {
         const firstMonth = (0,_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .monthOf */ .GS)(oldest.date);
-        const cursor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+        // Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet.
+        const cursor = new Date(Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth(), 1));
         for (let i = 0; i < policy.monthly; i++) {
             const month = (0,_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .monthOf */ .GS)(cursor);
             if (month < firstMonth)

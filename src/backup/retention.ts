@@ -99,7 +99,8 @@ export function auditRetention(
   const missingMonths: string[] = [];
   if (oldest && policy.monthly > 0) {
     const firstMonth = monthOf(oldest.date);
-    const cursor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    // Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet.
+    const cursor = new Date(Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth(), 1));
     for (let i = 0; i < policy.monthly; i++) {
       const month = monthOf(cursor);
       if (month < firstMonth) break;

@@ -34,6 +34,12 @@ describe('retention audit (restic keep-daily / keep-monthly, UTC)', () => {
     expect(audit.window.to).toBe('2026-11-28');
   });
 
+  it('does not count a new month as missing before its first backup has run', () => {
+    const audit = auditRetention(daily('2026-11-30', 40), policy, new Date('2026-12-01T00:30:00Z'));
+    expect(audit.missingMonths).toEqual([]);
+    expect(audit.missingDays).toEqual([]);
+  });
+
   it('lists missing months in the monthly window', () => {
     const backups = [...daily('2026-11-29', 3), ...daily('2026-09-30', 2), ...daily('2026-07-31', 1)];
     const audit = auditRetention(backups, policy, new Date('2026-11-29T12:00:00Z'));
