@@ -73,6 +73,31 @@ async function bootMs(): Promise<number> {
   return ms;
 }
 
+/**
+ * A second, empirical floor: a bare Machine from create until the simulator reports every check passing,
+ * polled every 200 ms (the GET budget is 5/s per Machine), so it may read up to 200 ms late.
+ */
+async function healthyMs(): Promise<number> {
+  const app = `bench-healthy-${++appCounter}`;
+  await sim.createApp(app);
+  const api = new FlyApi({ apiUrl: sim.apiUrl, token: sim.token, app });
+  const config = machineConfigFor(toml, {
+    image: `registry.fly.io/${app}:v1`,
+    group: 'app',
+    releaseVersion: 1,
+  });
+  const started = performance.now();
+  const machine = await api.create({ config, region: 'sin' }, { key: 'x', id: 'x' });
+  for (;;) {
+    const current = await api.get(machine.id);
+    if (current.checks?.length && current.checks.every((c) => c.status === 'passing')) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const ms = performance.now() - started;
+  await api.destroy(machine.id);
+  return ms;
+}
+
 function options(app: string, tag: string) {
   return {
     app,
@@ -94,16 +119,24 @@ function options(app: string, tag: string) {
 const results: Record<string, unknown> = {};
 const rows: string[][] = [];
 for (const size of SIZES) {
-  const samples: { wallMs: number; inherentMs: number; bootMs: number; apiCalls: number }[] = [];
+  const samples: {
+    wallMs: number;
+    inherentMs: number;
+    bootMs: number;
+    healthyMs: number;
+    apiCalls: number;
+  }[] = [];
   for (let run = 0; run < RUNS; run++) {
     const app = await newApp(size);
     const boot = await bootMs();
+    const healthy = await healthyMs();
     const result = await deploy(options(app, `v${run + 2}`));
     if (result.status !== 'deployed') throw new Error(`bench deploy failed: ${result.reason}`);
     samples.push({
       wallMs: result.durationMs,
       inherentMs: boot + graceMs + intervalMs,
       bootMs: boot,
+      healthyMs: healthy,
       apiCalls: result.apiCalls,
     });
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -139,6 +172,9 @@ for (const size of SIZES) {
     wallMs: Math.round(wallMs),
     inherentMs: Math.round(inherentMs),
     bootMs: Math.round(median(samples.map((s) => s.bootMs))),
+    bareMachineHealthyMs: Math.round(median(samples.map((s) => s.healthyMs))),
+    overheadOverBareHealthyPct:
+      Math.round((wallMs / (median(samples.map((s) => s.healthyMs)) + createFloorMs) - 1) * 1000) / 10,
     graceMs,
     checkIntervalMs: intervalMs,
     overheadPct: Math.round(overhead * 1000) / 10,
@@ -151,6 +187,7 @@ for (const size of SIZES) {
     samples: samples.map((s) => ({
       wallMs: Math.round(s.wallMs),
       inherentMs: Math.round(s.inherentMs),
+      bareMachineHealthyMs: Math.round(s.healthyMs),
       apiCalls: s.apiCalls,
     })),
   };
@@ -161,6 +198,7 @@ for (const size of SIZES) {
     `${(overhead * 100).toFixed(1)}%`,
     String(Math.round(inherentMs + createFloorMs)),
     `${(overheadOverFloor * 100).toFixed(1)}%`,
+    String(Math.round(median(samples.map((s) => s.healthyMs)))),
     String(median(samples.map((s) => s.apiCalls))),
     String(Math.round(bundleMs)),
   ]);

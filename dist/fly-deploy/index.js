@@ -69394,6 +69394,12 @@ async function deploy(options) {
                 fix: `add them back to [processes], or remove those Machines first (\`fly scale count ${removedGroups[0]}=0 -a ${options.app}\`).`,
             });
         }
+        if (!firstDeploy) {
+            // Every lease up front, as flyctl does: a Machine leased by someone else stops the deploy before
+            // the first change, not halfway through a rollout.
+            await inPool(before, 16, (m) => d.leases.acquire(m.id));
+            d.mark(`leased ${before.length} Machine(s) for ${options.leaseTtlSeconds ?? 13}s, refreshed while the deploy runs`);
+        }
         if (firstDeploy) {
             await d.firstDeploy(Object.keys(options.toml.processes));
         }
@@ -71834,6 +71840,16 @@ function renderDeploySummary(result) {
             m.ms === undefined ? '–' : (0,duration/* formatDuration */.a)(m.ms),
             m.note ? `${m.action} (${m.note})` : m.action,
         ]), ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left']);
+    }
+    const timed = result.report.filter((m) => m.ms !== undefined && m.action !== 'destroyed');
+    if (timed.length > 1) {
+        s.raw(mermaidBarChart({
+            title: 'Seconds from change to healthy, per Machine',
+            xLabel: 'Machine',
+            yLabel: 'seconds',
+            labels: timed.map((m) => m.id.slice(0, 6)),
+            values: timed.map((m) => Math.round((m.ms ?? 0) / 100) / 10),
+        }));
     }
     if (result.timeline.length) {
         s.heading('Timeline', 3);

@@ -706,6 +706,14 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       );
     }
 
+    if (!firstDeploy) {
+      // Every lease up front, as flyctl does: a Machine leased by someone else stops the deploy before
+      // the first change, not halfway through a rollout.
+      await inPool(before, 16, (m) => d.leases.acquire(m.id));
+      d.mark(
+        `leased ${before.length} Machine(s) for ${options.leaseTtlSeconds ?? 13}s, refreshed while the deploy runs`,
+      );
+    }
     if (firstDeploy) {
       await d.firstDeploy(Object.keys(options.toml.processes));
     } else if (options.strategy === 'bluegreen') {

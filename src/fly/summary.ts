@@ -1,5 +1,5 @@
 import { formatDuration } from '../core/duration.js';
-import { escapeCell, Summary } from '../core/summary.js';
+import { escapeCell, mermaidBarChart, Summary } from '../core/summary.js';
 import type { DeployResult } from './deploy.js';
 
 const short = (version: string | undefined) => (version ? version.slice(-8) : '–');
@@ -71,6 +71,18 @@ export function renderDeploySummary(result: DeployResult): string {
         m.note ? `${m.action} (${m.note})` : m.action,
       ]),
       ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'],
+    );
+  }
+  const timed = result.report.filter((m) => m.ms !== undefined && m.action !== 'destroyed');
+  if (timed.length > 1) {
+    s.raw(
+      mermaidBarChart({
+        title: 'Seconds from change to healthy, per Machine',
+        xLabel: 'Machine',
+        yLabel: 'seconds',
+        labels: timed.map((m) => m.id.slice(0, 6)),
+        values: timed.map((m) => Math.round((m.ms ?? 0) / 100) / 10),
+      }),
     );
   }
   if (result.timeline.length) {

@@ -175,7 +175,7 @@ describe('fly-deploy bundle: deploys', () => {
         (r) => r.method === 'DELETE' && r.path.includes('/lease'),
       ).length;
       expect(acquired).toBeGreaterThan(0);
-      expect(released).toBe(acquired + creates.length);
+      expect(released).toBe(acquired);
 
       expect(second.summary).toMatch(/## ✅ Deployed: .* release v2/);
       expect(second.summary).toMatch(/\| Machine \| Region \| Group \| Version \(old → new\) \|/);
