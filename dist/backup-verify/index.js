@@ -31676,7 +31676,7 @@ function dateFromKey(key) {
     const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)));
     if (date.getUTCDate() !== Number(d))
         return undefined; // 2026-02-30
-    return { date, match: last[0] };
+    return { date, match: last[0], hasTime: h !== undefined };
 }
 /**
  * Backups of different things under one prefix (a database dump and an uploads tarball) are judged
@@ -33017,6 +33017,19 @@ async function createS3Store(connection) {
 
 
 
+const DAY_MS = 86_400_000;
+/**
+ * A key that carries only a day (`db-2026-11-29.dump`) says nothing about the hour: measuring age
+ * from midnight would call a 03:00 backup 27 h old just before the next one runs. When the upload
+ * finished within two days of that date, its LastModified is the better clock; otherwise (a copy or
+ * re-upload much later) midnight is the honest, conservative choice.
+ */
+function madeAt(keyDate, hasTime, lastModified) {
+    if (hasTime)
+        return keyDate;
+    const delta = lastModified.getTime() - keyDate.getTime();
+    return delta >= 0 && delta < 2 * DAY_MS ? lastModified : keyDate;
+}
 const HOUR = 3_600_000;
 /** A counting semaphore: `acquire` resolves with the release function once a slot is free. */
 class Semaphore {
@@ -33138,6 +33151,7 @@ async function verifyBackups(options) {
             date: fromKey?.date ?? object.lastModified,
             dateSource: fromKey ? 'key' : 'last-modified',
             series: (0,backup_policy/* seriesOf */.Lf)(object.key, fromKey?.match),
+            madeAt: fromKey ? madeAt(fromKey.date, fromKey.hasTime, object.lastModified) : object.lastModified,
         };
     });
     const selected = selectForVerify(candidates, mode, shard, now, options.random ?? Math.random);
@@ -33269,7 +33283,7 @@ async function verifyBackups(options) {
         const members = candidates
             .filter((c) => c.series === series)
             .sort((a, b) => b.date.getTime() - a.date.getTime());
-        const ageMs = now.getTime() - newest.date.getTime();
+        const ageMs = now.getTime() - newest.madeAt.getTime();
         const fresh = ageMs <= maxAgeMs;
         if (!fresh) {
             failures.unshift(`${series}: the newest backup ${newest.object.key} is ${(ageMs / HOUR).toFixed(1)} h old, older than max-age ${(0,duration/* formatDuration */.a)(maxAgeMs)}`);
@@ -33341,7 +33355,9 @@ async function verifyBackups(options) {
         verifyMode: describeMode(mode),
         shard: `${shard.index}/${shard.count}`,
         latestKey: newestOverall?.object.key,
-        latestAgeHours: newestOverall ? round1((now.getTime() - newestOverall.date.getTime()) / HOUR) : undefined,
+        latestAgeHours: newestOverall
+            ? round1((now.getTime() - newestOverall.madeAt.getTime()) / HOUR)
+            : undefined,
         counts: {
             backups: candidates.length,
             selected: toVerify.length,

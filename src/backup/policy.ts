@@ -89,7 +89,7 @@ export type DateSource = 'key' | 'last-modified';
  * time (`T031500Z`, `-03-15-00`). The last match wins, because prefixes can carry dates of their own
  * (`2026/11/db-2026-11-29.dump`).
  */
-export function dateFromKey(key: string): { date: Date; match: string } | undefined {
+export function dateFromKey(key: string): { date: Date; match: string; hasTime: boolean } | undefined {
   const name = key;
   const pattern =
     /(?<![0-9])(20\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?:[T_ -]?([01]\d|2[0-3])[-:]?([0-5]\d)(?:[-:]?([0-5]\d))?Z?)?(?![0-9])/g;
@@ -101,7 +101,7 @@ export function dateFromKey(key: string): { date: Date; match: string } | undefi
     Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)),
   );
   if (date.getUTCDate() !== Number(d)) return undefined; // 2026-02-30
-  return { date, match: last[0] };
+  return { date, match: last[0], hasTime: h !== undefined };
 }
 
 /**

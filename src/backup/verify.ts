@@ -65,9 +65,26 @@ export interface VerifyOptions {
 
 interface Candidate {
   object: StoredObject;
+  /** The backup's day and time as the policy sees it (calendar, retention, since:). */
   date: Date;
   dateSource: DateSource;
   series: string;
+  /** When it was made, for freshness: more precise than a date-only key (see below). */
+  madeAt: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A key that carries only a day (`db-2026-11-29.dump`) says nothing about the hour: measuring age
+ * from midnight would call a 03:00 backup 27 h old just before the next one runs. When the upload
+ * finished within two days of that date, its LastModified is the better clock; otherwise (a copy or
+ * re-upload much later) midnight is the honest, conservative choice.
+ */
+function madeAt(keyDate: Date, hasTime: boolean, lastModified: Date): Date {
+  if (hasTime) return keyDate;
+  const delta = lastModified.getTime() - keyDate.getTime();
+  return delta >= 0 && delta < 2 * DAY_MS ? lastModified : keyDate;
 }
 
 const HOUR = 3_600_000;
@@ -208,6 +225,7 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
       date: fromKey?.date ?? object.lastModified,
       dateSource: fromKey ? 'key' : 'last-modified',
       series: seriesOf(object.key, fromKey?.match),
+      madeAt: fromKey ? madeAt(fromKey.date, fromKey.hasTime, object.lastModified) : object.lastModified,
     };
   });
   const selected = selectForVerify(candidates, mode, shard, now, options.random ?? Math.random);
@@ -345,7 +363,7 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
     const members = candidates
       .filter((c) => c.series === series)
       .sort((a, b) => b.date.getTime() - a.date.getTime());
-    const ageMs = now.getTime() - newest.date.getTime();
+    const ageMs = now.getTime() - newest.madeAt.getTime();
     const fresh = ageMs <= maxAgeMs;
     if (!fresh) {
       failures.unshift(
@@ -430,7 +448,9 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
     verifyMode: describeMode(mode),
     shard: `${shard.index}/${shard.count}`,
     latestKey: newestOverall?.object.key,
-    latestAgeHours: newestOverall ? round1((now.getTime() - newestOverall.date.getTime()) / HOUR) : undefined,
+    latestAgeHours: newestOverall
+      ? round1((now.getTime() - newestOverall.madeAt.getTime()) / HOUR)
+      : undefined,
     counts: {
       backups: candidates.length,
       selected: toVerify.length,

@@ -242,8 +242,30 @@ describe('verifyBackups in-process against s3rver', () => {
     );
   });
 
+  it('measures the age of a date-only key from its upload time, not from midnight', async () => {
+    const uploaded = Date.now();
+    // Made "yesterday evening" by its name; uploaded just now, i.e. 20–44 h after that midnight.
+    const day = new Date(uploaded - 20 * 3_600_000).toISOString().slice(0, 10);
+    await putObject(client, BUCKET, `evening/voice-bot-${day}.dump`, DUMP);
+    const report = await verifyBackups({
+      connection,
+      prefix: 'evening/',
+      maxAgeMs: DAY,
+      now: new Date(uploaded + 5 * 3_600_000),
+    });
+    expect(report.latestAgeHours).toBeGreaterThanOrEqual(4.9);
+    expect(report.latestAgeHours).toBeLessThan(5.5);
+    expect(report.series[0].fresh).toBe(true);
+    expect(report.backups[0].date).toBe(`${day}T00:00:00.000Z`);
+  });
+
   it('renders failures first, then the backups table, then the calendar', async () => {
-    const report = await verifyBackups({ connection, prefix: 'db/', maxAgeMs: 60_000 });
+    const report = await verifyBackups({
+      connection,
+      prefix: 'db/',
+      maxAgeMs: 60_000,
+      now: new Date(Date.now() + 2 * 3_600_000),
+    });
     expect(report.passed).toBe(false);
     const md = renderBackupSummary(report);
     const order = ['### Failures', '### Backups', '### Retention'].map((h) => md.indexOf(h));
