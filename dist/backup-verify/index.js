@@ -31569,6 +31569,10 @@ function readBackupInputs(inputs, env) {
     if (issueOnFailure && !githubToken) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is empty but issue-on-failure is true.', 'pass github-token: ${{ github.token }} and give the job permissions: issues: write.');
     }
+    if (issueOnFailure && shard.count > 1) {
+        // Each shard would open, comment on and close the same issue: a passing shard closes a failing one's.
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('issue-on-failure', `cannot be used with shard ${shard.index}/${shard.count}.`, 'verify the shards without it and open the issue from a job that needs the whole matrix, or run verify: all in one job.');
+    }
     if (issueOnFailure && !env.GITHUB_REPOSITORY) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('issue-on-failure', 'needs GITHUB_REPOSITORY, which is not set.', 'run it in GitHub Actions, or set GITHUB_REPOSITORY=owner/name.');
     }

@@ -123,6 +123,14 @@ export function readBackupInputs(inputs: InputReader, env: Record<string, string
       'pass github-token: ${{ github.token }} and give the job permissions: issues: write.',
     );
   }
+  if (issueOnFailure && shard.count > 1) {
+    // Each shard would open, comment on and close the same issue: a passing shard closes a failing one's.
+    throw new InputError(
+      'issue-on-failure',
+      `cannot be used with shard ${shard.index}/${shard.count}.`,
+      'verify the shards without it and open the issue from a job that needs the whole matrix, or run verify: all in one job.',
+    );
+  }
   if (issueOnFailure && !env.GITHUB_REPOSITORY) {
     throw new InputError(
       'issue-on-failure',

@@ -274,6 +274,24 @@ describe('backup-verify bundle against s3rver', () => {
     }
   });
 
+  it("refuses issue-on-failure in a shard, where a passing shard would close a failing one's issue", async () => {
+    const result = await run(
+      {
+        ...connectionInputs(server, BUCKET, 'healthy/'),
+        verify: 'all',
+        shard: '2/3',
+        'issue-on-failure': 'true',
+        'github-token': 'ghs_not_used_here',
+      },
+      { GITHUB_REPOSITORY: 'coconut-beach/voice-bot' },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.log).toMatch(
+      /::error::input 'issue-on-failure': cannot be used with shard 2\/3\. Fix: verify the shards without it/,
+    );
+    expect(result.outputs.report).toBeUndefined();
+  });
+
   it('says nothing answers at an endpoint with no server', async () => {
     const proxy = await startRecordingProxy(server.endpoint);
     const dead = proxy.endpoint;
