@@ -622,9 +622,18 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     const all = await d.api.list();
     listed = true;
     before = managedMachines(all);
+    // A Machine on an unreachable host comes back with only `incomplete_config`: it cannot be updated
+    // or restored safely, so it is left alone (flyctl skips them too) and said so.
+    const unreachable = all.filter((m) => m.host_status && m.host_status !== 'ok' && !m.config);
+    if (unreachable.length) {
+      d.warn(
+        `${unreachable.length} Machine(s) on unreachable hosts were skipped: ${unreachable.map((m) => m.id).join(', ')}`,
+      );
+    }
     const ignored = all.filter(
       (m) =>
         !before.includes(m) &&
+        !unreachable.includes(m) &&
         !['destroyed', 'destroying'].includes(m.state) &&
         groupOf(m) !== RELEASE_COMMAND_GROUP,
     );

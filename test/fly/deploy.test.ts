@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import { FlyApi } from '../../src/fly/client.js';
 import { deploy, rollbackTo, type DeployOptions } from '../../src/fly/deploy.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import { renderDeploySummary } from '../../src/fly/summary.js';
@@ -94,5 +95,24 @@ describe('deploy() core against the simulator', () => {
     expect(summary).toMatch(/## ✅ Deployed: two-groups, release v3/);
     expect(summary).toMatch(/\| Machine \| Region \| Group \|/);
     expect(summary.match(/\| replaced \|/g)).toHaveLength(3);
+  });
+
+  it('leaves Machines that Fly Launch does not manage (no fly_platform_version=v2) alone, and says so', async () => {
+    const app = 'hand-made';
+    await sim.createApp(app);
+    await seed(sim, app);
+    const api = new FlyApi({ apiUrl: sim.apiUrl, token: sim.token, app });
+    const manual = await api.create(
+      { region: 'sin', config: { image: 'registry.fly.io/hand-made:cron' } },
+      { key: 'k', id: 'i' },
+    );
+    const result = await deploy(options(app, { image: image(app, 'v2') }));
+    expect(result.status).toBe('deployed');
+    expect(result.warnings.join('\n')).toMatch(
+      new RegExp(`not managed by Fly Launch .* left alone: ${manual.id}`),
+    );
+    const after = sim.machines(app);
+    expect(after.find((m) => m.id === manual.id)?.image).toBe('registry.fly.io/hand-made:cron');
+    expect(after.filter((m) => m.id !== manual.id).every((m) => m.image === image(app, 'v2'))).toBe(true);
   });
 });
