@@ -1,3 +1,4 @@
+import { backupSection } from './backup.js';
 import { dnsCutoverSection } from './dns.js';
 import { flyDeploySection } from './fly.js';
 import { githubSection } from './github.js';
@@ -16,6 +17,7 @@ export const SECTIONS: SectionEntry[] = [
   { name: 'github', title: 'GitHub stand-in', run: githubSection },
   { name: 'fly', title: 'Deploy staging to the Fly simulator', run: flyDeploySection },
   { name: 'probe', title: 'Latency gate: staging vs the old AWS endpoint', run: latencyProbeSection },
+  { name: 'backup', title: 'Verify the B2 backups', run: backupSection },
   { name: 'promote', title: 'Promote the staging digest to production', run: promoteSection },
   { name: 'dns', title: 'DNS cutover to Fly', run: dnsCutoverSection },
 ];
