@@ -328,10 +328,11 @@ class Deployment {
       const entry = this.report.get(machine.id);
       if (entry) {
         entry.action = 'restored';
-        entry.note = `back on ${imageOfMachine(machine) ?? 'the previous image'}`;
+        entry.note = `${entry.newVersion ? `new version …${entry.newVersion.slice(-8)} failed; ` : ''}back on ${imageOfMachine(machine) ?? 'the previous image'}`;
         entry.newVersion = version;
         entry.newImage = imageOfMachine(machine);
         entry.health = snap.warm ? 'passing (restored)' : 'stopped (restored)';
+        entry.ms = Date.now() - since;
       }
       this.changed.delete(machine.id);
     });
@@ -744,9 +745,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       d.mark(`stopped before changing anything: ${reason}`);
     } else if (!options.rollback) {
       status = 'failed';
-      d.mark(`failed: ${reason}; rollback is off, so ${touched} Machine(s) were left as they are`);
+      d.mark(
+        `failed: ${reason.replace(/\.$/, '')}; rollback is off, so ${touched} Machine(s) were left as they are`,
+      );
     } else {
-      d.mark(`failed: ${reason}; rolling back`);
+      d.mark(`failed: ${reason.replace(/\.$/, '')}; rolling back`);
       const destroyFailures = await d.destroyCreated('rolled back');
       const restoreFailures = await d.restoreChanged();
       const broken = [

@@ -65,7 +65,9 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
     const changed = after.filter((m) => !before.some((b) => b.id === m.id && b.version === m.version));
     expect(changed).toHaveLength(1);
     expect(JSON.parse(run.outputs.machines)).toHaveLength(2);
-    expect(run.summary).toMatch(/restored \(back on registry\.fly\.io\/[\w-]+@sha256:/);
+    expect(run.summary).toMatch(
+      /restored \(new version …\w{8} failed; back on registry\.fly\.io\/[\w-]+@sha256:/,
+    );
     await servesOldRelease(app);
   });
 
