@@ -68629,11 +68629,6 @@ class LeaseKeeper {
         this.startRefreshing();
         return lease.nonce;
     }
-    /** A lease that came with a create (`lease_ttl`), kept and released like the others. */
-    adopt(id, nonce) {
-        this.nonces.set(id, nonce);
-        this.startRefreshing();
-    }
     /** The Machine was destroyed: its lease went with it. */
     forget(id) {
         this.nonces.delete(id);

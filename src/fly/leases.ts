@@ -33,12 +33,6 @@ export class LeaseKeeper {
     return lease.nonce;
   }
 
-  /** A lease that came with a create (`lease_ttl`), kept and released like the others. */
-  adopt(id: string, nonce: string): void {
-    this.nonces.set(id, nonce);
-    this.startRefreshing();
-  }
-
   /** The Machine was destroyed: its lease went with it. */
   forget(id: string): void {
     this.nonces.delete(id);
