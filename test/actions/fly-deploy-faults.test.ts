@@ -144,4 +144,20 @@ describe('fly-deploy bundle: API faults', () => {
     );
     expect(visibleLog(run.log)).not.toContain('fm2_not-the-right-token');
   });
+
+  it('an API that keeps failing (5xx past every retry) ends with the app as it was', async () => {
+    const name = await app('api-down');
+    const before = sim.machines(name).map((m) => ({ id: m.id, version: m.version, image: m.image }));
+    sim.faults.inject({ method: 'POST', path: '/cordon', status: 503, times: 1000 });
+    const run = await deployBundle(sim, name, { image: image(name, 'v2'), strategy: 'rolling' });
+    sim.faults.clear();
+    expect(run.exitCode).toBe(1);
+    expect(['rolled-back', 'failed']).toContain(run.outputs.status);
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /returned 503.*gave up after 7 attempts/,
+    );
+    expect(sim.machines(name).map((m) => ({ id: m.id, version: m.version, image: m.image }))).toEqual(before);
+    expect(sim.machines(name).every((m) => m.state === 'started' && !m.cordoned)).toBe(true);
+    expect(run.summary).toMatch(/update never applied/);
+  });
 });
