@@ -68596,6 +68596,7 @@ function describeWait(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/fly/leases.ts
+
 /**
  * The leases a deploy holds. Acquired before the first mutation, refreshed in the background every
  * (ttl − 1 s)/3 as flyctl does so a long health wait never outlives the TTL, and released on every path.
@@ -68607,7 +68608,7 @@ class LeaseKeeper {
     warn;
     nonces = new Map();
     timer;
-    refreshing = false;
+    refreshing;
     constructor(api, ttlSeconds, description, warn) {
         this.api = api;
         this.ttlSeconds = ttlSeconds;
@@ -68640,29 +68641,31 @@ class LeaseKeeper {
         this.timer = setInterval(() => void this.refreshAll(), everyMs);
         this.timer.unref();
     }
-    async refreshAll() {
+    refreshAll() {
         if (this.refreshing)
-            return;
-        this.refreshing = true;
-        try {
-            await Promise.all([...this.nonces].map(async ([id, nonce]) => {
-                try {
-                    await this.api.refreshLease(id, nonce, this.ttlSeconds);
-                }
-                catch (error) {
-                    if (this.nonces.has(id))
-                        this.warn(`could not refresh the lease on ${id}: ${error.message}`);
-                }
-            }));
-        }
-        finally {
-            this.refreshing = false;
-        }
+            return this.refreshing;
+        this.refreshing = Promise.all([...this.nonces].map(async ([id, nonce]) => {
+            try {
+                await this.api.refreshLease(id, nonce, this.ttlSeconds);
+            }
+            catch (error) {
+                // A 404 is a Machine destroyed a moment ago (its lease went with it).
+                if (this.nonces.has(id) && !(error instanceof FlyApiError && error.status === 404))
+                    this.warn(`could not refresh the lease on ${id}: ${error.message}`);
+            }
+        })).then(() => {
+            this.refreshing = undefined;
+        }, () => {
+            this.refreshing = undefined;
+        });
+        return this.refreshing;
     }
     async releaseAll() {
         if (this.timer)
             clearInterval(this.timer);
         this.timer = undefined;
+        // A refresh still in flight could land after the release and hold the Machine for another TTL.
+        await this.refreshing;
         const entries = [...this.nonces];
         this.nonces.clear();
         await Promise.all(entries.map(async ([id, nonce]) => {

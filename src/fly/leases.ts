@@ -1,4 +1,5 @@
 import type { FlyApi } from './client.js';
+import { FlyApiError } from './errors.js';
 
 /**
  * The leases a deploy holds. Acquired before the first mutation, refreshed in the background every
@@ -7,7 +8,7 @@ import type { FlyApi } from './client.js';
 export class LeaseKeeper {
   private readonly nonces = new Map<string, string>();
   private timer?: NodeJS.Timeout;
-  private refreshing = false;
+  private refreshing?: Promise<void>;
 
   constructor(
     private readonly api: FlyApi,
@@ -45,28 +46,34 @@ export class LeaseKeeper {
     this.timer.unref();
   }
 
-  private async refreshAll(): Promise<void> {
-    if (this.refreshing) return;
-    this.refreshing = true;
-    try {
-      await Promise.all(
-        [...this.nonces].map(async ([id, nonce]) => {
-          try {
-            await this.api.refreshLease(id, nonce, this.ttlSeconds);
-          } catch (error) {
-            if (this.nonces.has(id))
-              this.warn(`could not refresh the lease on ${id}: ${(error as Error).message}`);
-          }
-        }),
-      );
-    } finally {
-      this.refreshing = false;
-    }
+  private refreshAll(): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    this.refreshing = Promise.all(
+      [...this.nonces].map(async ([id, nonce]) => {
+        try {
+          await this.api.refreshLease(id, nonce, this.ttlSeconds);
+        } catch (error) {
+          // A 404 is a Machine destroyed a moment ago (its lease went with it).
+          if (this.nonces.has(id) && !(error instanceof FlyApiError && error.status === 404))
+            this.warn(`could not refresh the lease on ${id}: ${(error as Error).message}`);
+        }
+      }),
+    ).then(
+      () => {
+        this.refreshing = undefined;
+      },
+      () => {
+        this.refreshing = undefined;
+      },
+    );
+    return this.refreshing;
   }
 
   async releaseAll(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    // A refresh still in flight could land after the release and hold the Machine for another TTL.
+    await this.refreshing;
     const entries = [...this.nonces];
     this.nonces.clear();
     await Promise.all(
