@@ -5,9 +5,27 @@ import { buildAndPush } from '../fly/build.js';
 import { deploy } from '../fly/deploy.js';
 import { readDeployInputs } from '../fly/inputs.js';
 import { renderDeploySummary } from '../fly/summary.js';
+import { registerSecret } from '../core/secrets.js';
+import { DeploymentRecorder, recordTargetFromEnv } from '../release/record.js';
 
 await runAction('fly-deploy', async () => {
-  const inputs = readDeployInputs(actionInputs(), process.env);
+  const reader = actionInputs();
+  const inputs = readDeployInputs(reader, process.env);
+  const githubToken = reader.optional('github-token');
+  registerSecret(githubToken);
+  const recordTarget = recordTargetFromEnv(
+    {
+      token: githubToken,
+      environment: inputs.environment,
+      app: inputs.app,
+      strategy: inputs.strategy,
+      enabled: reader.bool('record-deployment', true),
+    },
+    process.env,
+  );
+  const recorder = recordTarget
+    ? new DeploymentRecorder(recordTarget, (line) => core.warning(line))
+    : undefined;
   const image =
     inputs.image ??
     (await buildAndPush({
@@ -16,13 +34,16 @@ await runAction('fly-deploy', async () => {
       apiToken: inputs.apiToken,
       log: (line) => core.info(line),
     }));
+  await recorder?.begin(image);
   const result = await deploy({
     ...inputs,
     image,
     log: (line) => core.info(line),
     warn: (line) => core.warning(line),
   });
+  await recorder?.finish(result);
   setOutputs({
+    'deployment-id': recorder?.deploymentId,
     image: result.image,
     'previous-image': result.previousImage ?? '',
     'release-version': result.releaseVersion,

@@ -149,6 +149,8 @@ class Deployment {
   minSecretsVersion?: number;
   releaseVersion = 1;
   deployId = newId();
+  /** The new image's digest as Fly resolved it, kept even when the release is rolled back (for records). */
+  newDigest?: string;
 
   constructor(readonly o: DeployOptions) {
     this.api = new FlyApi({
@@ -215,6 +217,7 @@ class Deployment {
     // No `lease_ttl` on create: a create that timed out but happened would hold a lease whose nonce we
     // never saw, locking us out of our own Machine. The lease is taken right after instead.
     const machine = await this.api.create(body, { key: META.launchId, id: launchId });
+    this.newDigest ??= machine.image_ref?.digest;
     this.created.set(machine.id, machine);
     await this.leases.acquire(machine.id);
     this.report.set(machine.id, {
@@ -380,6 +383,7 @@ class Deployment {
       machine.region,
     );
     const version = versionOf(updated);
+    this.newDigest ??= updated.image_ref?.digest;
     entry.newVersion = version;
     if (warm) {
       await this.gate(machine.id, version, config, since);
@@ -798,8 +802,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (entry) entry.state = m.state;
   }
   const onNew = after.find((m) => m.config?.image === options.image);
+  // A release that was rolled back still has the digest Fly resolved for it: records name it exactly.
   const image =
-    status === 'deployed' && onNew ? pinnedReference(options.image, onNew.image_ref?.digest) : options.image;
+    status === 'deployed' && onNew
+      ? pinnedReference(options.image, onNew.image_ref?.digest)
+      : pinnedReference(options.image, d.newDigest);
   return {
     status,
     app: options.app,
