@@ -81,8 +81,8 @@ export const promoteSection: RehearsalSection = async (ctx) => {
       'public-url': production,
       'proxy-settle': '1s',
       'wait-timeout': '30s',
-      requests: '150',
-      rate: '75',
+      requests: '300',
+      rate: '150',
       ...(baseline ? { 'baseline-url': baseline } : {}),
       thresholds: ['p95 < 200ms', 'error-rate < 1%', ...(baseline ? ['p95 < baseline * 1.10'] : [])].join(
         '\n',

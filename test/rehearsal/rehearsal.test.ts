@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rehearse } from '../../src/rehearsal/index.js';
+
+describe('npm start: the full rehearsal', () => {
+  it('runs the whole pipeline and every drill behaves, writing Markdown and HTML reports', async () => {
+    const reportDir = mkdtempSync(join(tmpdir(), 'rehearsal-report-'));
+    const lines: string[] = [];
+    const code = await rehearse({ reportDir, log: (line) => lines.push(line) });
+    const markdown = readFileSync(join(reportDir, 'report.md'), 'utf8');
+    if (code !== 0) console.log(lines.join('\n'));
+    expect(code).toBe(0);
+    // The pipeline's order and each drill, as the issue names them.
+    for (const step of [
+      'first deploy of a healthy image to staging',
+      'never gets healthy is rolled back',
+      'Latency gate: staging',
+      'verify all 40',
+      'a corrupted backup',
+      'find the last successful staging digest',
+      'backup freshness gate',
+      'the staging digest to production, blue-green',
+      'app fails right after the switch',
+      'cut api.voicebot.example over to Fly',
+    ]) {
+      expect(markdown).toContain(step);
+    }
+    expect(markdown).not.toContain('❌');
+    expect(readFileSync(join(reportDir, 'report.html'), 'utf8')).toContain('<table>');
+  });
+});
