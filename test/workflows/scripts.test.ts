@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startGitHubSim, type GitHubSim } from '../../src/sim/github/index.js';
 import { finishDeployment, lastSuccessfulDeployment, startDeployment } from '../../src/github/deployments.js';
 import { findStep, runStep } from './run-step.js';
+import { readWorkflow } from './workflow-files.js';
 
 let sim: GitHubSim;
 let env: Record<string, string>;
@@ -146,6 +147,20 @@ describe('deploy.yml records the deployment', () => {
     expect(res.exitCode).not.toBe(0);
     expect(res.log).toContain('Bad credentials');
     expect(res.outputs.id).toBeUndefined();
+  });
+});
+
+describe('deploy.yml owns the deployment record', () => {
+  it("turns off fly-deploy's own record, which would say success before the latency gate", () => {
+    const doc = readWorkflow('.github/workflows/deploy.yml') as {
+      jobs: { deploy: { steps: Record<string, unknown>[] } };
+    };
+    const flySteps = doc.jobs.deploy.steps.filter((s) =>
+      String(s.uses ?? '').includes('/actions/fly-deploy@'),
+    );
+    expect(flySteps).toHaveLength(2);
+    for (const step of flySteps)
+      expect((step.with as Record<string, string>)['record-deployment']).toBe('false');
   });
 });
 
