@@ -1,3 +1,4 @@
+// The published Fly Machines API spec (fly-machines-openapi.json), vendored so the test runs from any clone.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { SERVED_ROUTES, startFlySim, type FlySim } from '../../../src/sim/fly/index.js';
@@ -6,7 +7,7 @@ import { client, webConfig, type Res } from './helpers.js';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 const SPEC = JSON.parse(
-  readFileSync(new URL('../../../../shared/reference/fly-machines-openapi.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/fly/machines-openapi.json', import.meta.url), 'utf8'),
 );
 
 function resolve(schema: any): any {
