@@ -1,4 +1,4 @@
-import { createTestCa, startTlsTarget, type TlsTarget } from '../../test/support/tls.js';
+import { createTestCa, startTlsTarget, type TlsTarget } from '../sim/tls.js';
 import { queryDns, parseServer } from '../dns/query.js';
 import { startCloudflareSim } from '../sim/cloudflare/index.js';
 import type { RehearsalContext, RehearsalSection, StepResult } from './types.js';

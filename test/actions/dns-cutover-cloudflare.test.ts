@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
 import { queryDns, parseServer } from '../../src/dns/query.js';
 import { startCloudflareSim, type CloudflareSim } from '../../src/sim/cloudflare/index.js';
-import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../support/tls.js';
+import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../../src/sim/tls.js';
 
 const visible = (log: string) =>
   log

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-route-53';
 import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
 import { startMotoRoute53 } from '../dns/moto.js';
-import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../support/tls.js';
+import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../../src/sim/tls.js';
 
 /**
  * The bundle against Route 53 as moto_server implements it. moto answers no DNS, so verification is

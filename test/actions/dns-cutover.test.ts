@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
 import { queryDns, parseServer } from '../../src/dns/query.js';
 import { startPowerDns, type PowerDns } from '../support/powerdns.js';
-import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../support/tls.js';
+import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../../src/sim/tls.js';
 
 /** The whole action through its built bundle against a real PowerDNS, verified with real DNS queries. */
 describe('dns-cutover bundle against PowerDNS', () => {

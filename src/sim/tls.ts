@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A throwaway certificate authority made with the openssl CLI at test time. Bundles trust it through
+ * A throwaway certificate authority (openssl CLI) standing in for the one behind Fly's edge certificates,
+ * for the DNS tests and the rehearsal. Bundles trust it through
  * NODE_EXTRA_CA_CERTS=`caFile`, as a runner would trust a corporate CA.
  */
 export interface TestCa {
