@@ -96330,9 +96330,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _fly_deploy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9923);
 /* harmony import */ var _fly_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6413);
 /* harmony import */ var _fly_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4427);
-/* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8198);
-/* harmony import */ var _release_record_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5564);
-
+/* harmony import */ var _release_record_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5564);
 
 
 
@@ -96344,17 +96342,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 await (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)('fly-deploy', async () => {
     const reader = (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh)();
     const inputs = (0,_fly_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readDeployInputs */ .J)(reader, process.env);
-    const githubToken = reader.optional('github-token');
-    (0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .registerSecret */ .cl)(githubToken);
-    const recordTarget = (0,_release_record_js__WEBPACK_IMPORTED_MODULE_8__/* .recordTargetFromEnv */ .Q)({
-        token: githubToken,
-        environment: inputs.environment,
-        app: inputs.app,
-        strategy: inputs.strategy,
-        enabled: reader.bool('record-deployment', true),
-    }, process.env);
+    const recordTarget = (0,_release_record_js__WEBPACK_IMPORTED_MODULE_7__/* .recordTargetFromInputs */ .s)(reader, inputs, process.env);
     const recorder = recordTarget
-        ? new _release_record_js__WEBPACK_IMPORTED_MODULE_8__/* .DeploymentRecorder */ .q(recordTarget, (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line))
+        ? new _release_record_js__WEBPACK_IMPORTED_MODULE_7__/* .DeploymentRecorder */ .q(recordTarget, (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line))
         : undefined;
     const image = inputs.image ??
         (await (0,_fly_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildAndPush */ .s)({
@@ -100877,11 +100867,13 @@ const RELEASE_COMMAND_GROUP = 'fly_app_release_command';
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ DeploymentRecorder),
-  Q: () => (/* binding */ recordTargetFromEnv)
+  s: () => (/* binding */ recordTargetFromInputs)
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(1915);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __nccwpck_require__(8198);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
@@ -105888,8 +105880,6 @@ function getOctokit(token, options, ...additionalPlugins) {
 //# sourceMappingURL=github.js.map
 // EXTERNAL MODULE: ./src/core/retry.ts
 var retry = __nccwpck_require__(7253);
-// EXTERNAL MODULE: ./src/core/secrets.ts
-var secrets = __nccwpck_require__(8198);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 
 
@@ -106179,6 +106169,7 @@ async function lastSuccessfulDeployment(options) {
 ;// CONCATENATED MODULE: ./src/release/record.ts
 
 
+
 /**
  * The GitHub Deployment for one deploy. Its payload must carry a digest (promotion redeploys exactly
  * what staging ran), so when the input image is a tag the record is opened once Fly has told us the
@@ -106253,18 +106244,24 @@ class DeploymentRecorder {
         }
     }
 }
-/** Recording is on when there is a token and a repository to record in (always true on a runner). */
-function recordTargetFromEnv(options, env) {
-    if (!options.enabled || !options.token || !env.GITHUB_REPOSITORY)
+/**
+ * Where to record, from the `github-token` and `record-deployment` inputs both deploying actions share and
+ * the variables the runner sets. Recording is on when there is a token and a repository to record in
+ * (always true on a runner).
+ */
+function recordTargetFromInputs(inputs, deploy, env) {
+    const token = inputs.optional('github-token');
+    (0,secrets/* registerSecret */.cl)(token);
+    if (!inputs.bool('record-deployment', true) || !token || !env.GITHUB_REPOSITORY)
         return undefined;
     return {
-        token: options.token,
+        token,
         repository: env.GITHUB_REPOSITORY,
         apiUrl: env.GITHUB_API_URL,
         ref: env.GITHUB_SHA || env.GITHUB_REF_NAME || 'main',
-        environment: options.environment || 'production',
-        app: options.app,
-        strategy: options.strategy,
+        environment: deploy.environment || 'production',
+        app: deploy.app,
+        strategy: deploy.strategy,
     };
 }
 

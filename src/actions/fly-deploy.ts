@@ -5,24 +5,12 @@ import { buildAndPush } from '../fly/build.js';
 import { deploy } from '../fly/deploy.js';
 import { readDeployInputs } from '../fly/inputs.js';
 import { renderDeploySummary } from '../fly/summary.js';
-import { registerSecret } from '../core/secrets.js';
-import { DeploymentRecorder, recordTargetFromEnv } from '../release/record.js';
+import { DeploymentRecorder, recordTargetFromInputs } from '../release/record.js';
 
 await runAction('fly-deploy', async () => {
   const reader = actionInputs();
   const inputs = readDeployInputs(reader, process.env);
-  const githubToken = reader.optional('github-token');
-  registerSecret(githubToken);
-  const recordTarget = recordTargetFromEnv(
-    {
-      token: githubToken,
-      environment: inputs.environment,
-      app: inputs.app,
-      strategy: inputs.strategy,
-      enabled: reader.bool('record-deployment', true),
-    },
-    process.env,
-  );
+  const recordTarget = recordTargetFromInputs(reader, inputs, process.env);
   const recorder = recordTarget
     ? new DeploymentRecorder(recordTarget, (line) => core.warning(line))
     : undefined;

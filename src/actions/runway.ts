@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { actionInputs, runAction, setOutputs, writeSummary } from '../core/action.js';
 import { UserError } from '../core/errors.js';
 import { InputReader } from '../core/inputs.js';
-import { registerSecret, scrub } from '../core/secrets.js';
+import { scrub } from '../core/secrets.js';
 import { buildAndPush } from '../fly/build.js';
 import { readDeployInputs } from '../fly/inputs.js';
 import { renderDeploySummary } from '../fly/summary.js';
@@ -11,7 +11,7 @@ import { readProbeInputs } from '../probe/inputs.js';
 import { writeProbeReport } from '../probe/report.js';
 import { renderProbeSummary } from '../probe/summary.js';
 import { release } from '../release/one-step.js';
-import { recordTargetFromEnv } from '../release/record.js';
+import { recordTargetFromInputs } from '../release/record.js';
 
 /** The root action's probe inputs carry a `probe-` prefix where latency-probe's names would clash. */
 const PROBE_NAMES: Record<string, string> = { url: 'probe-url', timeout: 'probe-timeout' };
@@ -27,18 +27,7 @@ await runAction('runway', async () => {
       : core.getInput(PROBE_NAMES[name] ?? name),
   );
   const probeInputs = readProbeInputs(probeReader);
-  const githubToken = inputs.optional('github-token');
-  registerSecret(githubToken);
-  const record = recordTargetFromEnv(
-    {
-      token: githubToken,
-      environment: deployInputs.environment,
-      app: deployInputs.app,
-      strategy: deployInputs.strategy,
-      enabled: inputs.bool('record-deployment', true),
-    },
-    process.env,
-  );
+  const record = recordTargetFromInputs(inputs, deployInputs, process.env);
   const image =
     deployInputs.image ??
     (await buildAndPush({

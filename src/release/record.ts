@@ -1,4 +1,6 @@
 import { errorMessage } from '../core/errors.js';
+import type { InputReader } from '../core/inputs.js';
+import { registerSecret } from '../core/secrets.js';
 import { finishDeployment, isDigestRef, startDeployment } from '../github/deployments.js';
 import type { DeployResult } from '../fly/deploy.js';
 
@@ -88,19 +90,26 @@ export class DeploymentRecorder {
   }
 }
 
-/** Recording is on when there is a token and a repository to record in (always true on a runner). */
-export function recordTargetFromEnv(
-  options: { token?: string; environment?: string; app: string; strategy: string; enabled: boolean },
+/**
+ * Where to record, from the `github-token` and `record-deployment` inputs both deploying actions share and
+ * the variables the runner sets. Recording is on when there is a token and a repository to record in
+ * (always true on a runner).
+ */
+export function recordTargetFromInputs(
+  inputs: InputReader,
+  deploy: { environment?: string; app: string; strategy: string },
   env: NodeJS.ProcessEnv,
 ): RecordTarget | undefined {
-  if (!options.enabled || !options.token || !env.GITHUB_REPOSITORY) return undefined;
+  const token = inputs.optional('github-token');
+  registerSecret(token);
+  if (!inputs.bool('record-deployment', true) || !token || !env.GITHUB_REPOSITORY) return undefined;
   return {
-    token: options.token,
+    token,
     repository: env.GITHUB_REPOSITORY,
     apiUrl: env.GITHUB_API_URL,
     ref: env.GITHUB_SHA || env.GITHUB_REF_NAME || 'main',
-    environment: options.environment || 'production',
-    app: options.app,
-    strategy: options.strategy,
+    environment: deploy.environment || 'production',
+    app: deploy.app,
+    strategy: deploy.strategy,
   };
 }
