@@ -119,6 +119,20 @@ describe('latency-probe bundle', () => {
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
   });
 
+  it('an inconclusive verdict fails the gate by default (fail-on-breach: true)', async () => {
+    const s = await server({ behaviour: fixed(2) });
+    const run = await runBundle('latency-probe', {
+      inputs: { url: s.url, requests: 30, rate: 0, concurrency: 2, thresholds: 'p95 < 1s' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.passed).toBe('false');
+    const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors).toEqual([
+      expect.stringMatching(/^p95 < 1s .*inconclusive.*about 59 requests would settle it/),
+      expect.stringMatching(/Latency gate not passed: 0 threshold\(s\) breached, 1 inconclusive/),
+    ]);
+  });
+
   it('counts error responses and fails an error-rate threshold', async () => {
     const s = await server({ behaviour: (i) => ({ delayMs: 1, status: i % 2 ? 503 : 200 }) });
     const run = await runBundle('latency-probe', {
@@ -215,8 +229,9 @@ describe('latency-probe bundle', () => {
   });
 
   it.each([
-    [{ url: 'not a url' }, /^input 'url': "not a url" is not a valid URL\. Fix:/],
-    [{ url: 'ftp://x.test/' }, /^input 'url': "ftp:\/\/x.test\/" uses ftp/],
+    // The bad URL follows a good one, so "no request" proves validation ran before any probing.
+    [{ url: '{good}\nnot a url' }, /^input 'url': "not a url" is not a valid URL\. Fix:/],
+    [{ url: '{good}\nftp://x.test/' }, /^input 'url': "ftp:\/\/x.test\/" uses ftp/],
     [{ thresholds: 'p95 < fast' }, /^input 'thresholds': "p95 < fast": "fast" is not a duration/],
     [{ thresholds: 'p101 < 1s' }, /^input 'thresholds': "p101 < 1s": p101 is not a percentile/],
     [
@@ -227,7 +242,10 @@ describe('latency-probe bundle', () => {
     [{ 'expect-status': '2xx' }, /^input 'expect-status': "2xx" is not an HTTP status/],
   ])('rejects bad input %j before any request', async (inputs, message) => {
     const s = await server({ behaviour: fixed(0) });
-    const run = await runBundle('latency-probe', { inputs: { url: s.url, ...inputs } });
+    const given = Object.fromEntries(
+      Object.entries(inputs).map(([k, v]) => [k, typeof v === 'string' ? v.replace('{good}', s.url) : v]),
+    );
+    const run = await runBundle('latency-probe', { inputs: { url: s.url, ...given } });
     expect(run.exitCode).toBe(1);
     expect(s.count()).toBe(0);
     const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
