@@ -10,6 +10,7 @@ export const githubSection: RehearsalSection = async (ctx) => {
   const github = await startGitHubSim({ repository: 'coconut-beach/voice-bot' });
   ctx.onCleanup(() => github.close());
   ctx.endpoints.githubApi = github.apiUrl;
+  ctx.endpoints.githubToken = github.token;
   ctx.shared.github = github;
   Object.assign(ctx.runnerEnv, {
     GITHUB_TOKEN: github.token,
