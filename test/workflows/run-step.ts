@@ -41,6 +41,7 @@ export async function runStep(
   step: string,
   values: Record<string, string>,
   env: Record<string, string>,
+  options: { cwd?: string } = {},
 ): Promise<StepRun> {
   const { run, env: stepEnv } = findStep(workflow, job, step);
   const evaluated: Record<string, string> = {};
@@ -66,6 +67,7 @@ export async function runStep(
       ...env,
       ...evaluated,
     },
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
