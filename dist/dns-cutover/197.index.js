@@ -101,7 +101,9 @@ function verifyTable(summary, report, what = 'the new records') {
         s.answer,
         s.matched
             ? `${verdictIcon(true)} ${(0,duration/* formatDuration */.a)(s.matchedAfterMs ?? 0)}`
-            : `${verdictIcon(false)} not within the timeout`,
+            : s.unreachable
+                ? '➖ unreachable from this runner (another address of the server answered)'
+                : `${verdictIcon(false)} not within the timeout`,
         s.queries,
     ]), ['left', 'left', 'left', 'right', 'right']);
     for (const note of report.skipped)

@@ -154,6 +154,15 @@ async function verifyPropagation(options) {
     }));
     const deadline = options.since + options.timeoutMs;
     let round = 0;
+    const answered = reports.map(() => false);
+    const settled = (i) => {
+        if (reports[i].matched)
+            return true;
+        const group = options.watchers[i].group;
+        return (group !== undefined &&
+            !answered[i] &&
+            reports.some((r, j) => j !== i && r.matched && options.watchers[j].group === group));
+    };
     for (;;) {
         await Promise.all(options.watchers.map(async (watcher, i) => {
             const report = reports[i];
@@ -166,6 +175,7 @@ async function verifyPropagation(options) {
                 })));
                 report.queries += answers.length;
                 report.error = undefined;
+                answered[i] = true;
                 const all = answers.flatMap((a) => a.records);
                 report.answer = describeAnswer(all, options.name, answers.find((a) => a.rcode !== 'NOERROR')?.rcode ?? 'NOERROR');
                 const authoritativeOk = watcher.role === 'resolver' || answers.every((a) => a.authoritative);
@@ -186,18 +196,22 @@ async function verifyPropagation(options) {
             }
         }));
         round++;
-        if (reports.every((r) => r.matched))
+        if (reports.every((_, i) => settled(i)))
             break;
         if (Date.now() + interval > deadline)
             break;
         if (round % 20 === 0) {
-            const waiting = reports.filter((r) => !r.matched).map((r) => `${r.server} (${r.answer})`);
+            const waiting = reports.filter((_, i) => !settled(i)).map((r) => `${r.server} (${r.answer})`);
             options.log?.(`still waiting on ${waiting.join(', ')}`);
         }
         await (0,retry/* sleep */.yy)(interval);
     }
+    reports.forEach((r, i) => {
+        if (!r.matched && settled(i))
+            r.unreachable = true;
+    });
     return {
-        ok: reports.every((r) => r.matched),
+        ok: reports.every((_, i) => settled(i)),
         elapsedMs: Date.now() - options.since,
         servers: reports,
         skipped: proxied
@@ -241,10 +255,25 @@ async function cutover(options) {
         log,
         syncTimeoutMs: options.verifyTimeoutMs,
     });
-    const zone = await provider.zone();
-    const before = await provider.read(options.name);
+    options.onState?.({ changed: false });
+    let zone;
+    let before;
+    try {
+        zone = await provider.zone();
+        before = await provider.read(options.name);
+    }
+    catch (error) {
+        if (error instanceof errors/* UserError */.yo)
+            throw error;
+        // A provider fault before the change: the step fails in one line and nothing was touched.
+        throw new errors/* UserError */.yo(`${describeError(error)}; nothing was changed.`, {
+            fix: `run the step again; if it keeps failing, check ${options.provider}'s status page.`,
+            cause: error,
+        });
+    }
     mark(`read ${before.length} rrset(s) at ${options.name} from ${options.provider}`);
     const previous = (0,snapshot/* makeSnapshot */.H)(options.provider, options.zone, options.name, before);
+    options.onState?.({ changed: false, previous });
     const notes = [];
     let desired;
     let waitSeconds;
@@ -338,46 +367,65 @@ async function cutover(options) {
             });
     }
     let receipt;
+    let failure;
+    const changed = () => {
+        result.sent = true;
+        result.changed = true;
+        options.onState?.({ changed: true, previous });
+    };
     try {
         mark(`sending the change to ${options.provider} (${plan.deletes.length} delete, ${plan.upserts.length} replace, one request)`);
         receipt = await provider.apply(plan);
     }
     catch (error) {
-        if (error instanceof errors/* UserError */.yo)
-            throw error;
-        // Every provider applies the batch all-or-nothing; confirm rather than assume.
+        // Every provider applies the batch all-or-nothing, but the answer can be lost after it was taken:
+        // confirm rather than assume, and treat anything but "read back unchanged" as changed.
         const now = await provider.read(options.name).catch(() => undefined);
         const untouched = now !== undefined && (0,dns_plan/* isNoop */.X5)((0,dns_plan/* planChange */.AS)(options.name, now, before, { keepProxied: false }));
-        return finish({
-            ok: false,
-            status: 'failed',
-            failure: `${options.provider} did not accept the change: ${error.message}. ${untouched ? 'The records were read back unchanged.' : 'The records could not be confirmed unchanged; check them.'}`,
-        });
+        if (untouched) {
+            if (error instanceof errors/* UserError */.yo)
+                throw error;
+            return finish({
+                ok: false,
+                status: 'failed',
+                failure: `${options.provider} did not accept the change: ${describeError(error)}. The records were read back unchanged.`,
+            });
+        }
+        changed();
+        failure = `${options.provider} did not confirm the change (${describeError(error)}), and the records ${now ? 'read back changed' : 'could not be read back'}.`;
     }
-    result.sent = true;
-    result.changed = true;
-    result.receipt = receipt;
-    mark(`${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${(0,duration/* formatDuration */.a)(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`);
-    const verify = await verifyAll(provider, options, plan.after, verifyTypes(before, plan.after), watchers, receipt.acceptedAt, mark);
-    result.verify = verify;
-    let failure;
-    if (receipt.syncError) {
-        failure = `After the change, ${receipt.syncError}.`;
+    let verify;
+    if (receipt) {
+        changed();
+        result.receipt = receipt;
+        mark(`${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${(0,duration/* formatDuration */.a)(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`);
+        // From here on the records are switched: whatever goes wrong must end in the restore below.
+        try {
+            verify = await verifyAll(provider, options, plan.after, verifyTypes(before, plan.after), watchers, receipt.acceptedAt, mark);
+            result.verify = verify;
+            if (receipt.syncError) {
+                failure = `After the change, ${receipt.syncError}.`;
+            }
+            else if (!verify.ok) {
+                failure = `After the change, ${unmatched(verify)} did not answer the new records within ${(0,duration/* formatDuration */.a)(options.verifyTimeoutMs)}.`;
+            }
+            else if (options.mode === 'apply' && options.healthUrl) {
+                const after = await postSwitchHealth(options, mark);
+                result.postHealth = after;
+                if (!after.some((h) => h.ok))
+                    failure = `After the switch, ${options.healthUrl.href} failed ${after.length} time(s) through the new target (${after.at(-1)?.error}).`;
+            }
+        }
+        catch (error) {
+            failure = `After the change, verifying it failed: ${describeError(error)}.`;
+        }
     }
-    else if (!verify.ok) {
-        failure = `After the change, ${unmatched(verify)} did not answer the new records within ${(0,duration/* formatDuration */.a)(options.verifyTimeoutMs)}.`;
-    }
-    else if (options.mode === 'apply' && options.healthUrl) {
-        const after = await postSwitchHealth(options, mark);
-        result.postHealth = after;
-        if (!after.some((h) => h.ok))
-            failure = `After the switch, ${options.healthUrl.href} failed ${after.length} time(s) through the new target (${after.at(-1)?.error}).`;
-    }
-    if (!failure) {
+    if (!failure && verify) {
         const status = options.mode === 'rollback' ? 'restored' : options.mode === 'lower-ttl' ? 'ttl-lowered' : 'applied';
         mark(`${status}: verified on ${verify.servers.length} server(s) in ${(0,duration/* formatDuration */.a)(verify.elapsedMs)}`);
         return finish({ status });
     }
+    failure ??= 'After the change, it could not be verified.';
     mark(failure);
     if (options.mode === 'rollback')
         return finish({ ok: false, status: 'failed', failure });
@@ -388,7 +436,11 @@ async function cutover(options) {
         ? `${failure} The previous records were put back and verified in ${(0,duration/* formatDuration */.a)(story.verify?.elapsedMs ?? 0)}.`
         : story.applied
             ? `${failure} The previous records were put back, but ${(story.error ?? '').replace(/^they are back at \S+ but /, '')}.`
-            : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand from the 'previous' output.`;
+            : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand at ${options.provider} — ${options.name} must hold ${before.map(dns_records/* formatRecordSet */.ZE).join('; ') || 'no A, AAAA or CNAME records'} — or run mode: rollback with the 'previous' output.`;
+    if (!story.applied)
+        options.onState?.({ changed: true, previous });
+    else
+        options.onState?.({ changed: false, previous });
     return finish({
         ok: false,
         status: story.ok ? 'rolled-back' : 'rollback-failed',
@@ -396,8 +448,13 @@ async function cutover(options) {
         failure: told,
     });
 }
+function describeError(error) {
+    if (error instanceof errors/* UserError */.yo)
+        return error.describe();
+    return error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+}
 function unmatched(verify) {
-    const bad = verify.servers.filter((s) => !s.matched);
+    const bad = verify.servers.filter((s) => !s.matched && !s.unreachable);
     return bad.map((s) => `${s.server} (${s.answer})`).join(', ') || 'the provider read-back';
 }
 async function resolveWatchers(options, zoneNameservers) {
@@ -417,12 +474,21 @@ async function resolveWatchers(options, zoneNameservers) {
                 continue;
             }
             try {
-                const addresses = await (0,promises_.lookup)(entry, { all: true });
-                for (const a of addresses)
+                const addresses = options.resolveNameserver
+                    ? await options.resolveNameserver(entry)
+                    : (await (0,promises_.lookup)(entry, { all: true })).map((a) => a.address);
+                for (const address of addresses) {
+                    const server = (0,query/* parseServer */.l)(address);
+                    if (!server || server.kind !== 'udp')
+                        continue;
                     watchers.push({
-                        server: { ...(0,query/* parseServer */.l)(a.address), label: `${entry} (${a.address})` },
+                        server: { ...server, label: `${entry} (${server.label})` },
                         role: 'authoritative',
+                        group: entry,
                     });
+                }
+                if (!addresses.length)
+                    throw Object.assign(new Error('no addresses'), { code: 'ENODATA' });
             }
             catch (error) {
                 throw new errors/* UserError */.yo(`nameserver ${entry} does not resolve (${error.code}); nothing was changed.`, {
@@ -540,6 +606,14 @@ async function restore(provider, options, before, watchers, mark, verifyTypes) {
             receipt = await provider.apply(plan);
             mark(`${options.provider} accepted the restore`);
         }
+        if (receipt?.syncError)
+            return {
+                plan,
+                receipt,
+                ok: false,
+                applied: true,
+                error: `they are back at ${options.provider} but not confirmed on its servers: ${receipt.syncError}`,
+            };
         const verify = await verifyAll(provider, options, before, verifyTypes(now, before), watchers, receipt?.acceptedAt ?? Date.now(), mark);
         mark(verify.ok
             ? `previous records verified back in ${(0,duration/* formatDuration */.a)(verify.elapsedMs)}`
@@ -554,7 +628,7 @@ async function restore(provider, options, before, watchers, mark, verifyTypes) {
             plan: plan ?? (0,dns_plan/* planChange */.AS)(options.name, [], before),
             ok: false,
             applied: false,
-            error: error.message,
+            error: describeError(error),
         };
     }
 }

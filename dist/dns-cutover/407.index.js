@@ -168,7 +168,20 @@ function route53Provider(config) {
                 }
                 await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
                 delay = Math.min(delay * 2, 5000);
-                const got = await send((s, c) => c.send(new s.GetChangeCommand({ Id: changeId })));
+                let got;
+                try {
+                    got = await send((s, c) => c.send(new s.GetChangeCommand({ Id: changeId })));
+                }
+                catch (error) {
+                    // The change was accepted: a failed status check must not read as "not applied".
+                    const why = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo ? error.describe() : error.message;
+                    return {
+                        acceptedAt,
+                        changeId,
+                        requests,
+                        syncError: `Route 53 accepted change ${changeId} but asking whether it is INSYNC failed (${why.replace(/\.$/, '')}; the role needs route53:GetChange)`,
+                    };
+                }
                 requests++;
                 status = got.ChangeInfo?.Status;
                 log(`Route 53 change ${changeId}: ${status}`);

@@ -140,8 +140,12 @@ function cloudflareProvider(config) {
             const response = await http.request(method, path, options);
             const envelope = response.body;
             if (!envelope || typeof envelope !== 'object' || envelope.success !== true) {
+                // Cloudflare can say no with HTTP 200 and success: false; that is a failure like any other.
                 const errors = envelope && typeof envelope === 'object' ? (envelope.errors ?? []) : [];
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(`Cloudflare ${method} ${path} did not succeed: ${errors.map((e) => `${e.message} (${e.code})`).join('; ') || 'no success flag'}`, response.status);
+                const text = errors.map((e) => `${e.message} (${e.code})`).join('; ') || 'no success flag';
+                if (errors.some((e) => AUTH_CODES.has(e.code)))
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(`Cloudflare rejected the api-token: ${text}.`, 403);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(`Cloudflare answered ${method} ${path} with success: false (HTTP ${response.status}): ${text}`, response.status);
             }
             return envelope;
         }

@@ -69498,7 +69498,12 @@ await (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)('dns-
     // Loaded after validation so a bad input fails before the providers (and the AWS SDK) load.
     const { cutover } = await __nccwpck_require__.e(/* import() */ 253).then(__nccwpck_require__.bind(__nccwpck_require__, 7253));
     const { renderCutoverSummary } = await __nccwpck_require__.e(/* import() */ 197).then(__nccwpck_require__.bind(__nccwpck_require__, 197));
-    const result = await cutover({ ...options, log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
+    // Written as soon as known, so a run that stops on an error still leaves what rollback mode needs.
+    const onState = (state) => (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)({
+        changed: state.changed,
+        previous: state.previous === undefined ? undefined : JSON.stringify(state.previous),
+    });
+    const result = await cutover({ ...options, log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line), onState });
     (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)({
         status: result.status,
         changed: result.changed,

@@ -11,7 +11,13 @@ await runAction('dns-cutover', async () => {
   // Loaded after validation so a bad input fails before the providers (and the AWS SDK) load.
   const { cutover } = await import('../dns/cutover.js');
   const { renderCutoverSummary } = await import('../dns/summary.js');
-  const result = await cutover({ ...options, log: (line) => core.info(line) });
+  // Written as soon as known, so a run that stops on an error still leaves what rollback mode needs.
+  const onState = (state: { changed: boolean; previous?: unknown }) =>
+    setOutputs({
+      changed: state.changed,
+      previous: state.previous === undefined ? undefined : JSON.stringify(state.previous),
+    });
+  const result = await cutover({ ...options, log: (line) => core.info(line), onState });
   setOutputs({
     status: result.status,
     changed: result.changed,

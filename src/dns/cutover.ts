@@ -13,6 +13,7 @@ import {
   CUTOVER_TYPES,
   describeTarget,
   desiredRecords,
+  formatRecordSet,
   type CutoverType,
   type RecordSet,
 } from './records.js';
@@ -95,10 +96,23 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
     syncTimeoutMs: options.verifyTimeoutMs,
   });
 
-  const zone = await provider.zone();
-  const before = await provider.read(options.name);
+  options.onState?.({ changed: false });
+  let zone: Awaited<ReturnType<DnsProvider['zone']>>;
+  let before: RecordSet[];
+  try {
+    zone = await provider.zone();
+    before = await provider.read(options.name);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    // A provider fault before the change: the step fails in one line and nothing was touched.
+    throw new UserError(`${describeError(error)}; nothing was changed.`, {
+      fix: `run the step again; if it keeps failing, check ${options.provider}'s status page.`,
+      cause: error,
+    });
+  }
   mark(`read ${before.length} rrset(s) at ${options.name} from ${options.provider}`);
   const previous = makeSnapshot(options.provider, options.zone, options.name, before);
+  options.onState?.({ changed: false, previous });
 
   const notes: string[] = [];
   let desired: RecordSet[];
@@ -210,58 +224,75 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
       });
   }
 
-  let receipt: ApplyReceipt;
+  let receipt: ApplyReceipt | undefined;
+  let failure: string | undefined;
+  const changed = () => {
+    result.sent = true;
+    result.changed = true;
+    options.onState?.({ changed: true, previous });
+  };
   try {
     mark(
       `sending the change to ${options.provider} (${plan.deletes.length} delete, ${plan.upserts.length} replace, one request)`,
     );
     receipt = await provider.apply(plan);
   } catch (error) {
-    if (error instanceof UserError) throw error;
-    // Every provider applies the batch all-or-nothing; confirm rather than assume.
+    // Every provider applies the batch all-or-nothing, but the answer can be lost after it was taken:
+    // confirm rather than assume, and treat anything but "read back unchanged" as changed.
     const now = await provider.read(options.name).catch(() => undefined);
     const untouched =
       now !== undefined && isNoop(planChange(options.name, now, before, { keepProxied: false }));
-    return finish({
-      ok: false,
-      status: 'failed',
-      failure: `${options.provider} did not accept the change: ${(error as Error).message}. ${untouched ? 'The records were read back unchanged.' : 'The records could not be confirmed unchanged; check them.'}`,
-    });
+    if (untouched) {
+      if (error instanceof UserError) throw error;
+      return finish({
+        ok: false,
+        status: 'failed',
+        failure: `${options.provider} did not accept the change: ${describeError(error)}. The records were read back unchanged.`,
+      });
+    }
+    changed();
+    failure = `${options.provider} did not confirm the change (${describeError(error)}), and the records ${now ? 'read back changed' : 'could not be read back'}.`;
   }
-  result.sent = true;
-  result.changed = true;
-  result.receipt = receipt;
-  mark(
-    `${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${formatDuration(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`,
-  );
-
-  const verify = await verifyAll(
-    provider,
-    options,
-    plan.after,
-    verifyTypes(before, plan.after),
-    watchers,
-    receipt.acceptedAt,
-    mark,
-  );
-  result.verify = verify;
-  let failure: string | undefined;
-  if (receipt.syncError) {
-    failure = `After the change, ${receipt.syncError}.`;
-  } else if (!verify.ok) {
-    failure = `After the change, ${unmatched(verify)} did not answer the new records within ${formatDuration(options.verifyTimeoutMs)}.`;
-  } else if (options.mode === 'apply' && options.healthUrl) {
-    const after = await postSwitchHealth(options, mark);
-    result.postHealth = after;
-    if (!after.some((h) => h.ok))
-      failure = `After the switch, ${options.healthUrl.href} failed ${after.length} time(s) through the new target (${after.at(-1)?.error}).`;
+  let verify: VerifyReport | undefined;
+  if (receipt) {
+    changed();
+    result.receipt = receipt;
+    mark(
+      `${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${formatDuration(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`,
+    );
+    // From here on the records are switched: whatever goes wrong must end in the restore below.
+    try {
+      verify = await verifyAll(
+        provider,
+        options,
+        plan.after,
+        verifyTypes(before, plan.after),
+        watchers,
+        receipt.acceptedAt,
+        mark,
+      );
+      result.verify = verify;
+      if (receipt.syncError) {
+        failure = `After the change, ${receipt.syncError}.`;
+      } else if (!verify.ok) {
+        failure = `After the change, ${unmatched(verify)} did not answer the new records within ${formatDuration(options.verifyTimeoutMs)}.`;
+      } else if (options.mode === 'apply' && options.healthUrl) {
+        const after = await postSwitchHealth(options, mark);
+        result.postHealth = after;
+        if (!after.some((h) => h.ok))
+          failure = `After the switch, ${options.healthUrl.href} failed ${after.length} time(s) through the new target (${after.at(-1)?.error}).`;
+      }
+    } catch (error) {
+      failure = `After the change, verifying it failed: ${describeError(error)}.`;
+    }
   }
-  if (!failure) {
+  if (!failure && verify) {
     const status =
       options.mode === 'rollback' ? 'restored' : options.mode === 'lower-ttl' ? 'ttl-lowered' : 'applied';
     mark(`${status}: verified on ${verify.servers.length} server(s) in ${formatDuration(verify.elapsedMs)}`);
     return finish({ status });
   }
+  failure ??= 'After the change, it could not be verified.';
   mark(failure);
   if (options.mode === 'rollback') return finish({ ok: false, status: 'failed', failure });
 
@@ -272,7 +303,9 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
     ? `${failure} The previous records were put back and verified in ${formatDuration(story.verify?.elapsedMs ?? 0)}.`
     : story.applied
       ? `${failure} The previous records were put back, but ${(story.error ?? '').replace(/^they are back at \S+ but /, '')}.`
-      : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand from the 'previous' output.`;
+      : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand at ${options.provider} — ${options.name} must hold ${before.map(formatRecordSet).join('; ') || 'no A, AAAA or CNAME records'} — or run mode: rollback with the 'previous' output.`;
+  if (!story.applied) options.onState?.({ changed: true, previous });
+  else options.onState?.({ changed: false, previous });
   return finish({
     ok: false,
     status: story.ok ? 'rolled-back' : 'rollback-failed',
@@ -281,8 +314,13 @@ export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
   });
 }
 
+function describeError(error: unknown): string {
+  if (error instanceof UserError) return error.describe();
+  return error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+}
+
 function unmatched(verify: VerifyReport): string {
-  const bad = verify.servers.filter((s) => !s.matched);
+  const bad = verify.servers.filter((s) => !s.matched && !s.unreachable);
   return bad.map((s) => `${s.server} (${s.answer})`).join(', ') || 'the provider read-back';
 }
 
@@ -303,12 +341,19 @@ async function resolveWatchers(options: CutoverOptions, zoneNameservers: string[
         continue;
       }
       try {
-        const addresses = await lookup(entry, { all: true });
-        for (const a of addresses)
+        const addresses = options.resolveNameserver
+          ? await options.resolveNameserver(entry)
+          : (await lookup(entry, { all: true })).map((a) => a.address);
+        for (const address of addresses) {
+          const server = parseServer(address);
+          if (!server || server.kind !== 'udp') continue;
           watchers.push({
-            server: { ...parseServer(a.address)!, label: `${entry} (${a.address})` },
+            server: { ...server, label: `${entry} (${server.label})` },
             role: 'authoritative',
+            group: entry,
           });
+        }
+        if (!addresses.length) throw Object.assign(new Error('no addresses'), { code: 'ENODATA' });
       } catch (error) {
         throw new UserError(
           `nameserver ${entry} does not resolve (${(error as NodeJS.ErrnoException).code}); nothing was changed.`,
@@ -449,6 +494,14 @@ async function restore(
       receipt = await provider.apply(plan);
       mark(`${options.provider} accepted the restore`);
     }
+    if (receipt?.syncError)
+      return {
+        plan,
+        receipt,
+        ok: false,
+        applied: true,
+        error: `they are back at ${options.provider} but not confirmed on its servers: ${receipt.syncError}`,
+      };
     const verify = await verifyAll(
       provider,
       options,
@@ -472,7 +525,7 @@ async function restore(
       plan: plan ?? planChange(options.name, [], before),
       ok: false,
       applied: false,
-      error: (error as Error).message,
+      error: describeError(error),
     };
   }
 }

@@ -41,6 +41,13 @@ export interface CutoverOptions {
   /** Extra trusted CA (PEM) for the pre-flight, for in-process callers; the action relies on NODE_EXTRA_CA_CERTS. */
   ca?: string;
   log?: (line: string) => void;
+  /**
+   * Told the `previous` snapshot and whether the records are changed as soon as either is known, so the
+   * caller can publish them even if the run later stops on an error.
+   */
+  onState?: (state: { changed: boolean; previous?: Snapshot }) => void;
+  /** Addresses (`ip` or `ip:port`) of a nameserver hostname; defaults to the system resolver, port 53. */
+  resolveNameserver?: (host: string) => Promise<string[]>;
 }
 
 export const TTL_RANGE = { min: 30, max: 86_400 };

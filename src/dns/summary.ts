@@ -25,7 +25,9 @@ function verifyTable(summary: Summary, report: VerifyReport, what = 'the new rec
       s.answer,
       s.matched
         ? `${verdictIcon(true)} ${formatDuration(s.matchedAfterMs ?? 0)}`
-        : `${verdictIcon(false)} not within the timeout`,
+        : s.unreachable
+          ? '➖ unreachable from this runner (another address of the server answered)'
+          : `${verdictIcon(false)} not within the timeout`,
       s.queries,
     ]),
     ['left', 'left', 'left', 'right', 'right'],

@@ -7,6 +7,12 @@ export interface Watcher {
   server: DnsServer;
   /** Authoritative servers are asked without recursion and must answer with AA; resolvers may cache. */
   role: 'authoritative' | 'resolver';
+  /**
+   * The nameserver hostname this address belongs to. A server is proven by any one of its addresses:
+   * an address that never answers at all (an IPv6 address from a runner without IPv6) is left out,
+   * while one that answers something else still blocks.
+   */
+  group?: string;
 }
 
 export interface ServerReport {
@@ -19,6 +25,8 @@ export interface ServerReport {
   matchedAfterMs?: number;
   queries: number;
   error?: string;
+  /** Never answered from this host, and another address of the same nameserver did match. */
+  unreachable?: boolean;
 }
 
 export interface VerifyReport {
@@ -88,6 +96,16 @@ export async function verifyPropagation(options: VerifyOptions): Promise<VerifyR
   }));
   const deadline = options.since + options.timeoutMs;
   let round = 0;
+  const answered = reports.map(() => false);
+  const settled = (i: number) => {
+    if (reports[i].matched) return true;
+    const group = options.watchers[i].group;
+    return (
+      group !== undefined &&
+      !answered[i] &&
+      reports.some((r, j) => j !== i && r.matched && options.watchers[j].group === group)
+    );
+  };
   for (;;) {
     await Promise.all(
       options.watchers.map(async (watcher, i) => {
@@ -104,6 +122,7 @@ export async function verifyPropagation(options: VerifyOptions): Promise<VerifyR
           );
           report.queries += answers.length;
           report.error = undefined;
+          answered[i] = true;
           const all = answers.flatMap((a) => a.records);
           report.answer = describeAnswer(
             all,
@@ -137,16 +156,19 @@ export async function verifyPropagation(options: VerifyOptions): Promise<VerifyR
       }),
     );
     round++;
-    if (reports.every((r) => r.matched)) break;
+    if (reports.every((_, i) => settled(i))) break;
     if (Date.now() + interval > deadline) break;
     if (round % 20 === 0) {
-      const waiting = reports.filter((r) => !r.matched).map((r) => `${r.server} (${r.answer})`);
+      const waiting = reports.filter((_, i) => !settled(i)).map((r) => `${r.server} (${r.answer})`);
       options.log?.(`still waiting on ${waiting.join(', ')}`);
     }
     await sleep(interval);
   }
+  reports.forEach((r, i) => {
+    if (!r.matched && settled(i)) r.unreachable = true;
+  });
   return {
-    ok: reports.every((r) => r.matched),
+    ok: reports.every((_, i) => settled(i)),
     elapsedMs: Date.now() - options.since,
     servers: reports,
     skipped: proxied

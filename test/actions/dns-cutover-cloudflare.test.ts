@@ -120,6 +120,96 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
     );
   });
 
+  it('restores the old CNAME when reading the records back fails right after the change was accepted', async () => {
+    // Every read after the batch fails (5 = first try + 4 retries); the restore reads again later.
+    cf.fail({
+      method: 'GET',
+      path: '/dns_records',
+      status: 500,
+      times: 5,
+      after: { method: 'POST', path: '/batch' },
+    });
+    const result = await run({ mode: 'apply', target: 'voice-bot.fly.dev', 'tls-check': false });
+    expect(visible(result.log)).not.toMatch(/failed unexpectedly/);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'rolled-back', changed: 'false' });
+    expect(JSON.parse(result.outputs.previous).records).toMatchObject([{ type: 'CNAME', values: [old] }]);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /After the change, verifying it failed: .*500.*previous records were put back and verified/,
+    );
+    expect(cf.records(zone).find((r) => r.name === name)).toMatchObject({ type: 'CNAME', content: old });
+    expect(await served('CNAME')).toEqual([old]);
+  });
+
+  it('fails loudly with the manual fix, and still writes previous and changed, when the restore cannot be done either', async () => {
+    cf.fail({ method: 'GET', path: '/dns_records', status: 500, after: { method: 'POST', path: '/batch' } });
+    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', 'tls-check': false });
+    cf.clearFaults();
+    expect(visible(result.log)).not.toMatch(/failed unexpectedly/);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'rollback-failed', changed: 'true' });
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      new RegExp(
+        `Restoring the previous records also failed: .*500.*Restore them by hand at cloudflare — ${name.replace(/\./g, '\\.')} must hold CNAME ${old.replace(/\./g, '\\.')} \\(TTL 300s\\)`,
+      ),
+    );
+    expect(cf.records(zone).find((r) => r.name === name)).toMatchObject({ type: 'A', content: '127.0.0.1' });
+    // The outputs are enough to undo it.
+    const back = await run({ mode: 'rollback', previous: result.outputs.previous });
+    expect(back.outputs.status).toBe('restored');
+    expect(await served('CNAME')).toEqual([old]);
+  });
+
+  it("reads HTTP 200 with success: false as the failure it is, in the user's terms", async () => {
+    cf.fail({
+      method: 'GET',
+      path: '/dns_records',
+      status: 200,
+      times: 1,
+      code: 1000,
+      message: 'Invalid zone',
+    });
+    const read = await run({ mode: 'plan', target: 'voice-bot.fly.dev' });
+    expect(read.exitCode).toBe(1);
+    expect(visible(read.log)).not.toMatch(/failed unexpectedly/);
+    expect(read.annotations[0].message).toMatch(
+      /^Cloudflare answered GET .*dns_records with success: false \(HTTP 200\): Invalid zone \(1000\); nothing was changed\. Fix: run the step again/,
+    );
+    const before = writes().length;
+    cf.fail({
+      method: 'POST',
+      path: '/batch',
+      status: 200,
+      times: 1,
+      code: 81057,
+      message: 'Record already exists.',
+    });
+    const write = await run({ mode: 'apply', target: 'voice-bot.fly.dev', 'tls-check': false });
+    expect(write.exitCode).toBe(1);
+    expect(write.outputs).toMatchObject({ status: 'failed', changed: 'false' });
+    expect(write.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /did not accept the change: .*success: false \(HTTP 200\): Record already exists\. \(81057\)\. The records were read back unchanged/,
+    );
+    expect(writes().length - before).toBe(1);
+    expect(await served('CNAME')).toEqual([old]);
+  });
+
+  it('switches to a non-proxied record with automatic TTL (ttl: 1), served as 300s', async () => {
+    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', ttl: 1, 'tls-check': false });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ status: 'applied', propagated: 'true' });
+    expect(cf.records(zone).find((r) => r.name === name)).toMatchObject({
+      type: 'A',
+      content: '127.0.0.1',
+      ttl: 1,
+      proxied: false,
+    });
+    const answer = await queryDns(parseServer(cf.dnsAddress)!, name, 'A');
+    expect(answer.records[0]).toMatchObject({ data: '127.0.0.1', ttl: 300 });
+    const back = await run({ mode: 'rollback', previous: result.outputs.previous });
+    expect(back.outputs.status).toBe('restored');
+  });
+
   it('keeps a proxied record proxied (TTL automatic) and verifies it through the API', async () => {
     const result = await run({
       name: 'cdn',

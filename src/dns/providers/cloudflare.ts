@@ -62,9 +62,13 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
       const response = await http.request<Envelope<T>>(method, path, options);
       const envelope = response.body;
       if (!envelope || typeof envelope !== 'object' || envelope.success !== true) {
+        // Cloudflare can say no with HTTP 200 and success: false; that is a failure like any other.
         const errors = envelope && typeof envelope === 'object' ? (envelope.errors ?? []) : [];
+        const text = errors.map((e) => `${e.message} (${e.code})`).join('; ') || 'no success flag';
+        if (errors.some((e) => AUTH_CODES.has(e.code)))
+          throw new ApiError(`Cloudflare rejected the api-token: ${text}.`, 403);
         throw new ApiError(
-          `Cloudflare ${method} ${path} did not succeed: ${errors.map((e) => `${e.message} (${e.code})`).join('; ') || 'no success flag'}`,
+          `Cloudflare answered ${method} ${path} with success: false (HTTP ${response.status}): ${text}`,
           response.status,
         );
       }

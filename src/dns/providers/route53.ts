@@ -190,7 +190,19 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
         }
         await sleep(delay);
         delay = Math.min(delay * 2, 5000);
-        const got = await send((s, c) => c.send(new s.GetChangeCommand({ Id: changeId })));
+        let got;
+        try {
+          got = await send((s, c) => c.send(new s.GetChangeCommand({ Id: changeId })));
+        } catch (error) {
+          // The change was accepted: a failed status check must not read as "not applied".
+          const why = error instanceof UserError ? error.describe() : (error as Error).message;
+          return {
+            acceptedAt,
+            changeId,
+            requests,
+            syncError: `Route 53 accepted change ${changeId} but asking whether it is INSYNC failed (${why.replace(/\.$/, '')}; the role needs route53:GetChange)`,
+          };
+        }
         requests++;
         status = got.ChangeInfo?.Status;
         log(`Route 53 change ${changeId}: ${status}`);

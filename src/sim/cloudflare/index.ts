@@ -35,6 +35,8 @@ export interface Fault {
   times?: number;
   code?: number;
   message?: string;
+  /** Armed only once a call matching this has succeeded ("reads fail right after the change"). */
+  after?: { method?: string; path?: string };
 }
 
 export interface CloudflareSim {
@@ -48,6 +50,8 @@ export interface CloudflareSim {
   calls(): SimCall[];
   /** Makes the next matching API calls fail with `status` (429 and 5xx test retries; others test errors). */
   fail(fault: Fault): void;
+  /** Drops every pending fault. */
+  clearFaults(): void;
   setPropagationDelay(ms: number): void;
   /** Epoch ms at which the DNS server began serving the current records of a name (bench baseline). */
   servedSince(name: string): number | undefined;
@@ -277,6 +281,14 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
           status,
           at: Date.now(),
         });
+        if (status < 300)
+          for (const f of faults)
+            if (
+              f.after &&
+              (!f.after.method || f.after.method === method) &&
+              (!f.after.path || url.pathname.includes(f.after.path))
+            )
+              f.after = undefined;
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       };
       if (!url.pathname.startsWith(PREFIX))
@@ -291,7 +303,7 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
       if (auth !== `Bearer ${token}`)
         return send(403, failure([{ code: 9109, message: 'Invalid access token' }]));
       const fault = faults.find(
-        (f) => (!f.method || f.method === method) && (!f.path || path.includes(f.path)),
+        (f) => !f.after && (!f.method || f.method === method) && (!f.path || path.includes(f.path)),
       );
       if (fault) {
         if (fault.times !== undefined && --fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
@@ -338,7 +350,8 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
         ...r,
       })),
     calls: () => [...callLog],
-    fail: (fault) => void faults.push({ ...fault }),
+    fail: (fault) => void faults.push({ ...fault, after: fault.after && { ...fault.after } }),
+    clearFaults: () => void faults.splice(0),
     setPropagationDelay: (ms) => void (delay = ms),
     servedSince: (name) => servedAt.get(name.replace(/\.$/, '').toLowerCase()),
     close: async () => {
