@@ -8,8 +8,18 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   syncFailureIssue: () => (/* binding */ syncFailureIssue)
 /* harmony export */ });
-/* unused harmony exports ISSUE_LABEL, issueBody, issueTitle */
+/* unused harmony exports ISSUE_LABEL, storeMarker, issueBody, issueTitle */
+/** Every backup-verify issue carries this label so a human can list them all in one place. */
 const ISSUE_LABEL = 'backup-verify';
+/**
+ * One repo may run several backup-verify jobs (prefix `db/` and `uploads/`), so the label alone cannot
+ * say which store an issue is about. The hidden marker in the body can: it is what the next run matches,
+ * so a passing `db/` run never closes the `uploads/` alarm. The title is free for a human to edit.
+ */
+function storeMarker(report) {
+    const key = `${report.bucket}/${report.prefix}`.replace(/--/g, '-\u200b-');
+    return `<!-- runway:backup-verify store=${JSON.stringify(key)} -->`;
+}
 /** The body of the tracking issue (or its follow-up comment): what failed, then the full summary. */
 function issueBody(report, summary, runUrl) {
     const head = `Backup verification of \`${report.store}\` prefix \`${report.prefix}\` failed at ${report.checkedAt}${runUrl ? ` ([run](${runUrl}))` : ''}.`;
@@ -27,42 +37,89 @@ function issueTitle(report) {
     return `Backup verification failing: ${report.bucket}/${report.prefix}`;
 }
 /**
- * Keeps one issue per failing store (found again by its label): opened on the first failing run,
- * commented on each repeat, closed by the next passing run. A failure to reach GitHub is reported but
+ * Keeps one issue per store (label + body marker): opened on the first failing run, commented on each
+ * repeat, closed by the next passing run of the same store. A failure to reach GitHub is reported but
  * does not change the verification verdict.
  */
 async function syncFailureIssue(report, summary, target) {
-    const { reportFailure, reportRecovery } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(233)]).then(__webpack_require__.bind(__webpack_require__, 1233));
     if (!target.repository)
         return { line: 'issue-on-failure: GITHUB_REPOSITORY is not set; no issue updated.', ok: false };
-    const common = {
-        token: target.token,
-        repository: target.repository,
-        apiUrl: target.apiUrl,
-        label: ISSUE_LABEL,
-    };
+    const { githubClient, idempotent, statusOf } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 3656));
+    const marker = storeMarker(report);
     try {
+        const client = githubClient({
+            token: target.token,
+            repository: target.repository,
+            apiUrl: target.apiUrl,
+        });
+        const repo = { owner: client.owner, repo: client.repo };
+        const listed = await idempotent(client, () => client.octokit.paginate(client.octokit.rest.issues.listForRepo, {
+            ...repo,
+            labels: ISSUE_LABEL,
+            state: 'open',
+            sort: 'created',
+            direction: 'asc',
+            per_page: 100,
+        }));
+        // Oldest first: the oldest is the thread everyone already watches. PRs carrying the label are not ours.
+        const open = listed.filter((issue) => !issue.pull_request && (issue.body ?? '').includes(marker));
         if (!report.passed) {
-            const outcome = await reportFailure({
-                ...common,
+            const body = issueBody(report, summary, target.runUrl);
+            const [existing] = open;
+            if (existing) {
+                await client.octokit.rest.issues.createComment({ ...repo, issue_number: existing.number, body });
+                return {
+                    line: `Commented on the open issue #${existing.number} (${existing.html_url}): still failing.`,
+                    ok: true,
+                };
+            }
+            try {
+                await idempotent(client, () => client.octokit.rest.issues.getLabel({ ...repo, name: ISSUE_LABEL }));
+            }
+            catch (error) {
+                if (statusOf(error) !== 404)
+                    throw error;
+                try {
+                    await client.octokit.rest.issues.createLabel({
+                        ...repo,
+                        name: ISSUE_LABEL,
+                        color: 'b60205',
+                        description: 'Opened and closed automatically by Runway backup-verify',
+                    });
+                }
+                catch (createError) {
+                    // 422 already_exists: another job created it between our read and write.
+                    if (statusOf(createError) !== 422)
+                        throw createError;
+                }
+            }
+            // Not retried: a 502 after GitHub stored the issue would open a duplicate.
+            const { data } = await client.octokit.rest.issues.create({
+                ...repo,
                 title: issueTitle(report),
-                body: issueBody(report, summary, target.runUrl),
+                body: `${marker}\n${body}`,
+                labels: [ISSUE_LABEL],
             });
+            return { line: `Opened issue #${data.number} (${data.html_url}) with the report.`, ok: true };
+        }
+        if (open.length === 0)
             return {
-                line: outcome.action === 'opened'
-                    ? `Opened issue #${outcome.number} (${outcome.url}) with the report.`
-                    : `Commented on the open issue #${outcome.number} (${outcome.url}): still failing.`,
+                line: `No open backup-verify issue for ${report.bucket}/${report.prefix} to close.`,
                 ok: true,
             };
+        const body = `Backups verified again at ${report.checkedAt}: ${report.counts.verified} ok, newest \`${report.latestKey}\` ${report.latestAgeHours} h old${target.runUrl ? ` ([run](${target.runUrl}))` : ''}. Closing.`;
+        // Normally one; if a race opened two for this store, close both so no stale alarm stays open.
+        for (const issue of open) {
+            await client.octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body });
+            await idempotent(client, () => client.octokit.rest.issues.update({
+                ...repo,
+                issue_number: issue.number,
+                state: 'closed',
+                state_reason: 'completed',
+            }));
         }
-        const outcome = await reportRecovery({
-            ...common,
-            body: `Backups verified again at ${report.checkedAt}: ${report.counts.verified} ok, newest \`${report.latestKey}\` ${report.latestAgeHours} h old${target.runUrl ? ` ([run](${target.runUrl}))` : ''}. Closing.`,
-        });
         return {
-            line: outcome.action === 'closed'
-                ? `Closed issue #${outcome.number}: the backups pass again.`
-                : 'No open backup-verify issue to close.',
+            line: `Closed issue #${open.map((i) => i.number).join(', #')}: the backups pass again.`,
             ok: true,
         };
     }

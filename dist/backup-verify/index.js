@@ -31464,6 +31464,7 @@ await (0,_core_action_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)('back
         failed: report.counts.failed,
         unverifiable: report.counts.unverifiable,
         'missing-days': report.counts.missingDays,
+        'missing-months': report.counts.missingMonths,
         report: reportPath,
     });
     const summary = (0,_backup_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .renderBackupSummary */ .n)(report);
@@ -32113,6 +32114,9 @@ class TarLister {
     constructor() {
         this.extract.on('entry', (_header, stream, next) => {
             this.entries++;
+            // A truncated archive destroys the open entry's stream with the same error the extractor reports;
+            // without a listener here that second 'error' would crash the process instead of failing the entry.
+            stream.on('error', () => { });
             stream.on('end', next);
             stream.resume();
         });
@@ -32712,6 +32716,8 @@ const READ_COMMANDS = new Set([
     'GetBucketLifecycleConfigurationCommand',
     'ListObjectVersionsCommand',
 ]);
+/** Network errors that say the endpoint is wrong; retrying them only delays the message. */
+const ENDPOINT_FAULTS = new Set(['ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
 function networkCode(error) {
     let current = error;
     for (let depth = 0; current && depth < 5; depth++) {
@@ -32737,15 +32743,17 @@ function describeS3Error(error, connection, operation, key) {
     const what = key ? `'${key}'` : `bucket '${connection.bucket}'`;
     const net = networkCode(error);
     if (net) {
+        const attempts = e.$metadata?.attempts;
+        const tried = attempts ? `, ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
         if (net === 'ENOTFOUND' || net === 'EAI_AGAIN') {
-            return new StoreError(`cannot resolve the endpoint host of ${where} (${net}).`, 'EndpointNotFound', {
+            return new StoreError(`cannot resolve the endpoint host of ${where} (${net}${tried}).`, 'EndpointNotFound', {
                 input: 'endpoint',
                 fix: 'check the endpoint; for Backblaze B2 it is https://s3.<region>.backblazeb2.com, e.g. https://s3.us-west-004.backblazeb2.com.',
                 cause: error,
             });
         }
         if (net === 'ECONNREFUSED' || net === 'EHOSTUNREACH' || net === 'ENETUNREACH') {
-            return new StoreError(`nothing answers at ${where} (${net}).`, 'EndpointUnreachable', {
+            return new StoreError(`nothing answers at ${where} (${net}${tried}).`, 'EndpointUnreachable', {
                 input: 'endpoint',
                 fix: 'check the endpoint URL and port.',
                 cause: error,
@@ -32858,11 +32866,27 @@ async function createS3Store(connection) {
         maxAttempts: 3,
         requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
     });
+    // A host that does not resolve or a port where nothing listens is a wrong endpoint, not a blip: the
+    // SDK's standard strategy would try it three times (with backoff) before saying so.
+    const standard = await client.config.retryStrategy();
+    if ('acquireInitialRetryToken' in standard) {
+        client.config.retryStrategy = async () => ({
+            acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
+            refreshRetryTokenForRetry: (token, info) => {
+                const net = networkCode(info.error);
+                if (net && ENDPOINT_FAULTS.has(net))
+                    throw info.error;
+                return standard.refreshRetryTokenForRetry(token, info);
+            },
+            recordSuccess: (token) => standard.recordSuccess(token),
+        });
+    }
     client.middlewareStack.add((next, context) => async (args) => {
         const name = context.commandName ?? 'unknown';
+        // Observed before the guard, so a test sees every command the verifier tries, refused or not.
+        connection.onCommand?.(name);
         if (!READ_COMMANDS.has(name))
             throw new Error(`refusing to send ${name}: backup-verify is read-only`);
-        connection.onCommand?.(name);
         return next(args);
     }, { step: 'initialize', name: 'runwayReadOnlyGuard' });
     const Bucket = connection.bucket;

@@ -31,6 +31,7 @@ await runAction('backup-verify', async () => {
     failed: report.counts.failed,
     unverifiable: report.counts.unverifiable,
     'missing-days': report.counts.missingDays,
+    'missing-months': report.counts.missingMonths,
     report: reportPath,
   });
   const summary = renderBackupSummary(report);

@@ -37,6 +37,9 @@ class TarLister {
   constructor() {
     this.extract.on('entry', (_header, stream, next) => {
       this.entries++;
+      // A truncated archive destroys the open entry's stream with the same error the extractor reports;
+      // without a listener here that second 'error' would crash the process instead of failing the entry.
+      stream.on('error', () => {});
       stream.on('end', next);
       stream.resume();
     });

@@ -16,7 +16,7 @@ export interface S3Connection {
   accessKeyId?: string;
   secretAccessKey?: string;
   forcePathStyle?: boolean;
-  /** Observes every command name the client is about to send (tests assert the read-only set). */
+  /** Observes every command name the client tries to send, before the read-only guard (tests assert the set). */
   onCommand?: (name: string) => void;
   /** Keys per listing page (S3's default 1,000); tests lower it to exercise continuation tokens. */
   listPageSize?: number;
@@ -37,10 +37,13 @@ interface AwsError {
   Code?: string;
   code?: string;
   message?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
   $response?: { headers?: Record<string, string> };
   cause?: unknown;
 }
+
+/** Network errors that say the endpoint is wrong; retrying them only delays the message. */
+const ENDPOINT_FAULTS = new Set(['ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 function networkCode(error: unknown): string | undefined {
   let current: unknown = error;
@@ -76,15 +79,21 @@ export function describeS3Error(
   const what = key ? `'${key}'` : `bucket '${connection.bucket}'`;
   const net = networkCode(error);
   if (net) {
+    const attempts = e.$metadata?.attempts;
+    const tried = attempts ? `, ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
     if (net === 'ENOTFOUND' || net === 'EAI_AGAIN') {
-      return new StoreError(`cannot resolve the endpoint host of ${where} (${net}).`, 'EndpointNotFound', {
-        input: 'endpoint',
-        fix: 'check the endpoint; for Backblaze B2 it is https://s3.<region>.backblazeb2.com, e.g. https://s3.us-west-004.backblazeb2.com.',
-        cause: error,
-      });
+      return new StoreError(
+        `cannot resolve the endpoint host of ${where} (${net}${tried}).`,
+        'EndpointNotFound',
+        {
+          input: 'endpoint',
+          fix: 'check the endpoint; for Backblaze B2 it is https://s3.<region>.backblazeb2.com, e.g. https://s3.us-west-004.backblazeb2.com.',
+          cause: error,
+        },
+      );
     }
     if (net === 'ECONNREFUSED' || net === 'EHOSTUNREACH' || net === 'ENETUNREACH') {
-      return new StoreError(`nothing answers at ${where} (${net}).`, 'EndpointUnreachable', {
+      return new StoreError(`nothing answers at ${where} (${net}${tried}).`, 'EndpointUnreachable', {
         input: 'endpoint',
         fix: 'check the endpoint URL and port.',
         cause: error,
@@ -216,11 +225,26 @@ export async function createS3Store(connection: S3Connection): Promise<ObjectSto
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
   });
+  // A host that does not resolve or a port where nothing listens is a wrong endpoint, not a blip: the
+  // SDK's standard strategy would try it three times (with backoff) before saying so.
+  const standard = await client.config.retryStrategy();
+  if ('acquireInitialRetryToken' in standard) {
+    client.config.retryStrategy = async () => ({
+      acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
+      refreshRetryTokenForRetry: (token, info) => {
+        const net = networkCode(info.error);
+        if (net && ENDPOINT_FAULTS.has(net)) throw info.error;
+        return standard.refreshRetryTokenForRetry(token, info);
+      },
+      recordSuccess: (token) => standard.recordSuccess(token),
+    });
+  }
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const name = context.commandName ?? 'unknown';
-      if (!READ_COMMANDS.has(name)) throw new Error(`refusing to send ${name}: backup-verify is read-only`);
+      // Observed before the guard, so a test sees every command the verifier tries, refused or not.
       connection.onCommand?.(name);
+      if (!READ_COMMANDS.has(name)) throw new Error(`refusing to send ${name}: backup-verify is read-only`);
       return next(args);
     },
     { step: 'initialize', name: 'runwayReadOnlyGuard' },

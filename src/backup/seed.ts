@@ -36,6 +36,8 @@ export async function putObject(
   key: string,
   body: Buffer | string,
   metadata?: Record<string, string>,
+  /** 'aws:kms' stores it encrypted with the bucket's KMS key, so its ETag is no MD5 of the bytes. */
+  serverSideEncryption?: 'AES256' | 'aws:kms',
 ): Promise<void> {
   const { PutObjectCommand } = await import('@aws-sdk/client-s3');
   await client.send(
@@ -44,6 +46,7 @@ export async function putObject(
       Key: key,
       Body: typeof body === 'string' ? Buffer.from(body) : body,
       Metadata: metadata,
+      ServerSideEncryption: serverSideEncryption,
     }),
   );
 }

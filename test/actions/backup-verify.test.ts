@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { runBundle } from '../../src/harness/run-bundle.js';
-import { adminClient, createBucket, putObject, sidecarText } from '../../src/backup/seed.js';
+import { adminClient, createBucket, makeTarGz, putObject, sidecarText } from '../../src/backup/seed.js';
 import type { BackupReport } from '../../src/backup/report.js';
 import { s3rverObjectFile, startRecordingProxy, startS3rver, type LocalS3 } from '../support/s3-servers.js';
 import { connectionInputs, dayAgo, DUMP, seedDailies } from '../backup/scenario.js';
@@ -12,6 +12,7 @@ import { connectionInputs, dayAgo, DUMP, seedDailies } from '../backup/scenario.
 const BUCKET = 'voice-bot-backups';
 let server: LocalS3;
 let client: S3Client;
+let missingMonth: string;
 
 const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
   runBundle('backup-verify', { inputs, env, timeoutMs: 60_000 });
@@ -39,6 +40,30 @@ beforeAll(async () => {
     }),
     seedDailies(client, BUCKET, 'sidecar/', { days: 3 }),
   ]);
+  // Plain (uncompressed) tar archives, as `tar -cf` writes them; in 'tartrunc/' the newest was uploaded
+  // short (its sidecar speaks for the short bytes, so only reading the archive can tell).
+  const tars = await Promise.all([0, 1].map(async (n) => gunzipSync(await makeTarGz(dayAgo(n), 4, 50_000))));
+  await seedDailies(client, BUCKET, 'tar/', {
+    days: 2,
+    name: (d) => `uploads-${d}.tar`,
+    body: (n) => tars[n],
+  });
+  await seedDailies(client, BUCKET, 'tartrunc/', {
+    days: 2,
+    name: (d) => `uploads-${d}.tar`,
+    body: (n) => (n === 0 ? tars[0].subarray(0, 120_000) : tars[n]),
+  });
+  // Monthly snapshots on the 15th of each earlier month, but the one two months back never arrived.
+  const now = new Date();
+  const monthAgo = (k: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 15)).toISOString().slice(0, 10);
+  await seedDailies(client, BUCKET, 'months/', { days: 3 });
+  for (const k of [1, 3]) {
+    const name = `voice-bot-${monthAgo(k)}.dump`;
+    await putObject(client, BUCKET, `months/${name}`, DUMP);
+    await putObject(client, BUCKET, `months/${name}.sha256`, sidecarText(DUMP, name));
+  }
+  missingMonth = monthAgo(2).slice(0, 7);
   // Bit rot: bytes change on the store's disk after upload; the stored ETag and the sidecar still speak for the original.
   const file = s3rverObjectFile(server.directory!, BUCKET, `rot/voice-bot-${dayAgo(0)}.dump`);
   const fd = openSync(file, 'r+');
@@ -127,6 +152,52 @@ describe('backup-verify bundle against s3rver', () => {
     expect(report.series[0].retention.missingDays).toEqual([dayAgo(3)]);
     expect(result.summary).toContain(`**${dayAgo(3).slice(8)} ❌**`);
     expect(result.log).toContain(`day(s) without a backup in the daily window: ${dayAgo(3)}`);
+  });
+
+  it('reports a missing month in the monthly window through the outputs, the log and the summary', async () => {
+    const result = await run({
+      ...connectionInputs(server, BUCKET, 'months/'),
+      retention: 'daily=3,monthly=4',
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs['missing-days']).toBe('0');
+    expect(result.outputs['missing-months']).toBe('1');
+    expect(reportOf(result.outputs).series[0].retention.missingMonths).toEqual([missingMonth]);
+    expect(result.log).toContain(`month(s) without a backup in the monthly window: ${missingMonth}`);
+    expect(result.summary).toContain(`months missing: ${missingMonth};`);
+    // The same store with a two-month window (which ends before the gap) passes.
+    const shorter = await run({
+      ...connectionInputs(server, BUCKET, 'months/'),
+      retention: 'daily=3,monthly=2',
+    });
+    expect(shorter.exitCode).toBe(0);
+    expect(shorter.outputs['missing-months']).toBe('0');
+  });
+
+  it('lists a plain (uncompressed) tar archive entry by entry and passes it', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'tar/'), retention: 'daily=2' });
+    expect(result.exitCode).toBe(0);
+    const newest = reportOf(result.outputs).backups[0];
+    expect(newest).toMatchObject({ verdict: 'ok', provedBy: ['sha256 sidecar', 'ETag (MD5)'] });
+    expect(newest.content).toMatchObject({
+      kind: 'tar',
+      ok: true,
+      depth: 'full',
+      detail: 'tar lists 4 entries',
+    });
+  });
+
+  it('fails a truncated plain tar whose checksums match: the archive breaks off mid-entry', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'tartrunc/'), retention: 'daily=2' });
+    expect(result.exitCode).toBe(1);
+    const newest = reportOf(result.outputs).backups[0];
+    expect(newest.verdict).toBe('failed');
+    expect(newest.evidence.every((e) => e.ok)).toBe(true);
+    expect(newest.content).toMatchObject({ kind: 'tar', ok: false, depth: 'full' });
+    expect(newest.problems.join(' ')).toMatch(
+      /tar archive is broken after 3 entries: Unexpected end of data/,
+    );
+    expect(result.summary).toContain('❌');
   });
 
   it('fails when the newest backup is older than max-age', async () => {
@@ -298,9 +369,25 @@ describe('backup-verify bundle against s3rver', () => {
     await proxy.stop();
     const result = await run({ ...connectionInputs(server, BUCKET, 'healthy/'), endpoint: dead });
     expect(result.exitCode).toBe(1);
+    // One attempt: a port where nothing listens does not start answering on a retry.
     expect(result.log).toMatch(
-      /input 'endpoint': nothing answers at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+      /::error::input 'endpoint': nothing answers at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED, 1 attempt\)\. Fix: check the endpoint URL and port/,
     );
+    expect(result.outputs.passed).toBeUndefined();
+  });
+
+  it('says the endpoint host does not resolve (ENOTFOUND), after one attempt, not retried', async () => {
+    // A 64-character label is not a valid DNS name, so the resolver fails it locally: no query leaves the machine.
+    const host = `s3.${'x'.repeat(64)}.example.com`;
+    const result = await run({
+      ...connectionInputs(server, BUCKET, 'healthy/'),
+      endpoint: `https://${host}`,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.log).toContain(
+      `::error::input 'endpoint': cannot resolve the endpoint host of https://${host} (ENOTFOUND, 1 attempt). Fix: check the endpoint;`,
+    );
+    expect(result.outputs.passed).toBeUndefined();
   });
 
   it.each([
@@ -313,11 +400,7 @@ describe('backup-verify bundle against s3rver', () => {
       /input 'endpoint': .* has a path/,
     ],
     ['shard', '3/2', /input 'shard': "3\/2" is out of range/],
-    [
-      'region',
-      'us-east-005',
-      /input 'region': "us-east-005" does not match the endpoint's region us-west-004/,
-    ],
+    ['region', '', /input 'region': is required but empty/],
     [
       'endpoint',
       'https://voice-bot-backups.s3.us-west-004.backblazeb2.com',
@@ -327,14 +410,16 @@ describe('backup-verify bundle against s3rver', () => {
   ])('rejects %s=%s before any request', async (input, value, message) => {
     const proxy = await startRecordingProxy(server.endpoint);
     try {
-      // The region row pairs it with a B2 endpoint; nothing may be sent there (or anywhere).
-      const endpoint = input === 'region' ? 'https://s3.us-west-004.backblazeb2.com' : proxy.endpoint;
-      const result = await run({
-        ...connectionInputs(server, BUCKET, 'healthy/'),
-        endpoint,
-        verify: 'all',
-        [input]: value,
-      });
+      // Every row points at the recording proxy, so an early request would show in proxy.seen.
+      const result = await run(
+        {
+          ...connectionInputs(server, BUCKET, 'healthy/'),
+          endpoint: proxy.endpoint,
+          verify: 'all',
+          [input]: value,
+        },
+        { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined } as unknown as Record<string, string>,
+      );
       expect(result.exitCode).toBe(1);
       expect(result.log).toMatch(message);
       expect(proxy.seen).toHaveLength(0);
@@ -343,6 +428,23 @@ describe('backup-verify bundle against s3rver', () => {
     } finally {
       await proxy.stop();
     }
+  });
+});
+
+describe('backup-verify bundle input checks that need a real provider host', () => {
+  it('rejects a region that does not match a B2 endpoint, with the fix, before writing any report', async () => {
+    // A B2 host cannot be pointed at the recording proxy, so this one proves the message and that the run
+    // stopped at the input check (no report); the empty-region row above proves "before any request".
+    const result = await run({
+      ...connectionInputs(server, BUCKET, 'healthy/'),
+      endpoint: 'https://s3.us-west-004.backblazeb2.com',
+      region: 'us-east-005',
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.log).toMatch(
+      /::error::input 'region': "us-east-005" does not match the endpoint's region us-west-004\. Fix: set region: us-west-004/,
+    );
+    expect(result.outputs.report).toBeUndefined();
   });
 });
 

@@ -1,21 +1,22 @@
-export const id = 233;
-export const ids = [233];
+export const id = 656;
+export const ids = [656];
 export const modules = {
 
-/***/ 1233:
+/***/ 3656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  reportFailure: () => (/* binding */ reportFailure),
-  reportRecovery: () => (/* binding */ reportRecovery)
+  githubClient: () => (/* binding */ githubClient),
+  idempotent: () => (/* binding */ idempotent),
+  statusOf: () => (/* binding */ statusOf)
 });
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(1915);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(1915);
 ;// CONCATENATED MODULE: ./src/core/retry.ts
 /** Statuses worth another try: the request timed out, we were rate limited, or the server failed. */
 function isRetryableStatus(status) {
@@ -125,110 +126,6 @@ function idempotent(client, call) {
             throw error.cause ?? error;
         throw error;
     });
-}
-
-;// CONCATENATED MODULE: ./src/github/issue-tracker.ts
-/**
- * One issue per recurring problem (a stale backup, a sustained latency breach): opened on the first
- * failure, commented on each repeat so the history stays in one thread, closed on recovery. The label is
- * the key, so a human can retitle the issue without breaking the link.
- */
-
-
-function checkLabel(label) {
-    if (!label || label.length > 50 || label.includes(',')) {
-        throw new errors/* InputError */.dz('label', `"${label}" is not a usable issue label.`, 'use a short name without commas, e.g. runway:backup-integrity.');
-    }
-}
-/** Open issues carrying the label, oldest first: the oldest is the thread everyone already watches. */
-async function openIssues(client, label) {
-    const issues = await idempotent(client, () => client.octokit.paginate(client.octokit.rest.issues.listForRepo, {
-        owner: client.owner,
-        repo: client.repo,
-        labels: label,
-        state: 'open',
-        sort: 'created',
-        direction: 'asc',
-        per_page: 100,
-    }));
-    // The issues list also returns pull requests; a PR carrying the label is not our thread.
-    return issues
-        .filter((issue) => !issue.pull_request)
-        .map((issue) => ({ number: issue.number, html_url: issue.html_url }));
-}
-async function ensureLabel(client, label) {
-    try {
-        await idempotent(client, () => client.octokit.rest.issues.getLabel({ owner: client.owner, repo: client.repo, name: label }));
-        return;
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw error;
-    }
-    try {
-        await client.octokit.rest.issues.createLabel({
-            owner: client.owner,
-            repo: client.repo,
-            name: label,
-            color: 'b60205',
-            description: 'Opened and closed automatically by Runway',
-        });
-    }
-    catch (error) {
-        // 422 already_exists: another run created it between our read and write; that is fine.
-        if (statusOf(error) !== 422)
-            throw error;
-    }
-}
-async function reportFailure(report) {
-    checkLabel(report.label);
-    if (!report.title.trim())
-        throw new errors/* InputError */.dz('title', 'is empty.', 'give the issue a title.');
-    const client = githubClient(report);
-    const [existing] = await openIssues(client, report.label);
-    if (existing) {
-        await client.octokit.rest.issues.createComment({
-            owner: client.owner,
-            repo: client.repo,
-            issue_number: existing.number,
-            body: report.body,
-        });
-        return { action: 'commented', number: existing.number, url: existing.html_url };
-    }
-    await ensureLabel(client, report.label);
-    const { data } = await client.octokit.rest.issues.create({
-        owner: client.owner,
-        repo: client.repo,
-        title: report.title,
-        body: report.body,
-        labels: [report.label],
-    });
-    return { action: 'opened', number: data.number, url: data.html_url };
-}
-async function reportRecovery(report) {
-    checkLabel(report.label);
-    const client = githubClient(report);
-    const open = await openIssues(client, report.label);
-    if (open.length === 0)
-        return { action: 'none' };
-    const body = report.body?.trim() || `Recovered: the check passed at ${new Date().toISOString()}. Closing.`;
-    // Normally one; if a race opened two, close them all so no stale alarm stays open.
-    for (const issue of open) {
-        await client.octokit.rest.issues.createComment({
-            owner: client.owner,
-            repo: client.repo,
-            issue_number: issue.number,
-            body,
-        });
-        await idempotent(client, () => client.octokit.rest.issues.update({
-            owner: client.owner,
-            repo: client.repo,
-            issue_number: issue.number,
-            state: 'closed',
-            state_reason: 'completed',
-        }));
-    }
-    return { action: 'closed', number: open[0].number };
 }
 
 
