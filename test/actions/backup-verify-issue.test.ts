@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { runBundle } from '../../src/harness/run-bundle.js';
-import { adminClient, createBucket, putObject, sidecarText } from '../../src/backup/seed.js';
+import { adminClient, createBucket, deleteObject, putObject, sidecarText } from '../../src/backup/seed.js';
 import { startGitHubSim, type GitHubSim } from '../../src/sim/github/index.js';
 import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
 import { connectionInputs, dayAgo, DUMP, seedDailies } from '../backup/scenario.js';
@@ -74,5 +74,71 @@ describe('backup-verify issue-on-failure against the GitHub stand-in', () => {
       expect(r.log.replace(/^::add-mask::.*$/gm, '')).not.toContain(github.token);
       expect(r.summary).not.toContain(github.token);
     }
+  });
+});
+
+describe('backup-verify issue-on-failure with two stores in one repository', () => {
+  // Two jobs in one repo, as a user runs them: the database dumps and the uploads archive.
+  let hub: GitHubSim;
+  beforeAll(async () => {
+    hub = await startGitHubSim();
+    await Promise.all([
+      seedDailies(client, BUCKET, 'two/db/', { days: 4, skip: [1] }),
+      seedDailies(client, BUCKET, 'two/uploads/', { days: 4, skip: [2] }),
+    ]);
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  const runStore = (prefix: string) =>
+    runBundle('backup-verify', {
+      inputs: {
+        ...connectionInputs(server, BUCKET, prefix),
+        retention: 'daily=4',
+        'issue-on-failure': 'true',
+        'github-token': hub.token,
+      },
+      env: { GITHUB_REPOSITORY: hub.repository, GITHUB_API_URL: hub.apiUrl, GITHUB_RUN_ID: '7' },
+      timeoutMs: 60_000,
+    });
+  const issueOf = (prefix: string) =>
+    hub.issues().filter((i) => i.title === `Backup verification failing: ${BUCKET}/${prefix}`);
+
+  it('keeps one issue per bucket+prefix: a passing db/ run closes only the db/ issue', async () => {
+    expect((await runStore('two/db/')).exitCode).toBe(1);
+    expect((await runStore('two/uploads/')).exitCode).toBe(1);
+    // Two failing stores, two issues, both carrying the shared label.
+    expect(hub.issues()).toHaveLength(2);
+    const [db] = issueOf('two/db/');
+    const [uploads] = issueOf('two/uploads/');
+    expect(db.labels).toEqual(['backup-verify']);
+    expect(uploads.labels).toEqual(['backup-verify']);
+    expect(db.body).toContain(`day(s) without a backup in the daily window: ${dayAgo(1)}`);
+    expect(uploads.body).toContain(`day(s) without a backup in the daily window: ${dayAgo(2)}`);
+
+    // A repeat failure of uploads/ goes to its own thread, not db/'s.
+    const again = await runStore('two/uploads/');
+    expect(again.log).toContain(`Commented on the open issue #${uploads.number}`);
+    expect(issueOf('two/uploads/')[0].comments).toHaveLength(1);
+    expect(issueOf('two/db/')[0].comments).toHaveLength(0);
+
+    // db/ catches up and passes: its issue closes, the uploads/ alarm stays open.
+    const name = `voice-bot-${dayAgo(1)}.dump`;
+    await putObject(client, BUCKET, `two/db/${name}`, DUMP);
+    await putObject(client, BUCKET, `two/db/${name}.sha256`, sidecarText(DUMP, name));
+    const fixed = await runStore('two/db/');
+    expect(fixed.exitCode).toBe(0);
+    expect(fixed.log).toContain(`Closed issue #${db.number}: the backups pass again.`);
+    expect(issueOf('two/db/')[0].state).toBe('closed');
+    expect(issueOf('two/uploads/')[0].state).toBe('open');
+    expect(issueOf('two/uploads/')[0].comments).toHaveLength(1);
+
+    // A later db/ failure opens a fresh db/ issue rather than commenting on the uploads/ one.
+    await Promise.all([name, `${name}.sha256`].map((k) => deleteObject(client, BUCKET, `two/db/${k}`)));
+    const broken = await runStore('two/db/');
+    expect(broken.log).toMatch(/Opened issue #\d+/);
+    expect(issueOf('two/db/').map((i) => i.state)).toEqual(['closed', 'open']);
+    expect(issueOf('two/uploads/')[0].comments).toHaveLength(1);
   });
 });
