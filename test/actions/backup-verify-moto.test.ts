@@ -13,6 +13,7 @@ import {
   enableVersioning,
   multipartUpload,
   putLifecycle,
+  md5Hex,
   putObject,
   rcloneCopy,
 } from '../../src/backup/seed.js';
@@ -56,6 +57,16 @@ describeMoto('backup-verify bundle against moto_server (real multipart ETags, li
     await multipartUpload(client, BUCKET, `changed/uploads-${dayAgo(0)}.bin`, changed, 5 * MiB, {
       md5chksum: sourceMd5,
     });
+    // The AWS CLI's default: 8 MiB parts (multipart_chunksize), no checksum metadata.
+    await multipartUpload(client, BUCKET, `awscli/uploads-${dayAgo(0)}.bin`, big, 8 * MiB);
+    // SSE-KMS: the ETag is no MD5 of the bytes, so with nothing else stored, nothing speaks for them.
+    const dump = `voice-bot-${dayAgo(0)}.dump`;
+    await putObject(client, BUCKET, `kms/${dump}`, DUMP, undefined, 'aws:kms');
+    // The same, with an `md5sum > x.md5` sidecar: the sidecar alone proves (or disproves) the bytes.
+    await putObject(client, BUCKET, `md5/${dump}`, DUMP, undefined, 'aws:kms');
+    await putObject(client, BUCKET, `md5/${dump}.md5`, `${md5Hex(DUMP)}  ${dump}\n`);
+    await putObject(client, BUCKET, `md5bad/${dump}`, DUMP, undefined, 'aws:kms');
+    await putObject(client, BUCKET, `md5bad/${dump}.md5`, `${md5Hex(DUMP.subarray(1))}  ${dump}\n`);
     await seedDailies(client, BUCKET, 'db/', { days: 3 });
     // Day 2 was uploaded and later deleted (hidden); day 4 never arrived.
     await seedDailies(client, BUCKET, 'hidden/', { days: 6, skip: [4] });
@@ -82,6 +93,43 @@ describeMoto('backup-verify bundle against moto_server (real multipart ETags, li
     const result = await run({ ...connectionInputs(server, BUCKET, 'sdk/'), retention: 'daily=1' });
     expect(result.exitCode).toBe(0);
     expect(reportOf(result.outputs).backups[0].provedBy).toEqual(['multipart ETag (5.0 MiB parts)']);
+  });
+
+  it('proves an AWS CLI upload (8 MiB parts, no metadata) by its two-part multipart ETag', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'awscli/'), retention: 'daily=1' });
+    expect(result.exitCode).toBe(0);
+    const entry = reportOf(result.outputs).backups[0];
+    expect(entry.provedBy).toEqual(['multipart ETag (8.0 MiB parts)']);
+    expect(entry.evidence[0].expected).toMatch(/^[0-9a-f]{32}-2$/);
+  });
+
+  it('calls an SSE-KMS object with no sidecar, manifest or metadata unverifiable (its ETag proves nothing)', async () => {
+    const result = await run({ ...connectionInputs(server, BUCKET, 'kms/'), retention: 'daily=1' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verified).toBe('0');
+    expect(result.outputs.unverifiable).toBe('1');
+    const entry = reportOf(result.outputs).backups[0];
+    expect(entry.verdict).toBe('unverifiable');
+    expect(entry.evidence).toEqual([]);
+    expect(entry.problems[0]).toBe(
+      'no checksum to compare with (no sidecar, manifest, MD5 metadata or MD5 ETag)',
+    );
+    // The dump itself reads through: the bytes are fine, there is just nothing to prove them against.
+    expect(entry.content).toMatchObject({ kind: 'pg-custom', ok: true });
+    expect(result.summary).toContain('⚠️ unverifiable');
+  });
+
+  it('proves an SSE-KMS object by its .md5 sidecar, and fails it when the sidecar is wrong', async () => {
+    const good = await run({ ...connectionInputs(server, BUCKET, 'md5/'), retention: 'daily=1' });
+    expect(good.exitCode).toBe(0);
+    expect(reportOf(good.outputs).backups[0]).toMatchObject({ verdict: 'ok', provedBy: ['md5 sidecar'] });
+    const bad = await run({ ...connectionInputs(server, BUCKET, 'md5bad/'), retention: 'daily=1' });
+    expect(bad.exitCode).toBe(1);
+    const entry = reportOf(bad.outputs).backups[0];
+    expect(entry.verdict).toBe('failed');
+    expect(entry.problems[0]).toContain(
+      `md5 sidecar says md5 ${md5Hex(DUMP.subarray(1))}, the bytes hash to ${md5Hex(DUMP)}`,
+    );
   });
 
   it('calls an object with no usable evidence unverifiable, never ok, and fails', async () => {
