@@ -3,7 +3,9 @@
  * node build runs without file access, so it cannot see our action.yml files or reusable workflows):
  *
  * - top-permissions / job-permissions: `permissions` at the top (`{}` or read-only) and on every job;
- * - excess-write: a write scope only where the job does what needs it;
+ * - excess-write / excess-read: a scope only where the job does what needs it, judged from the GitHub
+ *   API calls its scripts make (curl, `gh api`, wrapper functions; comments do not count), the actions it
+ *   uses that are known to need a scope, or the reusable workflow it calls;
  * - caller-permissions: a job calling a reusable workflow grants what the called jobs ask for;
  * - unpinned-uses: every non-local `uses:` pinned by a 40-hex SHA with a `# vX.Y.Z` comment;
  * - template-injection: no `${{ … }}` of caller- or event-controlled data inside `run:`;
@@ -21,6 +23,7 @@ export type PolicyRule =
   | 'top-permissions'
   | 'job-permissions'
   | 'excess-write'
+  | 'excess-read'
   | 'caller-permissions'
   | 'unpinned-uses'
   | 'template-injection'
@@ -52,17 +55,171 @@ const SAFE_IN_RUN = [
   /^runner\.[a-z_]+$/,
   /^(true|false|null|\d+)$/,
 ];
-/** Scopes a job may write, and the evidence in the job that it needs them. */
-const WRITE_EVIDENCE: Record<string, (job: Json, scripts: string) => boolean> = {
-  deployments: (_job, scripts) => /\bdeployments\b/.test(scripts),
-  issues: (job, scripts) =>
-    /\bissues\b/.test(scripts) ||
-    steps(job).some(
-      (s) =>
-        /actions\/backup-verify\b/.test(String(s.uses ?? '')) &&
-        /^true$/i.test(String((s.with as Json | undefined)?.['issue-on-failure'] ?? '')),
-    ),
+/** REST resource (first path segment after /repos/{owner}/{repo}/) → the permission scope it needs. */
+const RESOURCE_SCOPE: Record<string, string> = {
+  deployments: 'deployments',
+  environments: 'deployments',
+  issues: 'issues',
+  labels: 'issues',
+  milestones: 'issues',
+  pulls: 'pull-requests',
+  statuses: 'statuses',
+  commits: 'contents',
+  contents: 'contents',
+  git: 'contents',
+  releases: 'contents',
+  actions: 'actions',
+  check_runs: 'checks',
+  'check-runs': 'checks',
+  check_suites: 'checks',
+  'check-suites': 'checks',
+  pages: 'pages',
 };
+
+export interface ApiCall {
+  method: string;
+  /** Path below /repos/{owner}/{repo}/, e.g. `deployments/$id/statuses`. */
+  path: string;
+}
+
+/** The script without comments (a `#` at a line start or after whitespace) and with continuations joined. */
+function code(script: string): string[] {
+  return script
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/(^|\s)#.*$/, '$1').trim())
+    .filter((line) => line !== '');
+}
+
+const METHOD = /(?:-X|--request|--method)\s*['"]?([A-Za-z$][\w$"{}]*)/;
+const HAS_BODY = /(?:^|\s)(?:-d|--data(?:-raw|-binary)?|--json|-f|-F|--field|--raw-field|--input)(?:\s|=|$)/;
+/** A repository API path in a URL (`…/repos/$GITHUB_REPOSITORY/deployments`) or a `gh api` argument. */
+const REPO_PATH = /\/?repos\/([^\s"'?]*)/;
+
+/** The path below owner/repo: `$GITHUB_REPOSITORY/deployments/…` or `octo/app/deployments/…`. */
+function belowRepository(rest: string): string {
+  const parts = rest.split('/');
+  return (parts[0].includes('$') && parts[1] in RESOURCE_SCOPE ? parts.slice(1) : parts.slice(2)).join('/');
+}
+
+function methodOf(line: string): string {
+  const m = METHOD.exec(line)?.[1];
+  if (m && /^[A-Za-z]+$/.test(m)) return m.toUpperCase();
+  if (m) return 'DYNAMIC';
+  return HAS_BODY.test(line) ? 'POST' : 'GET';
+}
+
+/**
+ * GitHub REST calls a `run:` script makes: `curl` to …/repos/{owner}/{repo}/…, `gh api repos/…`,
+ * `gh issue …`, and calls of a shell function wrapping one of those with the path (and the method)
+ * as arguments. Comments and echoed text are not calls.
+ */
+export function apiCalls(script: string): ApiCall[] {
+  const lines = code(script);
+  const calls: ApiCall[] = [];
+  // Shell functions that wrap curl/gh api with the path from an argument.
+  const wrappers = new Map<string, { method: string; methodArg: boolean; pathArg: number }>();
+  for (let i = 0; i < lines.length; i++) {
+    const def = /^(?:function\s+)?([A-Za-z_][\w-]*)\s*\(\)\s*\{?$/.exec(lines[i]);
+    if (!def) continue;
+    let depth = 0;
+    const body: string[] = [];
+    for (let j = i; j < lines.length; j++) {
+      depth += (lines[j].match(/\{/g) ?? []).length - (lines[j].match(/\}/g) ?? []).length;
+      if (j > i) body.push(lines[j]);
+      if (depth <= 0 && j > i) break;
+    }
+    const text = body.join('\n');
+    const request = body.find((l) => /\bcurl\b|\bgh\s+api\b/.test(l));
+    if (!request) continue;
+    const named = Object.fromEntries(
+      [...text.matchAll(/local\s+([^\n]+)/g)].flatMap((m) =>
+        [...m[1].matchAll(/(\w+)=\$(\d)/g)].map((a) => [a[1], Number(a[2])]),
+      ),
+    ) as Record<string, number>;
+    const argIndex = (ref: string | undefined): number | undefined => {
+      if (!ref) return undefined;
+      const n = /^\$\{?(\d)\}?$/.exec(ref) ?? undefined;
+      if (n) return Number(n[1]);
+      const v = /^\$\{?(\w+)\}?$/.exec(ref)?.[1];
+      return v !== undefined ? named[v] : undefined;
+    };
+    const pathRef = /repos\/[^\s/"']+(?:\/[^\s/"']+)?\/(\$\{?\w+\}?)/.exec(text)?.[1];
+    const pathArg = argIndex(pathRef);
+    if (pathArg === undefined) continue;
+    const methodRef = /(?:-X|--request|--method)\s*['"]?(\$\{?\w+\}?)/.exec(text)?.[1];
+    const methodArg = argIndex(methodRef);
+    wrappers.set(def[1], {
+      method: methodArg === undefined ? methodOf(text) : 'DYNAMIC',
+      methodArg: methodArg !== undefined,
+      pathArg,
+    });
+  }
+  for (const line of lines) {
+    if (/\bcurl\b/.test(line) || /\bgh\s+api\b/.test(line)) {
+      const rest = REPO_PATH.exec(line)?.[1];
+      const path = rest === undefined ? '' : belowRepository(rest);
+      // A wrapper's own request (its path is an argument) is counted at each call of the wrapper.
+      if (path !== '' && !path.startsWith('$')) calls.push({ method: methodOf(line), path });
+    }
+    const issue = /\bgh\s+(issue|label|pr)\s+(\w+)/.exec(line);
+    if (issue) {
+      const reads = ['list', 'view', 'status', 'diff', 'checks'].includes(issue[2]);
+      calls.push({ method: reads ? 'GET' : 'POST', path: issue[1] === 'pr' ? 'pulls' : `${issue[1]}s` });
+    }
+    for (const [name, w] of wrappers) {
+      const call = new RegExp(`(?:^|[\\s$(|;&])${name}\\s+(.+)$`).exec(line);
+      if (!call || new RegExp(`^(?:function\\s+)?${name}\\s*\\(`).test(line)) continue;
+      const args = [...call[1].matchAll(/"([^"]*)"|'([^']*)'|([^\s|;&)]+)/g)].map(
+        (m) => m[1] ?? m[2] ?? m[3],
+      );
+      const path = args[w.pathArg - 1];
+      if (path === undefined) continue;
+      const method = w.methodArg ? (args[0] ?? '').toUpperCase() : w.method;
+      calls.push({ method, path });
+    }
+  }
+  return calls;
+}
+
+/** Runway actions (and the root action) that call GitHub, and what they need given their `with:`. */
+function actionScopes(uses: string, withs: Json, self: string): Permissions {
+  if (/^actions\/checkout@/.test(uses)) return { contents: 'read' };
+  const action = runwayAction(uses, self);
+  const root = new RegExp(`^${self.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@`, 'i').test(uses);
+  const on = (key: string, byDefault: boolean) =>
+    withs[key] === undefined ? byDefault : /^true$/i.test(String(withs[key]));
+  if ((action === 'fly-deploy' || root) && on('record-deployment', true)) return { deployments: 'write' };
+  if (action === 'backup-verify' && on('issue-on-failure', false)) return { issues: 'write' };
+  return {};
+}
+
+/** The permission level each scope needs for what the job's steps do (API calls, known actions). */
+export function neededPermissions(job: Json, self = 'coconut-beach/runway'): Permissions {
+  const need: Permissions = {};
+  const raise = (scope: string, level: string) => {
+    if ((LEVEL[level] ?? 0) > (LEVEL[need[scope]] ?? 0)) need[scope] = level;
+  };
+  for (const step of steps(job)) {
+    if (typeof step.uses === 'string') {
+      for (const [scope, level] of Object.entries(actionScopes(step.uses, asObject(step.with), self)))
+        raise(scope, level);
+    }
+    if (typeof step.run !== 'string') continue;
+    for (const call of apiCalls(step.run)) {
+      const parts = call.path.replace(/^\//, '').split(/[/?]/);
+      // A commit's statuses and checks belong to those scopes, not to contents.
+      const sub =
+        parts[0] === 'commits'
+          ? parts.slice(2).find((p) => /^(statuses|status|check-runs|check-suites)$/.test(p))
+          : undefined;
+      const scope = sub ? (sub.startsWith('check') ? 'checks' : 'statuses') : RESOURCE_SCOPE[parts[0]];
+      if (scope) raise(scope, call.method === 'GET' ? 'read' : 'write');
+    }
+  }
+  return need;
+}
+
 const DEPLOYING_ACTIONS = /(^|\/)actions\/(fly-deploy|dns-cutover)(@|$)/;
 
 const asObject = (value: unknown): Json =>
@@ -211,14 +368,28 @@ export function checkWorkflow(file: string, text: string, options: PolicyOptions
     if (perms === 'invalid')
       add('job-permissions', '`permissions:` must be a map of scope: read|write|none.', id);
 
-    for (const scope of writes(perms)) {
-      const calledNeeds = called?.permissions[scope] === 'write' || called?.permissions['*'] === 'write';
-      const evidence = WRITE_EVIDENCE[scope];
-      const scripts = steps(job)
-        .map((s) => (typeof s.run === 'string' ? s.run : ''))
-        .join('\n');
-      if (!calledNeeds && !(evidence && evidence(job, scripts))) {
-        add('excess-write', `\`${scope}: write\` is not needed by anything this job does.`, id);
+    // Least privilege: every scope granted above what the job's steps (or the called workflow) need.
+    const needed = called
+      ? called.permissions
+      : typeof job.uses === 'string'
+        ? undefined
+        : neededPermissions(job, self);
+    if (needed && perms && perms !== 'invalid') {
+      for (const [scope, level] of Object.entries(perms)) {
+        const want = LEVEL[needed[scope] ?? needed['*'] ?? 'none'] ?? 0;
+        if (level === 'write' && want < 2) {
+          add(
+            'excess-write',
+            `\`${scope}: write\` is not needed by anything this job does${want === 1 ? ' (it only reads)' : ''}; evidence is a GitHub API call that writes ${scope} or an action known to.`,
+            id,
+          );
+        } else if (level === 'read' && want < 1) {
+          add(
+            'excess-read',
+            `\`${scope}: read\` is not needed by anything this job does; drop it (no API call or known action reads ${scope}).`,
+            id,
+          );
+        }
       }
     }
 

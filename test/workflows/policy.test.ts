@@ -35,6 +35,7 @@ describe('each rule catches its violation (negative fixtures)', () => {
       'top-permissions',
       'job-permissions',
       'excess-write',
+      'excess-read',
       'caller-permissions',
       'unpinned-uses',
       'template-injection',
