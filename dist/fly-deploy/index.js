@@ -97494,6 +97494,9 @@ async function waitHealthy(api, id, options) {
             throw new MachineFailure(id, `Machine ${id} crashed on boot (exit code ${exitCodeOf(crash) ?? '?'}).`);
         if (started.missing || !machine)
             throw new MachineFailure(id, `Machine ${id} disappeared while starting.`);
+        // The new version never started because flyd reverted it: the old version may be running and
+        // healthy, which must not read as a slow boot (and must never pass for a deploy).
+        verifyVersion(machine, options.version, options.config.image);
         throw new MachineFailure(id, `Machine ${id} did not reach started within the wait timeout (state ${machine.state}).`);
     }
     const expected = (0,machine_config/* countChecks */.ls)(options.config);
@@ -97993,7 +97996,10 @@ class Deployment {
                 const entry = this.report.get(machine.id);
                 if (entry) {
                     entry.action = 'unchanged';
-                    entry.note = 'update never applied';
+                    // An update Fly accepted (it answered with a new version) and then reverted is not "never applied".
+                    entry.note = entry.newVersion
+                        ? `Fly reverted the update to …${entry.newVersion.slice(-8)}; still on the previous version`
+                        : 'update never applied';
                     entry.newVersion = undefined;
                     entry.newImage = undefined;
                     entry.health = '-';

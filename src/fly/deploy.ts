@@ -301,7 +301,10 @@ class Deployment {
         const entry = this.report.get(machine.id);
         if (entry) {
           entry.action = 'unchanged';
-          entry.note = 'update never applied';
+          // An update Fly accepted (it answered with a new version) and then reverted is not "never applied".
+          entry.note = entry.newVersion
+            ? `Fly reverted the update to …${entry.newVersion.slice(-8)}; still on the previous version`
+            : 'update never applied';
           entry.newVersion = undefined;
           entry.newImage = undefined;
           entry.health = '-';

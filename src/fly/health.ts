@@ -79,6 +79,9 @@ export async function waitHealthy(
       throw new MachineFailure(id, `Machine ${id} crashed on boot (exit code ${exitCodeOf(crash) ?? '?'}).`);
     if (started.missing || !machine)
       throw new MachineFailure(id, `Machine ${id} disappeared while starting.`);
+    // The new version never started because flyd reverted it: the old version may be running and
+    // healthy, which must not read as a slow boot (and must never pass for a deploy).
+    verifyVersion(machine, options.version, options.config.image);
     throw new MachineFailure(
       id,
       `Machine ${id} did not reach started within the wait timeout (state ${machine.state}).`,

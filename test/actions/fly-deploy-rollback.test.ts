@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { deployBundle, image, seed, startFlySim, workspace, type FlySim } from '../fly/support.js';
+import {
+  deployBundle,
+  heldLeases,
+  image,
+  seed,
+  startFlySim,
+  workspace,
+  type FlySim,
+} from '../fly/support.js';
 
 // App names must not contain the simulator's behaviour words (crash, slow, never-healthy, release-fail):
 // the image reference, which includes the app name, selects the behaviour.
@@ -12,10 +20,10 @@ afterAll(async () => {
 });
 
 let counter = 0;
-async function seededApp(prefix: string) {
+async function seededApp(prefix: string, regions = ['sin']) {
   const app = `${prefix}-${++counter}`;
   await sim.createApp(app);
-  const seeded = await seed(sim, app);
+  const seeded = await seed(sim, app, 'v1', { regions });
   const before = sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }));
   return { app, seeded, before };
 }
@@ -29,7 +37,124 @@ async function servesOldRelease(app: string): Promise<void> {
   }
 }
 
+const CHECK = 'servicecheck-00-http-8080';
+
+/**
+ * Makes one Machine's service check critical from the moment it is on the new image until the deploy puts
+ * the previous image back on it (then the check is handed back to its probe, so the restore can pass):
+ * "this Machine fails on the new release", whichever batch it is in. Resolves true once it has steered.
+ */
+function failOnNewRelease(app: string, machineId: string, run: Promise<unknown>): Promise<boolean> {
+  sim.setCheck(app, machineId, CHECK, 'critical');
+  let done = false;
+  void run.finally(() => (done = true));
+  return (async () => {
+    let sawNew = false;
+    try {
+      while (!done) {
+        const m = sim.machines(app).find((x) => x.id === machineId);
+        if (m?.image === image(app, 'v2')) sawNew = true;
+        if (sawNew && m?.image === image(app, 'v1')) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    } finally {
+      sim.setCheck(app, machineId, CHECK, null);
+    }
+  })();
+}
+
 describe('fly-deploy bundle: a bad release is rolled back', () => {
+  it('rolling: an update Fly accepts and then silently reverts is caught by the version check and rolled back', async () => {
+    const { app, before } = await seededApp('revert');
+    // The spearhead's update answers 200 with a new version; flyd then boots the old version again.
+    sim.faults.inject({ revertUpdate: true, times: 1 });
+    const run = await deployBundle(sim, app, {
+      image: image(app, 'v2'),
+      strategy: 'rolling',
+      'wait-timeout': '3s',
+    });
+    sim.faults.clear();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('rolled-back');
+    const error = run.annotations.find((a) => a.level === 'error')?.message ?? '';
+    const reverted = /Fly reverted Machine (\w+): it runs version (\w+), not the deployed (\w+)\./.exec(
+      error,
+    );
+    expect(reverted).not.toBeNull();
+    const [, id, running, deployed] = reverted!;
+    expect(before.find((m) => m.id === id)?.version).toBe(running);
+    expect(deployed).not.toBe(running);
+    expect(sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }))).toEqual(before);
+    expect(sim.machines(app).every((m) => m.state === 'started' && !m.cordoned)).toBe(true);
+    expect(run.summary).toMatch(/\*\*Rolled back because:\*\* Fly reverted Machine/);
+    expect(run.summary).toMatch(/Fly reverted the update to …\w{8}; still on the previous version/);
+    expect(await heldLeases(sim, app)).toEqual([]);
+    await servesOldRelease(app);
+  });
+
+  it('rolling: the 3rd batch failing after two good batches puts the previous image back on all three Machines', async () => {
+    const { app, before } = await seededApp('roll-late', ['sin', 'nrt']);
+    expect(before).toHaveLength(3);
+    const third = [...before].sort((a, b) => a.id.localeCompare(b.id))[2];
+    const running = deployBundle(sim, app, {
+      image: image(app, 'v2'),
+      strategy: 'rolling',
+      'max-unavailable': '1',
+      regions: 'sin\nnrt',
+      'wait-timeout': '3s',
+    });
+    const steered = failOnNewRelease(app, third.id, running);
+    const run = await running;
+    expect(await steered).toBe(true);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('rolled-back');
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      new RegExp(`Machine ${third.id} health checks did not pass within the wait timeout: ${CHECK} critical`),
+    );
+    // Batches 1 and 2 had passed on v2: they were changed too, and every one is back on v1.
+    expect(run.log).toMatch(/batch 3\/3/);
+    const after = sim.machines(app);
+    expect(after.map((m) => m.id).sort()).toEqual(before.map((m) => m.id).sort());
+    for (const m of after) {
+      expect([m.id, m.image, m.state, m.cordoned]).toEqual([m.id, image(app, 'v1'), 'started', false]);
+      expect(m.version).not.toBe(before.find((b) => b.id === m.id)?.version);
+    }
+    expect(run.summary.match(/restored \(new version …\w{8} failed; back on /g)).toHaveLength(3);
+    expect(await heldLeases(sim, app)).toEqual([]);
+    await servesOldRelease(app);
+  });
+
+  it('canary: a canary that passes, then a Machine failing during the rollout, rolls every changed Machine back', async () => {
+    const { app, before } = await seededApp('canary-late');
+    const second = [...before].sort((a, b) => a.id.localeCompare(b.id))[1];
+    const running = deployBundle(sim, app, {
+      image: image(app, 'v2'),
+      strategy: 'canary',
+      'max-unavailable': '1',
+      'wait-timeout': '3s',
+    });
+    const steered = failOnNewRelease(app, second.id, running);
+    const run = await running;
+    expect(await steered).toBe(true);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('rolled-back');
+    expect(run.summary).toMatch(/canary passed, destroyed/);
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      new RegExp(`Machine ${second.id} health checks did not pass`),
+    );
+    const after = sim.machines(app);
+    // The canary is gone and both app Machines (the spearhead that passed and the one that failed) are restored.
+    expect(after.map((m) => m.id).sort()).toEqual(before.map((m) => m.id).sort());
+    for (const m of after) {
+      expect([m.id, m.image, m.state, m.cordoned]).toEqual([m.id, image(app, 'v1'), 'started', false]);
+      expect(m.version).not.toBe(before.find((b) => b.id === m.id)?.version);
+    }
+    expect(run.summary.match(/restored \(new version …\w{8} failed; back on /g)).toHaveLength(2);
+    expect(await heldLeases(sim, app)).toEqual([]);
+    await servesOldRelease(app);
+  });
+
   it('blue-green: green that never passes its checks is destroyed and blue keeps serving, untouched', async () => {
     const { app, before } = await seededApp('bg-bad');
     const run = await deployBundle(sim, app, {
@@ -47,6 +172,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
     expect(run.summary).toMatch(/## ↩️ Rolled back/);
     expect(run.summary).toMatch(/\*\*Rolled back because:\*\* Machine \w+ health checks did not pass/);
     expect(run.summary).toMatch(/destroyed \(rolled back\)/);
+    expect(await heldLeases(sim, app)).toEqual([]);
     await servesOldRelease(app);
   });
 
@@ -68,6 +194,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
     expect(run.summary).toMatch(
       /restored \(new version …\w{8} failed; back on registry\.fly\.io\/[\w-]+@sha256:/,
     );
+    expect(await heldLeases(sim, app)).toEqual([]);
     await servesOldRelease(app);
   });
 
@@ -126,6 +253,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
     );
     expect(sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }))).toEqual(before);
     expect(run.summary).toMatch(/stopped before changing anything/);
+    expect(await heldLeases(sim, app)).toEqual([]);
   });
 
   it('a first deploy of a bad release leaves no Machines behind', async () => {
@@ -148,6 +276,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
     expect(run.outputs.status).toBe('failed');
     expect(sim.machines(app).filter((m) => m.image === image(app, 'never-healthy'))).toHaveLength(1);
     expect(run.summary).toMatch(/rollback is off, so 1 Machine\(s\) were left as they are/);
+    expect(await heldLeases(sim, app)).toEqual([]);
   });
 
   it('a rollback that fails is a loud, separate error with the commands to run by hand', async () => {

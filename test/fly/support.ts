@@ -142,3 +142,38 @@ export async function startRecorder(
 }
 
 export { startFlySim };
+
+/**
+ * The leases still held on the app's Machines, read through the API (GET …/lease, 404 when free). A deploy
+ * must release every lease it took on every path; leases outlive it by their TTL otherwise.
+ */
+export async function heldLeases(
+  sim: FlySim,
+  app: string,
+): Promise<{ id: string; owner: string; description: string }[]> {
+  const held: { id: string; owner: string; description: string }[] = [];
+  for (const m of sim.machines(app)) {
+    const res = await fetch(`${sim.apiUrl}/v1/apps/${app}/machines/${m.id}/lease`, {
+      headers: { authorization: `Bearer ${sim.token}` },
+    });
+    const body = (await res.json()) as { data?: { owner?: string; description?: string } };
+    if (res.status === 404) continue;
+    if (res.status !== 200) throw new Error(`GET lease of ${m.id} returned ${res.status}`);
+    held.push({ id: m.id, owner: body.data?.owner ?? '', description: body.data?.description ?? '' });
+  }
+  return held;
+}
+
+/** Resolves once `predicate` holds for the app's Machines (polled every 50ms), for steering a running deploy. */
+export async function whenMachines(
+  sim: FlySim,
+  app: string,
+  predicate: (machines: ReturnType<FlySim['machines']>) => boolean,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate(sim.machines(app))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting on the Machines of ${app}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -59,6 +59,8 @@ interface Call {
   token: TokenInfo;
   app?: AppState;
   machine?: SimMachine;
+  /** A `revertUpdate` fault matched: the update is made, then reverted by "flyd". */
+  revertUpdate?: boolean;
 }
 
 interface Reply {
@@ -231,7 +233,7 @@ export class FlyApi {
     }
 
     const fault = this.faults.match(method, url.pathname);
-    if (fault && !fault.createAnyway)
+    if (fault && !fault.createAnyway && !fault.revertUpdate)
       return { status: fault.status, body: fault.body, headers: fault.headers };
 
     if (this.options.rateLimits && route.limit !== 'none') {
@@ -262,6 +264,7 @@ export class FlyApi {
         throw new FlyError(404, 'machine not found');
       call.machine = machine;
     }
+    call.revertUpdate = fault?.revertUpdate;
     const reply = await route.handler(this, call);
     if (fault?.createAnyway) return { status: fault.status, body: fault.body, headers: fault.headers };
     return reply;
@@ -558,6 +561,7 @@ function updateMachine(sim: FlyApi, call: Call): Reply {
     version,
     body.skip_launch === true,
     sim.registry.firstPull(version.imageRef.digest) ? 1500 : 300,
+    call.revertUpdate === true,
   );
   return ok(machineJson(machine));
 }

@@ -5,6 +5,10 @@
  * - `createAnyway`: the request is carried out (e.g. the Machine IS created) but the answer is the fault,
  *   like a create that timed out with a 408 after flyd had committed it.
  * - `capacity`: a Fly capacity error body (`insufficient_capacity`), status 409 unless `status` is given.
+ * - `revertUpdate`: an update (POST /apps/{app}/machines/{id}) answers 200 with the new version as usual,
+ *   but flyd then reverts it (fly.md §8.5: "machine remains on previous version … (state: replaced)"):
+ *   the Machine boots its previous version again and the new one reads `replaced`. Only updates match
+ *   such a rule; `status` is ignored.
  */
 export interface FaultRule {
   method?: string;
@@ -15,6 +19,7 @@ export interface FaultRule {
   retryAfter?: number;
   createAnyway?: boolean;
   capacity?: boolean;
+  revertUpdate?: boolean;
 }
 
 export interface FaultReply {
@@ -22,6 +27,8 @@ export interface FaultReply {
   body: unknown;
   headers: Record<string, string>;
   createAnyway: boolean;
+  /** Serve the request normally, then revert the update it made. */
+  revertUpdate: boolean;
 }
 
 interface ActiveRule extends FaultRule {
@@ -53,11 +60,15 @@ export class Faults {
       body: rule.body ?? defaultBody(status, rule),
       headers,
       createAnyway: !!rule.createAnyway,
+      revertUpdate: !!rule.revertUpdate,
     };
   }
 }
 
+const UPDATE_PATH = /\/apps\/[^/]+\/machines\/[^/]+$/;
+
 function matches(rule: FaultRule, method: string, path: string): boolean {
+  if (rule.revertUpdate && (method.toUpperCase() !== 'POST' || !UPDATE_PATH.test(path))) return false;
   if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) return false;
   if (rule.path === undefined) return true;
   return typeof rule.path === 'string' ? path.includes(rule.path) : rule.path.test(path);

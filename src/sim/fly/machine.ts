@@ -221,8 +221,10 @@ export class SimMachine {
     });
   }
 
-  update(next: VersionRecord, skipLaunch: boolean, prepareMs: number): void {
+  /** `revert`: flyd gives up on `next` after preparing it and boots the previous version again. */
+  update(next: VersionRecord, skipLaunch: boolean, prepareMs: number, revert = false): void {
     const previous = this.state;
+    const before = this.current;
     const oldSignal = this.stopSignal();
     const oldTimeout = this.stopTimeout();
     const g = ++this.gen;
@@ -239,6 +241,11 @@ export class SimMachine {
       if (info) this.exitEvent(info, true, false);
       await this.sleep(prepareMs);
       if (g !== this.gen) return;
+      if (revert) {
+        // The previous version becomes current again; the new one now reads `replaced`.
+        this.versions.push(before);
+        this.event('update', 'reverted', 'flyd', { config: before.config });
+      }
       if (startAfter) await this.launch(g);
       else this.setState('stopped');
     });

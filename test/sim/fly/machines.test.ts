@@ -250,6 +250,50 @@ describe('update, stop, start, destroy', () => {
   });
 });
 
+describe('a silently reverted update (revertUpdate fault)', () => {
+  test('the update answers 200 with the new version, then the Machine runs the old version again and the new one reads replaced', async () => {
+    const m = await createStarted();
+    sim.faults.inject({ revertUpdate: true, times: 1 });
+    // A rule for updates only: this GET is served normally and does not consume it.
+    expect((await api('GET', `${base}/${m.id}`)).status).toBe(200);
+    const updated = await api('POST', `${base}/${m.id}`, {
+      config: webConfig('registry.fly.io/lifecycle-app:v2'),
+      current_version: m.version,
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.version).not.toBe(m.version);
+    expect(updated.body.config.image).toBe('registry.fly.io/lifecycle-app:v2');
+
+    const back = await api('GET', `${base}/${m.id}/wait?state=started&version=${m.version}&timeout=20`);
+    expect(back.body).toMatchObject({ ok: true, state: 'started', version: m.version });
+    const gone = await api(
+      'GET',
+      `${base}/${m.id}/wait?state=started&version=${updated.body.version}&timeout=1`,
+    );
+    expect(gone.status).toBe(408);
+    expect(gone.body.error).toMatch(/currently replaced$/);
+    const now = await api('GET', `${base}/${m.id}`);
+    expect(now.body.version).toBe(m.version);
+    expect(now.body.config.image).toBe('registry.fly.io/lifecycle-app:v1');
+    expect(sim.machines(APP).find((x) => x.id === m.id)).toMatchObject({
+      version: m.version,
+      image: 'registry.fly.io/lifecycle-app:v1',
+    });
+    expect(eventsOf(await api('GET', `${base}/${m.id}/events`))).toContain('update/reverted/flyd');
+
+    // One time only: the next update sticks.
+    const again = await api('POST', `${base}/${m.id}`, {
+      config: webConfig('registry.fly.io/lifecycle-app:v2'),
+    });
+    const stuck = await api(
+      'GET',
+      `${base}/${m.id}/wait?state=started&version=${again.body.version}&timeout=20`,
+    );
+    expect(stuck.body).toMatchObject({ ok: true, version: again.body.version });
+    sim.faults.clear();
+  });
+});
+
 describe('images as behaviours', () => {
   test('a crashing image crash-loops with exit events, then stops when retries run out', async () => {
     const created = await api('POST', base, {
