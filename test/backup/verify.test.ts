@@ -69,6 +69,7 @@ describe('verifyBackups in-process against s3rver', () => {
     expect(report.counts.backups).toBe(20);
     // 20 dumps + 20 sidecars in pages of 7 = 6 pages, plus the reachability check.
     expect(commands.filter((c) => c === 'ListObjectsV2Command')).toHaveLength(7);
+    // onCommand fires before the read-only guard, so a write the verifier tried would be listed here.
     expect(commands.every((c) => READ_COMMANDS.has(c))).toBe(true);
     expect(report.passed).toBe(true);
   });
