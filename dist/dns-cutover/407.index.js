@@ -174,7 +174,7 @@ function route53Provider(config) {
                 }
                 catch (error) {
                     // The change was accepted: a failed status check must not read as "not applied".
-                    const why = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo ? error.describe() : error.message;
+                    const why = error.message;
                     return {
                         acceptedAt,
                         changeId,

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-route-53';
 import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
 import { startMotoRoute53 } from '../dns/moto.js';
+import { startRoute53Proxy, type Route53Proxy } from '../dns/route53-proxy.js';
 import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../../src/sim/tls.js';
 
 /**
@@ -15,6 +16,7 @@ import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../..
  */
 describe('dns-cutover bundle against Route 53 (moto_server)', () => {
   let moto: Awaited<ReturnType<typeof startMotoRoute53>>;
+  let proxy: Route53Proxy;
   let client: Route53Client;
   let zoneId: string;
   let ca: TestCa;
@@ -27,7 +29,7 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
     runBundle('dns-cutover', {
       inputs: {
         provider: 'route53',
-        'api-url': moto.endpoint,
+        'api-url': proxy.endpoint,
         zone,
         name,
         nameservers: 'none',
@@ -51,6 +53,7 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
   beforeAll(async () => {
     ca = createTestCa();
     moto = await startMotoRoute53();
+    proxy = await startRoute53Proxy(moto.endpoint);
     fly = await startTlsTarget(ca.issue([name]));
     flaky = await startTlsTarget(ca.issue([name]), { healthSequence: [200], health: 502 });
     client = new Route53Client({
@@ -83,7 +86,7 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([moto?.stop(), fly?.close(), flaky?.close()]);
+    await Promise.all([moto?.stop(), proxy?.close(), fly?.close(), flaky?.close()]);
     client?.destroy();
     ca?.cleanup();
   });
@@ -96,6 +99,7 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
       { type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined },
     ]);
 
+    expect(proxy.changeBatches()).toBe(0);
     const apply = await run({
       mode: 'apply',
       target: 'A=127.0.0.1,AAAA=::1',
@@ -105,6 +109,11 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
     expect(apply.log).not.toMatch(/failed unexpectedly/);
     expect(apply.exitCode).toBe(0);
     expect(apply.outputs).toMatchObject({ status: 'applied', changed: 'true', propagated: 'true' });
+    // One ChangeResourceRecordSets for the delete and both creates; the change first answered PENDING
+    // (the proxy says so, as Route 53 does) and the action asked GetChange until INSYNC.
+    expect(proxy.changeBatches()).toBe(1);
+    expect(proxy.getChanges()).toBeGreaterThanOrEqual(1);
+    expect(apply.log).toMatch(/Route 53 change \S+: INSYNC/);
     expect(apply.summary).toMatch(/INSYNC after/);
     expect((await records()).sort((a, b) => String(a.type).localeCompare(String(b.type)))).toEqual([
       { type: 'A', ttl: 60, values: ['127.0.0.1'], alias: undefined },
@@ -113,10 +122,12 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
 
     const again = await run({ mode: 'apply', target: 'A=127.0.0.1,AAAA=::1', 'connect-to': `:${fly.port}` });
     expect(again.outputs).toMatchObject({ status: 'unchanged', changed: 'false' });
+    expect(proxy.changeBatches()).toBe(1);
 
     const back = await run({ mode: 'rollback', previous: apply.outputs.previous });
     expect(back.exitCode).toBe(0);
     expect(back.outputs.status).toBe('restored');
+    expect(proxy.changeBatches()).toBe(2);
     expect(await records()).toEqual([
       { type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined },
     ]);
@@ -133,6 +144,42 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
     expect(result.outputs.status).toBe('rolled-back');
     expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /answered 502.*previous records were put back and verified/,
+    );
+    expect(await records()).toEqual([
+      { type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined },
+    ]);
+  });
+
+  it('rolls back a change that stays PENDING past verify-timeout', async () => {
+    const batches = proxy.changeBatches();
+    proxy.nextChange('pending-forever');
+    const result = await run({
+      mode: 'apply',
+      target: 'voice-bot.fly.dev',
+      'tls-check': false,
+      'verify-timeout': '2s',
+    });
+    expect(result.log).not.toMatch(/failed unexpectedly/);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'rolled-back', changed: 'false' });
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /After the change, Route 53 change \S+ was still PENDING after \d+s\. The previous records were put back and verified/,
+    );
+    expect(proxy.changeBatches() - batches).toBe(2);
+    expect(await records()).toEqual([
+      { type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined },
+    ]);
+  });
+
+  it('rolls back when GetChange is denied after the change was accepted, and writes previous and changed', async () => {
+    proxy.nextChange('deny-get-change');
+    const result = await run({ mode: 'apply', target: 'voice-bot-v2.fly.dev', 'tls-check': false });
+    expect(result.log).not.toMatch(/failed unexpectedly/);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'rolled-back', changed: 'false' });
+    expect(JSON.parse(result.outputs.previous).records).toMatchObject([{ type: 'CNAME', ttl: 300 }]);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /Route 53 accepted change \S+ but asking whether it is INSYNC failed \(.*AccessDenied.*route53:GetChange.*previous records were put back and verified/,
     );
     expect(await records()).toEqual([
       { type: 'CNAME', ttl: 300, values: ['old-alb.elb.amazonaws.com'], alias: undefined },

@@ -195,7 +195,7 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
           got = await send((s, c) => c.send(new s.GetChangeCommand({ Id: changeId })));
         } catch (error) {
           // The change was accepted: a failed status check must not read as "not applied".
-          const why = error instanceof UserError ? error.describe() : (error as Error).message;
+          const why = (error as Error).message;
           return {
             acceptedAt,
             changeId,
