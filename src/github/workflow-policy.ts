@@ -7,7 +7,8 @@
  *   API calls its scripts make (curl, `gh api`, wrapper functions; comments do not count), the actions it
  *   uses that are known to need a scope, or the reusable workflow it calls;
  * - caller-permissions: a job calling a reusable workflow grants what the called jobs ask for;
- * - unpinned-uses: every non-local `uses:` pinned by a 40-hex SHA with a `# vX.Y.Z` comment;
+ * - unpinned-uses: every non-local `uses:` pinned by a 40-hex SHA with a `# vX.Y.Z` comment (Runway's
+ *   own untagged pins: `# main @ <commit date>`);
  * - template-injection: no `${{ … }}` of caller- or event-controlled data inside `run:`;
  * - deploy-environment / deploy-concurrency: deploy jobs run in an environment, in a concurrency group
  *   per environment with `cancel-in-progress: false`, and nothing above them can cancel them;
@@ -220,6 +221,8 @@ export function neededPermissions(job: Json, self = 'coconut-beach/runway'): Per
   return need;
 }
 
+/** `main @ 2026-11-29T08:45:13Z`: an untagged commit of a branch, by its committer date (UTC). */
+export const SELF_PIN_COMMENT = /^[\w./-]+ @ \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const DEPLOYING_ACTIONS = /(^|\/)actions\/(fly-deploy|dns-cutover)(@|$)/;
 
 const asObject = (value: unknown): Json =>
@@ -567,10 +570,14 @@ export function checkWorkflow(file: string, text: string, options: PolicyOptions
     const ref = use.value.split('@')[1] ?? '';
     if (!/^[0-9a-f]{40}$/.test(ref)) {
       add('unpinned-uses', `line ${use.line}: ${use.value} is not pinned by a full 40-hex commit SHA.`);
-    } else if (!/^v?\d+(\.\d+){1,2}\b/.test(use.comment)) {
+    } else if (
+      !/^v?\d+(\.\d+){1,2}\b/.test(use.comment) &&
+      // Runway's own pins between releases name the branch and commit date (self-pin.test.ts checks both).
+      !(use.value.toLowerCase().startsWith(`${self.toLowerCase()}/`) && SELF_PIN_COMMENT.test(use.comment))
+    ) {
       add(
         'unpinned-uses',
-        `line ${use.line}: ${use.value} needs a \`# vX.Y.Z\` comment naming the pinned release.`,
+        `line ${use.line}: ${use.value} needs a \`# vX.Y.Z\` comment naming the pinned release (Runway's own pins may say \`# main @ <commit date>\`).`,
       );
     }
   }

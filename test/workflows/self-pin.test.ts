@@ -1,6 +1,8 @@
 /**
  * The workflows reference Runway's own actions and reusable workflows as
- * `coconut-beach/runway/<path>@<sha> # vX.Y.Z` (deploy.yml explains why not `./` or `$/`). This checks
+ * `coconut-beach/runway/<path>@<sha> # <label>` (deploy.yml explains why not `./` or `$/`), the label
+ * being a release tag that points at that commit, or `main @ <commit date>` for an untagged one (the
+ * label must be true: a tag that does not exist, or another commit's date, fails). This checks
  * that such a pin can work: the commit is in this repository's history, every pinned action exists
  * there with its bundle, and the inputs, outputs and secrets used match the pinned version — following
  * pinned workflows into the versions they pin in turn.
@@ -16,7 +18,7 @@ import { ROOT, workflowFiles } from './workflow-files.js';
 
 const SELF = 'coconut-beach/runway';
 const PIN = new RegExp(
-  `${SELF}/((?:actions/[a-z0-9-]+)|(?:\\.github/workflows/[\\w.-]+))@([0-9a-f]{40})(?:\\s*#\\s*(\\S+))?`,
+  `${SELF}/((?:actions/[a-z0-9-]+)|(?:\\.github/workflows/[\\w.-]+))@([0-9a-f]{40})(?:[ \\t]*#[ \\t]*([^\\n]*\\S))?`,
   'g',
 );
 const trees = new Map<string, string>();
@@ -93,6 +95,39 @@ function problems(label: string, text: string, depth = 0): string[] {
   return [...new Set(found)];
 }
 
+/** Why a pin's comment is not true of its commit, or '' when it is. */
+function dishonest(sha: string, label: string | undefined): string {
+  if (!label) return 'no comment naming what is pinned';
+  if (/^v\d+\.\d+\.\d+$/.test(label)) {
+    const tags = git('tag', '--points-at', sha).split('\n');
+    return tags.includes(label) ? '' : `no tag ${label} points at ${sha.slice(0, 7)}`;
+  }
+  const branchDate = /^([\w./-]+) @ (\S+)$/.exec(label);
+  if (!branchDate) return `"${label}" is neither a release tag nor "<branch> @ <commit date>"`;
+  const [, branch, date] = branchDate;
+  const committed = execFileSync(
+    'git',
+    ['log', '-1', '--date=format-local:%Y-%m-%dT%H:%M:%SZ', '--format=%cd', sha],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
+  ).trim();
+  if (committed !== date) return `${sha.slice(0, 7)} was committed at ${committed}, not ${date}`;
+  const head = git('rev-parse', 'HEAD').trim();
+  const tip = (() => {
+    try {
+      return git('rev-parse', '--verify', '-q', `refs/heads/${branch}`).trim();
+    } catch {
+      return '';
+    }
+  })();
+  // In a checkout where the branch is not local (CI), the commit must at least be in HEAD's history.
+  try {
+    git('merge-base', '--is-ancestor', sha, tip || head);
+  } catch {
+    return `${sha.slice(0, 7)} is not on ${branch}`;
+  }
+  return '';
+}
+
 afterAll(() => {
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });
 });
@@ -100,11 +135,20 @@ afterAll(() => {
 describe('Runway pins itself by SHA', () => {
   const files = workflowFiles().filter((f) => f.text.includes(`${SELF}/`));
 
-  it('every workflow that uses Runway pins one release with a version comment', () => {
+  it('every workflow that uses Runway pins one commit, and its comment is true of that commit', () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
-    const pins = files.flatMap((f) => [...f.text.matchAll(PIN)].map((m) => `${m[2]} ${m[3]}`));
-    expect(new Set(pins).size).toBe(1);
-    expect([...new Set(pins)][0]).toMatch(/^[0-9a-f]{40} v\d+\.\d+\.\d+$/);
+    const pins = files.flatMap((f) => [...f.text.matchAll(PIN)].map((m) => ({ sha: m[2], label: m[3] })));
+    expect(new Set(pins.map((p) => `${p.sha} # ${p.label}`)).size).toBe(1);
+    expect(dishonest(pins[0].sha, pins[0].label)).toBe('');
+  });
+
+  it('would catch a comment that is not true of the pinned commit', () => {
+    const head = git('rev-parse', 'HEAD').trim();
+    const first = git('rev-list', '--max-parents=0', 'HEAD').trim().split('\n')[0];
+    expect(dishonest(head, 'v99.99.99')).toMatch(/no tag v99.99.99 points at/);
+    expect(dishonest(first, 'main @ 2001-01-01T00:00:00Z')).toMatch(/was committed at .*, not 2001/);
+    expect(dishonest(head, 'latest')).toMatch(/neither a release tag/);
+    expect(dishonest(head, undefined)).toMatch(/no comment/);
   });
 
   it.each(files.map((f) => [f.path, f.text]))(
