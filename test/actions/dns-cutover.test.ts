@@ -11,6 +11,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
   let fly: TlsTarget;
   let wrongName: TlsTarget;
   let flaky: TlsTarget;
+  let down: TlsTarget;
   const zone = 'hotel.test';
   const name = 'api.hotel.test';
   const oldCname = 'old-alb-123.eu-west-1.elb.amazonaws.com';
@@ -78,11 +79,12 @@ describe('dns-cutover bundle against PowerDNS', () => {
     ]);
     // Healthy for the pre-flight, then down for good once real traffic would arrive.
     flaky = await startTlsTarget(ca.issue([name]), { healthSequence: [200], health: 503 });
+    down = await startTlsTarget(ca.issue([name]), { health: 503 });
     await pdns.createZone(zone, [{ name: `${name}.`, type: 'CNAME', ttl: 300, records: [`${oldCname}.`] }]);
   });
 
   afterAll(async () => {
-    await Promise.all([pdns?.stop(), fly?.close(), wrongName?.close(), flaky?.close()]);
+    await Promise.all([pdns?.stop(), fly?.close(), wrongName?.close(), flaky?.close(), down?.close()]);
     ca?.cleanup();
   });
 
@@ -118,6 +120,41 @@ describe('dns-cutover bundle against PowerDNS', () => {
     );
     expect(result.log).toMatch(/fly certs add api\.hotel\.test/);
     expect(result.outputs.changed).toBe('false');
+    expect(await soaSerial()).toBe(before);
+    expect(await answers('CNAME')).toEqual([oldCname]);
+  });
+
+  it('refuses a certificate the runner does not trust before any change', async () => {
+    const before = await soaSerial();
+    // Without NODE_EXTRA_CA_CERTS the test CA is unknown, as a self-signed or staging certificate would be.
+    const result = await run(
+      { mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${fly.port}` },
+      { NODE_EXTRA_CA_CERTS: '' },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /Pre-flight: the new target does not present a certificate valid for api\.hotel\.test \(certificate not trusted \([A-Z_]+\)\).*Nothing was changed\./,
+    );
+    expect(await soaSerial()).toBe(before);
+    expect(await answers('CNAME')).toEqual([oldCname]);
+  });
+
+  it('stops before any change when health-url fails through the new target', async () => {
+    const before = await soaSerial();
+    const result = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1',
+      'connect-to': `:${down.port}`,
+      'health-url': `https://${name}/health`,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toBe(
+      'Pre-flight: https://api.hotel.test/health through the new target failed (answered 503). Nothing was changed.',
+    );
+    expect(result.summary).toMatch(/pre-flight failed, nothing changed/);
+    expect(down.requests).toHaveLength(1);
     expect(await soaSerial()).toBe(before);
     expect(await answers('CNAME')).toEqual([oldCname]);
   });

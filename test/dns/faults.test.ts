@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cutover } from '../../src/dns/cutover.js';
 import type { CutoverOptions } from '../../src/dns/options.js';
 import { parseTarget } from '../../src/dns/records.js';
+import { renderCutoverSummary } from '../../src/dns/summary.js';
 import { startCloudflareSim, type CloudflareSim } from '../../src/sim/cloudflare/index.js';
 
 /** Faults at the provider end in a safe state, and the result says what happened. */
@@ -64,5 +65,55 @@ describe('cutover under provider faults (Cloudflare stand-in)', () => {
       /127\.0\.0\.1:9 .*did not answer the new records within 1\.5s\. The previous records were put back, but not verified: 127\.0\.0\.1:9/,
     );
     expect(cf.records('f.example')[0]).toMatchObject({ type: 'CNAME', content: 'old.elb.amazonaws.com' });
+  });
+
+  it("verifies on the zone's own nameservers when their IPv6 addresses cannot be reached from this host", async () => {
+    const port = cf.dnsAddress.split(':')[1];
+    const asked: string[] = [];
+    const result = await cutover({
+      ...base,
+      mode: 'apply',
+      target: parseTarget('v6-less.fly.dev')!,
+      nameservers: [],
+      verifyTimeoutMs: 8000,
+      // The zone lists ada/bob.ns.cloudflare.com; each resolves to a v4 address that answers and a v6
+      // address nothing listens on, as a runner without IPv6 sees them.
+      resolveNameserver: async (host) => {
+        asked.push(host);
+        return [cf.dnsAddress, `[::1]:${port}`];
+      },
+    });
+    expect(asked).toEqual(['ada.ns.cloudflare.com', 'bob.ns.cloudflare.com']);
+    expect(result.failure).toBeUndefined();
+    expect(result).toMatchObject({ ok: true, status: 'applied', changed: true });
+    const servers = result.verify!.servers;
+    expect(servers.filter((s) => s.matched).map((s) => s.server)).toEqual([
+      'cloudflare API',
+      `ada.ns.cloudflare.com (${cf.dnsAddress})`,
+      `bob.ns.cloudflare.com (${cf.dnsAddress})`,
+    ]);
+    expect(servers.filter((s) => s.unreachable).map((s) => s.server)).toEqual([
+      `ada.ns.cloudflare.com ([::1]:${port})`,
+      `bob.ns.cloudflare.com ([::1]:${port})`,
+    ]);
+    expect(renderCutoverSummary(result)).toMatch(/unreachable from this runner/);
+    expect(cf.records('f.example')[0]).toMatchObject({ type: 'CNAME', content: 'v6-less.fly.dev' });
+  });
+
+  it('still rolls back when a nameserver has no address that answers', async () => {
+    const port = cf.dnsAddress.split(':')[1];
+    const result = await cutover({
+      ...base,
+      mode: 'apply',
+      target: parseTarget('unproven.fly.dev')!,
+      nameservers: [],
+      verifyTimeoutMs: 1500,
+      resolveNameserver: async (host) => (host.startsWith('ada') ? [cf.dnsAddress] : [`[::1]:${port}`]),
+    });
+    expect(result.status).toMatch(/rolled-back|rollback-failed/);
+    expect(result.failure).toMatch(
+      /bob\.ns\.cloudflare\.com \(\[::1\]:\d+\).*did not answer the new records/,
+    );
+    expect(cf.records('f.example')[0]).toMatchObject({ type: 'CNAME', content: 'v6-less.fly.dev' });
   });
 });
