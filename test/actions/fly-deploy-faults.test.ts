@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   deployBundle,
+  heldLeases,
   image,
   seed,
   startFlySim,
@@ -23,6 +24,15 @@ async function app(prefix: string, seeded = true): Promise<string> {
   await sim.createApp(name);
   if (seeded) await seed(sim, name);
   return name;
+}
+
+/** The app's public URL answers from the release with this tag. */
+async function expectServes(name: string, tag: string): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    const res = await fetch(`${sim.appUrl(name)}/`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { image: string }).image).toContain(`:${tag}`);
+  }
 }
 
 const callsTo = (name: string, pattern: RegExp, since: number) =>
@@ -112,6 +122,14 @@ describe('fly-deploy bundle: API faults', () => {
     expect(error).toMatch(/fly machine lease clear/);
     expect(sim.machines(name).map((m) => ({ id: m.id, version: m.version }))).toEqual(before);
     expect(run.summary).toMatch(/stopped before changing anything/);
+    // Only the other deploy's lease is left: every lease this deploy took before the conflict was released.
+    expect(await heldLeases(sim, name)).toEqual([
+      { id: target.id, owner: 'deploy-run-41@tokens.fly.io', description: expect.any(String) },
+    ]);
+    const leaseTakes = sim
+      .calls()
+      .filter((c) => c.method === 'POST' && c.path.endsWith('/lease') && c.path.includes(`/apps/${name}/`));
+    expect(leaseTakes.some((c) => c.status === 200 || c.status === 201)).toBe(true);
   });
 
   it('reports a capacity error as such', async () => {
@@ -130,6 +148,7 @@ describe('fly-deploy bundle: API faults', () => {
       /Fly has no capacity for this Machine in sin: aborted: could not reserve resource for machine.* Fix: retry later, or deploy to a neighbouring region/,
     );
     expect(sim.machines(name).filter((m) => !['destroyed', 'destroying'].includes(m.state))).toEqual([]);
+    expect(await heldLeases(sim, name)).toEqual([]);
   });
 
   it('a rejected token is one clear line about api-token', async () => {
@@ -152,12 +171,46 @@ describe('fly-deploy bundle: API faults', () => {
     const run = await deployBundle(sim, name, { image: image(name, 'v2'), strategy: 'rolling' });
     sim.faults.clear();
     expect(run.exitCode).toBe(1);
-    expect(['rolled-back', 'failed']).toContain(run.outputs.status);
+    // The spearhead was marked as changed, so the deploy ran its rollback; it found the update never
+    // applied and only had to check the cordon: a clean rollback, not a failure needing hands.
+    expect(run.outputs.status).toBe('rolled-back');
+    expect(run.annotations.filter((a) => a.level === 'error' && /ROLLBACK FAILED/.test(a.message))).toEqual(
+      [],
+    );
     expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /returned 503.*gave up after 7 attempts/,
     );
     expect(sim.machines(name).map((m) => ({ id: m.id, version: m.version, image: m.image }))).toEqual(before);
     expect(sim.machines(name).every((m) => m.state === 'started' && !m.cordoned)).toBe(true);
     expect(run.summary).toMatch(/update never applied/);
+    expect(await heldLeases(sim, name)).toEqual([]);
+    await expectServes(name, 'v1');
+  });
+
+  it('honours Retry-After on 503 and 408 too, not only on 429', async () => {
+    const name = await app('retry-after');
+    const since = sim.calls().length;
+    sim.faults.inject({
+      method: 'GET',
+      path: new RegExp(`/apps/${name}/machines$`),
+      status: 503,
+      retryAfter: 2,
+      times: 1,
+    });
+    sim.faults.inject({ method: 'POST', path: '/cordon', status: 408, retryAfter: 3, times: 1 });
+    const run = await deployBundle(sim, name, { image: image(name, 'v2'), strategy: 'rolling' });
+    sim.faults.clear();
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.status).toBe('deployed');
+    // Backoff alone would wait 250–500ms on a first retry; the server's Retry-After wins.
+    expect(run.log).toMatch(/retrying GET \/apps\/[\w-]+\/machines in 2000ms \(attempt 1\): .*returned 503/);
+    expect(run.log).toMatch(/retrying POST \/apps\/.+\/cordon in 3000ms \(attempt 1\): .*returned 408/);
+    const lists = callsTo(name, /^GET \/v1\/apps\/[\w-]+\/machines$/, since);
+    expect(lists[0].status).toBe(503);
+    expect(lists[1].at - lists[0].at).toBeGreaterThanOrEqual(1900);
+    const cordons = callsTo(name, /\/cordon$/, since);
+    expect(cordons[0].status).toBe(408);
+    expect(cordons[1].at - cordons[0].at).toBeGreaterThanOrEqual(2900);
+    expect(sim.machines(name).every((m) => m.image === image(name, 'v2'))).toBe(true);
   });
 });

@@ -30,6 +30,12 @@ async function newApp(prefix: string): Promise<string> {
 const digestOf = (ref: string) => /@(sha256:[a-f0-9]{64})$/.exec(ref)?.[1];
 
 describe('fly-deploy bundle: bad inputs are rejected before any API call', () => {
+  let badInputApp: string;
+  beforeAll(async () => {
+    badInputApp = await newApp('bad-input');
+    await seed(sim, badInputApp);
+  });
+
   it.each([
     [
       'missing app',
@@ -58,7 +64,10 @@ describe('fly-deploy bundle: bad inputs are rejected before any API call', () =>
   ] as [string, Record<string, string>, Record<string, string>, RegExp][])(
     '%s',
     async (_label, inputs, extra, pattern) => {
-      const app = await newApp('bad-input');
+      // A live app, so "nothing changed" means its Machines are exactly as they were.
+      const app = badInputApp;
+      const machinesBefore = sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }));
+      expect(machinesBefore).toHaveLength(2);
       const before = sim.calls().length;
       const cwd = workspace({
         'noapp.toml': 'primary_region = "sin"\n',
@@ -67,13 +76,15 @@ describe('fly-deploy bundle: bad inputs are rejected before any API call', () =>
       const run = await deployBundle(
         sim,
         inputs.app === '' ? '' : app,
-        { image: image(app, 'v1'), ...inputs, ...extra },
+        { image: image(app, 'v2'), ...inputs, ...extra },
         { cwd },
       );
       expect(run.exitCode).toBe(1);
       expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(pattern);
       expect(sim.calls().length).toBe(before);
-      expect(sim.machines(app)).toEqual([]);
+      expect(sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }))).toEqual(
+        machinesBefore,
+      );
     },
   );
 });
@@ -179,7 +190,24 @@ describe('fly-deploy bundle: deploys', () => {
 
       expect(second.summary).toMatch(/## ✅ Deployed: .* release v2/);
       expect(second.summary).toMatch(/\| Machine \| Region \| Group \| Version \(old → new\) \|/);
+      // One row per Machine: region, old → new version (last 8 characters), health, time from change to healthy.
+      const newMachines = JSON.parse(second.outputs.machines) as { id: string; version: string }[];
+      for (const old of machines) {
+        const now = newMachines.find((m) => m.id === old.id)!;
+        expect(now.version).not.toBe(old.version);
+        expect(second.summary).toMatch(
+          new RegExp(
+            `^\\| ${old.id} \\| sin \\| app \\| ${old.version.slice(-8)} → ${now.version.slice(-8)} \\| [^|]+ \\| \\d/\\d passing \\| \\d+(\\.\\d)?m?s \\| updated \\|$`,
+            'm',
+          ),
+        );
+      }
       expect(second.summary).toMatch(/### Timeline/);
+      const [spearhead] = machines.map((m) => m.id).sort();
+      expect(second.summary).toMatch(
+        new RegExp(`^\\| \\d+(\\.\\d)?m?s \\| group app: batch 1/2 \\(${spearhead}\\) \\|$`, 'm'),
+      );
+      expect(second.summary).toMatch(/^\| \d+(\.\d)?m?s \| all Machines on the new release \|$/m);
       for (const run of [first, second]) {
         expect(visibleLog(run.log)).not.toContain(sim.token);
         expect(run.summary).not.toContain(sim.token);
@@ -215,6 +243,50 @@ describe('fly-deploy bundle: deploys', () => {
       expect(await res.json()).toMatchObject({ image: expect.stringContaining(':v2') });
     },
   );
+
+  it('blue-green: green is created without service registration, then uncordon green → cordon blue → stop blue → destroy blue', async () => {
+    const app = await newApp('bg-order');
+    const seeded = await seed(sim, app);
+    const blue = seeded.machines.map((m) => m.id);
+    const recorder = await startRecorder(sim.apiUrl);
+    try {
+      const run = await deployBundle(
+        sim,
+        app,
+        { image: image(app, 'v2'), strategy: 'bluegreen' },
+        { apiUrl: recorder.url },
+      );
+      expect(run.exitCode).toBe(0);
+      const green = sim.machines(app).map((m) => m.id);
+      expect(green).toHaveLength(2);
+      expect(green.some((id) => blue.includes(id))).toBe(false);
+      const ok = recorder.requests.filter((r) => r.status < 300);
+      const path = (r: { path: string }) => r.path.split('?')[0];
+      const creates = ok.filter((r) => r.method === 'POST' && path(r) === `/v1/apps/${app}/machines`);
+      expect(creates).toHaveLength(2);
+      for (const create of creates) expect(JSON.parse(create.body).skip_service_registration).toBe(true);
+      const indexes = (method: string, ids: string[], suffix: string) =>
+        ok
+          .map((r, i) => ({ r, i }))
+          .filter(
+            ({ r }) =>
+              r.method === method && ids.some((id) => path(r) === `/v1/apps/${app}/machines/${id}${suffix}`),
+          )
+          .map(({ i }) => i);
+      const uncordonGreen = indexes('POST', green, '/uncordon');
+      const cordonBlue = indexes('POST', blue, '/cordon');
+      const stopBlue = indexes('POST', blue, '/stop');
+      const destroyBlue = indexes('DELETE', blue, '');
+      for (const step of [uncordonGreen, cordonBlue, stopBlue, destroyBlue]) expect(step).toHaveLength(2);
+      expect(Math.max(...uncordonGreen)).toBeLessThan(Math.min(...cordonBlue));
+      expect(Math.max(...cordonBlue)).toBeLessThan(Math.min(...stopBlue));
+      expect(Math.max(...stopBlue)).toBeLessThan(Math.min(...destroyBlue));
+      // Once drained, blue is never put back into rotation.
+      expect(indexes('POST', blue, '/uncordon')).toEqual([]);
+    } finally {
+      await recorder.close();
+    }
+  });
 
   it('build: true runs `flyctl deploy --build-only --push` and deploys the image it printed', async () => {
     const app = await newApp('build');
