@@ -2,15 +2,87 @@ export const id = 407;
 export const ids = [407];
 export const modules = {
 
+/***/ 7253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   dw: () => (/* binding */ RetryableError),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/** Statuses worth another try: the request timed out, we were rate limited, or the server failed. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+/** `Retry-After` is either delta-seconds or an HTTP date; returns milliseconds to wait, or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text.trim()))
+        return Math.round(Number(text.trim()) * 1000);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Thrown by an attempt to ask for another try; `retryAfterMs` overrides the backoff when the server said. */
+class RetryableError extends Error {
+    retryAfterMs;
+    constructor(message, retryAfterMs, options) {
+        super(message, options);
+        this.name = 'RetryableError';
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter (AWS architecture blog): delay = random(0, min(max, base·2^n)). */
+function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
+    const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
+    return Math.round(random() * ceiling);
+}
+/**
+ * Runs `attempt` until it returns, throws something that is not a RetryableError, or runs out of
+ * retries. Only RetryableError is retried, so a 401 or a validation error fails on the first try.
+ */
+async function retry(attempt, options = {}) {
+    const retries = options.retries ?? 5;
+    const baseMs = options.baseMs ?? 250;
+    const maxMs = options.maxMs ?? 10_000;
+    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    const wait = options.sleep ?? sleep;
+    for (let n = 0;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (!(error instanceof RetryableError) || n >= retries)
+                throw error;
+            const delayMs = error.retryAfterMs !== undefined
+                ? Math.min(error.retryAfterMs, maxRetryAfterMs)
+                : backoffDelay(n, baseMs, maxMs, options.random);
+            options.onRetry?.({ attempt: n + 1, delayMs, error });
+            await wait(delayMs);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 7788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__),
 /* harmony export */   route53Provider: () => (/* binding */ route53Provider)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1915);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2015);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7253);
 /* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1721);
 
 
@@ -190,6 +262,7 @@ function route53Provider(config) {
         },
     };
 }
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (route53Provider);
 
 
 /***/ })

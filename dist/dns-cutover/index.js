@@ -69484,7 +69484,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _core_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7933);
 /* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8198);
-/* harmony import */ var _dns_options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6793);
+/* harmony import */ var _dns_options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4673);
 /* harmony import */ var _dns_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5052);
 
 
@@ -69496,7 +69496,7 @@ await (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)('dns-
     (0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(inputs.optional('api-token'));
     const options = (0,_dns_options_js__WEBPACK_IMPORTED_MODULE_3__/* .readCutoverOptions */ .vb)(inputs);
     // Loaded after validation so a bad input fails before the providers (and the AWS SDK) load.
-    const { cutover } = await __nccwpck_require__.e(/* import() */ 253).then(__nccwpck_require__.bind(__nccwpck_require__, 7253));
+    const { cutover } = await __nccwpck_require__.e(/* import() */ 325).then(__nccwpck_require__.bind(__nccwpck_require__, 1325));
     const { renderCutoverSummary } = await __nccwpck_require__.e(/* import() */ 197).then(__nccwpck_require__.bind(__nccwpck_require__, 197));
     // Written as soon as known, so a run that stops on an error still leaves what rollback mode needs.
     const onState = (state) => (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)({
@@ -69901,31 +69901,19 @@ function registeredSecretCount() {
 
 /***/ }),
 
-/***/ 6793:
+/***/ 4673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  vb: () => (/* binding */ readCutoverOptions)
-});
-
-// UNUSED EXPORTS: MODES, TTL_RANGE
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(1915);
-// EXTERNAL MODULE: ./src/dns/preflight.ts
-var preflight = __nccwpck_require__(7847);
-;// CONCATENATED MODULE: ./src/dns/provider.ts
-const PROVIDER_NAMES = ['cloudflare', 'route53', 'powerdns'];
-
-// EXTERNAL MODULE: ./src/dns/query.ts + 1 modules
-var query = __nccwpck_require__(918);
-// EXTERNAL MODULE: ./src/dns/records.ts
-var records = __nccwpck_require__(1721);
-// EXTERNAL MODULE: ./src/dns/snapshot.ts
-var snapshot = __nccwpck_require__(5787);
-;// CONCATENATED MODULE: ./src/dns/options.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   vb: () => (/* binding */ readCutoverOptions)
+/* harmony export */ });
+/* unused harmony exports MODES, TTL_RANGE */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1915);
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7847);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2866);
+/* harmony import */ var _query_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(918);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1721);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5787);
 
 
 
@@ -69940,17 +69928,17 @@ const TTL_RANGE = { min: 30, max: 86_400 };
  */
 function readCutoverOptions(inputs) {
     const providerText = inputs.required('provider', 'cloudflare');
-    const provider = PROVIDER_NAMES.find((p) => p === providerText.toLowerCase());
+    const provider = _providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDER_NAMES */ .xd.find((p) => p === providerText.toLowerCase());
     if (!provider)
-        throw new errors/* InputError */.dz('provider', `"${providerText}" is not a supported DNS provider.`, `use one of: ${PROVIDER_NAMES.join(', ')}.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('provider', `"${providerText}" is not a supported DNS provider.`, `use one of: ${_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDER_NAMES */ .xd.join(', ')}.`);
     const mode = inputs.enumOf('mode', MODES, 'plan');
-    const zone = (0,records/* stripDot */.eq)(inputs.required('zone', 'example.com'));
-    if (!(0,records/* isHostname */.Kq)(zone))
-        throw new errors/* InputError */.dz('zone', `"${zone}" is not a domain name.`, 'write the zone apex, e.g. example.com.');
+    const zone = (0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .stripDot */ .eq)(inputs.required('zone', 'example.com'));
+    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .isHostname */ .Kq)(zone))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('zone', `"${zone}" is not a domain name.`, 'write the zone apex, e.g. example.com.');
     const rawName = inputs.required('name', `api.${zone}`);
-    const name = (0,records/* absoluteName */.Tu)(rawName, zone);
-    if (!(0,records/* isInZone */.eI)(name, zone) || !((0,records/* isHostname */.Kq)(name) || name === zone)) {
-        throw new errors/* InputError */.dz('name', `"${rawName}" is not inside the zone ${zone}.`, `use a name ending in .${zone}, or a label such as api.`);
+    const name = (0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .absoluteName */ .Tu)(rawName, zone);
+    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .isInZone */ .eI)(name, zone) || !((0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .isHostname */ .Kq)(name) || name === zone)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('name', `"${rawName}" is not inside the zone ${zone}.`, `use a name ending in .${zone}, or a label such as api.`);
     }
     const apiUrlText = inputs.optional('api-url');
     let apiUrl;
@@ -69962,46 +69950,44 @@ function readCutoverOptions(inputs) {
             apiUrl = url.href;
         }
         catch {
-            throw new errors/* InputError */.dz('api-url', `"${apiUrlText}" is not an http(s) URL.`, 'e.g. http://127.0.0.1:8081 for PowerDNS.');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('api-url', `"${apiUrlText}" is not an http(s) URL.`, 'e.g. http://127.0.0.1:8081 for PowerDNS.');
         }
     }
-    if (provider === 'powerdns' && !apiUrl)
-        throw new errors/* InputError */.dz('api-url', 'is required for PowerDNS.', 'set it to the PowerDNS web server, e.g. http://127.0.0.1:8081.');
     const apiToken = inputs.optional('api-token');
-    if ((provider === 'cloudflare' || provider === 'powerdns') && !apiToken) {
-        throw new errors/* InputError */.dz('api-token', `is required for ${provider}.`, provider === 'cloudflare'
-            ? 'pass secrets.CLOUDFLARE_API_TOKEN (DNS Write).'
-            : 'pass the PowerDNS api-key.');
+    const entry = (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .providerEntry */ .kb)(provider);
+    for (const [input, fix] of Object.entries(entry.requires)) {
+        if (!(input === 'api-url' ? apiUrl : apiToken))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is required for ${provider}.`, fix);
     }
     const ttlText = inputs.optional('ttl');
     const ttl = inputs.int('ttl', 60);
-    const autoTtl = provider === 'cloudflare' && ttl === 1;
+    const autoTtl = entry.autoTtl === true && ttl === 1;
     if (!autoTtl && (ttl < TTL_RANGE.min || ttl > TTL_RANGE.max)) {
-        throw new errors/* InputError */.dz('ttl', `${ttlText} is outside ${TTL_RANGE.min}–${TTL_RANGE.max} seconds.`, `use e.g. 60${provider === 'cloudflare' ? ', or 1 for automatic' : ''}.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ttl', `${ttlText} is outside ${TTL_RANGE.min}–${TTL_RANGE.max} seconds.`, `use e.g. 60${entry.autoTtl ? ', or 1 for automatic' : ''}.`);
     }
     let target;
     const targetText = inputs.optional('target');
     if (mode === 'plan' || mode === 'apply') {
         if (!targetText)
-            throw new errors/* InputError */.dz('target', `is required in ${mode} mode.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
-        target = (0,records/* parseTarget */.hu)(targetText);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `is required in ${mode} mode.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
+        target = (0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTarget */ .hu)(targetText);
         if (!target)
-            throw new errors/* InputError */.dz('target', `"${targetText}" is neither a hostname nor a list of addresses.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `"${targetText}" is neither a hostname nor a list of addresses.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
         if (target.kind === 'cname' && target.host === name)
-            throw new errors/* InputError */.dz('target', `points ${name} at itself.`, 'name the new host, e.g. voice-bot.fly.dev.');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `points ${name} at itself.`, 'name the new host, e.g. voice-bot.fly.dev.');
         if (target.kind === 'cname' && name === zone) {
-            throw new errors/* InputError */.dz('target', `a CNAME cannot sit at the zone apex ${zone}.`, 'give the Fly app addresses instead: A=…,AAAA=… (fly ips list).');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `a CNAME cannot sit at the zone apex ${zone}.`, 'give the Fly app addresses instead: A=…,AAAA=… (fly ips list).');
         }
     }
     let previous;
     if (mode === 'rollback') {
         const text = inputs.required('previous', '${{ steps.cutover.outputs.previous }}');
-        previous = (0,snapshot/* parseSnapshot */.E)(text);
+        previous = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSnapshot */ .E)(text);
         if (previous.zone !== zone || previous.name !== name) {
-            throw new errors/* InputError */.dz('previous', `describes ${previous.name} in ${previous.zone}, not ${name} in ${zone}.`, 'pass the previous output of the cutover of this name.');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('previous', `describes ${previous.name} in ${previous.zone}, not ${name} in ${zone}.`, 'pass the previous output of the cutover of this name.');
         }
         if (previous.provider !== provider)
-            throw new errors/* InputError */.dz('previous', `was taken from ${previous.provider}, not ${provider}.`, 'use the same provider.');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('previous', `was taken from ${previous.provider}, not ${provider}.`, 'use the same provider.');
     }
     const nsText = inputs.list('nameservers', { commas: true });
     let nameservers;
@@ -70009,30 +69995,30 @@ function readCutoverOptions(inputs) {
         nameservers = 'none';
     else {
         for (const ns of nsText) {
-            if (!(0,query/* parseServer */.l)(ns) && !(0,records/* isHostname */.Kq)(ns))
-                throw new errors/* InputError */.dz('nameservers', `"${ns}" is not an address, address:port or hostname.`, 'e.g. 127.0.0.1:5300 or ns1.example.com; or none.');
-            if ((0,query/* parseServer */.l)(ns)?.kind === 'doh')
-                throw new errors/* InputError */.dz('nameservers', `"${ns}" is a DNS-over-HTTPS URL.`, 'list DoH resolvers under resolvers; nameservers are asked directly over UDP.');
+            if (!(0,_query_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServer */ .l)(ns) && !(0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .isHostname */ .Kq)(ns))
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('nameservers', `"${ns}" is not an address, address:port or hostname.`, 'e.g. 127.0.0.1:5300 or ns1.example.com; or none.');
+            if ((0,_query_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServer */ .l)(ns)?.kind === 'doh')
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('nameservers', `"${ns}" is a DNS-over-HTTPS URL.`, 'list DoH resolvers under resolvers; nameservers are asked directly over UDP.');
         }
         nameservers = nsText;
     }
     const resolvers = inputs.list('resolvers', { commas: true });
     for (const r of resolvers) {
-        if (!(0,query/* parseServer */.l)(r))
-            throw new errors/* InputError */.dz('resolvers', `"${r}" is neither ip[:port] nor a DNS-over-HTTPS URL.`, 'e.g. 1.1.1.1 or https://cloudflare-dns.com/dns-query.');
+        if (!(0,_query_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServer */ .l)(r))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('resolvers', `"${r}" is neither ip[:port] nor a DNS-over-HTTPS URL.`, 'e.g. 1.1.1.1 or https://cloudflare-dns.com/dns-query.');
     }
     const verifyTimeoutMs = inputs.duration('verify-timeout', '5m', { min: 1000, max: 3_600_000 });
     const tlsCheck = inputs.bool('tls-check', true);
     const connectText = inputs.optional('connect-to');
     let connectTo;
     if (connectText) {
-        connectTo = (0,preflight/* parseConnectTo */.zs)(connectText);
+        connectTo = (0,_preflight_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConnectTo */ .zs)(connectText);
         if (!connectTo)
-            throw new errors/* InputError */.dz('connect-to', `"${connectText}" is not address:port.`, 'e.g. 127.0.0.1:8443, [::1]:8443 or :8443.');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('connect-to', `"${connectText}" is not address:port.`, 'e.g. 127.0.0.1:8443, [::1]:8443 or :8443.');
     }
     const healthUrl = inputs.url('health-url');
-    if (healthUrl && (0,records/* stripDot */.eq)(healthUrl.hostname) !== name) {
-        throw new errors/* InputError */.dz('health-url', `is for ${healthUrl.hostname}, not ${name}.`, `use https://${name}/… so the check goes through the new target with the real hostname.`);
+    if (healthUrl && (0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .stripDot */ .eq)(healthUrl.hostname) !== name) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health-url', `is for ${healthUrl.hostname}, not ${name}.`, `use https://${name}/… so the check goes through the new target with the real hostname.`);
     }
     const maxChanges = inputs.int('max-changes', 10, { min: 1, max: 1000 });
     const force = inputs.bool('force', false);
@@ -70311,6 +70297,45 @@ async function checkHealth(url, address, port, options = {}) {
         req.on('error', (err) => resolve({ ...base, ok: false, error: err.message, ms: Date.now() - started }));
         req.end();
     });
+}
+
+
+/***/ }),
+
+/***/ 2866:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qd: () => (/* binding */ createProvider),
+/* harmony export */   kb: () => (/* binding */ providerEntry),
+/* harmony export */   xd: () => (/* binding */ PROVIDER_NAMES)
+/* harmony export */ });
+/**
+ * The one place providers are named. Adding one: write providers/<name>.ts implementing DnsProvider
+ * (export default the factory) and add its entry below; the `provider` input, its error message and
+ * the type ProviderName all follow from these keys.
+ */
+const REGISTRY = {
+    cloudflare: {
+        load: () => __nccwpck_require__.e(/* import() */ 631).then(__nccwpck_require__.bind(__nccwpck_require__, 6631)),
+        requires: { 'api-token': 'pass secrets.CLOUDFLARE_API_TOKEN (DNS Write).' },
+        autoTtl: true,
+    },
+    route53: { load: () => __nccwpck_require__.e(/* import() */ 407).then(__nccwpck_require__.bind(__nccwpck_require__, 7788)), requires: {} },
+    powerdns: {
+        load: () => __nccwpck_require__.e(/* import() */ 64).then(__nccwpck_require__.bind(__nccwpck_require__, 7064)),
+        requires: {
+            'api-url': 'set it to the PowerDNS web server, e.g. http://127.0.0.1:8081.',
+            'api-token': 'pass the PowerDNS api-key.',
+        },
+    },
+};
+const PROVIDER_NAMES = Object.keys(REGISTRY);
+function providerEntry(name) {
+    return REGISTRY[name];
+}
+async function createProvider(name, config) {
+    return (await REGISTRY[name].load()).default(config);
 }
 
 

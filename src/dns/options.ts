@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.js';
 import type { InputReader } from '../core/inputs.js';
 import { parseConnectTo, type ConnectTo } from './preflight.js';
-import { PROVIDER_NAMES, type ProviderName } from './provider.js';
+import { PROVIDER_NAMES, providerEntry, type ProviderName } from './providers/index.js';
 import { parseServer } from './query.js';
 import {
   absoluteName,
@@ -93,31 +93,21 @@ export function readCutoverOptions(inputs: InputReader): CutoverOptions {
       );
     }
   }
-  if (provider === 'powerdns' && !apiUrl)
-    throw new InputError(
-      'api-url',
-      'is required for PowerDNS.',
-      'set it to the PowerDNS web server, e.g. http://127.0.0.1:8081.',
-    );
   const apiToken = inputs.optional('api-token');
-  if ((provider === 'cloudflare' || provider === 'powerdns') && !apiToken) {
-    throw new InputError(
-      'api-token',
-      `is required for ${provider}.`,
-      provider === 'cloudflare'
-        ? 'pass secrets.CLOUDFLARE_API_TOKEN (DNS Write).'
-        : 'pass the PowerDNS api-key.',
-    );
+  const entry = providerEntry(provider);
+  for (const [input, fix] of Object.entries(entry.requires)) {
+    if (!(input === 'api-url' ? apiUrl : apiToken))
+      throw new InputError(input, `is required for ${provider}.`, fix);
   }
 
   const ttlText = inputs.optional('ttl');
   const ttl = inputs.int('ttl', 60);
-  const autoTtl = provider === 'cloudflare' && ttl === 1;
+  const autoTtl = entry.autoTtl === true && ttl === 1;
   if (!autoTtl && (ttl < TTL_RANGE.min || ttl > TTL_RANGE.max)) {
     throw new InputError(
       'ttl',
       `${ttlText} is outside ${TTL_RANGE.min}–${TTL_RANGE.max} seconds.`,
-      `use e.g. 60${provider === 'cloudflare' ? ', or 1 for automatic' : ''}.`,
+      `use e.g. 60${entry.autoTtl ? ', or 1 for automatic' : ''}.`,
     );
   }
 

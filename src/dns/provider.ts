@@ -3,8 +3,10 @@ import type { HttpCall } from '../core/http.js';
 import type { ChangePlan } from './plan.js';
 import type { RecordSet } from './records.js';
 
-export const PROVIDER_NAMES = ['cloudflare', 'route53', 'powerdns'] as const;
-export type ProviderName = (typeof PROVIDER_NAMES)[number];
+import type { ProviderName } from './providers/index.js';
+
+// Names come from the registry in providers/index.ts, the one place a provider is added.
+export { PROVIDER_NAMES, type ProviderName } from './providers/index.js';
 
 export interface ZoneInfo {
   /** The zone apex without the trailing dot. */
@@ -37,7 +39,7 @@ export interface ProviderConfig {
   syncTimeoutMs?: number;
 }
 
-/** Everything a cutover needs from a DNS provider; a new provider is one file implementing this. */
+/** Everything a cutover needs from a DNS provider; a new provider is one file implementing this plus its registry entry. */
 export interface DnsProvider {
   readonly name: ProviderName;
   zone(): Promise<ZoneInfo>;

@@ -173,3 +173,5 @@ function parseErrors(body: string): { code: number; message: string }[] {
     return [];
   }
 }
+
+export default cloudflareProvider;

@@ -119,3 +119,5 @@ export function powerdnsProvider(config: ProviderConfig): DnsProvider {
     },
   };
 }
+
+export default powerdnsProvider;

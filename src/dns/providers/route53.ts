@@ -211,3 +211,5 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
     },
   };
 }
+
+export default route53Provider;

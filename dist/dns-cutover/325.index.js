@@ -1,8 +1,8 @@
-export const id = 253;
-export const ids = [253];
+export const id = 325;
+export const ids = [325];
 export const modules = {
 
-/***/ 2015:
+/***/ 7253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -73,7 +73,7 @@ async function retry(attempt, options = {}) {
 
 /***/ }),
 
-/***/ 7253:
+/***/ 1325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -89,22 +89,13 @@ var errors = __webpack_require__(1915);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __webpack_require__(2015);
+var retry = __webpack_require__(7253);
 // EXTERNAL MODULE: ./src/dns/plan.ts
 var dns_plan = __webpack_require__(5052);
 // EXTERNAL MODULE: ./src/dns/preflight.ts
 var preflight = __webpack_require__(7847);
-;// CONCATENATED MODULE: ./src/dns/providers/index.ts
-/** Adding a provider: write providers/<name>.ts exporting a factory, and name it here. */
-const LOADERS = {
-    cloudflare: async () => (await __webpack_require__.e(/* import() */ 631).then(__webpack_require__.bind(__webpack_require__, 6631))).cloudflareProvider,
-    route53: async () => (await __webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 7788))).route53Provider,
-    powerdns: async () => (await __webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 7064))).powerdnsProvider,
-};
-async function createProvider(name, config) {
-    return (await LOADERS[name]())(config);
-}
-
+// EXTERNAL MODULE: ./src/dns/providers/index.ts
+var providers = __webpack_require__(2866);
 // EXTERNAL MODULE: ./src/dns/query.ts + 1 modules
 var query = __webpack_require__(918);
 // EXTERNAL MODULE: ./src/dns/records.ts
@@ -247,7 +238,7 @@ async function cutover(options) {
         log(event);
     };
     let apiCalls = 0;
-    const provider = await createProvider(options.provider, {
+    const provider = await (0,providers/* createProvider */.Qd)(options.provider, {
         zone: options.zone,
         apiUrl: options.apiUrl,
         apiToken: options.apiToken,
