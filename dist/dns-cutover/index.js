@@ -70238,7 +70238,10 @@ async function checkTls(address, port, servername, options = {}) {
             };
             let error;
             if (!socket.authorized)
-                error = `certificate not trusted (${String(socket.authorizationError)})`;
+                error =
+                    String(socket.authorizationError) === 'CERT_HAS_EXPIRED'
+                        ? `certificate expired on ${cert.valid_to} (CERT_HAS_EXPIRED)`
+                        : `certificate not trusted (${String(socket.authorizationError)})`;
             const identity = node_tls__WEBPACK_IMPORTED_MODULE_0___default().checkServerIdentity(servername, cert);
             if (identity)
                 error = `certificate is not valid for ${servername}: it covers ${cert.subjectaltname ?? cert.subject?.CN ?? 'no names'}`;

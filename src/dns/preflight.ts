@@ -110,7 +110,11 @@ export async function checkTls(
         validTo: cert.valid_to,
       };
       let error: string | undefined;
-      if (!socket.authorized) error = `certificate not trusted (${String(socket.authorizationError)})`;
+      if (!socket.authorized)
+        error =
+          String(socket.authorizationError) === 'CERT_HAS_EXPIRED'
+            ? `certificate expired on ${cert.valid_to} (CERT_HAS_EXPIRED)`
+            : `certificate not trusted (${String(socket.authorizationError)})`;
       const identity = tls.checkServerIdentity(servername, cert);
       if (identity)
         error = `certificate is not valid for ${servername}: it covers ${cert.subjectaltname ?? cert.subject?.CN ?? 'no names'}`;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
 import { queryDns, parseServer } from '../../src/dns/query.js';
 import { startPowerDns, type PowerDns } from '../support/powerdns.js';
+import { issueExpired } from '../dns/expired-cert.js';
 import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../../src/sim/tls.js';
 
 /** The whole action through its built bundle against a real PowerDNS, verified with real DNS queries. */
@@ -12,6 +13,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
   let wrongName: TlsTarget;
   let flaky: TlsTarget;
   let down: TlsTarget;
+  let expired: TlsTarget;
   const zone = 'hotel.test';
   const name = 'api.hotel.test';
   const oldCname = 'old-alb-123.eu-west-1.elb.amazonaws.com';
@@ -80,11 +82,19 @@ describe('dns-cutover bundle against PowerDNS', () => {
     // Healthy for the pre-flight, then down for good once real traffic would arrive.
     flaky = await startTlsTarget(ca.issue([name]), { healthSequence: [200], health: 503 });
     down = await startTlsTarget(ca.issue([name]), { health: 503 });
+    expired = await startTlsTarget(issueExpired(ca, [name]));
     await pdns.createZone(zone, [{ name: `${name}.`, type: 'CNAME', ttl: 300, records: [`${oldCname}.`] }]);
   });
 
   afterAll(async () => {
-    await Promise.all([pdns?.stop(), fly?.close(), wrongName?.close(), flaky?.close(), down?.close()]);
+    await Promise.all([
+      pdns?.stop(),
+      fly?.close(),
+      wrongName?.close(),
+      flaky?.close(),
+      down?.close(),
+      expired?.close(),
+    ]);
     ca?.cleanup();
   });
 
@@ -138,6 +148,17 @@ describe('dns-cutover bundle against PowerDNS', () => {
     );
     expect(await soaSerial()).toBe(before);
     expect(await answers('CNAME')).toEqual([oldCname]);
+  });
+
+  it('refuses an expired certificate before any change', async () => {
+    const before = await soaSerial();
+    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${expired.port}` });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /certificate valid for api\.hotel\.test \(certificate expired on Jan {1,2}2 00:00:00 2020 GMT \(CERT_HAS_EXPIRED\)\).*Nothing was changed\./,
+    );
+    expect(await soaSerial()).toBe(before);
   });
 
   it('stops before any change when health-url fails through the new target', async () => {
