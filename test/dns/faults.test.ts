@@ -51,6 +51,23 @@ describe('cutover under provider faults (Cloudflare stand-in)', () => {
     expect(cf.records('f.example')[0]).toMatchObject({ type: 'CNAME', content: 'old.elb.amazonaws.com' });
   });
 
+  it('restores the records when the batch was carried out but its answer was an error', async () => {
+    cf.fail({ method: 'POST', path: '/batch', status: 502, times: 1, applied: true });
+    const states: { changed: boolean }[] = [];
+    const result = await cutover({
+      ...base,
+      mode: 'apply',
+      target: parseTarget('lost-answer.fly.dev')!,
+      onState: (state) => states.push({ changed: state.changed }),
+    });
+    expect(result).toMatchObject({ ok: false, status: 'rolled-back', changed: false, sent: true });
+    expect(result.failure).toMatch(
+      /cloudflare did not confirm the change \(.*502.*\), and the records read back changed\. The previous records were put back and verified/,
+    );
+    expect(states.map((s) => s.changed)).toEqual([false, false, true, false]);
+    expect(cf.records('f.example')[0]).toMatchObject({ type: 'CNAME', content: 'old.elb.amazonaws.com' });
+  });
+
   it('rolls back when a nameserver never answers the new records in time', async () => {
     // A nameserver that never answers: the change cannot be proven, so it is undone.
     const result = await cutover({

@@ -37,6 +37,8 @@ export interface Fault {
   message?: string;
   /** Armed only once a call matching this has succeeded ("reads fail right after the change"). */
   after?: { method?: string; path?: string };
+  /** Carry the request out, then answer with the fault anyway (the answer lost after the change). */
+  applied?: boolean;
 }
 
 export interface CloudflareSim {
@@ -307,6 +309,18 @@ export async function startCloudflareSim(options: CloudflareSimOptions = {}): Pr
       );
       if (fault) {
         if (fault.times !== undefined && --fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
+        if (fault.applied) {
+          try {
+            route(
+              method,
+              path,
+              url.searchParams,
+              chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {},
+            );
+          } catch {
+            // The fault answer is sent whatever the request did.
+          }
+        }
         return send(
           fault.status,
           failure([
