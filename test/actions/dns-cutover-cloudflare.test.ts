@@ -171,6 +171,7 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
     });
     const read = await run({ mode: 'plan', target: 'voice-bot.fly.dev' });
     expect(read.exitCode).toBe(1);
+    expect(read.outputs.changed).toBe('false');
     expect(visible(read.log)).not.toMatch(/failed unexpectedly/);
     expect(read.annotations[0].message).toMatch(
       /^Cloudflare answered GET .*dns_records with success: false \(HTTP 200\): Invalid zone \(1000\); nothing was changed\. Fix: run the step again/,
