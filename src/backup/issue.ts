@@ -15,9 +15,11 @@ export interface IssueTarget {
  * say which store an issue is about. The hidden marker in the body can: it is what the next run matches,
  * so a passing `db/` run never closes the `uploads/` alarm. The title is free for a human to edit.
  */
+const MARKER_PREFIX = '<!-- runway:backup-verify store=';
+
 export function storeMarker(report: Pick<BackupReport, 'bucket' | 'prefix'>): string {
   const key = `${report.bucket}/${report.prefix}`.replace(/--/g, '-\u200b-');
-  return `<!-- runway:backup-verify store=${JSON.stringify(key)} -->`;
+  return `${MARKER_PREFIX}${JSON.stringify(key)} -->`;
 }
 
 /** The body of the tracking issue (or its follow-up comment): what failed, then the full summary. */
@@ -75,9 +77,14 @@ export async function syncFailureIssue(
       }),
     );
     // Oldest first: the oldest is the thread everyone already watches. PRs carrying the label are not ours.
-    const open: OpenIssue[] = listed.filter(
-      (issue) => !issue.pull_request && (issue.body ?? '').includes(marker),
-    );
+    // An issue opened before the marker existed is matched by the title it was opened with, so it is
+    // still closed by its own store's next passing run rather than left open for good.
+    const open: OpenIssue[] = listed.filter((issue) => {
+      if (issue.pull_request) return false;
+      const body = issue.body ?? '';
+      if (body.includes(marker)) return true;
+      return !body.includes(MARKER_PREFIX) && issue.title === issueTitle(report);
+    });
 
     if (!report.passed) {
       const body = issueBody(report, summary, target.runUrl);

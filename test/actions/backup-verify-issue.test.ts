@@ -142,3 +142,41 @@ describe('backup-verify issue-on-failure with two stores in one repository', () 
     expect(issueOf('two/uploads/')[0].comments).toHaveLength(1);
   });
 });
+
+describe('backup-verify issue-on-failure with an issue opened before the per-store marker', () => {
+  let hub: GitHubSim;
+  beforeAll(async () => {
+    hub = await startGitHubSim();
+    await seedDailies(client, BUCKET, 'legacy/', { days: 2 });
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('closes the old issue of the same bucket/prefix (matched by title) and leaves another store’s alone', async () => {
+    const open = (title: string) =>
+      fetch(`${hub.apiUrl}/repos/${hub.repository}/issues`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title, body: 'Backup verification failed.', labels: ['backup-verify'] }),
+      }).then((r) => expect(r.status).toBe(201));
+    await open(`Backup verification failing: ${BUCKET}/legacy/`);
+    await open(`Backup verification failing: ${BUCKET}/other/`);
+    const result = await runBundle('backup-verify', {
+      inputs: {
+        ...connectionInputs(server, BUCKET, 'legacy/'),
+        retention: 'daily=2',
+        'issue-on-failure': 'true',
+        'github-token': hub.token,
+      },
+      env: { GITHUB_REPOSITORY: hub.repository, GITHUB_API_URL: hub.apiUrl },
+      timeoutMs: 60_000,
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.log).toMatch(/Closed issue #\d+: the backups pass again/);
+    expect(hub.issues().map((i) => [i.title.split(': ')[1], i.state])).toEqual([
+      [`${BUCKET}/legacy/`, 'closed'],
+      [`${BUCKET}/other/`, 'open'],
+    ]);
+  });
+});
