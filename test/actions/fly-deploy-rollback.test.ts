@@ -102,7 +102,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
       strategy: 'rolling',
       'max-unavailable': '1',
       regions: 'sin\nnrt',
-      'wait-timeout': '3s',
+      'wait-timeout': '4s',
     });
     const steered = failOnNewRelease(app, third.id, running);
     const run = await running;
@@ -132,7 +132,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
       image: image(app, 'v2'),
       strategy: 'canary',
       'max-unavailable': '1',
-      'wait-timeout': '3s',
+      'wait-timeout': '4s',
     });
     const steered = failOnNewRelease(app, second.id, running);
     const run = await running;
@@ -207,6 +207,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
     });
     expect(run.outputs.status).toBe('rolled-back');
     expect(sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }))).toEqual(before);
+    expect(await heldLeases(sim, app)).toEqual([]);
     await servesOldRelease(app);
   });
 
@@ -219,6 +220,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
     });
     expect(run.outputs.status).toBe('rolled-back');
     expect(sim.machines(app).every((m) => m.image === image(app, 'v1') && m.state === 'started')).toBe(true);
+    expect(await heldLeases(sim, app)).toEqual([]);
     await servesOldRelease(app);
   });
 
@@ -300,5 +302,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
     );
     expect(run.summary).toMatch(/### ❌ Rollback failed: fix by hand/);
     expect(run.summary).toMatch(/```sh\nfly machine lease clear \w+ -a rb-fails-\d+/);
+    // Even a failed rollback hands its leases back, so the commands above can run at once.
+    expect(await heldLeases(sim, app)).toEqual([]);
   });
 });
