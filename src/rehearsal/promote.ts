@@ -111,5 +111,40 @@ export const promoteSection: RehearsalSection = async (ctx) => {
     detail: `GET ${production} → ${body.slice(0, 120).replace(/\s+/g, ' ')}`,
     ms: Date.now() - started,
   });
+
+  // Drill: a release whose Machines are healthy but whose responses are slow (the simulator's `laggy`
+  // image) must be caught by the SLO gate and rolled back to what production ran before.
+  started = Date.now();
+  const laggy = await ctx.runAction('runway', {
+    cwd: workspace,
+    inputs: {
+      image: 'registry.fly.io/voice-bot:laggy-release',
+      strategy: 'bluegreen',
+      environment: 'production',
+      'api-url': flyApi,
+      'api-token': ctx.endpoints.flyToken,
+      'public-url': production,
+      'proxy-settle': '1s',
+      'wait-timeout': '30s',
+      requests: '300',
+      rate: '150',
+      concurrency: '50',
+      thresholds: 'p95 < 200ms\nerror-rate < 1%',
+    },
+  });
+  const after = await fetch(production).then(
+    (r) => r.text(),
+    (e: unknown) => `unreachable: ${String(e)}`,
+  );
+  const backOnPromoted = after.includes(digest.split('@')[1].slice(7, 19)) || after.includes(digest);
+  steps.push({
+    step: 'Drill: a healthy but slow production release breaches the SLO and is rolled back',
+    ok: laggy.exitCode !== 0 && laggy.outputs.status === 'rolled-back' && backOnPromoted,
+    detail:
+      `status ${laggy.outputs.status}, p95 ${laggy.outputs['p95-ms']} ms, gate passed=${laggy.outputs.passed}; ` +
+      `production ${backOnPromoted ? 'serves the promoted staging digest again' : `serves ${after.slice(0, 80)}`}.`,
+    ms: Date.now() - started,
+    drill: true,
+  });
   return steps;
 };

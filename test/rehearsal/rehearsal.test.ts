@@ -22,6 +22,7 @@ describe('npm start: the full rehearsal', () => {
       'find the last successful staging digest',
       'backup freshness gate',
       'the staging digest to production, blue-green',
+      'healthy but slow production release breaches the SLO and is rolled back',
       'app fails right after the switch',
       'cut api.voicebot.example over to Fly',
     ]) {

@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
  * - contains `crash`          → exits (code 1) shortly after boot: a crash loop under the restart policy;
  * - contains `never-healthy`  → serves, but health/check paths answer 500 forever;
  * - contains `slow`           → waits ~2.5 s (× timeScale) before it listens;
+ * - contains `laggy`          → healthy (checks pass quickly) but every other request takes ~250 ms:
+ *                                 a release that deploys fine and then breaches its latency SLO;
  * - contains `release-fail`   → healthy as an app, exits 1 when run as a release command;
  * - anything else             → healthy: every path answers 200 with a JSON body naming image and version.
  */
@@ -28,7 +30,7 @@ export interface ResolvedImage {
   source: string;
 }
 
-export type ImageBehaviour = 'crash' | 'never-healthy' | 'slow' | 'release-fail' | 'healthy';
+export type ImageBehaviour = 'crash' | 'never-healthy' | 'slow' | 'laggy' | 'release-fail' | 'healthy';
 
 export function behaviourOf(reference: string): ImageBehaviour {
   const text = reference.toLowerCase();
@@ -36,6 +38,7 @@ export function behaviourOf(reference: string): ImageBehaviour {
   if (text.includes('release-fail')) return 'release-fail';
   if (text.includes('crash')) return 'crash';
   if (text.includes('slow')) return 'slow';
+  if (text.includes('laggy')) return 'laggy';
   return 'healthy';
 }
 

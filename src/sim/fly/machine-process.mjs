@@ -1,6 +1,7 @@
 // "The image" a simulated Machine runs: one real process per started Machine, spawned by the Fly sim
 // (src/sim/fly/runtime.ts) with process.execPath. Plain .mjs so it runs the same under jest and tsx.
-// Behaviour comes from the image reference (see images.ts): crash, never-healthy, slow, release-fail, healthy.
+// Behaviour comes from the image reference (see images.ts): crash, never-healthy, slow, laggy, release-fail,
+// healthy.
 import http from 'node:http';
 
 const env = process.env;
@@ -49,8 +50,13 @@ function handler(req, res) {
     region: env.FLY_REGION,
     path: url.pathname,
   });
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+  const respond = () => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  // Not scaled by timeScale: this is the latency users would see, which the SLO gate must catch.
+  if (behaviour === 'laggy' && !isCheckPath(url.pathname)) setTimeout(respond, 250);
+  else respond();
 }
 
 const servers = [];

@@ -384,6 +384,36 @@ describe('images as behaviours', () => {
     await api('DELETE', `${base}/${slow.body.id}?kill=true`);
   });
 
+  test('a laggy image passes its checks but answers every other request after ~250 ms', async () => {
+    // Its own app, so the proxy can only route to this Machine.
+    await sim.createApp('laggy-app');
+    const laggyBase = '/apps/laggy-app/machines';
+    const laggy = await api('POST', laggyBase, {
+      config: webConfig('registry.fly.io/laggy-app:laggy-v3', {
+        services: [
+          {
+            internal_port: 8080,
+            ports: [{ port: 80 }],
+            checks: [{ type: 'http', path: '/health', interval: '300ms', grace_period: '100ms' }],
+          },
+        ],
+      }),
+    });
+    await api('GET', `${laggyBase}/${laggy.body.id}/wait?state=started&timeout=20`);
+    await until('laggy image to pass its checks', async () => {
+      const checks = (await api('GET', `${laggyBase}/${laggy.body.id}`)).body.checks as any[];
+      return checks.length > 0 && checks.every((c) => c.status === 'passing');
+    });
+    const started = performance.now();
+    const response = await fetch(`${sim.appUrl('laggy-app')}/menu`);
+    const body = (await response.json()) as { image: string };
+    expect(response.status).toBe(200);
+    expect(body.image).toContain('laggy-v3');
+    // A lower bound only: the delay is the behaviour; a busy machine can only add to it.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(240);
+    await api('DELETE', `${laggyBase}/${laggy.body.id}?kill=true`);
+  });
+
   test('a release_command Machine runs the command, exits with its code and auto-destroys', async () => {
     const runRelease = async (image: string) => {
       const config = {

@@ -53,6 +53,7 @@ describe('sim building blocks', () => {
     expect(behaviourOf('registry.fly.io/app:never-healthy')).toBe('never-healthy');
     expect(behaviourOf('registry.fly.io/app:slow-boot')).toBe('slow');
     expect(behaviourOf('registry.fly.io/app:release-fail')).toBe('release-fail');
+    expect(behaviourOf('registry.fly.io/app:laggy-v3')).toBe('laggy');
     expect(behaviourOf('registry.fly.io/app:v2')).toBe('healthy');
     const registry = new ImageRegistry();
     const tagged = registry.resolve('registry.fly.io/staging:crash-1');
