@@ -70,24 +70,27 @@ export const promoteSection: RehearsalSection = async (ctx) => {
 
   started = Date.now();
   const baseline = ctx.endpoints['probe:aws-baseline'];
-  const run = await ctx.runAction('runway', {
-    cwd: workspace,
-    inputs: {
-      image: digest,
-      strategy: 'bluegreen',
-      environment: 'production',
-      'api-url': flyApi,
-      'api-token': ctx.endpoints.flyToken,
-      'public-url': production,
-      'proxy-settle': '1s',
-      'wait-timeout': '30s',
-      requests: '300',
-      rate: '150',
-      ...(baseline ? { 'baseline-url': baseline } : {}),
-      thresholds: ['p95 < 200ms', 'error-rate < 1%', ...(baseline ? ['p95 < baseline * 1.10'] : [])].join(
-        '\n',
-      ),
-    },
+  // promote.yml's production step: the one-step action, blue-green, gated on the SLOs.
+  const productionRelease = (image: string, extra: Record<string, string>) =>
+    ctx.runAction('runway', {
+      cwd: workspace,
+      inputs: {
+        image,
+        strategy: 'bluegreen',
+        environment: 'production',
+        'api-url': flyApi,
+        'api-token': ctx.endpoints.flyToken,
+        'public-url': production,
+        'proxy-settle': '1s',
+        'wait-timeout': '30s',
+        requests: '300',
+        rate: '150',
+        ...extra,
+      },
+    });
+  const run = await productionRelease(digest, {
+    ...(baseline ? { 'baseline-url': baseline } : {}),
+    thresholds: ['p95 < 200ms', 'error-rate < 1%', ...(baseline ? ['p95 < baseline * 1.10'] : [])].join('\n'),
   });
   const sameDigest = run.outputs.image?.split('@')[1] === digest.split('@')[1];
   steps.push({
@@ -115,22 +118,9 @@ export const promoteSection: RehearsalSection = async (ctx) => {
   // Drill: a release whose Machines are healthy but whose responses are slow (the simulator's `laggy`
   // image) must be caught by the SLO gate and rolled back to what production ran before.
   started = Date.now();
-  const laggy = await ctx.runAction('runway', {
-    cwd: workspace,
-    inputs: {
-      image: 'registry.fly.io/voice-bot:laggy-release',
-      strategy: 'bluegreen',
-      environment: 'production',
-      'api-url': flyApi,
-      'api-token': ctx.endpoints.flyToken,
-      'public-url': production,
-      'proxy-settle': '1s',
-      'wait-timeout': '30s',
-      requests: '300',
-      rate: '150',
-      concurrency: '50',
-      thresholds: 'p95 < 200ms\nerror-rate < 1%',
-    },
+  const laggy = await productionRelease('registry.fly.io/voice-bot:laggy-release', {
+    concurrency: '50',
+    thresholds: 'p95 < 200ms\nerror-rate < 1%',
   });
   const after = await fetch(production).then(
     (r) => r.text(),
