@@ -97340,7 +97340,7 @@ class FlyApi {
             const left = deadline - Date.now();
             if (left <= 0)
                 return { ok: false, timedOut: true, state: lastState };
-            const seconds = Math.max(1, Math.min(60, Math.ceil(left / 1000)));
+            const seconds = Math.max(1, Math.min(options.sliceSeconds ?? 60, 60, Math.ceil(left / 1000)));
             const response = await this.send('GET', this.machinesPath(id, '/wait'), {
                 query: { state, timeout: seconds, version: options.version },
                 accept: [400, 404, 408],
@@ -97362,6 +97362,10 @@ class FlyApi {
             const current = /currently (\w+)/.exec(text)?.[1];
             if (current)
                 lastState = current;
+            // A replaced version never reaches another state (Fly reverted or superseded it): waiting out
+            // the rest of the timeout would only delay the rollback.
+            if (options.version && current === 'replaced' && state !== 'replaced')
+                return { ok: false, state: current };
             if (response.status === 400)
                 throw new FlyApiError(`Fly API GET /wait for ${id} (state ${state}) returned 400: ${text}`, 400, text);
             if (Date.now() >= deadline)
@@ -97486,6 +97490,9 @@ async function waitHealthy(api, id, options) {
     const started = await api.wait(id, 'started', {
         version: options.version,
         timeoutMs: Math.max(1000, options.deadline - Date.now()),
+        // Short long-polls, so a version Fly silently reverted (it reads `replaced`) is seen within
+        // seconds rather than at the end of wait-timeout.
+        sliceSeconds: 10,
     });
     if (!started.ok) {
         const machine = await api.find(id);

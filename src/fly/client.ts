@@ -314,7 +314,7 @@ export class FlyApi {
   async wait(
     id: string,
     state: string,
-    options: { version?: string; timeoutMs: number; missingOk?: boolean },
+    options: { version?: string; timeoutMs: number; missingOk?: boolean; sliceSeconds?: number },
   ): Promise<WaitResult> {
     const deadline = Date.now() + options.timeoutMs;
     let lastState: string | undefined;
@@ -322,7 +322,7 @@ export class FlyApi {
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0) return { ok: false, timedOut: true, state: lastState };
-      const seconds = Math.max(1, Math.min(60, Math.ceil(left / 1000)));
+      const seconds = Math.max(1, Math.min(options.sliceSeconds ?? 60, 60, Math.ceil(left / 1000)));
       const response = await this.send<{ ok?: boolean; state?: string; error?: string }>(
         'GET',
         this.machinesPath(id, '/wait'),
@@ -344,6 +344,10 @@ export class FlyApi {
       const text = errorBody(response.body).flyError;
       const current = /currently (\w+)/.exec(text)?.[1];
       if (current) lastState = current;
+      // A replaced version never reaches another state (Fly reverted or superseded it): waiting out
+      // the rest of the timeout would only delay the rollback.
+      if (options.version && current === 'replaced' && state !== 'replaced')
+        return { ok: false, state: current };
       if (response.status === 400)
         throw new FlyApiError(
           `Fly API GET /wait for ${id} (state ${state}) returned 400: ${text}`,

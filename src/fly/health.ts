@@ -71,6 +71,9 @@ export async function waitHealthy(
   const started = await api.wait(id, 'started', {
     version: options.version,
     timeoutMs: Math.max(1000, options.deadline - Date.now()),
+    // Short long-polls, so a version Fly silently reverted (it reads `replaced`) is seen within
+    // seconds rather than at the end of wait-timeout.
+    sliceSeconds: 10,
   });
   if (!started.ok) {
     const machine = await api.find(id);

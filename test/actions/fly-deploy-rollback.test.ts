@@ -69,14 +69,17 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
     const { app, before } = await seededApp('revert');
     // The spearhead's update answers 200 with a new version; flyd then boots the old version again.
     sim.faults.inject({ revertUpdate: true, times: 1 });
+    // A long wait-timeout: the revert must be seen from the `replaced` state, not by waiting it out
+    // (the first /wait long poll alone would otherwise hold for 60 s).
     const run = await deployBundle(sim, app, {
       image: image(app, 'v2'),
       strategy: 'rolling',
-      'wait-timeout': '3s',
+      'wait-timeout': '5m',
     });
     sim.faults.clear();
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe('rolled-back');
+    expect(run.durationMs).toBeLessThan(50_000);
     const error = run.annotations.find((a) => a.level === 'error')?.message ?? '';
     const reverted = /Fly reverted Machine (\w+): it runs version (\w+), not the deployed (\w+)\./.exec(
       error,
