@@ -96346,13 +96346,7 @@ await (0,_core_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)('fly-
     const recorder = recordTarget
         ? new _release_record_js__WEBPACK_IMPORTED_MODULE_7__/* .DeploymentRecorder */ .q(recordTarget, (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line))
         : undefined;
-    const image = inputs.image ??
-        (await (0,_fly_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildAndPush */ .s)({
-            app: inputs.app,
-            configPath: inputs.configPath,
-            apiToken: inputs.apiToken,
-            log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
-        }));
+    const image = await (0,_fly_build_js__WEBPACK_IMPORTED_MODULE_3__/* .imageToDeploy */ .GI)(inputs, (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
     await recorder?.begin(image);
     const result = await (0,_fly_deploy_js__WEBPACK_IMPORTED_MODULE_4__/* .deploy */ .gg)({
         ...inputs,
@@ -96844,9 +96838,9 @@ function registeredSecretCount() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ buildAndPush)
+/* harmony export */   GI: () => (/* binding */ imageToDeploy)
 /* harmony export */ });
-/* unused harmony export parsePushedImage */
+/* unused harmony exports parsePushedImage, buildAndPush */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2876);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1915);
 
@@ -96886,6 +96880,11 @@ async function buildAndPush(options) {
         throw new Error('flyctl finished but printed no "image: …" line, so the pushed image is unknown');
     options.log(`built and pushed ${image}`);
     return image;
+}
+/** The image a deploy ships: the one given, or (with `build: true`) the one flyctl builds and pushes. */
+async function imageToDeploy(inputs, log) {
+    return (inputs.image ??
+        (await buildAndPush({ app: inputs.app, configPath: inputs.configPath, apiToken: inputs.apiToken, log })));
 }
 
 

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { actionInputs, runAction, setOutputs, writeSummary } from '../core/action.js';
 import { UserError } from '../core/errors.js';
-import { buildAndPush } from '../fly/build.js';
+import { imageToDeploy } from '../fly/build.js';
 import { deploy } from '../fly/deploy.js';
 import { readDeployInputs } from '../fly/inputs.js';
 import { renderDeploySummary } from '../fly/summary.js';
@@ -14,14 +14,7 @@ await runAction('fly-deploy', async () => {
   const recorder = recordTarget
     ? new DeploymentRecorder(recordTarget, (line) => core.warning(line))
     : undefined;
-  const image =
-    inputs.image ??
-    (await buildAndPush({
-      app: inputs.app,
-      configPath: inputs.configPath,
-      apiToken: inputs.apiToken,
-      log: (line) => core.info(line),
-    }));
+  const image = await imageToDeploy(inputs, (line) => core.info(line));
   await recorder?.begin(image);
   const result = await deploy({
     ...inputs,

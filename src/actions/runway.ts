@@ -4,7 +4,7 @@ import { actionInputs, runAction, setOutputs, writeSummary } from '../core/actio
 import { UserError } from '../core/errors.js';
 import { InputReader } from '../core/inputs.js';
 import { scrub } from '../core/secrets.js';
-import { buildAndPush } from '../fly/build.js';
+import { imageToDeploy } from '../fly/build.js';
 import { readDeployInputs } from '../fly/inputs.js';
 import { renderDeploySummary } from '../fly/summary.js';
 import { readProbeInputs } from '../probe/inputs.js';
@@ -28,14 +28,7 @@ await runAction('runway', async () => {
   );
   const probeInputs = readProbeInputs(probeReader);
   const record = recordTargetFromInputs(inputs, deployInputs, process.env);
-  const image =
-    deployInputs.image ??
-    (await buildAndPush({
-      app: deployInputs.app,
-      configPath: deployInputs.configPath,
-      apiToken: deployInputs.apiToken,
-      log: (l) => core.info(l),
-    }));
+  const image = await imageToDeploy(deployInputs, (line) => core.info(line));
 
   const outcome = await release({
     deploy: { ...deployInputs, image, log: (l) => core.info(l), warn: (l) => core.warning(l) },

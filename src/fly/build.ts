@@ -1,5 +1,6 @@
 import { getExecOutput } from '@actions/exec';
 import { UserError } from '../core/errors.js';
+import type { DeployInputs } from './inputs.js';
 
 /** The image line `flyctl deploy --build-only --push` prints: `image: registry.fly.io/app:deployment-…`. */
 export function parsePushedImage(output: string): string | undefined {
@@ -52,4 +53,12 @@ export async function buildAndPush(options: {
     throw new Error('flyctl finished but printed no "image: …" line, so the pushed image is unknown');
   options.log(`built and pushed ${image}`);
   return image;
+}
+
+/** The image a deploy ships: the one given, or (with `build: true`) the one flyctl builds and pushes. */
+export async function imageToDeploy(inputs: DeployInputs, log: (line: string) => void): Promise<string> {
+  return (
+    inputs.image ??
+    (await buildAndPush({ app: inputs.app, configPath: inputs.configPath, apiToken: inputs.apiToken, log }))
+  );
 }
