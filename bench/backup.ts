@@ -41,9 +41,9 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
 import { StreamDigests } from '../src/backup/digest.js';
 import type { Evidence } from '../src/backup/evidence.js';
-import { hasMoto, startMoto, startS3rver, type LocalS3 } from '../src/backup/local-s3.js';
+import { hasMoto, startMoto, startS3rver, type LocalS3 } from '../src/sim/s3/local-s3.js';
 import type { BackupReport } from '../src/backup/report.js';
-import { adminClient, createBucket, multipartUpload, putObject, rcloneCopy } from '../src/backup/seed.js';
+import { adminClient, createBucket, multipartUpload, putObject, rcloneCopy } from '../src/sim/s3/seed.js';
 import { runBundle } from '../src/harness/run-bundle.js';
 
 const SIZE = Number(process.env.BACKUP_BENCH_BYTES ?? 1024 ** 3);

@@ -1,6 +1,6 @@
 // A delay server in its own process, so the load generators under test do not share an event loop
 // with it. `node --import tsx bench/probe-server.ts [zero|stall:<request>:<ms>]`; prints its URL.
-import { fixed, stallAtRequest, startDelayServer } from '../src/probe/delay-server.js';
+import { fixed, stallAtRequest, startDelayServer } from '../src/sim/http/delay-server.js';
 
 const mode = process.argv[2] ?? 'zero';
 const stall = /^stall:(\d+):(\d+):(\d+)$/.exec(mode);

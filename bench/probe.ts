@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { seeded, startDelayServer } from '../src/probe/delay-server.js';
+import { seeded, startDelayServer } from '../src/sim/http/delay-server.js';
 import { nearestRank } from '../src/probe/order-statistics.js';
 import { probe } from '../src/probe/probe.js';
 import type { ProbeOptions } from '../src/probe/types.js';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readActionMetadata, repoRoot } from '../harness/metadata.js';
 import { runBundle } from '../harness/run-bundle.js';
-import { LogRenderer } from './log-renderer.js';
+import { LogRenderer } from '../harness/log-renderer.js';
 
 const USAGE = `runway — ship a web app to Fly.io without fear
 

@@ -10,9 +10,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/metadata.js';
-import { s3rverObjectFile, startS3rver } from '../backup/local-s3.js';
+import { s3rverObjectFile, startS3rver } from '../sim/s3/local-s3.js';
 import type { BackupReport } from '../backup/report.js';
-import { adminClient, createBucket, rcloneCopy, sidecarText } from '../backup/seed.js';
+import { adminClient, createBucket, rcloneCopy, sidecarText } from '../sim/s3/seed.js';
 import type { RehearsalContext, RehearsalSection, StepResult } from './types.js';
 
 const BUCKET = 'voice-bot-backups';

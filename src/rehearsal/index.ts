@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LogRenderer } from '../cli/log-renderer.js';
+import { LogRenderer } from '../harness/log-renderer.js';
 import { errorMessage } from '../core/errors.js';
 import { formatDuration } from '../core/duration.js';
 import { repoRoot } from '../harness/metadata.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BundleRun } from '../harness/run-bundle.js';
-import { spread, stallAtRequest, startDelayServer } from '../probe/delay-server.js';
+import { spread, stallAtRequest, startDelayServer } from '../sim/http/delay-server.js';
 import type { RehearsalContext, RehearsalSection, StepResult } from './types.js';
 
 interface ReportView {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { runBundle } from '../../src/harness/run-bundle.js';
-import { adminClient, createBucket, deleteObject, putObject, sidecarText } from '../../src/backup/seed.js';
+import { adminClient, createBucket, deleteObject, putObject, sidecarText } from '../../src/sim/s3/seed.js';
 import { startGitHubSim, type GitHubSim } from '../../src/sim/github/index.js';
 import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
 import { connectionInputs, dayAgo, DUMP, seedDailies } from '../backup/scenario.js';

@@ -16,7 +16,7 @@ import {
   md5Hex,
   putObject,
   rcloneCopy,
-} from '../../src/backup/seed.js';
+} from '../../src/sim/s3/seed.js';
 import type { BackupReport } from '../../src/backup/report.js';
 import { hasMoto, startMoto, type LocalS3 } from '../support/s3-servers.js';
 import { connectionInputs, dayAgo, DUMP, seedDailies } from '../backup/scenario.js';

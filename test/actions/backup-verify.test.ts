@@ -4,7 +4,7 @@ import { openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs'
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { runBundle } from '../../src/harness/run-bundle.js';
-import { adminClient, createBucket, makeTarGz, putObject, sidecarText } from '../../src/backup/seed.js';
+import { adminClient, createBucket, makeTarGz, putObject, sidecarText } from '../../src/sim/s3/seed.js';
 import type { BackupReport } from '../../src/backup/report.js';
 import { s3rverObjectFile, startRecordingProxy, startS3rver, type LocalS3 } from '../support/s3-servers.js';
 import { connectionInputs, dayAgo, DUMP, seedDailies } from '../backup/scenario.js';

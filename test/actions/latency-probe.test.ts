@@ -9,7 +9,7 @@ import {
   startDelayServer,
   type DelayServer,
   type DelayServerOptions,
-} from '../../src/probe/delay-server.js';
+} from '../../src/sim/http/delay-server.js';
 
 const servers: DelayServer[] = [];
 const cert = selfSignedCertificate();

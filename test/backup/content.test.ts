@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { checkPgHeader, ContentCheck, findOnPath } from '../../src/backup/content.js';
-import { makeTarGz } from '../../src/backup/seed.js';
+import { makeTarGz } from '../../src/sim/s3/seed.js';
 import { DUMP } from './scenario.js';
 
 async function check(body: Buffer, options: { pgRestore?: string | false } = {}, chunk = 16 * 1024) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { putObject, sidecarText } from '../../src/backup/seed.js';
+import { putObject, sidecarText } from '../../src/sim/s3/seed.js';
 import type { LocalS3 } from '../support/s3-servers.js';
 
 export const FIXTURES = join(process.cwd(), 'test/fixtures/backup');

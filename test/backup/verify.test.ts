@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
-import { adminClient, createBucket, putObject, sha256Hex } from '../../src/backup/seed.js';
+import { adminClient, createBucket, putObject, sha256Hex } from '../../src/sim/s3/seed.js';
 import { createS3Store, READ_COMMANDS, type S3Connection } from '../../src/backup/s3.js';
 import type { ObjectStore } from '../../src/backup/store.js';
 import { verifyBackups } from '../../src/backup/verify.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseActionArgs } from '../../src/cli/main.js';
-import { LogRenderer } from '../../src/cli/log-renderer.js';
+import { LogRenderer } from '../../src/harness/log-renderer.js';
 
 describe('runway CLI arguments', () => {
   const known = ['url', 'thresholds', 'rate'];

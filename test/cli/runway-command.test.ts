@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fixed, startDelayServer, type DelayServer } from '../../src/probe/delay-server.js';
+import { fixed, startDelayServer, type DelayServer } from '../../src/sim/http/delay-server.js';
 
 let server: DelayServer;
 beforeAll(async () => {

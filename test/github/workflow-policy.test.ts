@@ -3,7 +3,7 @@
  * therefore needs. Text that merely names a resource (comments, echo) is not evidence.
  */
 import { describe, expect, it } from '@jest/globals';
-import { apiCalls, checkWorkflow, neededPermissions } from '../../src/github/workflow-policy.js';
+import { apiCalls, checkWorkflow, neededPermissions } from '../../tools/workflow-policy.js';
 
 const job = (run: string, extra: Record<string, unknown>[] = []) => ({ steps: [...extra, { run }] });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { seeded } from '../../src/probe/delay-server.js';
+import { seeded } from '../../src/sim/http/delay-server.js';
 import { summarise } from '../../src/probe/figures.js';
 import { gatePassed, judge } from '../../src/probe/judge.js';
 import { parseThresholds } from '../../src/probe/thresholds.js';

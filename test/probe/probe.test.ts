@@ -7,7 +7,7 @@ import {
   startDelayServer,
   type Behaviour,
   type DelayServer,
-} from '../../src/probe/delay-server.js';
+} from '../../src/sim/http/delay-server.js';
 import { probe } from '../../src/probe/probe.js';
 import type { ProbeOptions } from '../../src/probe/types.js';
 

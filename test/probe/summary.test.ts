@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { seeded } from '../../src/probe/delay-server.js';
+import { seeded } from '../../src/sim/http/delay-server.js';
 import { buckets, summarise } from '../../src/probe/figures.js';
 import { judge } from '../../src/probe/judge.js';
 import { renderProbeSummary } from '../../src/probe/summary.js';

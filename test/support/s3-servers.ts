@@ -8,7 +8,7 @@ export {
   startMoto,
   startS3rver,
   type LocalS3,
-} from '../../src/backup/local-s3.js';
+} from '../../src/sim/s3/local-s3.js';
 
 /** One request as the recording proxy saw it. */
 export interface SeenRequest {

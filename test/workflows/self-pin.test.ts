@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { checkWorkflow } from '../../src/github/workflow-policy.js';
+import { checkWorkflow } from '../../tools/workflow-policy.js';
 import { ROOT, workflowFiles } from './workflow-files.js';
 
 const SELF = 'coconut-beach/runway';
