@@ -1,13 +1,50 @@
-/** Native ESM jest: @actions/* 3.x ship only `import` conditions, so CJS-mode jest cannot load them. */
-export default {
+/**
+ * Two tiers, both run by `npm test`:
+ * - unit: imports src/ directly, no bundles, no external servers (`npm run test:unit`, well under a minute);
+ * - integration: runs the bundles (built from the current src/ by test/setup/build-bundles.mjs) and the real
+ *   servers the tests start (s3rver, moto_server, PowerDNS, PostgreSQL, the simulators, Chromium).
+ * A test that runs a bundle or starts a server belongs in the integration tier: matched below (by folder or
+ * file), or named `*.int.test.ts`.
+ * Native ESM jest: @actions/* 3.x ship only `import` conditions, so CJS-mode jest cannot load them.
+ */
+const integration = [
+  '/test/(actions|rehearsal|sweep|workflows)/.*\\.test\\.ts$',
+  '/test/sim/fly/(machines|platform|proxy|cli)\\.test\\.ts$',
+  '/test/.*/rehearsal\\.test\\.ts$',
+  '\\.int\\.test\\.ts$',
+  '/test/cli/runway-command\\.test\\.ts$',
+  '/test/dns/(powerdns|faults)\\.test\\.ts$',
+  '/test/backup/verify\\.test\\.ts$',
+  '/test/fly/deploy\\.test\\.ts$',
+  '/test/release/runway-action\\.test\\.ts$',
+  '/test/(dist|lint)\\.test\\.ts$',
+];
+
+const common = {
   preset: 'ts-jest/presets/default-esm',
   resolver: 'ts-jest-resolver',
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...integration],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testRegex: integration,
+      globalSetup: '<rootDir>/test/setup/build-bundles.mjs',
+    },
+  ],
   // Bundles and real servers are slow to start compared to unit code; a hung test still fails.
   testTimeout: 120000,
   maxWorkers: 2,

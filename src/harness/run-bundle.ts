@@ -89,6 +89,12 @@ export function buildInputEnv(
   return result;
 }
 
+/** The integration tests run bundles built from the current src/ (test/setup/build-bundles.mjs). */
+function testBundle(name: string): string | undefined {
+  const dir = process.env.RUNWAY_BUNDLE_DIR;
+  return dir ? join(dir, name, 'index.js') : undefined;
+}
+
 /**
  * Runs a built action bundle the way the runner does: `node dist/<name>/index.js` with `INPUT_*`
  * variables (defaults from action.yml applied), and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE
@@ -99,6 +105,7 @@ export async function runBundle(name: string, options: BundleOptions = {}): Prom
   const metadata = readActionMetadata(root, name);
   const bundle =
     options.bundlePath ??
+    testBundle(name) ??
     (metadata.runs.main
       ? resolve(root, name === 'runway' ? '.' : join('actions', name), metadata.runs.main)
       : undefined);

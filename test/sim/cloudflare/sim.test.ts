@@ -115,11 +115,18 @@ describe('Cloudflare stand-in', () => {
   it('serves a change only after the simulated edge delay', async () => {
     cf.setPropagationDelay(300);
     const origin = cf.records('shop.example').find((r) => r.name === 'origin.shop.example')!;
+    const changed = Date.now();
     await api('PATCH', `/zones/${zoneId}/dns_records/${origin.id}`, { content: '192.0.2.77' });
     const udp = parseServer(cf.dnsAddress)!;
     expect((await queryDns(udp, 'origin.shop.example', 'A')).records[0].data).toBe('192.0.2.9');
-    await new Promise((r) => setTimeout(r, 400));
-    expect((await queryDns(udp, 'origin.shop.example', 'A')).records[0].data).toBe('192.0.2.77');
+    // Poll rather than sleep: the new answer must come, and never before the edge delay has passed.
+    let served = '';
+    while (served !== '192.0.2.77' && Date.now() - changed < 10_000) {
+      served = (await queryDns(udp, 'origin.shop.example', 'A')).records[0].data;
+      if (served !== '192.0.2.77') await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(served).toBe('192.0.2.77');
+    expect(Date.now() - changed).toBeGreaterThanOrEqual(300);
     cf.setPropagationDelay(0);
   });
 });
