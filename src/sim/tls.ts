@@ -1,92 +1,157 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import forge from 'node-forge';
+
+/** PEM key and certificate, as node:https and node:tls take them. */
+export interface KeyAndCertificate {
+  key: string;
+  cert: string;
+}
+
+/** When a certificate is valid: by default from an hour ago for `days` days. */
+export interface Validity {
+  notBefore: Date;
+  notAfter: Date;
+}
+
+function validFor(days: number): Validity {
+  const now = Date.now();
+  return { notBefore: new Date(now - 3_600_000), notAfter: new Date(now + days * 86_400_000) };
+}
+
+/** Node makes the key (fast, native); node-forge assembles and signs the X.509 certificate. */
+function rsaKeyPair(): { pem: string; key: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
+  return {
+    pem: privateKey,
+    key: forge.pki.privateKeyFromPem(privateKey),
+    publicKey: forge.pki.publicKeyFromPem(publicKey),
+  };
+}
+
+/** Subject alternative names: IP addresses as IP entries, everything else as DNS names. */
+function altNames(names: string[]): { type: number; value?: string; ip?: string }[] {
+  return names.map((name) => (isIP(name) ? { type: 7, ip: name } : { type: 2, value: name }));
+}
+
+interface CertificateRequest {
+  commonName: string;
+  names: string[];
+  validity: Validity;
+  publicKey: forge.pki.rsa.PublicKey;
+  /** The signer; a self-signed certificate when absent. */
+  issuer?: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey };
+  authority?: boolean;
+}
+
+function signCertificate(
+  request: CertificateRequest,
+  ownKey: forge.pki.rsa.PrivateKey,
+): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = request.publicKey;
+  // A positive serial: a leading 01 byte keeps the DER integer's sign bit clear.
+  cert.serialNumber = `01${randomBytes(8).toString('hex')}`;
+  cert.validity.notBefore = request.validity.notBefore;
+  cert.validity.notAfter = request.validity.notAfter;
+  cert.setSubject([{ name: 'commonName', value: request.commonName }]);
+  cert.setIssuer(request.issuer ? request.issuer.cert.subject.attributes : cert.subject.attributes);
+  cert.setExtensions(
+    request.authority
+      ? [
+          { name: 'basicConstraints', cA: true, critical: true },
+          { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+        ]
+      : [
+          { name: 'basicConstraints', cA: false },
+          { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+          { name: 'extKeyUsage', serverAuth: true },
+          { name: 'subjectAltName', altNames: altNames(request.names) },
+        ],
+  );
+  cert.sign(request.issuer?.key ?? ownKey, forge.md.sha256.create());
+  return cert;
+}
 
 /**
- * A throwaway certificate authority (openssl CLI) standing in for the one behind Fly's edge certificates,
- * for the DNS tests and the rehearsal. Bundles trust it through
- * NODE_EXTRA_CA_CERTS=`caFile`, as a runner would trust a corporate CA.
+ * A throwaway certificate authority standing in for the one behind Fly's edge certificates, for the DNS
+ * tests and the rehearsal. Bundles trust it through NODE_EXTRA_CA_CERTS=`caFile`, as a runner would trust
+ * a corporate CA.
  */
 export interface TestCa {
   dir: string;
   caFile: string;
   caPem: string;
-  /** A leaf certificate for the given DNS names, signed by this CA. */
-  issue(names: string[]): { key: string; cert: string };
+  /** A leaf certificate for the given DNS names, signed by this CA (valid one day unless `validity` says). */
+  issue(names: string[], validity?: Validity): KeyAndCertificate;
   cleanup(): void;
 }
 
 export function createTestCa(): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'runway-ca-'));
-  const caKey = join(dir, 'ca.key');
+  const caKeys = rsaKeyPair();
+  const caCert = signCertificate(
+    {
+      commonName: 'Runway Test CA',
+      names: [],
+      validity: validFor(2),
+      publicKey: caKeys.publicKey,
+      authority: true,
+    },
+    caKeys.key,
+  );
+  const caPem = forge.pki.certificateToPem(caCert);
   const caFile = join(dir, 'ca.pem');
-  const run = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  run([
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    caKey,
-    '-out',
-    caFile,
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Runway Test CA',
-  ]);
-  let serial = 1;
+  writeFileSync(caFile, caPem);
   return {
     dir,
     caFile,
-    caPem: readFileSync(caFile, 'utf8'),
-    issue(names: string[]) {
-      const base = join(dir, `leaf-${serial++}`);
-      writeFileSync(
-        `${base}.ext`,
-        `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`,
+    caPem,
+    issue(names: string[], validity = validFor(1)) {
+      const leaf = rsaKeyPair();
+      const cert = signCertificate(
+        {
+          commonName: names[0],
+          names,
+          validity,
+          publicKey: leaf.publicKey,
+          issuer: { cert: caCert, key: caKeys.key },
+        },
+        leaf.key,
       );
-      run([
-        'req',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        `${base}.key`,
-        '-out',
-        `${base}.csr`,
-        '-subj',
-        `/CN=${names[0]}`,
-      ]);
-      run([
-        'x509',
-        '-req',
-        '-in',
-        `${base}.csr`,
-        '-CA',
-        caFile,
-        '-CAkey',
-        caKey,
-        '-CAcreateserial',
-        '-out',
-        `${base}.pem`,
-        '-days',
-        '1',
-        '-extfile',
-        `${base}.ext`,
-      ]);
-      return { key: readFileSync(`${base}.key`, 'utf8'), cert: readFileSync(`${base}.pem`, 'utf8') };
+      return { key: leaf.pem, cert: forge.pki.certificateToPem(cert) };
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A throwaway self-signed certificate for localhost and 127.0.0.1, with its PEM file path. */
+export function selfSignedCertificate(): KeyAndCertificate & { certPath: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'runway-cert-'));
+  const keys = rsaKeyPair();
+  const cert = forge.pki.certificateToPem(
+    signCertificate(
+      {
+        commonName: 'localhost',
+        names: ['localhost', '127.0.0.1'],
+        validity: validFor(2),
+        publicKey: keys.publicKey,
+      },
+      keys.key,
+    ),
+  );
+  const certPath = join(dir, 'cert.pem');
+  writeFileSync(certPath, cert);
+  return { key: keys.pem, cert, certPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface TlsTarget {

@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -8,8 +6,9 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
+/** HTTPS delay servers present a throwaway certificate from the one certificate helper. */
+export { selfSignedCertificate } from '../tls.js';
 
 /** What the server does with one request: wait, then answer (or reset the connection, or never answer). */
 export interface Behaviour {
@@ -165,46 +164,5 @@ export function seeded(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A throwaway self-signed certificate for localhost/127.0.0.1 (openssl CLI), with its PEM file path. */
-export function selfSignedCertificate(): {
-  key: string;
-  cert: string;
-  certPath: string;
-  cleanup: () => void;
-} {
-  const dir = mkdtempSync(join(tmpdir(), 'runway-cert-'));
-  const keyPath = join(dir, 'key.pem');
-  const certPath = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
-      '-keyout',
-      keyPath,
-      '-out',
-      certPath,
-    ],
-    { stdio: 'ignore' },
-  );
-  return {
-    key: readFileSync(keyPath, 'utf8'),
-    cert: readFileSync(certPath, 'utf8'),
-    certPath,
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
