@@ -71,7 +71,7 @@ export function topLevelCheck(
   else
     throw bad(
       toml.file,
-      `${where} has no port and process group "${group}" has no [http_service] to take it from.`,
+      `${where} has no port set and process group "${group}" has no [http_service] to take it from.`,
       `set port = 8080 in ${where}, or add an [http_service] for "${group}".`,
     );
   return Object.assign(check, timingsOf(toml, where, table), httpFieldsOf(table, true));
