@@ -1,7 +1,8 @@
 import { parse, TomlError } from 'smol-toml';
-import { InputError } from '../core/errors.js';
 import { goDurationMs } from './duration.js';
+import { bad, isTable } from './config/problems.js';
 import { refuseUnsupportedKeys } from './config/unsupported.js';
+import { validateLikeFlyctl } from './config/validate.js';
 
 type Table = Record<string, unknown>;
 
@@ -51,12 +52,7 @@ export interface FlyToml {
 
 const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGUSR1', 'SIGUSR2', 'SIGTERM', 'SIGABRT'];
 
-export function bad(file: string, problem: string, fix: string): InputError {
-  return new InputError('config', `${file}: ${problem}`, fix);
-}
-
-export const isTable = (v: unknown): v is Table =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+export { bad, isTable };
 
 /** A section flyctl reads as a table or an array of tables, under any of its spellings, merged in order. */
 function tableArray(file: string, root: Table, ...keys: string[]): Table[] {
@@ -368,7 +364,7 @@ export function parseFlyToml(text: string, file = 'fly.toml'): FlyToml {
   if (build !== undefined && !isTable(build))
     throw bad(file, '[build] must be a table.', 'write a [build] section.');
   const experimental = readExperimental(file, root);
-  return {
+  const toml: FlyToml = {
     file,
     app: readApp(file, root),
     primaryRegion: optionalString(file, root, 'primary_region', ''),
@@ -392,4 +388,10 @@ export function parseFlyToml(text: string, file = 'fly.toml'): FlyToml {
     experimental: experimental.value,
     machineConfig: optionalString(file, root, 'machine_config', '') || undefined,
   };
+  const declared = root.processes;
+  validateLikeFlyctl(
+    toml,
+    isTable(declared) ? Object.keys(declared).length : Array.isArray(declared) ? declared.length : 0,
+  );
+  return toml;
 }

@@ -1,4 +1,5 @@
-import { bad, type FlyToml } from './fly-toml.js';
+import type { FlyToml } from './fly-toml.js';
+import { bad } from './config/problems.js';
 import { topLevelCheck } from './config/checks.js';
 import { durationMs, flyDuration } from './config/durations.js';
 import {

@@ -41,7 +41,7 @@ describe('checks', () => {
 
   it('refuses it, naming the check, where the group has no [http_service]', () => {
     const text =
-      '[processes]\napp = ""\nworker = "w"\n[http_service]\ninternal_port = 3000\n[checks.alive]\ntype = "tcp"\nprocesses = ["worker"]';
+      '[processes]\napp = ""\nworker = "w"\n[http_service]\ninternal_port = 3000\nprocesses = ["app"]\n[checks.alive]\ntype = "tcp"\nprocesses = ["worker"]';
     expect(refusal(() => configOf(text, 'worker'))).toMatch(
       /\[checks\.alive\] has no port set and process group "worker" has no \[http_service\].*Fix: set port/,
     );
@@ -223,11 +223,42 @@ describe('services', () => {
 
   it('sections without processes serve only the default group, as flyctl flattens them', () => {
     const text =
-      '[processes]\napp = "web"\nworker = "work"\n[http_service]\ninternal_port = 8080\n[[restart]]\npolicy = "on-failure"\nretries = 5';
-    expect(configOf(text, 'app').services).toHaveLength(1);
-    expect(configOf(text, 'app').restart).toEqual({ policy: 'on-failure', max_retries: 5 });
-    expect(configOf(text, 'worker').services).toBeUndefined();
-    expect(configOf(text, 'worker').restart).toBeUndefined();
+      '[processes]\napp = "web"\nworker = "work"\n[checks.alive]\ntype = "tcp"\nport = 8080\n[[restart]]\npolicy = "on-failure"\nretries = 5\n[metrics]\nport = 9091';
+    expect(configOf(text, 'app')).toMatchObject({
+      checks: { alive: { type: 'tcp', port: 8080 } },
+      restart: { policy: 'on-failure', max_retries: 5 },
+      metrics: { port: 9091 },
+    });
+    expect(configOf(text, 'worker')).not.toHaveProperty('checks');
+    expect(configOf(text, 'worker')).not.toHaveProperty('restart');
+    expect(configOf(text, 'worker')).not.toHaveProperty('metrics');
+  });
+
+  it.each([
+    [
+      '[processes]\napp = "web"\n[http_service]\ninternal_port = 8080',
+      /\[http_service\] has no processes set but \[processes\] defines 1 group/,
+    ],
+    [
+      '[processes]\napp = "web"\n[[services]]\ninternal_port = 1\nprocesses = ["api"]',
+      /\[\[services\]\] #1 lists process group "api", which \[processes\] does not define/,
+    ],
+    ['[[restart]]\npolicy = "always"\nprocesses = ["web"]', /\[\[restart\]\] #1 lists process group "web"/],
+    [
+      '[checks.a]\ntype = "tcp"\nport = 1\ninterval = "1s"',
+      /\[checks\.a\] interval is too short: 1s, the minimum is 2s/,
+    ],
+    ['[checks.a]\ntype = "tcp"\nport = 1\ntimeout = "2m"', /\[checks\.a\] timeout is too long/],
+    [
+      '[deploy]\nstrategy = "canary"\n[[mounts]]\nsource = "d"\ndestination = "/d"',
+      /strategy "canary" cannot be used with \[\[mounts\]\]/,
+    ],
+    [
+      '[[mounts]]\nsource = "d"\ndestination = "/d"\nsnapshot_retention = 90',
+      /snapshot_retention must be 1 to 60 days/,
+    ],
+  ])('refuses what `fly deploy` refuses on validation: %s', (text, pattern) => {
+    expect(refusal(() => toml(text))).toMatch(pattern);
   });
 });
 
@@ -276,7 +307,7 @@ describe('[mounts]', () => {
   it.each([
     [
       '[[mounts]]\nsource = "a"\ndestination = "/a"\ninitial_size = "500mb"',
-      /initial_size "500mb" is not a size from 1GB/,
+      /initial_size "500mb" is smaller than 1GB/,
     ],
     [
       '[[mounts]]\nsource = "a"\ndestination = "/a"\nauto_extend_size_threshold = 40\nauto_extend_size_increment = "1GB"',

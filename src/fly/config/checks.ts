@@ -1,5 +1,5 @@
 import type { FlyToml } from '../fly-toml.js';
-import { bad } from '../fly-toml.js';
+import { bad } from './problems.js';
 import type { MachineCheck } from '../types.js';
 import { flyDuration } from './durations.js';
 

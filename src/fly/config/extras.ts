@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FlyToml } from '../fly-toml.js';
-import { bad, isTable } from '../fly-toml.js';
+import { bad, isTable } from './problems.js';
 import type { MachineConfig } from '../types.js';
 import { parseSizeGb } from '../vm-sizes.js';
 import { appliesTo } from './groups.js';
@@ -82,6 +82,11 @@ export function filesFor(toml: FlyToml): Table[] | undefined {
   return files.length ? files : undefined;
 }
 
+function sizeProblem(gb: number | undefined, min: number, max: number): string {
+  if (gb === undefined) return 'not a size';
+  return max === Infinity ? `smaller than ${min}GB` : `not from ${min}GB to ${max}GB`;
+}
+
 function sizeGb(
   toml: FlyToml,
   where: string,
@@ -93,18 +98,28 @@ function sizeGb(
   if (gb === undefined || gb < min || gb > max)
     throw bad(
       toml.file,
-      `${where} ${JSON.stringify(value)} is not a size from ${min}GB to ${max}GB.`,
+      `${where} ${JSON.stringify(value)} is ${sizeProblem(gb, min, max)}.`,
       'write e.g. "10gb".',
     );
   return gb;
 }
 
 /** Checks a [[mounts]] entry as flyctl's validateMounts does, so Fly never sees a size it would refuse. */
-function checkMount(toml: FlyToml, m: Table, where: string): Table {
+export function checkMount(toml: FlyToml, m: Table, where: string): Table {
   for (const key of ['source', 'destination'])
     if (typeof m[key] !== 'string' || !m[key])
       throw bad(toml.file, `${where} needs ${key}.`, 'write source = "data" and destination = "/data".');
   sizeGb(toml, `${where} initial_size`, m.initial_size, [1, Infinity]);
+  const retention = m.snapshot_retention;
+  if (
+    retention !== undefined &&
+    (!Number.isInteger(retention) || (retention as number) < 1 || (retention as number) > 60)
+  )
+    throw bad(
+      toml.file,
+      `${where} snapshot_retention must be 1 to 60 days, not ${JSON.stringify(retention)}.`,
+      'set e.g. snapshot_retention = 5.',
+    );
   const threshold = Number(m.auto_extend_size_threshold ?? 0);
   const increment =
     sizeGb(toml, `${where} auto_extend_size_increment`, m.auto_extend_size_increment, [1, 100]) ?? 0;

@@ -1,5 +1,5 @@
 import type { FlyToml } from '../fly-toml.js';
-import { bad } from '../fly-toml.js';
+import { bad } from './problems.js';
 import type { MachineGuest } from '../types.js';
 import {
   DEFAULT_GPU_VM_SIZE,

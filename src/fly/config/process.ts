@@ -1,5 +1,5 @@
 import type { FlyToml } from '../fly-toml.js';
-import { bad } from '../fly-toml.js';
+import { bad } from './problems.js';
 import type { MachineConfig } from '../types.js';
 import { flyDuration } from './durations.js';
 import { appliesTo } from './groups.js';

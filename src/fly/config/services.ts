@@ -1,5 +1,5 @@
 import type { FlyToml } from '../fly-toml.js';
-import { bad } from '../fly-toml.js';
+import { bad } from './problems.js';
 import type { MachinePort, MachineService } from '../types.js';
 import { serviceCheck } from './checks.js';
 
