@@ -220,8 +220,22 @@ function readHttpService(file: string, root: Table): Table | undefined {
 }
 
 /** [[services]] with flyctl's patches: numeric strings for ports, and "soft,hard" concurrency strings. */
+function readConcurrency(file: string, where: string, value: unknown): unknown {
+  if (value === undefined || isTable(value)) return value;
+  const match = typeof value === 'string' ? /^(-?\d+),(-?\d+)$/.exec(value) : null;
+  if (!match)
+    throw bad(
+      file,
+      `${where} concurrency ${JSON.stringify(value)} is neither a table nor the old "soft,hard" string.`,
+      'write a [services.concurrency] table with type, soft_limit and hard_limit.',
+    );
+  return { type: 'requests', hard_limit: Number(match[2]), soft_limit: Number(match[1]) };
+}
+
+/** [[services]] with flyctl's patches: empty sections dropped, numeric strings for ports, old concurrency. */
 function readServices(file: string, root: Table): Table[] {
-  return tableArray(file, root, 'services').map((service, i) => {
+  const services = tableArray(file, root, 'services').filter((service) => Object.keys(service).length > 0);
+  return services.map((service, i) => {
     const where = `[[services]] #${i + 1}`;
     const out: Table = { ...service };
     const port =
@@ -229,16 +243,8 @@ function readServices(file: string, root: Table): Table[] {
     if (!Number.isInteger(port))
       throw bad(file, `${where} needs internal_port as a whole number.`, 'write internal_port = 8080.');
     out.internal_port = port;
-    if (typeof service.concurrency === 'string') {
-      const match = /^(-?\d+),(-?\d+)$/.exec(service.concurrency);
-      if (!match)
-        throw bad(
-          file,
-          `${where} concurrency "${service.concurrency}" is not "soft,hard".`,
-          'write a [services.concurrency] table.',
-        );
-      out.concurrency = { type: 'requests', hard_limit: Number(match[2]), soft_limit: Number(match[1]) };
-    }
+    out.concurrency = readConcurrency(file, where, service.concurrency);
+    if (out.concurrency === undefined) delete out.concurrency;
     return out;
   });
 }
@@ -356,6 +362,13 @@ function readApp(file: string, root: Table): string | undefined {
   return app;
 }
 
+/** How many groups [processes] names (flyctl drops unnamed [[processes]] entries, as the old API sent them). */
+function declaredGroups(processes: unknown): number {
+  if (isTable(processes)) return Object.keys(processes).length;
+  if (Array.isArray(processes)) return processes.filter((p) => isTable(p) && p.name !== undefined).length;
+  return 0;
+}
+
 /** Parses fly.toml text. Every problem is an InputError on `config` naming the file and the key. */
 export function parseFlyToml(text: string, file = 'fly.toml'): FlyToml {
   const root = parseToml(text, file);
@@ -388,10 +401,6 @@ export function parseFlyToml(text: string, file = 'fly.toml'): FlyToml {
     experimental: experimental.value,
     machineConfig: optionalString(file, root, 'machine_config', '') || undefined,
   };
-  const declared = root.processes;
-  validateLikeFlyctl(
-    toml,
-    isTable(declared) ? Object.keys(declared).length : Array.isArray(declared) ? declared.length : 0,
-  );
+  validateLikeFlyctl(toml, declaredGroups(root.processes));
   return toml;
 }

@@ -15,6 +15,7 @@ import {
   releaseCommandConfig,
   testMachineConfig,
   tomlToMachineConfig,
+  volumeFor,
 } from '../../src/fly/machine-config.js';
 import type { MachineConfig } from '../../src/fly/types.js';
 
@@ -72,7 +73,8 @@ function run(c: Case): unknown {
   };
   switch (c.call) {
     case 'toMachineConfig':
-      return tomlToMachineConfig(toml, group, c.existing);
+      // `volume`: what the deploy creates for the group's [[mounts]] (initial_size in GB).
+      return { ...tomlToMachineConfig(toml, group, c.existing), volume: volumeFor(toml, group) };
     case 'toReleaseMachineConfig':
       return releaseCommandConfig(toml, 'img:1', 1);
     case 'toTestMachineConfig':
@@ -119,7 +121,7 @@ const isEmpty = (v: unknown) =>
 describe(`flyctl ${data.commit.slice(0, 12)}'s conversion tests, ported as data`, () => {
   it('holds every ported case and names where each came from', () => {
     expect(data.commit).toMatch(/^[0-9a-f]{40}$/);
-    expect(data.cases.length).toBeGreaterThanOrEqual(57);
+    expect(data.cases.length).toBeGreaterThanOrEqual(68);
     for (const c of data.cases)
       expect(c.from).toMatch(/^internal\/(appconfig|command\/deploy)\/\w+_test\.go /);
   });
@@ -137,7 +139,7 @@ describe(`flyctl ${data.commit.slice(0, 12)}'s conversion tests, ported as data`
     }
     // `change` is mountChange's verdict beside an update's config (flyctl's RequiresReplacement).
     if (c.want !== undefined)
-      expect(without(got, [...Object.keys(c.ignore ?? {}), 'change'])).toEqual(c.want);
+      expect(without(got, [...Object.keys(c.ignore ?? {}), 'change', 'volume'])).toEqual(c.want);
     for (const [path, value] of Object.entries(c.expect ?? {})) {
       if (value === null) expect(isEmpty(at(got, path))).toBe(true);
       else expect([path, at(got, path)]).toEqual([path, value]);

@@ -18,7 +18,7 @@ function headersOf(value: unknown): MachineCheck['headers'] {
 function timingsOf(toml: FlyToml, where: string, table: Table): Partial<MachineCheck> {
   const out: Partial<MachineCheck> = {};
   for (const key of ['interval', 'timeout', 'grace_period'] as const) {
-    if (table[key] === undefined) continue;
+    if (table[key] === undefined || table[key] === '') continue; // flyctl drops empty durations
     const duration = flyDuration(table[key], 1);
     if (duration === undefined)
       throw bad(
