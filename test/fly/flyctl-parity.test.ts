@@ -13,6 +13,7 @@ import {
   machineConfigFor,
   mountChange,
   releaseCommandConfig,
+  shellSplit,
   testMachineConfig,
   tomlToMachineConfig,
   volumeFor,
@@ -144,5 +145,17 @@ describe(`flyctl ${data.commit.slice(0, 12)}'s conversion tests, ported as data`
       if (value === null) expect(isEmpty(at(got, path))).toBe(true);
       else expect([path, at(got, path)]).toEqual([path, value]);
     }
+  });
+});
+
+const shlex = JSON.parse(readFileSync(new URL('shlex-split.json', fixtures), 'utf8')) as {
+  commit: string;
+  cases: { from: string; input: string; want?: string[]; error?: string }[];
+};
+
+describe(`google/shlex ${shlex.commit.slice(0, 12)}'s Split, which flyctl uses for commands`, () => {
+  it.each(shlex.cases.map((c) => [c.from, c] as const))('%s', (_name, c) => {
+    if (c.error) expect(() => shellSplit(c.input)).toThrow(c.error);
+    else expect(shellSplit(c.input)).toEqual(c.want);
   });
 });

@@ -6,7 +6,13 @@ import { appliesTo } from './groups.js';
 
 type Init = NonNullable<MachineConfig['init']> & { swap_size_mb?: number };
 
-/** Shell-style word splitting for `[processes]` and `release_command` (quotes and backslashes), like shlex. */
+const SPACE = ' \t\r\n';
+
+/**
+ * google/shlex's Split, which flyctl uses for `[processes]` and `release_command`: words split on
+ * space, tab and newline; double quotes where a backslash escapes any character; single quotes where
+ * nothing does; a `#` that starts a word comments out the rest of its line.
+ */
 export function shellSplit(command: string): string[] {
   const words: string[] = [];
   let current = '';
@@ -16,18 +22,24 @@ export function shellSplit(command: string): string[] {
     const ch = command[i];
     if (quote) {
       if (ch === quote) quote = undefined;
-      else if (ch === '\\' && quote === '"' && i + 1 < command.length) current += command[++i];
-      else current += ch;
+      else if (ch === '\\' && quote === '"') {
+        if (++i >= command.length) break;
+        current += command[i];
+      } else current += ch;
     } else if (ch === '"' || ch === "'") {
       quote = ch;
       started = true;
-    } else if (ch === '\\' && i + 1 < command.length) {
-      current += command[++i];
+    } else if (ch === '\\') {
+      if (++i >= command.length) throw new Error(`nothing after the final \\ in command: ${command}`);
+      current += command[i];
       started = true;
-    } else if (/\s/.test(ch)) {
+    } else if (SPACE.includes(ch)) {
       if (started) words.push(current);
       current = '';
       started = false;
+    } else if (ch === '#' && !started) {
+      const end = command.indexOf('\n', i);
+      i = end === -1 ? command.length : end;
     } else {
       current += ch;
       started = true;
@@ -43,7 +55,11 @@ export function splitCommand(toml: FlyToml, command: string, where: string): str
   try {
     return shellSplit(command);
   } catch (error) {
-    throw bad(toml.file, `${where}: ${(error as Error).message}.`, 'close the quote.');
+    throw bad(
+      toml.file,
+      `${where}: ${(error as Error).message}.`,
+      'close the quote (or escape the last \\).',
+    );
   }
 }
 
