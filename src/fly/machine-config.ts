@@ -1,20 +1,14 @@
 import type { FlyToml } from './fly-toml.js';
 import { bad } from './config/problems.js';
 import { topLevelCheck } from './config/checks.js';
-import { durationMs, flyDuration } from './config/durations.js';
-import {
-  filesFor,
-  machineConfigOverlay,
-  mergeJson,
-  metricsFor,
-  mountsFor,
-  staticsFor,
-} from './config/extras.js';
+import { durationMs } from './config/durations.js';
+import { filesFor, metricsFor, staticsFor } from './config/extras.js';
+import { machineConfigOverlay, mergeJson } from './config/machine-config-overlay.js';
 import { appliesTo } from './config/groups.js';
 import { guestForGroup, hostDedicationFor } from './config/guest.js';
 import { initFor, restartFor, stopConfigFor } from './config/process.js';
 import { httpServiceFor, serviceFor } from './config/services.js';
-import { keepMountsOnUpdate } from './config/mounts.js';
+import { keepMountsOnUpdate, mountsFor } from './config/mounts.js';
 import {
   META,
   PLATFORM_VERSION,
@@ -27,7 +21,7 @@ import { DEFAULT_VM_SIZE, guestPreset } from './vm-sizes.js';
 export { guestPreset, parseMemoryMb, parseSizeGb, MACHINE_PRESETS } from './vm-sizes.js';
 export { shellSplit } from './config/process.js';
 export { mountChange, type MountChange } from './config/mounts.js';
-export { volumeFor } from './config/extras.js';
+export { volumeFor, volumeRequestFor } from './config/mounts.js';
 export { releaseCommandConfig, testMachineConfig, machineChecksFor } from './config/special-machines.js';
 export { defaultGroup } from './config/groups.js';
 
@@ -184,9 +178,4 @@ export function checkTiming(config: MachineConfig): { graceMs: number; intervalM
     intervalMs = Math.max(intervalMs, durationMs(check.interval) ?? 15_000);
   }
   return { graceMs, intervalMs };
-}
-
-/** kill_timeout as fly-go sends it (a Go duration string), for callers that stop Machines themselves. */
-export function killTimeoutOf(toml: FlyToml): string | undefined {
-  return toml.killTimeout === undefined ? undefined : flyDuration(toml.killTimeout, 1000);
 }

@@ -14,6 +14,7 @@ import {
   releaseCommandConfig,
   tomlToMachineConfig,
   volumeFor,
+  volumeRequestFor,
 } from '../../src/fly/machine-config.js';
 
 const toml = (text: string, file = 'fly.toml') =>
@@ -279,6 +280,33 @@ describe('[mounts]', () => {
     expect(configOf(text, 'app').mounts).toBeUndefined();
     expect(volumeFor(toml(text), 'db')).toEqual({ name: 'pgdata', path: '/var/lib/pg', initialSizeGb: 10 });
     expect(volumeFor(toml(text), 'app')).toBeUndefined();
+  });
+
+  it('volumeRequestFor is the create body flyctl sends: initial_size, else 100 GB for a GPU guest, else 1 GB', () => {
+    expect(volumeRequestFor(toml(text), 'db', { region: 'sin', image: 'img:1' })).toEqual({
+      name: 'pgdata',
+      region: 'sin',
+      size_gb: 10,
+      encrypted: true,
+      compute: { cpu_kind: 'shared', cpus: 1, memory_mb: 256 },
+      compute_image: 'img:1',
+    });
+    const gpu = toml(
+      '[[vm]]\nsize = "l40s"\n[[mounts]]\nsource = "m"\ndestination = "/m"\nsnapshot_retention = 7\nscheduled_snapshots = false',
+    );
+    expect(volumeRequestFor(gpu, 'app', { region: 'ord', image: 'i' })).toMatchObject({
+      size_gb: 100,
+      snapshot_retention: 7,
+      auto_backup_enabled: false,
+      compute: { gpu_kind: 'l40s' },
+    });
+    expect(
+      volumeRequestFor(toml('[[mounts]]\nsource = "m"\ndestination = "/m"'), 'app', {
+        region: 'ord',
+        image: 'i',
+      }),
+    ).toMatchObject({ size_gb: 1 });
+    expect(volumeRequestFor(toml(text), 'app', { region: 'sin', image: 'i' })).toBeUndefined();
   });
 
   it('an update keeps the Machine on its volume', () => {

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FlyToml } from '../fly-toml.js';
-import { bad, isTable } from './problems.js';
+import { bad } from './problems.js';
 import type { MachineConfig } from '../types.js';
-import { parseSizeGb } from '../vm-sizes.js';
 import { appliesTo } from './groups.js';
-import { unsupported } from './unsupported.js';
 
 type Table = Record<string, unknown>;
 
@@ -80,127 +78,4 @@ export function filesFor(toml: FlyToml): Table[] | undefined {
     else files[at] = file;
   });
   return files.length ? files : undefined;
-}
-
-function sizeProblem(gb: number | undefined, min: number, max: number): string {
-  if (gb === undefined) return 'not a size';
-  return max === Infinity ? `smaller than ${min}GB` : `not from ${min}GB to ${max}GB`;
-}
-
-function sizeGb(
-  toml: FlyToml,
-  where: string,
-  value: unknown,
-  [min, max]: [number, number],
-): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const gb = parseSizeGb(typeof value === 'number' ? String(value) : value);
-  if (gb === undefined || gb < min || gb > max)
-    throw bad(
-      toml.file,
-      `${where} ${JSON.stringify(value)} is ${sizeProblem(gb, min, max)}.`,
-      'write e.g. "10gb".',
-    );
-  return gb;
-}
-
-/** Checks a [[mounts]] entry as flyctl's validateMounts does, so Fly never sees a size it would refuse. */
-export function checkMount(toml: FlyToml, m: Table, where: string): Table {
-  for (const key of ['source', 'destination'])
-    if (typeof m[key] !== 'string' || !m[key])
-      throw bad(toml.file, `${where} needs ${key}.`, 'write source = "data" and destination = "/data".');
-  sizeGb(toml, `${where} initial_size`, m.initial_size, [1, Infinity]);
-  const retention = m.snapshot_retention;
-  if (
-    retention !== undefined &&
-    (!Number.isInteger(retention) || (retention as number) < 1 || (retention as number) > 60)
-  )
-    throw bad(
-      toml.file,
-      `${where} snapshot_retention must be 1 to 60 days, not ${JSON.stringify(retention)}.`,
-      'set e.g. snapshot_retention = 5.',
-    );
-  const threshold = Number(m.auto_extend_size_threshold ?? 0);
-  const increment =
-    sizeGb(toml, `${where} auto_extend_size_increment`, m.auto_extend_size_increment, [1, 100]) ?? 0;
-  const limit = sizeGb(toml, `${where} auto_extend_size_limit`, m.auto_extend_size_limit, [1, 500]) ?? 0;
-  if (threshold || increment || limit) {
-    if (!Number.isInteger(threshold) || threshold < 50 || threshold > 99 || !increment)
-      throw bad(
-        toml.file,
-        `${where} auto-extend needs auto_extend_size_threshold from 50 to 99 and auto_extend_size_increment from 1GB to 100GB.`,
-        'set all of auto_extend_size_threshold, auto_extend_size_increment (and optionally auto_extend_size_limit), or none.',
-      );
-  }
-  const mount: Table = { path: m.destination, name: m.source };
-  if (threshold) mount.extend_threshold_percent = threshold;
-  if (increment) mount.add_size_gb = increment;
-  if (limit) mount.size_gb_limit = limit;
-  return mount;
-}
-
-/** The [[mounts]] entry for a group (at most one, as flyctl insists), as a Machine mount without a volume id. */
-export function mountsFor(toml: FlyToml, group: string): Table[] | undefined {
-  const entries = toml.mounts.map((m, i) => [m, i] as const).filter(([m]) => appliesTo(toml, m, group));
-  if (entries.length > 1)
-    throw bad(
-      toml.file,
-      `process group "${group}" has more than one [[mounts]] section.`,
-      'give each group at most one volume (set processes on each [[mounts]]).',
-    );
-  return entries.length ? entries.map(([m, i]) => checkMount(toml, m, `[[mounts]] #${i + 1}`)) : undefined;
-}
-
-/** The [[mounts]] settings for a group, with initial_size in GB, for whoever creates its volume. */
-export function volumeFor(
-  toml: FlyToml,
-  group: string,
-): { name: string; path: string; initialSizeGb?: number } | undefined {
-  const mount = mountsFor(toml, group)?.[0];
-  if (!mount) return undefined;
-  const entry = toml.mounts.find((m) => m.source === mount.name && appliesTo(toml, m, group));
-  const initialSizeGb = entry
-    ? parseSizeGb(entry.initial_size === undefined ? undefined : String(entry.initial_size))
-    : undefined;
-  return { name: String(mount.name), path: String(mount.path), ...(initialSizeGb ? { initialSizeGb } : {}) };
-}
-
-function readMachineConfigSource(toml: FlyToml, source: string, where: string): unknown {
-  if (source.startsWith('{')) return JSON.parse(source);
-  if (!source.endsWith('.json'))
-    throw bad(
-      toml.file,
-      `${where} "${source}" is neither inline JSON nor a .json file.`,
-      'write machine_config = \'{"dns": {...}}\' or a path ending in .json.',
-    );
-  return JSON.parse(readFileSync(resolve(dirname(toml.file), source), 'utf8'));
-}
-
-/** machine_config (inline JSON or a .json file), [experimental] first: the Machine fields fly.toml has no key for. */
-export function machineConfigOverlay(toml: FlyToml): Table | undefined {
-  const source = toml.experimental?.machineConfig || toml.machineConfig;
-  if (!source) return undefined;
-  const where = toml.experimental?.machineConfig ? '[experimental] machine_config' : 'machine_config';
-  let parsed: unknown;
-  try {
-    parsed = readMachineConfigSource(toml, source, where);
-  } catch (error) {
-    if ((error as { input?: string }).input) throw error;
-    throw bad(toml.file, `${where} cannot be read as JSON: ${(error as Error).message}.`, 'fix the JSON.');
-  }
-  if (!isTable(parsed))
-    throw bad(toml.file, `${where} must be a JSON object.`, 'write a {...} Machine config.');
-  for (const key of ['containers', 'volumes'])
-    if (parsed[key] !== undefined)
-      throw unsupported(toml.file, 'machine_config containers', `${where} ${key}`);
-  return parsed;
-}
-
-/** encoding/json's Unmarshal onto an existing value: objects merge key by key, everything else replaces. */
-export function mergeJson(base: Table, overlay: Table): Table {
-  const out: Table = { ...base };
-  for (const [key, value] of Object.entries(overlay)) {
-    out[key] = isTable(value) && isTable(out[key]) ? mergeJson(out[key] as Table, value) : value;
-  }
-  return out;
 }

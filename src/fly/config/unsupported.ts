@@ -36,7 +36,7 @@ export const UNSUPPORTED_KEYS: readonly UnsupportedKey[] = [
   },
   {
     key: 'machine_config containers',
-    usedIn: () => false, // seen only once machine_config is read (config/experimental.ts refuses it there)
+    usedIn: () => false, // seen only once machine_config is read (config/machine-config-overlay.ts refuses it there)
     why: 'multi-container Machines (containers / volumes in machine_config) are not deployed by Runway',
     fix: 'keep machine_config to single-image settings, or deploy this app with flyctl',
   },

@@ -1,6 +1,6 @@
 import type { FlyToml } from '../fly-toml.js';
 import { durationMs, flyDuration } from './durations.js';
-import { checkMount } from './extras.js';
+import { checkMount } from './mounts.js';
 import { bad } from './problems.js';
 
 type Table = Record<string, unknown>;
