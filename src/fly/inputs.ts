@@ -133,15 +133,16 @@ export function readDeployInputs(
       );
   }
   // Building every group's config now surfaces fly.toml mistakes before any API call.
-  for (const group of Object.keys(toml.processes)) {
-    const config = machineConfigFor(toml, { image: image ?? 'placeholder:latest', group, releaseVersion: 1 });
-    if (strategy === 'bluegreen' && countChecks(config) === 0) {
-      throw new InputError(
-        'strategy',
-        `bluegreen needs at least one health check, and process group "${group}" has none in ${configPath}.`,
-        'add [[http_service.checks]] (or use rolling).',
-      );
-    }
+  const checksPerGroup = Object.keys(toml.processes).map((group) =>
+    countChecks(machineConfigFor(toml, { image: image ?? 'placeholder:latest', group, releaseVersion: 1 })),
+  );
+  // Like flyctl, a group without checks (a worker) counts as healthy once started; the app needs some.
+  if (strategy === 'bluegreen' && checksPerGroup.every((n) => n === 0)) {
+    throw new InputError(
+      'strategy',
+      `bluegreen needs at least one health check, and ${configPath} has none.`,
+      'add [[http_service.checks]] (or use rolling).',
+    );
   }
   if (toml.deploy.releaseCommand) releaseCommandConfig(toml, image ?? 'placeholder:latest', 1);
 

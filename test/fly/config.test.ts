@@ -42,7 +42,7 @@ describe('fly.toml → Machine config (as flyctl builds it)', () => {
         internal_port: 8080,
         ports: [
           { port: 80, handlers: ['http'], force_https: true },
-          { port: 443, handlers: ['tls', 'http'] },
+          { port: 443, handlers: ['http', 'tls'] },
         ],
         autostart: true,
         autostop: true,
@@ -54,9 +54,8 @@ describe('fly.toml → Machine config (as flyctl builds it)', () => {
             grace_period: '10s',
             interval: '15s',
             timeout: '5s',
-            method: 'get',
+            method: 'GET',
             path: '/health',
-            protocol: 'http',
             headers: [{ name: 'X-Forwarded-Proto', values: ['https'] }],
           },
         ],
@@ -147,8 +146,8 @@ path = "/ready"
       ports: [{ port: 443, handlers: ['tls', 'http'] }],
     });
     expect(config.services?.[0].checks).toEqual([
-      { type: 'tcp', interval: '1000ms' },
-      { type: 'http', method: 'get', path: '/ready', protocol: 'http' },
+      { type: 'tcp', interval: '1s' },
+      { type: 'http', path: '/ready' },
     ]);
     const release = releaseCommandConfig(toml2, 'img:1', 4);
     expect(release).toMatchObject({
@@ -198,8 +197,14 @@ path = "/ready"
   it.each([
     ['[[vm]]\nsize = "huge"', /size "huge" is not a Fly preset/],
     ['[[vm]]\nsize = "shared-cpu-1x"\nmemory = "4gb"', /outside Fly's 256–2048 MB per CPU/],
-    ['[http_service]\nauto_stop_machines = "sometimes"', /auto_stop_machines "sometimes"/],
-    ['[[http_service.checks]]\ninterval = "soon"', /interval "soon" is not a duration/],
+    [
+      '[http_service]\ninternal_port = 8080\nauto_stop_machines = "sometimes"',
+      /auto_stop_machines "sometimes"/,
+    ],
+    [
+      '[http_service]\ninternal_port = 8080\n[[http_service.checks]]\ninterval = "soon"',
+      /interval "soon" is not a duration/,
+    ],
   ])('rejects a bad Machine setting: %s', (text, pattern) => {
     const toml3 = parseFlyToml(`app = "a"\n${text}`, 'fly.toml');
     expect(
