@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: makes sure this machine has what the tests need, then runs every test with jest.
-// On a fresh machine (CI, a newcomer's box) it installs the Debian packages the tests start as real
-// servers (PowerDNS, rclone, sqlite) when it runs as root; services themselves are started by the tests.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
+// On a fresh machine (CI, a newcomer's box) it first checks the programs the tests start as real
+// servers (scripts/prereqs.mjs): installs the missing Debian packages when root, else stops with one
+// message listing them. The services themselves are started by the tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensurePrerequisites } from './prereqs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
@@ -18,45 +20,13 @@ if (major < 24) {
   process.exit(1);
 }
 
-const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-const debianPackages = [
-  { pkg: 'pdns-server', present: () => has('pdns_server') },
-  {
-    pkg: 'pdns-backend-sqlite3',
-    present: () =>
-      existsSync('/usr/lib/x86_64-linux-gnu/pdns/libgsqlite3backend.so') ||
-      spawnSync('sh', ['-c', 'ls /usr/lib/*/pdns/libgsqlite3backend.so'], { stdio: 'ignore' }).status === 0,
-  },
-  { pkg: 'sqlite3', present: () => has('sqlite3') },
-  { pkg: 'rclone', present: () => has('rclone') },
-  { pkg: 'openssl', present: () => has('openssl') },
-];
-const missing = debianPackages.filter((p) => !p.present()).map((p) => p.pkg);
-if (missing.length) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && has('apt-get')) {
-    console.log(`installing Debian packages the tests need: ${missing.join(' ')}`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
-      stdio: 'inherit',
-      env,
-    });
-  } else {
-    console.warn(
-      `missing Debian packages: ${missing.join(' ')} — install them (sudo apt-get install ${missing.join(' ')}); tests that need them will fail.`,
-    );
-  }
-}
-if (!has('moto_server')) {
-  console.warn(
-    'moto_server is not on PATH (pip install "moto[server]"); the Route 53 and moto S3 tests need it.',
-  );
-}
+// rclone, PowerDNS, PostgreSQL, chromium, moto_server…: installed when root, else one message and stop.
+if (!ensurePrerequisites('test')) process.exit(1);
 
 // The Debian package starts pdns on port 53 where an init system exists; the tests run their own.
 const jestArgs = process.argv.slice(2);
-const out = join(mkdtempSync(join(tmpdir(), 'runway-jest-')), 'results.json');
+const resultsDir = mkdtempSync(join(tmpdir(), 'runway-jest-'));
+const out = join(resultsDir, 'results.json');
 const jest = spawnSync(
   process.execPath,
   [join(root, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${out}`, ...jestArgs],
@@ -79,4 +49,5 @@ if (existsSync(out)) {
   );
   if (results.numTotalTests === 0) status = 1;
 }
+rmSync(resultsDir, { recursive: true, force: true });
 process.exit(status);

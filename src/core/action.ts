@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { errorMessage, isUserError } from './errors.js';
 import { InputReader } from './inputs.js';
+import { failStep } from './step.js';
 import { scrub } from './secrets.js';
 
 /** Inputs as the runner passes them (`INPUT_<NAME>` env vars, read by @actions/core). */
@@ -33,21 +33,6 @@ export async function runAction(name: string, main: () => Promise<void>): Promis
   try {
     await main();
   } catch (error) {
-    const message = scrub(errorMessage(error));
-    if (isUserError(error)) {
-      core.setFailed(message);
-    } else {
-      if (error instanceof Error && error.stack) core.debug(scrub(error.stack));
-      core.setFailed(`${name} failed unexpectedly: ${message}`);
-    }
-    try {
-      if (process.env.GITHUB_STEP_SUMMARY) {
-        await core.summary
-          .addRaw(`### ❌ ${name} stopped\n\n${message.replace(/</g, '&lt;')}\n`, true)
-          .write();
-      }
-    } catch {
-      // The summary is a courtesy; the step has already failed with the real message.
-    }
+    failStep(name, error);
   }
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { EOL } from 'node:os';
 
 const registered = new Set<string>();
 
@@ -12,7 +12,10 @@ export function registerSecret(value: string | undefined): void {
   for (const form of [value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]) {
     if (!registered.has(form)) {
       registered.add(form);
-      core.setSecret(form);
+      // `core.setSecret`, written out: this module loads before the toolkit does (core/step.ts).
+      process.stdout.write(
+        `::add-mask::${form.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}${EOL}`,
+      );
     }
   }
 }

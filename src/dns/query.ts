@@ -2,7 +2,6 @@ import dgram from 'node:dgram';
 import { isIP } from 'node:net';
 import { randomInt } from 'node:crypto';
 import * as packet from 'dns-packet';
-import { request } from 'undici';
 
 /** Where a question goes: a UDP server (`ip` or `ip:port`) or a DNS-over-HTTPS URL (RFC 8484). */
 export type DnsServer =
@@ -90,6 +89,8 @@ export async function queryDns(
   const started = Date.now();
   if (server.kind === 'doh') {
     const body = encodeQuestion(name, type, true, 0);
+    // Loaded on first use: parseServer (input checking) must not pull undici in (cold start).
+    const { request } = await import('undici');
     const response = await request(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message' },

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inputEnvName, readActionMetadata, type ActionMetadata } from './metadata.js';
@@ -16,7 +16,10 @@ export interface BundleRun {
   durationMs: number;
   /** `::error ...::message` workflow commands the step printed. */
   annotations: { level: string; message: string }[];
-  /** The step's scratch directory (RUNNER_TEMP lives inside); kept so tests can read reports. */
+  /**
+   * The step's scratch directory (RUNNER_TEMP lives inside). Kept unless `removeWorkDir` was asked for,
+   * so tests can read reports; whoever keeps it removes it (the rehearsal's lives in its own work dir).
+   */
   workDir: string;
 }
 
@@ -30,6 +33,13 @@ export interface BundleOptions {
   onLine?: (line: string) => void;
   /** Bundle to run instead of the one action.yml names (the dist-staleness test runs fresh builds). */
   bundlePath?: string;
+  /** Where the step's scratch directory is made (default: the system temp dir). */
+  tempRoot?: string;
+  /**
+   * Remove the scratch directory (and RUNNER_TEMP with it) once the outputs, summary and state are
+   * read, as the runner does at the end of a job. The CLI does unless --keep.
+   */
+  removeWorkDir?: boolean;
 }
 
 /** Parses the `name<<delimiter` blocks (and plain `name=value` lines) that @actions/core writes. */
@@ -110,7 +120,7 @@ export async function runBundle(name: string, options: BundleOptions = {}): Prom
       ? resolve(root, name === 'runway' ? '.' : join('actions', name), metadata.runs.main)
       : undefined);
   if (!bundle) throw new Error(`${name}/action.yml has no runs.main to run`);
-  const work = mkdtempSync(join(tmpdir(), `runway-${name}-`));
+  const work = mkdtempSync(join(options.tempRoot ?? tmpdir(), `runway-${name}-`));
   const files = {
     GITHUB_OUTPUT: join(work, 'output'),
     GITHUB_STEP_SUMMARY: join(work, 'summary.md'),
@@ -133,6 +143,20 @@ export async function runBundle(name: string, options: BundleOptions = {}): Prom
     ...options.env,
   };
   Object.assign(env, buildInputEnv(metadata, options.inputs ?? {}, env));
+  try {
+    return await runInWorkDir(bundle, work, files, env, options);
+  } finally {
+    if (options.removeWorkDir) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function runInWorkDir(
+  bundle: string,
+  work: string,
+  files: Record<'GITHUB_OUTPUT' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_STATE', string>,
+  env: Record<string, string | undefined>,
+  options: BundleOptions,
+): Promise<BundleRun> {
   const started = Date.now();
   const child = spawn(process.execPath, [bundle], {
     cwd: options.cwd ?? process.cwd(),

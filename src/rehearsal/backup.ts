@@ -13,6 +13,7 @@ import { repoRoot } from '../harness/metadata.js';
 import { s3rverObjectFile, startS3rver } from '../sim/s3/local-s3.js';
 import type { BackupReport } from '../backup/report.js';
 import { adminClient, createBucket, rcloneCopy, sidecarText } from '../sim/s3/seed.js';
+import { backupCalendarFrom } from './charts-data.js';
 import type { RehearsalContext, RehearsalSection, StepResult } from './types.js';
 
 const BUCKET = 'voice-bot-backups';
@@ -105,7 +106,9 @@ export const backupSection: RehearsalSection = async (ctx: RehearsalContext): Pr
   writeSync(fd, Buffer.from('bit rot'), 0, 7, Math.floor(statSync(file).size / 3));
   closeSync(fd);
   const drill = await ctx.runAction('backup-verify', { inputs: { ...inputs, verify: 'all' } });
-  const caught = report(drill.outputs)?.backups.filter((b) => b.verdict === 'failed') ?? [];
+  const drillReport = report(drill.outputs);
+  (ctx.charts ??= {}).backups = backupCalendarFrom(drillReport);
+  const caught = drillReport?.backups.filter((b) => b.verdict === 'failed') ?? [];
   copyFileSync(original, file);
   steps.push({
     step: 'Backups drill: a corrupted backup in the store',

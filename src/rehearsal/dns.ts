@@ -1,6 +1,7 @@
 import { createTestCa, startTlsTarget, type TlsTarget } from '../sim/tls.js';
 import { queryDns, parseServer } from '../dns/query.js';
 import { startCloudflareSim } from '../sim/cloudflare/index.js';
+import { dnsTimelineFrom } from './charts-data.js';
 import type { RehearsalContext, RehearsalSection, StepResult } from './types.js';
 
 const ZONE = 'voicebot.example';
@@ -135,6 +136,7 @@ export const dnsCutoverSection: RehearsalSection = async (ctx: RehearsalContext)
     env,
   });
   const afterApply = await served();
+  (ctx.charts ??= {}).dns = dnsTimelineFrom(apply, NAME, FLY_TARGET);
   steps.push({
     step: 'DNS: cut api.voicebot.example over to Fly',
     ok: apply.exitCode === 0 && apply.outputs.status === 'applied' && afterApply.startsWith(FLY_TARGET),

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { BundleRun } from '../harness/run-bundle.js';
+import type { ProbeReport } from '../probe/types.js';
 import { spread, stallAtRequest, startDelayServer } from '../sim/http/delay-server.js';
+import { latencyChartFrom } from './charts-data.js';
 import type { RehearsalContext, RehearsalSection, StepResult } from './types.js';
 
 interface ReportView {
-  targets: { latency: { p95: number; p99: number }; errors: number; requests: number }[];
-  baseline?: { latency: { p95: number } };
+  targets: { latency: { p50: number; p95: number; p99: number }; errors: number; requests: number }[];
+  baseline?: { latency: { p50: number; p95: number } };
   verdicts: { threshold: string; outcome: string; observed: number | string }[];
 }
 
@@ -38,7 +40,9 @@ export const latencyProbeSection: RehearsalSection = async (ctx: RehearsalContex
 
   // 300 requests: fewer leave a p95 ratio against the baseline inconclusive on a loaded machine.
   const gate = { requests: 300, rate: 150, concurrency: 20, warmup: 5, timeout: '3s' };
-  const thresholds = 'p95 < 200ms\np95 < baseline * 1.10\nerror-rate < 5%';
+  // Judged against the old AWS endpoint measured in the same run, never an absolute figure: a busy
+  // machine slows both alike, so the gate answers "is Fly slower than AWS?" whatever else runs here.
+  const thresholds = 'p95 < baseline * 1.10\nerror-rate < 5%';
 
   let started = Date.now();
   const pass = await ctx.runAction('latency-probe', {
@@ -46,6 +50,7 @@ export const latencyProbeSection: RehearsalSection = async (ctx: RehearsalContex
   });
   const passReport = readReport(pass);
   if (passReport) ctx.shared.latencyProbeReport = pass.outputs.report;
+  (ctx.charts ??= {}).latency = latencyChartFrom(passReport as unknown as ProbeReport | undefined);
   const t = passReport?.targets[0];
   steps.push({
     step: 'Latency gate: staging (Fly) vs old AWS, interleaved',
@@ -57,17 +62,37 @@ export const latencyProbeSection: RehearsalSection = async (ctx: RehearsalContex
   });
 
   started = Date.now();
+  // Enough connections for 250–400 ms answers at this rate (50/s × 0.4 s = 20 in flight), so the probe
+  // measures the slow server, not its own queue: the drill's label must match what it measured.
   const breach = await ctx.runAction('latency-probe', {
-    inputs: { ...gate, url: slow.url, 'baseline-url': aws.url, thresholds },
+    inputs: {
+      ...gate,
+      requests: 150,
+      rate: 50,
+      concurrency: 60,
+      url: slow.url,
+      'baseline-url': aws.url,
+      thresholds,
+    },
   });
   const breachReport = readReport(breach);
+  const b = breachReport?.targets[0];
+  // The label's 250–400 ms is what the slow server adds over AWS's 60–90 ms (medians ~325 vs ~75): judged
+  // against the AWS endpoint measured interleaved in the same run, as a busy machine slows both.
+  const aws50 = breachReport?.baseline?.latency.p50;
+  const added = b && aws50 !== undefined ? b.latency.p50 - aws50 : undefined;
+  const measuredSlow =
+    b !== undefined && b.errors === 0 && added !== undefined && added >= 150 && added <= 400;
   steps.push({
     step: 'Drill: a slow deployment (250–400 ms) breaches the gate',
     ok:
       breach.exitCode !== 0 &&
       breach.outputs.passed === 'false' &&
+      measuredSlow &&
       (breachReport?.verdicts.some((v) => v.outcome === 'breach') ?? false),
-    detail: `exit ${breach.exitCode}, passed=${breach.outputs.passed}; ${verdictList(breachReport)}.`,
+    detail: b
+      ? `p50 ${b.latency.p50} ms (${added?.toFixed(0)} ms over AWS's ${aws50} ms), p95 ${b.latency.p95} ms vs AWS ${breachReport?.baseline?.latency.p95} ms, ${b.errors}/${b.requests} errors; ${verdictList(breachReport)}.`
+      : `the action exited ${breach.exitCode} without a report.`,
     ms: Date.now() - started,
     drill: true,
   });
@@ -81,13 +106,18 @@ export const latencyProbeSection: RehearsalSection = async (ctx: RehearsalContex
       concurrency: 10,
       warmup: 5,
       timeout: '3s',
-      thresholds: 'p99 < 200ms\nerror-rate < 5%',
+      // 500 ms: far above what 20–40 ms answers reach even on a busy machine, far below the stall.
+      thresholds: 'p99 < 500ms\nerror-rate < 5%',
     },
   });
   const stallReport = readReport(stall);
   steps.push({
     step: 'Drill: a 1 s stall mid-run shows in p99 (open model) and fails the gate',
-    ok: stall.exitCode !== 0 && stall.outputs.passed === 'false' && Number(stall.outputs['p99-ms']) > 200,
+    ok:
+      stall.exitCode !== 0 &&
+      stall.outputs.passed === 'false' &&
+      // The stall, not a busy machine, must be what failed it: a tail at least half the stall above the median.
+      Number(stall.outputs['p99-ms']) - Number(stall.outputs['p50-ms']) >= 500,
     detail: `p99 ${stall.outputs['p99-ms']} ms, p95 ${stall.outputs['p95-ms']} ms, p50 ${stall.outputs['p50-ms']} ms; ${verdictList(stallReport)}.`,
     ms: Date.now() - started,
     drill: true,

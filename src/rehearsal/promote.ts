@@ -2,7 +2,19 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastSuccessfulDeployment } from '../github/deployments.js';
 import { repoRoot } from '../harness/metadata.js';
+import { deployTimelineFrom } from './charts-data.js';
 import type { RehearsalSection, StepResult } from './types.js';
+
+/** The image a simulated Machine says it runs (whole: a digest cut mid-way reads like another one). */
+function servedImage(body: string): string {
+  try {
+    const { image, machine_id: id } = JSON.parse(body) as { image?: string; machine_id?: string };
+    if (image) return `Machine ${id ?? '?'} serves ${image}`;
+  } catch {
+    // not the simulator's JSON: show the start of what came back
+  }
+  return body.slice(0, 120).replace(/\s+/g, ' ');
+}
 
 /**
  * promote.yml, rehearsed: find the digest staging last ran successfully (from its GitHub deployment
@@ -90,7 +102,9 @@ export const promoteSection: RehearsalSection = async (ctx) => {
     });
   const run = await productionRelease(digest, {
     ...(baseline ? { 'baseline-url': baseline } : {}),
-    thresholds: ['p95 < 200ms', 'error-rate < 1%', ...(baseline ? ['p95 < baseline * 1.10'] : [])].join('\n'),
+    // Relative to the old AWS endpoint measured in the same run (a busy machine slows both alike);
+    // the absolute p95 < 200ms only where there is no baseline to compare with.
+    thresholds: ['error-rate < 1%', baseline ? 'p95 < baseline * 1.10' : 'p95 < 200ms'].join('\n'),
   });
   const sameDigest = run.outputs.image?.split('@')[1] === digest.split('@')[1];
   steps.push({
@@ -102,6 +116,12 @@ export const promoteSection: RehearsalSection = async (ctx) => {
     ms: Date.now() - started,
   });
   ctx.shared.productionImage = run.outputs.image;
+  (ctx.charts ??= {}).deploy = await deployTimelineFrom(run, {
+    url: flyApi,
+    token: ctx.endpoints.flyToken,
+    app: 'voice-bot',
+    strategy: 'blue-green',
+  }).catch(() => undefined);
 
   started = Date.now();
   const body = await fetch(production).then(
@@ -111,7 +131,7 @@ export const promoteSection: RehearsalSection = async (ctx) => {
   steps.push({
     step: 'Production serves the promoted build',
     ok: body.includes(digest.split('@')[1].slice(7, 19)) || body.includes(digest),
-    detail: `GET ${production} → ${body.slice(0, 120).replace(/\s+/g, ' ')}`,
+    detail: `GET ${production} → ${servedImage(body)}`,
     ms: Date.now() - started,
   });
 
@@ -120,7 +140,8 @@ export const promoteSection: RehearsalSection = async (ctx) => {
   started = Date.now();
   const laggy = await productionRelease('registry.fly.io/voice-bot:laggy-release', {
     concurrency: '50',
-    thresholds: 'p95 < 200ms\nerror-rate < 1%',
+    ...(baseline ? { 'baseline-url': baseline } : {}),
+    thresholds: ['error-rate < 1%', baseline ? 'p95 < baseline * 1.10' : 'p95 < 200ms'].join('\n'),
   });
   const after = await fetch(production).then(
     (r) => r.text(),

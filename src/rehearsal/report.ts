@@ -1,6 +1,7 @@
 import { formatDuration } from '../core/duration.js';
 import { markdownTable } from '../core/summary.js';
-import type { StepResult } from './types.js';
+import { escapeHtml, renderCharts } from './charts.js';
+import type { ChartData, StepResult } from './types.js';
 
 export function resultLabel(step: StepResult): string {
   if (!step.ok) return step.drill ? '❌ drill did not behave' : '❌ failed';
@@ -32,10 +33,13 @@ export function renderMarkdownReport(steps: StepResult[], totalMs: number, start
   ].join('\n');
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export function renderHtmlReport(steps: StepResult[], totalMs: number, startedAt: Date): string {
+/** Self-contained: inline CSS and SVG, no script, nothing fetched. */
+export function renderHtmlReport(
+  steps: StepResult[],
+  totalMs: number,
+  startedAt: Date,
+  charts: ChartData = {},
+): string {
   const passed = steps.filter((s) => s.ok).length;
   const maxMs = Math.max(1, ...steps.map((s) => s.ms));
   const rows = steps
@@ -52,9 +56,13 @@ body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1f2328}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d0d7de;padding:.4rem .6rem;text-align:left;vertical-align:top}
 tr.bad{background:#ffebe9}tr.drill td:nth-child(3){color:#9a6700}.t{white-space:nowrap}
 .bar{display:inline-block;height:.6rem;background:#0969da;margin-right:.4rem;border-radius:2px}
+figure{margin:1.5rem 0}svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>Runway rehearsal</h1>
 <p>Started ${escapeHtml(startedAt.toISOString())}, took ${escapeHtml(formatDuration(totalMs))}. <strong>${passed} of ${steps.length}</strong> steps behaved as expected.</p>
+<h2>What the rehearsal measured</h2>
+${renderCharts(charts)}
+<h2>Steps</h2>
 <table><thead><tr><th>#</th><th>Step</th><th>Result</th><th>Time</th><th>What happened</th></tr></thead><tbody>
 ${rows}
 </tbody></table></body></html>

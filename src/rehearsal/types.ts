@@ -17,7 +17,9 @@ export interface RehearsalContext {
   workDir: string;
   log: (line: string) => void;
   /** Runs a built bundle through the harness, streaming its log lines with a prefix. */
-  runAction: (name: string, options: BundleOptions) => Promise<BundleRun>;
+  runAction: (name: string, options: BundleOptions) => Promise<RehearsalRun>;
+  /** What the HTML report's charts draw; sections fill in their part (absent in section tests). */
+  charts?: ChartData;
   /** Registers a teardown; run in reverse order at the end unless --keep. */
   onCleanup: (fn: () => Promise<void> | void) => void;
   /** Endpoints the sections publish for each other (e.g. the Fly sim API URL, the S3 endpoint). */
@@ -29,6 +31,52 @@ export interface RehearsalContext {
    * at the GitHub stand-in...). A section's own `env` wins.
    */
   runnerEnv: Record<string, string>;
+}
+
+/**
+ * A bundle run as the rehearsal saw it: its log lines with the time each arrived (epoch ms). Optional,
+ * so a section test may hand in a plain runBundle; the charts then have less to draw.
+ */
+export interface RehearsalRun extends BundleRun {
+  startedAt?: number;
+  lines?: { at: number; text: string }[];
+}
+
+/** The figures the report's charts draw; each section fills in what it measured (src/rehearsal/charts-data.ts). */
+export interface ChartData {
+  latency?: LatencyChart;
+  deploy?: DeployTimeline;
+  backups?: BackupCalendar;
+  dns?: DnsTimeline;
+}
+
+export interface LatencyChart {
+  /** Response times (ms) of each endpoint, probed interleaved in one run. */
+  series: { label: string; url: string; sortedMs: number[]; p95: number }[];
+}
+
+export interface DeployTimeline {
+  app: string;
+  strategy: string;
+  startedAt: number;
+  endedAt: number;
+  /** When traffic left the old Machines (blue cordoned), if the deploy got that far. */
+  trafficMovedAt?: number;
+  marks: { at: number; text: string }[];
+  machines: { id: string; region: string; spans: { from: number; to: number; state: string }[] }[];
+}
+
+export interface BackupCalendar {
+  prefix: string;
+  days: { date: string; status: 'verified' | 'failed' | 'missing'; key?: string }[];
+}
+
+export interface DnsTimeline {
+  name: string;
+  target: string;
+  /** Per nameserver/resolver: when it first answered with the new target, from the change (ms). */
+  servers: { server: string; matchedAfterMs?: number; answer: string }[];
+  totalMs: number;
 }
 
 /** A section of the rehearsal: starts what it needs, runs its actions, returns one result per step. */

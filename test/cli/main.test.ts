@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseActionArgs } from '../../src/cli/main.js';
-import { LogRenderer } from '../../src/harness/log-renderer.js';
+import { describeDefault, main, parseActionArgs, parseRehearseArgs } from '../../src/cli/main.js';
+import { decodeEntities, LogRenderer, renderOwnWorkflowCommands } from '../../src/harness/log-renderer.js';
 
 describe('runway CLI arguments', () => {
   const known = ['url', 'thresholds', 'rate'];
@@ -32,5 +32,78 @@ describe('log rendering', () => {
     expect(renderer.render('::debug::hidden')).toBeUndefined();
     expect(renderer.render('::error title=x::bad s3cr3t-token%0Anext')).toBe('Error: bad ***\nnext');
     expect(new LogRenderer({ verbose: true }).render('::debug::shown')).toBe('debug: shown');
+  });
+});
+
+describe('what a terminal user sees', () => {
+  it('--help shows an expression default as the variable it comes from, never `${{ … }}`', async () => {
+    expect(describeDefault('${{ github.token }}')).toBe('$GITHUB_TOKEN');
+    expect(describeDefault('${{ env.FLY_API_TOKEN }}')).toBe('$FLY_API_TOKEN');
+    expect(describeDefault('rolling')).toBe('rolling');
+    const out: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => out.push(line);
+    try {
+      for (const action of ['fly-deploy', 'backup-verify', 'runway'])
+        expect(await main([action, '--help'])).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    const help = out.join('\n');
+    expect(help).toContain('--github-token (default: $GITHUB_TOKEN)');
+    expect(help).not.toContain('${{');
+  });
+
+  it('`runway sim --help` documents every image behaviour and the faults', async () => {
+    const out: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => out.push(line);
+    try {
+      expect(await main(['sim', '--help'])).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    for (const word of [
+      'crash',
+      'never-healthy',
+      'slow',
+      'laggy',
+      'release-fail',
+      'revertUpdate',
+      'capacity',
+      'createAnyway',
+    ])
+      expect(out.join('\n')).toContain(word);
+  });
+
+  it('summaries read with their entities decoded', () => {
+    expect(decodeEntities('p95 &lt; 200ms &amp;&amp; a &gt; b &quot;x&quot;')).toBe(
+      'p95 < 200ms && a > b "x"',
+    );
+  });
+
+  it('workflow commands printed in-process are rendered, so ::add-mask:: never reaches the terminal', () => {
+    const written: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stdout.write;
+    const restore = renderOwnWorkflowCommands();
+    try {
+      process.stdout.write('::add-mask::ghs_secret_token\n');
+      process.stdout.write('token is ghs_secret_token\n');
+    } finally {
+      restore();
+      process.stdout.write = write;
+    }
+    expect(written.join('')).not.toContain('ghs_secret_token');
+    expect(written.join('')).not.toContain('::add-mask::');
+  });
+
+  it('rehearse takes --keep, --only and --report-dir', () => {
+    expect(parseRehearseArgs(['--only', 'probe,dns', '--report-dir', '/x', '--keep'])).toEqual({
+      keep: true,
+      only: ['probe', 'dns'],
+      reportDir: '/x',
+    });
+    expect(() => parseRehearseArgs(['--fast'])).toThrow('unknown argument "--fast"');
   });
 });

@@ -29,6 +29,15 @@ describe('npm start: the full rehearsal', () => {
       expect(markdown).toContain(step);
     }
     expect(markdown).not.toContain('❌');
-    expect(readFileSync(join(reportDir, 'report.html'), 'utf8')).toContain('<table>');
+    const html = readFileSync(join(reportDir, 'report.html'), 'utf8');
+    expect(html).toContain('<table>');
+    // Every chart got its figures from the run (report.test.ts checks that Chromium draws them).
+    for (const chart of ['latency', 'deploy', 'backups', 'dns'])
+      expect(html).toContain(`data-chart="${chart}"`);
+    expect(html).not.toMatch(/did not report|no Machine events were recorded/);
+    expect(html).toMatch(/verified \(\d+\)/);
+    expect(html).toMatch(/traffic moved at/);
+    // What a runner would show: no workflow commands, no HTML entities in the terminal lines.
+    expect(lines.join('\n')).not.toMatch(/^::|&lt;|&gt;|&amp;/m);
   });
 });

