@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { FlyApi, FlyError } from './api.js';
+import { FlyError } from './errors.js';
+import { FlySimulator } from './server.js';
 import type { FaultRule } from './faults.js';
 import type { CheckStatus } from './checks.js';
 
@@ -11,7 +12,7 @@ import type { CheckStatus } from './checks.js';
  * `crash`, `never-healthy`, `slow`, `release-fail`, anything else healthy.
  */
 export type { FaultRule } from './faults.js';
-export { SERVED_ROUTES } from './api.js';
+export { SERVED_ROUTES } from './routes.js';
 
 export interface FlySimOptions {
   token?: string;
@@ -75,7 +76,7 @@ export function durationFactor(timeScale: number | undefined): number {
 
 export async function startFlySim(options: FlySimOptions = {}): Promise<FlySim> {
   const token = options.token ?? `fm2_sim${randomBytes(18).toString('base64url')}`;
-  const api = new FlyApi({
+  const api = new FlySimulator({
     token,
     host: options.host ?? '127.0.0.1',
     timeScale: durationFactor(options.timeScale),

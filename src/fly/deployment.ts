@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import { formatDuration } from '../core/duration.js';
+import { FlyApi, versionOf } from './client.js';
+import { isWarm, TRANSIENT } from './app-machines.js';
+import type { DeployOptions } from './deploy-options.js';
+import { verifyVersion, waitHealthy } from './health.js';
+import { LeaseKeeper } from './leases.js';
+import { machineConfigFor } from './machine-config.js';
+import { DeployReport } from './report.js';
+import { META, type Machine, type MachineConfig } from './types.js';
+
+/** A Machine changed in place, with what it was, for a rollback. */
+export interface Snapshot {
+  machine: Machine;
+  group: string;
+  warm: boolean;
+}
+
+export const newId = () => randomBytes(8).toString('hex');
+
+/**
+ * One deploy's state and its per-Machine path, shared by every strategy: create a Machine, update one
+ * in place, gate it on start + health + version. What it changed and created is kept for a rollback,
+ * and every step is written to the report.
+ */
+export class Deployment {
+  readonly api: FlyApi;
+  readonly leases: LeaseKeeper;
+  readonly started = Date.now();
+  readonly timeline: { atMs: number; text: string }[] = [];
+  readonly warnings: string[] = [];
+  readonly report = new DeployReport();
+  /** Machines changed in place, with what they were, for a rollback. */
+  readonly changed = new Map<string, Snapshot>();
+  /** Machines this deploy created (green, canary, first deploy), destroyed on a rollback. */
+  readonly created = new Map<string, Machine>();
+  apiCalls = 0;
+  minSecretsVersion?: number;
+  releaseVersion = 1;
+  readonly deployId = newId();
+  /** The new image's digest as Fly resolved it, kept even when the release is rolled back (for records). */
+  newDigest?: string;
+
+  constructor(readonly o: DeployOptions) {
+    this.api = new FlyApi({
+      apiUrl: o.apiUrl,
+      token: o.apiToken,
+      app: o.app,
+      retry: o.retry,
+      log: (line) => this.log(line),
+      onCall: (call) => {
+        this.apiCalls++;
+        o.onCall?.(call);
+      },
+    });
+    this.leases = new LeaseKeeper(
+      this.api,
+      o.leaseTtlSeconds ?? 13,
+      `runway fly-deploy ${this.deployId}`,
+      (line) => this.warn(line),
+    );
+  }
+
+  log(line: string): void {
+    this.o.log?.(line);
+  }
+
+  warn(line: string): void {
+    this.warnings.push(line);
+    (this.o.warn ?? this.o.log)?.(line);
+  }
+
+  /** A timeline entry (the summary's "what happened when"), also logged. */
+  mark(text: string): void {
+    this.timeline.push({ atMs: Date.now() - this.started, text });
+    this.log(`[${formatDuration(Date.now() - this.started)}] ${text}`);
+  }
+
+  configFor(group: string, existing?: MachineConfig): MachineConfig {
+    return machineConfigFor(this.o.toml, {
+      image: this.o.image,
+      group,
+      releaseVersion: this.releaseVersion,
+      existing,
+      deployId: this.deployId,
+    });
+  }
+
+  deadline(): number {
+    return Date.now() + this.o.waitTimeoutMs;
+  }
+
+  /** Creates a Machine with a launch id so a 408 "silent success" is found rather than duplicated. */
+  async createMachine(
+    group: string,
+    region: string,
+    config: MachineConfig,
+    extra: { skipServiceRegistration?: boolean; metadata?: Record<string, string> } = {},
+  ): Promise<Machine> {
+    const launchId = newId();
+    const body = {
+      config: { ...config, metadata: { ...config.metadata, ...extra.metadata, [META.launchId]: launchId } },
+      region,
+      skip_service_registration: extra.skipServiceRegistration || undefined,
+      min_secrets_version: this.minSecretsVersion,
+    };
+    // No `lease_ttl` on create: a create that timed out but happened would hold a lease whose nonce we
+    // never saw, locking us out of our own Machine. The lease is taken right after instead.
+    const machine = await this.api.create(body, { key: META.launchId, id: launchId });
+    this.newDigest ??= machine.image_ref?.digest;
+    this.created.set(machine.id, machine);
+    await this.leases.acquire(machine.id);
+    this.report.created(machine, group, region, this.o.image);
+    return machine;
+  }
+
+  /** Creates a Machine and gates it: the whole path of a new Machine on the new release. */
+  async launch(group: string, region: string, config: MachineConfig): Promise<Machine> {
+    const since = Date.now();
+    const machine = await this.createMachine(group, region, config);
+    await this.gate(machine.id, versionOf(machine), config, since);
+    return machine;
+  }
+
+  /**
+   * A Machine mid-transition (`replacing` after an earlier update, `starting`, `stopping`) refuses
+   * updates with "concurrent update in progress": wait for it to settle and use its fresh state.
+   */
+  async settled(machine: Machine): Promise<Machine> {
+    if (!TRANSIENT.has(machine.state)) return machine;
+    this.log(`Machine ${machine.id} is ${machine.state}; waiting for it to settle`);
+    await this.api.wait(machine.id, 'settled', { timeoutMs: this.o.waitTimeoutMs, missingOk: true });
+    return (await this.api.find(machine.id)) ?? machine;
+  }
+
+  /** Start + health gate + version check for a Machine this deploy created or updated. */
+  async gate(id: string, version: string | undefined, config: MachineConfig, sinceMs: number): Promise<void> {
+    const outcome = await waitHealthy(this.api, id, {
+      version,
+      config,
+      deadline: this.deadline(),
+      sinceMs,
+      log: (l) => this.log(l),
+    });
+    this.report.healthy(id, outcome, sinceMs);
+  }
+
+  /** Destroys a Machine this deploy created (a passed canary, a rolled-back new Machine). */
+  async destroyCreated(id: string): Promise<void> {
+    await this.api.destroy(id, this.leases.nonce(id));
+    this.leases.forget(id);
+    this.created.delete(id);
+  }
+
+  /**
+   * Updates one existing Machine in place: cordoned first so the proxy drains it instead of sending
+   * requests to a rebooting Machine, updated with the nonce (and `current_version`, so a retried update
+   * cannot stack on top of another), gated, then uncordoned. Stopped Machines stay stopped (`skip_launch`).
+   */
+  async updateInPlace(
+    original: Machine,
+    group: string,
+    options: { forceStart?: boolean } = {},
+  ): Promise<void> {
+    const nonce = await this.leases.acquire(original.id);
+    const machine = await this.settled(original);
+    const warm = isWarm(machine) || options.forceStart === true;
+    const config = this.configFor(group, machine.config);
+    const serving = warm && (config.services?.length ?? 0) > 0;
+    this.report.updating(machine, group, this.o.image);
+    const since = Date.now();
+    this.changed.set(machine.id, { machine, group, warm: isWarm(machine) });
+    if (serving && !machine.cordoned) await this.api.cordon(machine.id, nonce);
+    const updated = await this.api.update(
+      machine.id,
+      {
+        config,
+        region: machine.region,
+        skip_launch: !warm,
+        current_version: versionOf(machine),
+        min_secrets_version: this.minSecretsVersion,
+      },
+      nonce,
+      machine.region,
+    );
+    const version = versionOf(updated);
+    this.newDigest ??= updated.image_ref?.digest;
+    this.report.version(machine.id, version);
+    if (warm) {
+      await this.gate(machine.id, version, config, since);
+    } else {
+      verifyVersion(await this.api.get(machine.id), version, this.o.image);
+      this.report.leftStopped(machine.id, since);
+    }
+    if (serving && !machine.cordoned) await this.api.uncordon(machine.id, nonce);
+    this.log(`Machine ${machine.id} (${machine.region}) now runs version ${version ?? '?'}`);
+  }
+
+  /** Puts one changed Machine back on its previous config (and so its previous image). */
+  async restore(snap: Snapshot): Promise<void> {
+    const { machine } = snap;
+    const nonce = this.leases.nonce(machine.id) ?? (await this.leases.acquire(machine.id));
+    const found = await this.api.find(machine.id);
+    const current = found ? await this.settled(found) : undefined;
+    if (
+      current &&
+      versionOf(current) === versionOf(machine) &&
+      current.config?.image === machine.config?.image
+    ) {
+      // The update never landed (it failed before Fly applied it): only the cordon needs undoing.
+      if (!machine.cordoned && current.cordoned) await this.api.uncordon(machine.id, nonce);
+      this.report.untouched(machine.id);
+      this.changed.delete(machine.id);
+      return;
+    }
+    const since = Date.now();
+    const previous = machine.config as MachineConfig;
+    const restored = await this.api.update(
+      machine.id,
+      { config: previous, region: machine.region, skip_launch: !snap.warm },
+      nonce,
+      machine.region,
+    );
+    const version = versionOf(restored);
+    if (snap.warm) {
+      await waitHealthy(this.api, machine.id, {
+        version,
+        config: previous,
+        deadline: this.deadline(),
+        sinceMs: since,
+      });
+    } else {
+      verifyVersion(await this.api.get(machine.id), version, previous.image);
+    }
+    if (!machine.cordoned) await this.api.uncordon(machine.id, nonce);
+    this.report.restored(machine.id, machine, version, snap.warm, since);
+    this.changed.delete(machine.id);
+  }
+}
