@@ -54,6 +54,13 @@ export interface Lease {
 export interface MachineContext {
   app: string;
   timeScale: number;
+  /**
+   * The guest filesystem for one boot: guest path prefix → host directory (`/` the fresh rootfs, a
+   * mount's path its volume). Absent in unit tests that need no disk.
+   */
+  filesystem?: (machine: SimMachine) => Record<string, string>;
+  /** The Machine is destroyed: its volume is free for another Machine. */
+  onDestroyed?: (machine: SimMachine) => void;
 }
 
 const SIGNALS: Record<string, number> = {
@@ -118,6 +125,8 @@ export class SimMachine {
   readonly privateIp = privateIp();
   readonly createdAt = new Date().toISOString();
   updatedAt = this.createdAt;
+  /** This boot's root filesystem on the host (the proxy serves `[[statics]]` from it). */
+  rootfs?: string;
   private gen = 0;
   private queue: Promise<void> = Promise.resolve();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -262,6 +271,7 @@ export class SimMachine {
       this.lease = undefined;
       this.event('destroy', 'destroyed', source);
       this.setState('destroyed');
+      this.ctx.onDestroyed?.(this);
       for (const timer of this.timers) clearTimeout(timer);
     });
   }
@@ -326,12 +336,16 @@ export class SimMachine {
       FLY_PROCESS_GROUP: String(config?.metadata?.fly_process_group ?? 'app'),
       PORT: String(ports[0]),
     });
+    const filesystem = this.ctx.filesystem?.(this) ?? {};
+    this.rootfs = filesystem['/'];
     const proc = new MachineProcess({
       behaviour: version.behaviour,
       mode: isCommandMachine(config) ? 'command' : 'serve',
       internalPorts: ports,
       checkPaths: specs.filter((s) => s.type === 'http').map((s) => s.path),
       command: commandOf(config),
+      init: config?.init ?? {},
+      filesystem,
       env,
       timeScale: this.ctx.timeScale,
     });

@@ -5,6 +5,7 @@ import { LIFECYCLE_ROUTES } from './handlers/lifecycle.js';
 import { MACHINE_ROUTES } from './handlers/machines.js';
 import { METADATA_ROUTES } from './handlers/metadata.js';
 import { SECRET_ROUTES } from './handlers/secrets.js';
+import { VOLUME_ROUTES } from './handlers/volumes.js';
 import { WAIT_ROUTES } from './handlers/wait.js';
 import { NEAREST_REGION, REGIONS } from './regions.js';
 import type { RouteDef } from './router.js';
@@ -27,6 +28,7 @@ export const ROUTES: RouteDef[] = [
   ...LEASE_ROUTES,
   ...METADATA_ROUTES,
   ...SECRET_ROUTES,
+  ...VOLUME_ROUTES,
   ...PLATFORM_ROUTES,
 ];
 

@@ -2,16 +2,21 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Tokens } from './auth.js';
+import { SimDisk } from './disk.js';
 import { errorReply, FlyError, type Reply } from './errors.js';
 import { Faults, type FaultReply } from './faults.js';
 import { leaseNonce, requestId } from './ids.js';
+import { configFiles, imageFiles, staticsOf } from './guest.js';
 import { ImageRegistry } from './images.js';
+import type { Json } from './json.js';
+import { imageString, type MachineContext, type SimMachine } from './machine.js';
 import { AppProxy } from './proxy.js';
 import { MUTATION_BUDGET, RateLimiter, READ_BUDGET } from './rate-limit.js';
 import { Router, type RouteDef } from './router.js';
 import { ROUTES } from './routes.js';
 import type { AppState, Call, CallRecord, SimOptions } from './state.js';
 import { parseBody } from './validation.js';
+import { mountOf } from './volumes.js';
 
 /**
  * The Fly Machines API stand-in: an HTTP server that authenticates, applies faults and rate limits,
@@ -24,6 +29,7 @@ export class FlySimulator {
   readonly limiter = new RateLimiter();
   readonly tokens: Tokens;
   readonly log: CallRecord[] = [];
+  readonly disk = new SimDisk();
   private readonly router = new Router(ROUTES);
   private server?: http.Server;
   url = '';
@@ -53,6 +59,7 @@ export class FlySimulator {
         server.closeAllConnections();
       });
     }
+    this.disk.close();
   }
 
   async createApp(name: string, org = 'personal'): Promise<AppState> {
@@ -61,13 +68,15 @@ export class FlySimulator {
     }
     if (this.apps.has(name)) throw new FlyError(422, 'Name has already been taken', 'name_taken');
     const machines: AppState['machines'] = new Map();
-    const proxy = new AppProxy(name, () =>
-      [...machines.values()]
-        .filter((m) => m.routable())
-        .flatMap((m) => {
+    const routable = () => [...machines.values()].filter((m) => m.routable());
+    const proxy = new AppProxy(
+      name,
+      () =>
+        routable().flatMap((m) => {
           const port = m.publicPort();
           return port ? [{ machineId: m.id, port }] : [];
         }),
+      () => staticDirs(routable()),
     );
     const app: AppState = {
       name,
@@ -77,6 +86,7 @@ export class FlySimulator {
       machines,
       secrets: new Map(),
       secretsVersion: 0,
+      volumes: new Map(),
       proxy,
     };
     this.apps.set(name, app);
@@ -88,6 +98,31 @@ export class FlySimulator {
     this.apps.delete(app.name);
     await Promise.all([...app.machines.values()].map((m) => m.shutdown()));
     await app.proxy.close();
+  }
+
+  /** What a Machine of this app needs from the platform: its disk at boot, its volume freed when destroyed. */
+  machineContext(app: AppState): MachineContext {
+    return {
+      app: app.name,
+      timeScale: this.options.timeScale,
+      filesystem: (machine) => this.filesystemFor(app, machine),
+      onDestroyed: (machine) => {
+        for (const volume of app.volumes.values())
+          if (volume.attachedMachineId === machine.id) volume.attachedMachineId = undefined;
+      },
+    };
+  }
+
+  /** A fresh rootfs (image files + `[[files]]`) and the mounted volume's directory, by guest path. */
+  private filesystemFor(app: AppState, machine: SimMachine): Record<string, string> {
+    const config = machine.config as Json;
+    const version = machine.current;
+    const files = [...imageFiles(imageString(version.imageRef)), ...configFiles(config, version.secrets)];
+    const filesystem: Record<string, string> = { '/': this.disk.freshRootfs(machine.id, files) };
+    const mount = mountOf(config);
+    const volume = mount && app.volumes.get(mount.volume);
+    if (mount && volume) filesystem[mount.path] = volume.dir;
+    return filesystem;
   }
 
   /** Test hook: another deploy holds the Machine's lease. */
@@ -130,7 +165,7 @@ export class FlySimulator {
     const token = this.tokens.authenticate(headers.authorization);
     const call: Call = { params, query: url.searchParams, body: {}, headers, token };
     if (params.app_name !== undefined) call.app = this.appFor(call, params.app_name);
-    const fault = this.faults.match(method, url.pathname);
+    const fault = this.faults.match(method, url.pathname, requestedRegion(raw));
     if (fault && !fault.createAnyway && !fault.revertUpdate) return faultReply(fault);
     this.rateLimit(route, params);
     call.body = parseBody(raw);
@@ -177,6 +212,24 @@ export class FlySimulator {
       undefined,
       { 'retry-after': String(wait) },
     );
+  }
+}
+
+/** `[[statics]]` of the first routable Machine, resolved to directories of its rootfs. */
+function staticDirs(machines: SimMachine[]): { urlPrefix: string; dir: string; index?: string }[] {
+  const machine = machines.find((m) => m.rootfs);
+  if (!machine?.rootfs) return [];
+  const rootfs = machine.rootfs;
+  return staticsOf(machine.config as Json).map((s) => ({ ...s, dir: `${rootfs}${s.guestPath}` }));
+}
+
+/** The `region` a request body asks for, for region-scoped faults; undefined when there is none. */
+function requestedRegion(raw: string): string | undefined {
+  try {
+    const region: unknown = JSON.parse(raw)?.region;
+    return typeof region === 'string' ? region.toLowerCase() : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -43,7 +43,7 @@ export function appJson(app: AppState) {
     id: app.id,
     name: app.name,
     machine_count: machines.length,
-    volume_count: 0,
+    volume_count: [...app.volumes.values()].filter((v) => v.state !== 'destroyed').length,
     network: 'default',
     status: machines.some((m) => m.state === 'started') ? 'deployed' : 'pending',
     organization: { name: app.org, slug: app.org },

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { Json } from './json.js';
 import type { SimMachine } from './machine.js';
 import type { AppProxy } from './proxy.js';
+import type { SimVolume } from './volumes.js';
 
 export interface SimOptions {
   token: string;
@@ -25,6 +26,7 @@ export interface AppState {
   machines: Map<string, SimMachine>;
   secrets: Map<string, Secret>;
   secretsVersion: number;
+  volumes: Map<string, SimVolume>;
   proxy: AppProxy;
 }
 

@@ -1,4 +1,5 @@
 import { isGoDuration } from './duration.js';
+import { validateFiles } from './guest.js';
 import { FlyError } from './errors.js';
 import { ulid } from './ids.js';
 import { behaviourOf, type ImageRegistry } from './images.js';
@@ -73,6 +74,8 @@ export function validateConfig(config: Json): void {
   validateStringMap(config.env, 'env');
   if (config.metadata !== undefined && config.metadata !== null)
     validateStringMap(config.metadata, 'metadata');
+  validateFiles(config);
+  validateMounts(config.mounts);
 }
 
 function validateServices(services: unknown): void {
@@ -97,6 +100,19 @@ function validateStringMap(value: unknown, where: string): void {
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string')
       throw new FlyError(400, `invalid machine config: ${where}.${k} must be a string`);
+  }
+}
+
+/** A mount names a volume id and an absolute path; flyd gives a Machine one volume at most. */
+function validateMounts(mounts: unknown): void {
+  if (mounts === undefined || mounts === null) return;
+  if (!Array.isArray(mounts)) throw new FlyError(400, 'invalid machine config: mounts must be an array');
+  if (mounts.length > 1) throw new FlyError(400, 'invalid machine config: a Machine can mount one volume');
+  for (const mount of objectsOf(mounts)) {
+    if (typeof mount.volume !== 'string' || !mount.volume)
+      throw new FlyError(400, 'invalid machine config: mounts.volume (a volume id) is required');
+    if (typeof mount.path !== 'string' || !mount.path.startsWith('/'))
+      throw new FlyError(400, 'invalid machine config: mounts.path must be an absolute path');
   }
 }
 

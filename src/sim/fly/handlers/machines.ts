@@ -1,6 +1,6 @@
 import { FlyError, ok, type Reply } from '../errors.js';
 import { leaseNonce, machineId as newMachineId } from '../ids.js';
-import { isPresent, stringOf, type Json } from '../json.js';
+import { isObject, isPresent, stringOf, type Json } from '../json.js';
 import { SimMachine } from '../machine.js';
 import { NEAREST_REGION, regionProblem } from '../regions.js';
 import { M, type RouteDef } from '../router.js';
@@ -8,6 +8,7 @@ import type { FlySimulator } from '../server.js';
 import { machineJson } from '../shapes.js';
 import { appOf, machineOf, type Call } from '../state.js';
 import { buildVersion } from '../validation.js';
+import { checkMount, mountOf } from '../volumes.js';
 import { requireLease } from './leases.js';
 
 function listMachines(_sim: FlySimulator, call: Call): Reply {
@@ -32,8 +33,11 @@ function listMachines(_sim: FlySimulator, call: Call): Reply {
   return ok(machines.map((m) => machineJson(m, { summary: q.get('summary') === 'true' })));
 }
 
-function regionOf(body: Json): string {
-  const region = body.region ?? NEAREST_REGION;
+/** The requested region; without one, a Machine mounting a volume goes where its volume is. */
+function regionOf(body: Json, call: Call): string {
+  const mount = mountOf(isObject(body.config) ? body.config : {});
+  const volumeRegion = mount && appOf(call).volumes.get(mount.volume)?.region;
+  const region = body.region ?? volumeRegion ?? NEAREST_REGION;
   if (typeof region !== 'string') throw new FlyError(400, 'invalid region: must be a string');
   const problem = regionProblem(region);
   if (problem) throw new FlyError(400, problem);
@@ -51,13 +55,14 @@ function leaseTtlOf(body: Json): number | undefined {
 function createMachine(sim: FlySimulator, call: Call): Reply {
   const app = appOf(call);
   const body = call.body;
-  const region = regionOf(body);
+  const region = regionOf(body, call);
   const leaseTtl = leaseTtlOf(body);
   const version = buildVersion(sim.registry, app, body);
   const id = newMachineId();
+  const volume = checkMount(app.volumes, version.config as Json, region);
   const name = stringOf(body.name) || `sim-${id.slice(0, 8)}`;
   const machine = new SimMachine(
-    { app: app.name, timeScale: sim.options.timeScale },
+    sim.machineContext(app),
     id,
     name,
     region,
@@ -65,6 +70,7 @@ function createMachine(sim: FlySimulator, call: Call): Reply {
     body.skip_service_registration === true,
   );
   app.machines.set(id, machine);
+  if (volume) volume.attachedMachineId = id;
   let nonce: string | undefined;
   if (leaseTtl !== undefined) {
     nonce = leaseNonce();
@@ -105,12 +111,24 @@ function refuseUpdate(machine: SimMachine, body: Json): void {
   }
 }
 
+/** flyd cannot swap or attach a volume on a live Machine: only the mount path may change. */
+function keepVolume(machine: SimMachine, config: Json): void {
+  const before = mountOf(machine.config as Json)?.volume;
+  const after = mountOf(config)?.volume;
+  if (before === after) return;
+  throw new FlyError(
+    400,
+    `invalid machine config: a Machine's volume cannot be changed (${before ?? 'none'} → ${after ?? 'none'}); create a new Machine instead`,
+  );
+}
+
 function updateMachine(sim: FlySimulator, call: Call): Reply {
   const machine = machineOf(call);
   requireLease(call);
   const body = call.body;
   refuseUpdate(machine, body);
   const version = buildVersion(sim.registry, appOf(call), body);
+  keepVolume(machine, version.config as Json);
   const name = stringOf(body.name);
   if (name) machine.name = name;
   if (body.skip_service_registration === true) machine.cordoned = true;
