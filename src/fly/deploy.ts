@@ -19,6 +19,7 @@ import { runReleaseCommand } from './release-command.js';
 import { recover, type Recovery } from './rollback.js';
 import { firstDeploy, runStrategy } from './strategies/index.js';
 import { META, RELEASE_COMMAND_GROUP, type Machine } from './types.js';
+import { checkVolumes, VolumePool } from './volumes.js';
 
 export type { DeployOptions, DeployResult, DeployStatus } from './deploy-options.js';
 export type { MachineReport } from './report.js';
@@ -96,6 +97,11 @@ async function surveyApp(d: Deployment): Promise<Survey> {
     .filter(Number.isFinite);
   d.releaseVersion = 1 + Math.max(0, ...releases);
   for (const m of before) d.report.found(m);
+  if (d.o.toml.mounts.length) {
+    d.volumes = new VolumePool(d.api);
+    const volumes = await d.volumes.load();
+    d.log(`${volumes.length} volume(s) in the app`);
+  }
   const survey = {
     all,
     before,
@@ -154,6 +160,7 @@ function checkGroups(d: Deployment, { before, firstDeploy }: Survey): Map<string
     d.warn(
       `process group(s) ${missing.join(', ')} have no Machines; run the first deploy of a group with \`fly scale count\``,
     );
+  checkVolumes(d.o.toml, d.o.app, groups);
   const removed = [...groups.keys()].filter((g) => !(g in processes));
   if (removed.length) {
     throw new UserError(

@@ -8,6 +8,7 @@ import { LeaseKeeper } from './leases.js';
 import { machineConfigFor } from './machine-config.js';
 import { DeployReport } from './report.js';
 import { META, type Machine, type MachineConfig } from './types.js';
+import { mountConfig, mountedVolume, mountFor, type Volume, type VolumePool } from './volumes.js';
 
 /** A Machine changed in place, with what it was, for a rollback. */
 export interface Snapshot {
@@ -40,6 +41,12 @@ export class Deployment {
   readonly deployId = newId();
   /** The new image's digest as Fly resolved it, kept even when the release is rolled back (for records). */
   newDigest?: string;
+  /** The app's volumes, loaded when fly.toml mounts one. */
+  volumes?: VolumePool;
+  /** Empty volumes made for a canary (Machine id → volume), deleted with it. */
+  readonly scratch = new Map<string, Volume>();
+  /** Every scratch volume this deploy made, deleted or not. */
+  readonly scratchIds = new Set<string>();
 
   constructor(readonly o: DeployOptions) {
     this.api = new FlyApi({
@@ -76,14 +83,23 @@ export class Deployment {
     this.log(`[${formatDuration(Date.now() - this.started)}] ${text}`);
   }
 
+  /**
+   * The group's Machine config from fly.toml. An existing Machine keeps its volume (only the mount
+   * path and auto-extend settings follow fly.toml); a new Machine's volume is chosen when it is created.
+   */
   configFor(group: string, existing?: MachineConfig): MachineConfig {
-    return machineConfigFor(this.o.toml, {
+    const config = machineConfigFor(this.o.toml, {
       image: this.o.image,
       group,
       releaseVersion: this.releaseVersion,
       existing,
       deployId: this.deployId,
     });
+    const spec = mountFor(this.o.toml, group);
+    const volume = mountedVolume(existing)?.volume;
+    if (spec && volume) config.mounts = mountConfig(spec, volume);
+    else delete config.mounts;
+    return config;
   }
 
   deadline(): number {
@@ -95,23 +111,74 @@ export class Deployment {
     group: string,
     region: string,
     config: MachineConfig,
-    extra: { skipServiceRegistration?: boolean; metadata?: Record<string, string> } = {},
+    extra: {
+      skipServiceRegistration?: boolean;
+      metadata?: Record<string, string>;
+      scratchVolume?: boolean;
+    } = {},
   ): Promise<Machine> {
     const launchId = newId();
+    const volume = await this.volumeFor(group, region, config, extra.scratchVolume === true);
+    const mounts = volume ? mountConfig(volume.spec, volume.volume.id) : config.mounts;
     const body = {
-      config: { ...config, metadata: { ...config.metadata, ...extra.metadata, [META.launchId]: launchId } },
+      config: {
+        ...config,
+        ...(mounts ? { mounts } : {}),
+        metadata: { ...config.metadata, ...extra.metadata, [META.launchId]: launchId },
+      },
       region,
       skip_service_registration: extra.skipServiceRegistration || undefined,
       min_secrets_version: this.minSecretsVersion,
     };
     // No `lease_ttl` on create: a create that timed out but happened would hold a lease whose nonce we
     // never saw, locking us out of our own Machine. The lease is taken right after instead.
-    const machine = await this.api.create(body, { key: META.launchId, id: launchId });
+    let machine: Machine;
+    try {
+      machine = await this.api.create(body, { key: META.launchId, id: launchId });
+    } catch (error) {
+      if (volume && extra.scratchVolume) await this.volumes?.destroy(volume.volume.id).catch(() => undefined);
+      else if (volume) this.volumes?.giveBack(volume.volume);
+      throw error;
+    }
     this.newDigest ??= machine.image_ref?.digest;
     this.created.set(machine.id, machine);
+    if (volume && extra.scratchVolume) {
+      this.scratch.set(machine.id, volume.volume);
+      this.scratchIds.add(volume.volume.id);
+    }
     await this.leases.acquire(machine.id);
     this.report.created(machine, group, region, this.o.image);
+    if (volume)
+      this.report.note(
+        machine.id,
+        `volume ${volume.volume.id} (${volume.spec.source}${volume.fresh ? ', new' : ''}${extra.scratchVolume ? ', scratch' : ''})`,
+      );
     return machine;
+  }
+
+  /**
+   * The volume a new Machine of a group that mounts one gets: an unattached one of that name in its
+   * region, else a new one (`initial_size`), as flyctl does; a canary always gets a new, empty one so it
+   * never touches data a Machine left behind.
+   */
+  private async volumeFor(group: string, region: string, config: MachineConfig, scratch: boolean) {
+    const spec = mountFor(this.o.toml, group);
+    if (!spec || !this.volumes || (config.mounts?.length ?? 0) > 0) return undefined;
+    const taken = scratch
+      ? { volume: await this.volumes.create(spec, region), fresh: true }
+      : await this.volumes.take(spec, region);
+    if (taken.fresh)
+      this.mark(`created volume ${taken.volume.id} (${spec.source}, ${spec.initialSizeGb} GB) in ${region}`);
+    return { spec, ...taken };
+  }
+
+  /** Deletes a canary's scratch volume once its Machine is gone (a volume cannot go while attached). */
+  async dropScratch(machineId: string): Promise<void> {
+    const volume = this.scratch.get(machineId);
+    if (!volume || !this.volumes) return;
+    await this.api.wait(machineId, 'destroyed', { timeoutMs: this.o.waitTimeoutMs, missingOk: true });
+    await this.volumes.destroy(volume.id);
+    this.scratch.delete(machineId);
   }
 
   /** Creates a Machine and gates it: the whole path of a new Machine on the new release. */

@@ -124,14 +124,6 @@ export function readDeployInputs(
   const publicUrl = (inputs.url('public-url')?.href ?? `https://${app}.fly.dev`).replace(/\/$/, '');
   const proxySettleMs = inputs.duration('proxy-settle', '10s', { max: 120_000 });
 
-  if (strategy === 'bluegreen' || strategy === 'canary') {
-    if (toml.mounts.length)
-      throw new InputError(
-        'strategy',
-        `${strategy} cannot be used with volumes ([[mounts]] in ${configPath}).`,
-        'use rolling or immediate.',
-      );
-  }
   // Building every group's config now surfaces fly.toml mistakes before any API call.
   for (const group of Object.keys(toml.processes)) {
     const config = machineConfigFor(toml, { image: image ?? 'placeholder:latest', group, releaseVersion: 1 });

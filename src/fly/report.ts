@@ -62,6 +62,11 @@ export class DeployReport {
     });
   }
 
+  /** Adds a fact to a Machine's note (its volume, where it was placed instead). */
+  note(id: string, text: string): void {
+    this.edit(id, (row) => (row.note = row.note ? `${row.note}; ${text}` : text));
+  }
+
   /** A created Machine's role: a canary, or green standing in for a blue Machine. */
   role(id: string, change: { action?: MachineReport['action']; replaces?: Machine }): void {
     const row = this.rows.get(id);

@@ -30,6 +30,7 @@ export async function recover(
   }
   d.mark(`failed: ${why}; rolling back`);
   const broken = [...(await destroyNewMachines(d, 'rolled back')), ...(await restoreChanged(d))];
+  await tidyVolumes(d);
   if (broken.length) {
     const rollbackFailure = {
       message: `ROLLBACK FAILED for ${broken.length} Machine(s): ${broken.map((b) => `${b.id} (${errorMessage(b.error)})`).join('; ')}`,
@@ -69,6 +70,25 @@ async function restoreChanged(d: Deployment): Promise<{ id: string; error: unkno
   d.mark(`rolling back ${snapshots.length} Machine(s) to their previous image`);
   const failures = await settleAll(snapshots, 8, (snap) => d.restore(snap));
   return failures.map((f) => ({ id: f.item.machine.id, error: f.error }));
+}
+
+/**
+ * Scratch volumes of destroyed canaries are deleted; volumes made for Machines that were rolled back are
+ * left unattached (they may already hold data) and named, so the next deploy reuses them.
+ */
+async function tidyVolumes(d: Deployment): Promise<void> {
+  for (const id of [...d.scratch.keys()]) {
+    await d
+      .dropScratch(id)
+      .catch((error: unknown) =>
+        d.warn(`could not delete a canary's scratch volume: ${errorMessage(error)}`),
+      );
+  }
+  const left = (d.volumes?.created ?? []).filter((v) => !d.scratchIds.has(v.id));
+  if (left.length)
+    d.warn(
+      `volume(s) ${left.map((v) => `${v.id} (${v.name}, ${v.region})`).join(', ')} made for Machines that were rolled back are kept, unattached; the next deploy attaches them again (\`fly volumes destroy\` removes them).`,
+    );
 }
 
 function manualCommands(app: string, previousImage: string | undefined, ids: string[]): string[] {
