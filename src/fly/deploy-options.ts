@@ -1,6 +1,7 @@
 import type { HttpCall } from '../core/http.js';
 import type { RetryOptions } from '../core/retry.js';
 import type { FlyToml, Strategy } from './fly-toml.js';
+import type { CountEntry } from './placement.js';
 import type { MachineReport } from './report.js';
 
 export type DeployStatus = 'deployed' | 'rolled-back' | 'failed';
@@ -14,8 +15,17 @@ export interface DeployOptions {
   maxUnavailable: number;
   /** Per Machine (or per green set), as flyctl's `--wait-timeout`. */
   waitTimeoutMs: number;
-  /** Where a first deploy creates Machines (validated live codes; the first is the primary region). */
+  /**
+   * Where Machines are created (validated live codes; the first is the primary region): a first deploy
+   * or a new process group in each, and an existing group gains one in a listed region it lacks.
+   */
   regions: string[];
+  /** `regions` was given explicitly: an existing group gains a Machine in each listed region it lacks. */
+  addRegions?: boolean;
+  /** The `count` input: Machines per region (and group), scaled up or down as `fly scale count`. */
+  counts?: CountEntry[];
+  /** Where a Machine goes, in order, when Fly has no capacity for it in its region. */
+  fallbackRegions?: string[];
   secrets?: Record<string, string>;
   apiToken: string;
   apiUrl: string;

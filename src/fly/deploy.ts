@@ -17,7 +17,8 @@ import { releaseCommandConfig } from './machine-config.js';
 import { inPool } from './plan.js';
 import { runReleaseCommand } from './release-command.js';
 import { recover, type Recovery } from './rollback.js';
-import { firstDeploy, runStrategy } from './strategies/index.js';
+import { runStrategy } from './strategies/index.js';
+import { describePlans, planPlacement, scaleDown, scaleUp } from './strategies/scale.js';
 import { META, RELEASE_COMMAND_GROUP, type Machine } from './types.js';
 import { checkVolumes, VolumePool } from './volumes.js';
 
@@ -54,12 +55,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     await setSecrets(d);
     await runRelease(d, survey);
     const groups = checkGroups(d, survey);
-    if (survey.firstDeploy) {
-      await firstDeploy(d, Object.keys(options.toml.processes));
-    } else {
-      await leaseAll(d, survey.before);
-      await runStrategy(d, groups);
-    }
+    const plans = planPlacement(d, groups);
+    if (!survey.firstDeploy) await leaseAll(d, survey.before);
+    await scaleUp(d, plans, survey.firstDeploy);
+    const leaving = new Set(plans.flatMap((p) => p.remove.map((m) => m.id)));
+    const staying = new Map([...groups].map(([g, ms]) => [g, ms.filter((m) => !leaving.has(m.id))] as const));
+    if (!survey.firstDeploy) await runStrategy(d, new Map([...staying].filter(([, ms]) => ms.length)));
+    await scaleDown(d, plans);
+    d.expectedMachines = plans.reduce((n, p) => n + [...p.target.values()].reduce((a, b) => a + b, 0), 0);
+    d.mark(`Machines now: ${describePlans(plans)}`);
     d.mark('all Machines on the new release');
   } catch (error) {
     failure = error;
@@ -157,9 +161,7 @@ function checkGroups(d: Deployment, { before, firstDeploy }: Survey): Map<string
   const processes = d.o.toml.processes;
   const missing = Object.keys(processes).filter((g) => !groups.has(g));
   if (!firstDeploy && missing.length)
-    d.warn(
-      `process group(s) ${missing.join(', ')} have no Machines; run the first deploy of a group with \`fly scale count\``,
-    );
+    d.mark(`new process group(s) ${missing.join(', ')}: their Machines are created`);
   checkVolumes(d.o.toml, d.o.app, groups);
   const removed = [...groups.keys()].filter((g) => !(g in processes));
   if (removed.length) {
@@ -201,8 +203,8 @@ async function finish(
     d.warn(`could not list Machines after the deploy: ${errorMessage(error)}`);
   }
   const firstDeploy = survey?.firstDeploy ?? false;
-  const expected = survey?.before.length ?? 0;
-  if (outcome.status === 'deployed' && !firstDeploy && after.length !== expected)
+  const expected = d.expectedMachines ?? survey?.before.length ?? 0;
+  if (outcome.status === 'deployed' && after.length !== expected)
     d.warn(
       `the app had ${expected} Machine(s) before the deploy and has ${after.length} now; check \`fly status -a ${o.app}\`.`,
     );

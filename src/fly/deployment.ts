@@ -3,6 +3,7 @@ import { formatDuration } from '../core/duration.js';
 import { FlyApi, versionOf } from './client.js';
 import { isWarm, TRANSIENT } from './app-machines.js';
 import type { DeployOptions } from './deploy-options.js';
+import { CapacityError } from './errors.js';
 import { verifyVersion, waitHealthy } from './health.js';
 import { LeaseKeeper } from './leases.js';
 import { machineConfigFor } from './machine-config.js';
@@ -18,6 +19,13 @@ export interface Snapshot {
 }
 
 export const newId = () => randomBytes(8).toString('hex');
+
+interface CreateExtra {
+  skipServiceRegistration?: boolean;
+  metadata?: Record<string, string>;
+  /** A new, empty volume only this Machine uses (a canary's), deleted with it. */
+  scratchVolume?: boolean;
+}
 
 /**
  * One deploy's state and its per-Machine path, shared by every strategy: create a Machine, update one
@@ -41,6 +49,8 @@ export class Deployment {
   readonly deployId = newId();
   /** The new image's digest as Fly resolved it, kept even when the release is rolled back (for records). */
   newDigest?: string;
+  /** How many Machines the app should have once the deploy is done (the placement plan's total). */
+  expectedMachines?: number;
   /** The app's volumes, loaded when fly.toml mounts one. */
   volumes?: VolumePool;
   /** Empty volumes made for a canary (Machine id → volume), deleted with it. */
@@ -106,16 +116,38 @@ export class Deployment {
     return Date.now() + this.o.waitTimeoutMs;
   }
 
-  /** Creates a Machine with a launch id so a 408 "silent success" is found rather than duplicated. */
+  /**
+   * Creates a Machine in `region`; when Fly has no capacity there, in the next `fallback-regions` entry
+   * instead (said in the timeline and the Machine's note), until one takes it or the list runs out.
+   */
   async createMachine(
     group: string,
     region: string,
     config: MachineConfig,
-    extra: {
-      skipServiceRegistration?: boolean;
-      metadata?: Record<string, string>;
-      scratchVolume?: boolean;
-    } = {},
+    extra: CreateExtra = {},
+  ): Promise<Machine> {
+    const candidates = [region, ...(this.o.fallbackRegions ?? []).filter((r) => r !== region)];
+    for (const [i, candidate] of candidates.entries()) {
+      try {
+        const machine = await this.createIn(group, candidate, config, extra);
+        if (candidate !== region)
+          this.report.note(machine.id, `placed in ${candidate}: no capacity in ${region}`);
+        return machine;
+      } catch (error) {
+        const next = candidates[i + 1];
+        if (!(error instanceof CapacityError) || !next) throw error;
+        this.mark(`no capacity for a ${group} Machine in ${candidate}; trying ${next} (fallback-regions)`);
+      }
+    }
+    throw new Error('unreachable: no region to create a Machine in');
+  }
+
+  /** Creates a Machine with a launch id so a 408 "silent success" is found rather than duplicated. */
+  private async createIn(
+    group: string,
+    region: string,
+    config: MachineConfig,
+    extra: CreateExtra,
   ): Promise<Machine> {
     const launchId = newId();
     const volume = await this.volumeFor(group, region, config, extra.scratchVolume === true);

@@ -5,6 +5,7 @@ import type { InputReader } from '../core/inputs.js';
 import { registerSecret } from '../core/secrets.js';
 import { parseFlyToml, STRATEGIES, type FlyToml, type Strategy } from './fly-toml.js';
 import { machineConfigFor, releaseCommandConfig, countChecks } from './machine-config.js';
+import { parseCount, type CountEntry } from './placement.js';
 import { validateRegions } from './regions.js';
 
 /** Everything a deploy needs, validated before any API call. `image` is absent only when `build` is on. */
@@ -18,6 +19,10 @@ export interface DeployInputs {
   maxUnavailable: number;
   waitTimeoutMs: number;
   regions: string[];
+  /** `regions` was given: an existing group gains a Machine in each listed region it is not in yet. */
+  addRegions: boolean;
+  counts?: CountEntry[];
+  fallbackRegions: string[];
   secrets: Record<string, string>;
   apiToken: string;
   apiUrl: string;
@@ -105,6 +110,17 @@ export function readDeployInputs(
     );
   const regions = validateRegions(regionSource, rawRegions);
   if (toml.primaryRegion && regionSource === 'regions') validateRegions('config', [toml.primaryRegion]);
+  const countText = inputs.optional('count');
+  const counts = countText ? parseCount(countText, toml.primaryRegion ?? regions[0]) : undefined;
+  for (const entry of counts ?? []) {
+    if (entry.group && !(entry.group in toml.processes))
+      throw new InputError(
+        'count',
+        `names process group "${entry.group}", which ${configPath} does not define.`,
+        `use one of: ${Object.keys(toml.processes).join(', ')}.`,
+      );
+  }
+  const fallbackRegions = validateRegions('fallback-regions', inputs.list('fallback-regions', { commas: true }));
 
   const secrets: Record<string, string> = {};
   for (const [name, value] of inputs.keyValues('secrets')) {
@@ -147,6 +163,9 @@ export function readDeployInputs(
     maxUnavailable,
     waitTimeoutMs,
     regions,
+    addRegions: regionSource === 'regions',
+    counts,
+    fallbackRegions,
     secrets,
     apiToken,
     apiUrl,

@@ -126,6 +126,13 @@ export class DeployReport {
     this.edit(id, (row) => Object.assign(row, { state: 'destroyed', note: 'canary passed, destroyed' }));
   }
 
+  /** Removed by `count`: the app asked for fewer Machines in its region. */
+  scaledDown(id: string): void {
+    this.edit(id, (row) =>
+      Object.assign(row, { action: 'destroyed', state: 'destroyed', note: 'scaled down (count)' }),
+    );
+  }
+
   blueDestroyed(id: string): void {
     this.edit(id, (row) => Object.assign(row, { state: 'destroyed', health: 'blue, destroyed' }));
   }

@@ -6,8 +6,6 @@ import { canary } from './canary.js';
 import { immediate } from './immediate.js';
 import { rolling } from './rolling.js';
 
-export { firstDeploy } from './first-deploy.js';
-
 /** Rolls the new release over the app's existing Machines (grouped by process group) with the chosen strategy. */
 export async function runStrategy(d: Deployment, groups: Map<string, Machine[]>): Promise<void> {
   switch (d.o.strategy) {
