@@ -19,7 +19,7 @@ import { runReleaseCommand } from './release-command.js';
 import { recover, type Recovery } from './rollback.js';
 import { runStrategy } from './strategies/index.js';
 import { describePlans, planPlacement, scaleDown, scaleUp } from './strategies/scale.js';
-import { META, RELEASE_COMMAND_GROUP, type Machine } from './types.js';
+import { META, RELEASE_COMMAND_GROUP, type Machine, type MachineConfig, type MachineGuest } from './types.js';
 import { checkVolumes, VolumePool } from './volumes.js';
 
 export type { DeployOptions, DeployResult, DeployStatus } from './deploy-options.js';
@@ -143,7 +143,7 @@ async function runRelease(d: Deployment, { all, before }: Survey): Promise<void>
     .map((m) => m.config?.guest)
     .sort((a, b) => (b?.memory_mb ?? 0) - (a?.memory_mb ?? 0))[0];
   const run = await runReleaseCommand(d.api, {
-    config: releaseCommandConfig(d.o.toml, d.o.image, d.releaseVersion, largest),
+    config: releaseConfig(d, largest),
     region: d.o.toml.primaryRegion ?? d.o.regions[0],
     command,
     timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
@@ -153,6 +153,22 @@ async function runRelease(d: Deployment, { all, before }: Survey): Promise<void>
     log: (line) => d.log(line),
   });
   d.mark(`release_command exited 0 in ${formatDuration(run.ms)}`);
+}
+
+/**
+ * The release_command Machine's config, with what flyctl's `ToReleaseMachineConfig` and
+ * `setMachineReleaseData` add: the file's kill_signal/kill_timeout as `stop_config`, and the release id.
+ */
+function releaseConfig(d: Deployment, largest: MachineGuest | undefined): MachineConfig {
+  const config = releaseCommandConfig(d.o.toml, d.o.image, d.releaseVersion, largest);
+  config.metadata = { ...config.metadata, [META.releaseId]: d.releaseId };
+  const { killSignal, killTimeout } = d.o.toml;
+  if (!config.stop_config && (killSignal || killTimeout))
+    config.stop_config = {
+      ...(killSignal ? { signal: killSignal } : {}),
+      ...(killTimeout ? { timeout: killTimeout } : {}),
+    };
+  return config;
 }
 
 /** The app's Machines by process group; a group fly.toml no longer defines stops the deploy. */

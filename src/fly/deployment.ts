@@ -20,6 +20,18 @@ export interface Snapshot {
 
 export const newId = () => randomBytes(8).toString('hex');
 
+/**
+ * flyctl updates a clone of the Machine's config, so what fly.toml does not describe stays as it was:
+ * a `schedule`, `auto_destroy` or `dns.skip_registration` set with `fly machine update` survives.
+ */
+function keepMachineSettings(config: MachineConfig, existing: MachineConfig | undefined): void {
+  if (!existing) return;
+  if (config.schedule === undefined && existing.schedule !== undefined) config.schedule = existing.schedule;
+  if (config.auto_destroy === undefined && existing.auto_destroy !== undefined)
+    config.auto_destroy = existing.auto_destroy;
+  if (config.dns === undefined && existing.dns !== undefined) config.dns = existing.dns;
+}
+
 interface CreateExtra {
   skipServiceRegistration?: boolean;
   metadata?: Record<string, string>;
@@ -47,6 +59,8 @@ export class Deployment {
   minSecretsVersion?: number;
   releaseVersion = 1;
   readonly deployId = newId();
+  /** This release's id, written to every Machine as `fly_release_id` (flyctl `setMachineReleaseData`). */
+  readonly releaseId = newId();
   /** The new image's digest as Fly resolved it, kept even when the release is rolled back (for records). */
   newDigest?: string;
   /** How many Machines the app should have once the deploy is done (the placement plan's total). */
@@ -105,6 +119,8 @@ export class Deployment {
       existing,
       deployId: this.deployId,
     });
+    config.metadata = { ...config.metadata, [META.releaseId]: this.releaseId };
+    keepMachineSettings(config, existing);
     const spec = mountFor(this.o.toml, group);
     const volume = mountedVolume(existing)?.volume;
     if (spec && volume) config.mounts = mountConfig(spec, volume);

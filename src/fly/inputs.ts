@@ -120,7 +120,10 @@ export function readDeployInputs(
         `use one of: ${Object.keys(toml.processes).join(', ')}.`,
       );
   }
-  const fallbackRegions = validateRegions('fallback-regions', inputs.list('fallback-regions', { commas: true }));
+  const fallbackRegions = validateRegions(
+    'fallback-regions',
+    inputs.list('fallback-regions', { commas: true }),
+  );
 
   const secrets: Record<string, string> = {};
   for (const [name, value] of inputs.keyValues('secrets')) {
