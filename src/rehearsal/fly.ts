@@ -6,6 +6,8 @@ import type { RehearsalSection, StepResult } from './types.js';
 
 const STAGING = 'voice-bot-staging';
 const PRODUCTION = 'voice-bot';
+/** A stand-in production app for the placement drill, so the promotion later finds voice-bot untouched. */
+const PLACEMENT = 'voice-bot-placement';
 
 /** What the app's public URL answers with, or why it could not. */
 async function served(url: string): Promise<{ status: number; body: string }> {
@@ -25,7 +27,7 @@ async function served(url: string): Promise<{ status: number; body: string }> {
  */
 export const flyDeploySection: RehearsalSection = async (ctx) => {
   const steps: StepResult[] = [];
-  const sim = await startFlySim({ apps: [STAGING, PRODUCTION] });
+  const sim = await startFlySim({ apps: [STAGING, PRODUCTION, PLACEMENT] });
   ctx.onCleanup(() => sim.close());
   ctx.endpoints.flyApi = sim.apiUrl;
   ctx.endpoints.flyToken = sim.token;
@@ -36,11 +38,13 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
   // Machines settle in about a second instead of the real 10 s grace period.
   const workspace = join(ctx.workDir, 'fly-staging');
   mkdirSync(workspace, { recursive: true });
-  const toml = readFileSync(join(repoRoot(), 'examples/fly.staging.toml'), 'utf8')
-    .replace(/grace_period = "[^"]+"/, 'grace_period = "1s"')
-    .replace(/interval = "[^"]+"/, 'interval = "500ms"')
-    .replace(/timeout = "2s"/, 'timeout = "400ms"');
-  writeFileSync(join(workspace, 'fly.staging.toml'), toml);
+  const quick = (file: string) =>
+    readFileSync(join(repoRoot(), 'examples', file), 'utf8')
+      .replace(/grace_period = "[^"]+"/, 'grace_period = "1s"')
+      .replace(/interval = "[^"]+"/, 'interval = "500ms"')
+      .replace(/timeout = "2s"/, 'timeout = "400ms"');
+  writeFileSync(join(workspace, 'fly.staging.toml'), quick('fly.staging.toml'));
+  writeFileSync(join(workspace, 'fly.toml'), quick('fly.toml'));
   const base = {
     config: 'fly.staging.toml',
     environment: 'staging',
@@ -58,6 +62,8 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
       image: `registry.fly.io/${STAGING}:deployment-01JREHEARSAL`,
       'wait-timeout': '30s',
       secrets: 'DATABASE_URL=postgres://voicebot:rehearsal-secret@db.internal:5432/voicebot',
+      // The plan's staging ceiling; fly.staging.toml's min_machines_running = 0 is the floor.
+      count: 'sin=2',
     },
   });
   const machines = JSON.parse(good.outputs.machines || '[]') as {
@@ -66,9 +72,13 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
     state: string;
   }[];
   steps.push({
-    step: 'Fly: first deploy of a healthy image to staging (fly-deploy)',
-    ok: good.exitCode === 0 && good.outputs.status === 'deployed',
-    detail: `status ${good.outputs.status}, ${machines.length} Machine(s) in ${[...new Set(machines.map((m) => m.region))].join(', ') || '–'}, release v${good.outputs['release-version']}, ${good.outputs.image}.`,
+    step: 'Fly: first deploy of a healthy image to staging (fly-deploy), 0–2 Machines from fly.toml + count',
+    ok:
+      good.exitCode === 0 &&
+      good.outputs.status === 'deployed' &&
+      machines.length === 2 &&
+      machines.every((m) => m.region === 'sin'),
+    detail: `status ${good.outputs.status}, ${machines.length} Machine(s) in ${[...new Set(machines.map((m) => m.region))].join(', ') || '–'} (count sin=2, min_machines_running 0), release v${good.outputs['release-version']}, ${good.outputs.image}.`,
     ms: Date.now() - started,
   });
   if (good.outputs.status !== 'deployed') return steps;
@@ -94,6 +104,8 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
     drill: true,
   });
 
+  steps.push(await placementDrill(ctx, sim, workspace));
+
   started = Date.now();
   const bad = await ctx.runAction('fly-deploy', {
     cwd: workspace,
@@ -117,3 +129,74 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
   });
   return steps;
 };
+
+/**
+ * The production plan from fly.toml plus inputs alone: examples/fly.toml (min_machines_running = 1) with
+ * `count: sin=3` and the plan's backup regions as `fallback-regions: bom,syd`, while Fly has room for only
+ * two more Machines in sin. Three Machines result, two in sin and one in bom, and the summary says so.
+ */
+async function placementDrill(
+  ctx: Parameters<RehearsalSection>[0],
+  sim: Awaited<ReturnType<typeof startFlySim>>,
+  workspace: string,
+): Promise<StepResult> {
+  const started = Date.now();
+  const run = await ctx.runAction('fly-deploy', {
+    cwd: workspace,
+    inputs: {
+      config: 'fly.toml',
+      app: PLACEMENT,
+      image: `registry.fly.io/${PLACEMENT}:deployment-01JREHEARSAL`,
+      strategy: 'rolling',
+      'wait-timeout': '30s',
+      'api-url': sim.apiUrl,
+      'api-token': sim.token,
+      'public-url': sim.appUrl(PLACEMENT),
+      'proxy-settle': '0s',
+      count: 'sin=2',
+    },
+  });
+  const creates = sim.machines(PLACEMENT).length;
+  // From here Fly has no room left in sin: every create there answers insufficient_capacity.
+  sim.faults.inject({
+    method: 'POST',
+    path: new RegExp(`/apps/${PLACEMENT}/machines$`),
+    region: 'sin',
+    capacity: true,
+  });
+  const scaled = await ctx.runAction('fly-deploy', {
+    cwd: workspace,
+    inputs: {
+      config: 'fly.toml',
+      app: PLACEMENT,
+      image: `registry.fly.io/${PLACEMENT}:deployment-02JREHEARSAL`,
+      strategy: 'rolling',
+      'wait-timeout': '30s',
+      'api-url': sim.apiUrl,
+      'api-token': sim.token,
+      'public-url': sim.appUrl(PLACEMENT),
+      'proxy-settle': '0s',
+      count: 'sin=3',
+      'fallback-regions': 'bom,syd',
+    },
+  });
+  sim.faults.clear();
+  const machines = sim.machines(PLACEMENT);
+  const where = machines
+    .map((m) => m.region)
+    .sort()
+    .join(', ');
+  const landed = /Machines now: [^\n|]*/.exec(scaled.summary)?.[0] ?? '';
+  return {
+    step: 'Drill: production 1–3 Machines from fly.toml + count sin=3, sin out of capacity → fallback-regions bom,syd',
+    ok:
+      run.outputs.status === 'deployed' &&
+      scaled.outputs.status === 'deployed' &&
+      creates === 2 &&
+      where === 'bom, sin, sin' &&
+      /placed in bom: no capacity in sin/.test(scaled.summary),
+    detail: `first deploy: ${creates} Machine(s) in sin (count sin=2); then count sin=3 with no capacity left in sin: Machines in ${where}; summary: "${landed.trim()}"; min_machines_running 1 from fly.toml.`,
+    ms: Date.now() - started,
+    drill: true,
+  };
+}
