@@ -18,7 +18,7 @@ import { inPool } from './plan.js';
 import { runReleaseCommand } from './release-command.js';
 import { recover, type Recovery } from './rollback.js';
 import { runStrategy } from './strategies/index.js';
-import { describePlans, planPlacement, scaleDown, scaleUp } from './strategies/scale.js';
+import { describeLayout, planPlacement, scaleDown, scaleUp } from './strategies/scale.js';
 import { META, RELEASE_COMMAND_GROUP, type Machine, type MachineConfig, type MachineGuest } from './types.js';
 import { checkVolumes, VolumePool } from './volumes.js';
 
@@ -63,7 +63,6 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (!survey.firstDeploy) await runStrategy(d, new Map([...staying].filter(([, ms]) => ms.length)));
     await scaleDown(d, plans);
     d.expectedMachines = plans.reduce((n, p) => n + [...p.target.values()].reduce((a, b) => a + b, 0), 0);
-    d.mark(`Machines now: ${describePlans(plans)}`);
     d.mark('all Machines on the new release');
   } catch (error) {
     failure = error;
@@ -225,6 +224,8 @@ async function finish(
       `the app had ${expected} Machine(s) before the deploy and has ${after.length} now; check \`fly status -a ${o.app}\`.`,
     );
   d.report.finalStates(after);
+  // Where everything landed, from the listing (a fallback region shows up here, not in the plan).
+  if (survey && outcome.status === 'deployed') d.mark(`Machines now: ${describeLayout(after)}`);
   const onNew = after.find((m) => m.config?.image === o.image);
   // A release that was rolled back still has the digest Fly resolved for it: records name it exactly.
   const image =

@@ -188,15 +188,15 @@ async function placementDrill(
     .join(', ');
   const landed = /Machines now: [^\n|]*/.exec(scaled.summary)?.[0] ?? '';
   return {
-    step: 'Drill: production 1–3 Machines from fly.toml + count sin=3, sin out of capacity → fallback-regions bom,syd',
+    step: 'Fly: production 1–3 Machines from fly.toml + count sin=3; sin out of capacity, so fallback-regions bom,syd',
     ok:
       run.outputs.status === 'deployed' &&
       scaled.outputs.status === 'deployed' &&
       creates === 2 &&
       where === 'bom, sin, sin' &&
-      /placed in bom: no capacity in sin/.test(scaled.summary),
+      /placed in bom: no capacity in sin/.test(scaled.summary) &&
+      /Machines now: app: (sin×2, bom×1|bom×1, sin×2)/.test(scaled.summary),
     detail: `first deploy: ${creates} Machine(s) in sin (count sin=2); then count sin=3 with no capacity left in sin: Machines in ${where}; summary: "${landed.trim()}"; min_machines_running 1 from fly.toml.`,
     ms: Date.now() - started,
-    drill: true,
   };
 }

@@ -184,6 +184,7 @@ describe('fly-deploy: Machines where and how many', () => {
     expect(result.status).toBe('deployed');
     expect(layout(app)).toEqual(['app@bom:v1']);
     expect(result.report[0].note).toBe('placed in bom: no capacity in sin');
+    expect(result.timeline.map((t) => t.text)).toContain('Machines now: app: bom×1');
     expect(result.timeline.map((t) => t.text)).toContain(
       'no capacity for a app Machine in sin; trying bom (fallback-regions)',
     );

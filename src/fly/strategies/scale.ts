@@ -1,7 +1,7 @@
 import { UserError, errorMessage } from '../../core/errors.js';
 import { formatDuration } from '../../core/duration.js';
 import { versionOf } from '../client.js';
-import { isWarm } from '../app-machines.js';
+import { groupOf, isWarm } from '../app-machines.js';
 import type { Deployment } from '../deployment.js';
 import { countsFor, describePlacement, planGroup, type GroupPlan } from '../placement.js';
 import { firstDeployCounts, inPool } from '../plan.js';
@@ -103,7 +103,15 @@ async function retire(d: Deployment, m: Machine): Promise<void> {
   d.leases.forget(m.id);
 }
 
-/** One line per group: where its Machines are now. */
-export function describePlans(plans: GroupPlan[]): string {
-  return plans.map((p) => `${p.group}: ${describePlacement(p.target)}`).join('; ');
+/** One entry per process group: where its Machines are, e.g. `app: sin×2, bom×1`. */
+export function describeLayout(machines: Machine[]): string {
+  const groups = new Map<string, Map<string, number>>();
+  for (const m of machines) {
+    const regions = groups.get(groupOf(m)) ?? new Map<string, number>();
+    regions.set(m.region, (regions.get(m.region) ?? 0) + 1);
+    groups.set(groupOf(m), regions);
+  }
+  return (
+    [...groups].map(([group, regions]) => `${group}: ${describePlacement(regions)}`).join('; ') || 'none'
+  );
 }
