@@ -13,6 +13,7 @@ import {
 } from './app-machines.js';
 import type { DeployOptions, DeployResult } from './deploy-options.js';
 import { Deployment, newId } from './deployment.js';
+import { machineChecksFor, runMachineCheck, testMachineConfig } from './machine-checks.js';
 import { releaseCommandConfig } from './machine-config.js';
 import { inPool } from './plan.js';
 import { runReleaseCommand } from './release-command.js';
@@ -54,6 +55,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     survey = await surveyApp(d);
     await setSecrets(d);
     await runRelease(d, survey);
+    await runMachineChecks(d);
     const groups = checkGroups(d, survey);
     const plans = planPlacement(d, groups);
     if (!survey.firstDeploy) await leaseAll(d, survey.before);
@@ -152,6 +154,30 @@ async function runRelease(d: Deployment, { all, before }: Survey): Promise<void>
     log: (line) => d.log(line),
   });
   d.mark(`release_command exited 0 in ${formatDuration(run.ms)}`);
+}
+
+/**
+ * `machine_checks` of every process group's services, each in a throwaway Machine on the new image
+ * before any app Machine changes (flyctl runs them beside each new Machine; here they gate the deploy).
+ */
+async function runMachineChecks(d: Deployment): Promise<void> {
+  const checks = Object.keys(d.o.toml.processes).flatMap((group) => machineChecksFor(d.o.toml, group));
+  const unique = [
+    ...new Map(checks.map((c) => [JSON.stringify([c.command, c.image, c.entrypoint]), c])).values(),
+  ];
+  for (const check of unique) {
+    d.mark(`running machine check \`${check.command.join(' ')}\` in a throwaway Machine`);
+    await runMachineCheck(d.api, check, {
+      config: testMachineConfig(d.o.toml, check, d.o.image, d.releaseId),
+      region: d.o.toml.primaryRegion ?? d.o.regions[0],
+      timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+      waitTimeoutMs: d.o.waitTimeoutMs,
+      minSecretsVersion: d.minSecretsVersion,
+      launchId: newId(),
+      log: (line) => d.log(line),
+    });
+  }
+  if (unique.length) d.mark(`${unique.length} machine check(s) passed`);
 }
 
 /**
