@@ -19,23 +19,46 @@ async function served(url: string): Promise<{ status: number; body: string }> {
   }
 }
 
+type Ctx = Parameters<RehearsalSection>[0];
+type Sim = Awaited<ReturnType<typeof startFlySim>>;
+/** What every step shares: the simulator, the checkout and the staging inputs. */
+interface Stage {
+  ctx: Ctx;
+  sim: Sim;
+  workspace: string;
+  base: Record<string, string>;
+}
+
 /**
- * fly-deploy on the Fly Machines simulator: a first deploy of a healthy image to staging, the migration
- * plan's "Chennai (cyn)" region refused before any API call, and a drill in which a release that never
+ * fly-deploy on the Fly Machines simulator: a first deploy of a healthy image to staging with the plan's
+ * 0–2 Machines, the migration plan's "Chennai (cyn)" region refused before any API call, production's
+ * 1–3 Machines and backup regions from fly.toml plus inputs, and a drill in which a release that never
  * passes its health checks is rolled back by itself while staging keeps serving the good build.
  * Publishes the simulator and both apps for later sections, and the staging digest for promotion.
  */
 export const flyDeploySection: RehearsalSection = async (ctx) => {
+  const stage = await setUp(ctx);
   const steps: StepResult[] = [];
+  const first = await firstStagingDeploy(stage);
+  steps.push(first.step);
+  if (!first.digest) return steps;
+  steps.push(await retiredRegionDrill(stage));
+  steps.push(await placementDrill(stage));
+  steps.push(await rollbackDrill(stage, first.digest));
+  return steps;
+};
+
+/**
+ * The simulator (published for later sections) and a checkout holding the adoption guide's two fly.toml
+ * files, health-check timings shortened so simulated Machines settle in about a second, not 10 s.
+ */
+async function setUp(ctx: Ctx): Promise<Stage> {
   const sim = await startFlySim({ apps: [STAGING, PRODUCTION, PLACEMENT] });
   ctx.onCleanup(() => sim.close());
   ctx.endpoints.flyApi = sim.apiUrl;
   ctx.endpoints.flyToken = sim.token;
   ctx.endpoints[`app:${STAGING}`] = sim.appUrl(STAGING);
   ctx.endpoints[`app:${PRODUCTION}`] = sim.appUrl(PRODUCTION);
-
-  // The staging fly.toml from the adoption guide, with health-check timings shortened so simulated
-  // Machines settle in about a second instead of the real 10 s grace period.
   const workspace = join(ctx.workDir, 'fly-staging');
   mkdirSync(workspace, { recursive: true });
   const quick = (file: string) =>
@@ -53,8 +76,16 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
     'public-url': sim.appUrl(STAGING),
     'proxy-settle': '0s',
   };
+  return { ctx, sim, workspace, base };
+}
 
-  let started = Date.now();
+/** Staging's first deploy: 0–2 Machines from fly.staging.toml (min_machines_running 0) and `count: sin=2`. */
+async function firstStagingDeploy({
+  ctx,
+  workspace,
+  base,
+}: Stage): Promise<{ step: StepResult; digest?: string }> {
+  const started = Date.now();
   const good = await ctx.runAction('fly-deploy', {
     cwd: workspace,
     inputs: {
@@ -62,7 +93,6 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
       image: `registry.fly.io/${STAGING}:deployment-01JREHEARSAL`,
       'wait-timeout': '30s',
       secrets: 'DATABASE_URL=postgres://voicebot:rehearsal-secret@db.internal:5432/voicebot',
-      // The plan's staging ceiling; fly.staging.toml's min_machines_running = 0 is the floor.
       count: 'sin=2',
     },
   });
@@ -71,28 +101,28 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
     region: string;
     state: string;
   }[];
-  steps.push({
+  const deployed = good.exitCode === 0 && good.outputs.status === 'deployed';
+  const step = {
     step: 'Fly: first deploy of a healthy image to staging (fly-deploy), 0–2 Machines from fly.toml + count',
-    ok:
-      good.exitCode === 0 &&
-      good.outputs.status === 'deployed' &&
-      machines.length === 2 &&
-      machines.every((m) => m.region === 'sin'),
+    ok: deployed && machines.length === 2 && machines.every((m) => m.region === 'sin'),
     detail: `status ${good.outputs.status}, ${machines.length} Machine(s) in ${[...new Set(machines.map((m) => m.region))].join(', ') || '–'} (count sin=2, min_machines_running 0), release v${good.outputs['release-version']}, ${good.outputs.image}.`,
     ms: Date.now() - started,
-  });
-  if (good.outputs.status !== 'deployed') return steps;
+  };
+  if (!deployed) return { step };
   ctx.shared.stagingImage = good.outputs.image;
-  const digest = good.outputs.image.split('@')[1] ?? '';
+  return { step, digest: good.outputs.image.split('@')[1] ?? '' };
+}
 
-  started = Date.now();
+/** The plan's "Chennai (cyn)" backup region is refused before any API call, naming the live neighbours. */
+async function retiredRegionDrill({ ctx, sim, workspace, base }: Stage): Promise<StepResult> {
+  const started = Date.now();
   const callsBefore = sim.calls().length;
   const region = await ctx.runAction('fly-deploy', {
     cwd: workspace,
     inputs: { ...base, image: `registry.fly.io/${STAGING}:deployment-01JREHEARSAL`, regions: 'sin,cyn,syd' },
   });
   const regionError = region.annotations.find((a) => a.level === 'error')?.message ?? '';
-  steps.push({
+  return {
     step: 'Drill: the migration plan\'s "Chennai (cyn)" backup region',
     ok:
       region.exitCode !== 0 &&
@@ -102,11 +132,12 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
     detail: `refused before any API call: ${regionError.replace(/ Fix: .*$/, '').slice(0, 200)}`,
     ms: Date.now() - started,
     drill: true,
-  });
+  };
+}
 
-  steps.push(await placementDrill(ctx, sim, workspace));
-
-  started = Date.now();
+/** A release that never passes its checks is rolled back; staging keeps serving the good digest. */
+async function rollbackDrill({ ctx, sim, workspace, base }: Stage, digest: string): Promise<StepResult> {
+  const started = Date.now();
   const bad = await ctx.runAction('fly-deploy', {
     cwd: workspace,
     inputs: { ...base, image: `registry.fly.io/${STAGING}:never-healthy`, 'wait-timeout': '4s' },
@@ -114,32 +145,26 @@ export const flyDeploySection: RehearsalSection = async (ctx) => {
   const after = await served(sim.appUrl(STAGING));
   const stillGood = after.status === 200 && digest !== '' && after.body.includes(digest);
   const badMessage = bad.annotations.find((a) => a.level === 'error')?.message ?? '';
-  steps.push({
+  const why = badMessage
+    .replace(/^the new release was rolled back: /, '')
+    .replace(/ Fix: .*$/, '')
+    .slice(0, 160);
+  return {
     step: 'Drill: a release that never gets healthy is rolled back automatically',
     ok: bad.exitCode !== 0 && bad.outputs.status === 'rolled-back' && stillGood,
-    detail: `status ${bad.outputs.status}: ${badMessage
-      .replace(/^the new release was rolled back: /, '')
-      .replace(/ Fix: .*$/, '')
-      .slice(
-        0,
-        160,
-      )}; staging still answers ${after.status} from ${stillGood ? 'the good digest' : after.body.slice(0, 80)}.`,
+    detail: `status ${bad.outputs.status}: ${why}; staging still answers ${after.status} from ${stillGood ? 'the good digest' : after.body.slice(0, 80)}.`,
     ms: Date.now() - started,
     drill: true,
-  });
-  return steps;
-};
+  };
+}
 
 /**
- * The production plan from fly.toml plus inputs alone: examples/fly.toml (min_machines_running = 1) with
- * `count: sin=3` and the plan's backup regions as `fallback-regions: bom,syd`, while Fly has room for only
- * two more Machines in sin. Three Machines result, two in sin and one in bom, and the summary says so.
+ * The production plan from fly.toml plus inputs alone: examples/fly.toml (min_machines_running = 1) on a
+ * stand-in app; a first deploy with `count: sin=2` makes two Machines in sin, then sin runs out of
+ * capacity and `count: sin=3` with the plan's backup regions as `fallback-regions: bom,syd` puts the
+ * third in bom. The summary's timeline says where everything landed.
  */
-async function placementDrill(
-  ctx: Parameters<RehearsalSection>[0],
-  sim: Awaited<ReturnType<typeof startFlySim>>,
-  workspace: string,
-): Promise<StepResult> {
+async function placementDrill({ ctx, sim, workspace }: Stage): Promise<StepResult> {
   const started = Date.now();
   const run = await ctx.runAction('fly-deploy', {
     cwd: workspace,
