@@ -8,7 +8,6 @@ import { Faults, type FaultReply } from './faults.js';
 import { leaseNonce, requestId } from './ids.js';
 import { configFiles, imageFiles, staticsOf } from './guest.js';
 import { ImageRegistry } from './images.js';
-import type { Json } from './json.js';
 import { imageString, type MachineContext, type SimMachine } from './machine.js';
 import { AppProxy } from './proxy.js';
 import { MUTATION_BUDGET, RateLimiter, READ_BUDGET } from './rate-limit.js';
@@ -115,7 +114,7 @@ export class FlySimulator {
 
   /** A fresh rootfs (image files + `[[files]]`) and the mounted volume's directory, by guest path. */
   private filesystemFor(app: AppState, machine: SimMachine): Record<string, string> {
-    const config = machine.config as Json;
+    const config = machine.config;
     const version = machine.current;
     const files = [...imageFiles(imageString(version.imageRef)), ...configFiles(config, version.secrets)];
     const filesystem: Record<string, string> = { '/': this.disk.freshRootfs(machine.id, files) };
@@ -220,7 +219,7 @@ function staticDirs(machines: SimMachine[]): { urlPrefix: string; dir: string; i
   const machine = machines.find((m) => m.rootfs);
   if (!machine?.rootfs) return [];
   const rootfs = machine.rootfs;
-  return staticsOf(machine.config as Json).map((s) => ({ ...s, dir: `${rootfs}${s.guestPath}` }));
+  return staticsOf(machine.config).map((s) => ({ ...s, dir: `${rootfs}${s.guestPath}` }));
 }
 
 /** The `region` a request body asks for, for region-scoped faults; undefined when there is none. */

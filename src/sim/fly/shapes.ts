@@ -30,7 +30,7 @@ export function machineJson(machine: SimMachine, options: { summary?: boolean } 
   if (options.summary) return base;
   return {
     ...base,
-    config: responseConfig(version.config as Json),
+    config: responseConfig(version.config),
     events: machine.events.slice(0, 20),
     checks: machine.checkStatuses(),
     host_status: 'ok',

@@ -1,6 +1,6 @@
 import { FlyError, ok, type Reply } from '../errors.js';
 import { leaseNonce, machineId as newMachineId } from '../ids.js';
-import { isObject, isPresent, stringOf, type Json } from '../json.js';
+import { isObject, isPresent, objectOf, stringOf, type Json } from '../json.js';
 import { SimMachine } from '../machine.js';
 import { NEAREST_REGION, regionProblem } from '../regions.js';
 import { M, type RouteDef } from '../router.js';
@@ -28,7 +28,7 @@ function listMachines(_sim: FlySimulator, call: Call): Reply {
     if (!includeDeleted && m.state === 'destroyed') return false;
     if (region && m.region !== region) return false;
     if (states.length && !states.includes(m.state)) return false;
-    return metadata.every(([k, v]) => (m.config.metadata ?? {})[k] === v);
+    return metadata.every(([k, v]) => objectOf(m.config.metadata)[k] === v);
   });
   return ok(machines.map((m) => machineJson(m, { summary: q.get('summary') === 'true' })));
 }
@@ -59,7 +59,7 @@ function createMachine(sim: FlySimulator, call: Call): Reply {
   const leaseTtl = leaseTtlOf(body);
   const version = buildVersion(sim.registry, app, body);
   const id = newMachineId();
-  const volume = checkMount(app.volumes, version.config as Json, region);
+  const volume = checkMount(app.volumes, version.config, region);
   const name = stringOf(body.name) || `sim-${id.slice(0, 8)}`;
   const machine = new SimMachine(
     sim.machineContext(app),
@@ -113,7 +113,7 @@ function refuseUpdate(machine: SimMachine, body: Json): void {
 
 /** flyd cannot swap or attach a volume on a live Machine: only the mount path may change. */
 function keepVolume(machine: SimMachine, config: Json): void {
-  const before = mountOf(machine.config as Json)?.volume;
+  const before = mountOf(machine.config)?.volume;
   const after = mountOf(config)?.volume;
   if (before === after) return;
   throw new FlyError(
@@ -128,7 +128,7 @@ function updateMachine(sim: FlySimulator, call: Call): Reply {
   const body = call.body;
   refuseUpdate(machine, body);
   const version = buildVersion(sim.registry, appOf(call), body);
-  keepVolume(machine, version.config as Json);
+  keepVolume(machine, version.config);
   const name = stringOf(body.name);
   if (name) machine.name = name;
   if (body.skip_service_registration === true) machine.cordoned = true;
