@@ -8,7 +8,8 @@ import { startFlySim } from '../../src/sim/fly/index.js';
 import { image, type FlySim } from './support.js';
 
 const BASE = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
-const WITH_WORKER = `${BASE}
+// flyctl refuses [http_service] without `processes` once [processes] names groups: only app serves.
+const WITH_WORKER = `${BASE.replace('[http_service]\n', '[http_service]\n  processes = ["app"]\n')}
 [processes]
   app = ""
   worker = "node worker.js"
@@ -208,15 +209,9 @@ describe('fly-deploy: Machines where and how many', () => {
       options(app, 'v2', { regions: ['sin', 'bom'], addRegions: true }, WITH_WORKER),
     );
     expect(grown.status).toBe('deployed');
-    // [http_service] names no processes, so worker serves too: a new serving group gets flyctl's HA pair
-    // in the primary region and one Machine in each other listed region.
-    expect(layout(app)).toEqual([
-      'app@bom:v2',
-      'app@sin:v2',
-      'worker@bom:v2',
-      'worker@sin:v2',
-      'worker@sin:v2',
-    ]);
+    // worker serves nothing, so the new group gets one Machine in the primary region (flyctl's HA pair is for
+    // groups with services) and one in each other listed region.
+    expect(layout(app)).toEqual(['app@bom:v2', 'app@sin:v2', 'worker@bom:v2', 'worker@sin:v2']);
     expect(grown.warnings).toEqual([]);
   });
 });
