@@ -6,7 +6,15 @@ import { formatBytes } from '../core/progress.js';
 import { type Candidate, describeMode, groupBySeries, selectForVerify, toCandidates } from './candidates.js';
 import { EvidenceIndex, isEvidenceFile } from './evidence.js';
 import type { DateSource, RetentionPolicy, Shard, VerifyMode } from './policy.js';
-import type { BackupEntry, BackupReport } from './report.js';
+import type { BackupEntry, BackupReport, RestoreReport } from './report.js';
+import { restoreDump } from './restore.js';
+import {
+  compareTables,
+  fingerprintDatabase,
+  parseTableManifest,
+  redactUrl,
+  type TableManifest,
+} from './tables.js';
 import { runRestoreCommand } from './restore-command.js';
 import { auditLifecycle } from './retention.js';
 import { createS3Store, type S3Connection } from './s3.js';
@@ -24,6 +32,11 @@ export interface VerifyOptions {
   verify?: VerifyMode;
   retention?: RetentionPolicy;
   shard?: Shard;
+  /** Restore the newest verified dump (or `restoreKey`) into this PostgreSQL database and compare its tables. */
+  restoreTo?: string;
+  restoreKey?: string;
+  /** Compare the restored tables with this live database instead of the manifest written at backup time. */
+  compareWith?: string;
   /** Runs with BACKUP_FILE set to the downloaded newest backup (of each series); non-zero fails. */
   restoreCommand?: string;
   /** Scratch space for the downloaded newest backup. */
@@ -70,17 +83,30 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
   const series = groupBySeries(candidates);
   const random = options.random ?? Math.random;
   const selected = selectForVerify(candidates, series, mode, shard, now, random);
+  const restoreKey = options.restoreTo ? chooseRestoreKey(candidates, series, options.restoreKey) : undefined;
+  if (restoreKey) selected.add(restoreKey);
   const evidence = await readEvidence(store, listing, selected);
   const toVerify = candidates.filter((c) => selected.has(c.object.key));
   log(
     `Verifying ${toVerify.length} of ${candidates.length} backups (verify: ${describeMode(mode)}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}).`,
   );
   const restoreTargets = options.restoreCommand ? newestOfEach(series, selected) : new Set<string>();
+  if (restoreKey) restoreTargets.add(restoreKey);
   const workDir = options.workDir ?? join(process.env.RUNNER_TEMP ?? '/tmp', 'backup-verify');
   const saveTo = (key: string) =>
     restoreTargets.has(key) ? join(workDir, key.replace(/[^A-Za-z0-9._-]+/g, '_')) : undefined;
   const run = await verifySelected(store, toVerify, evidence.index, saveTo, options, log);
+  const restored = restoreKey
+    ? await restoreAndCompare(
+        store,
+        run.entries.find((e) => e.key === restoreKey)!,
+        saveTo(restoreKey)!,
+        options,
+        log,
+      )
+    : undefined;
   if (options.restoreCommand) await runRestoreCommands(run.entries, options.restoreCommand, saveTo, log);
+  for (const file of restoreTargets) rmSync(saveTo(file)!, { force: true });
 
   const audits: SeriesVerdict[] = [];
   let versions: ReturnType<ObjectStore['versions']> | undefined;
@@ -89,6 +115,12 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
     audits.push(await auditSeries(name, members, rules, () => (versions ??= store.versions(options.prefix))));
   const report = await assembleReport({ store, options, now, mode, shard, candidates, series, audits, run });
   report.warnings.unshift(...evidence.warnings);
+  if (restored) {
+    report.restore = restored;
+    if (!restored.ok)
+      report.failures.push(`restore of ${restored.key} into ${restored.database}: ${restored.problem}`);
+    report.passed = report.failures.length === 0;
+  }
   if (options.reportPath) {
     mkdirSync(dirname(options.reportPath), { recursive: true });
     writeFileSync(options.reportPath, JSON.stringify(report, null, 2));
@@ -112,6 +144,9 @@ interface Listing {
   evidenceFiles: StoredObject[];
 }
 
+/** `<dump>.tables`: the per-table manifest written at backup time, not a backup itself. */
+export const TABLE_MANIFEST_SUFFIX = '.tables';
+
 /** Lists the prefix once; an empty one fails with the folders one level up as the likely fix. */
 async function listBackups(
   store: ObjectStore,
@@ -120,7 +155,9 @@ async function listBackups(
 ): Promise<Listing> {
   await store.check();
   const listed = await store.list(prefix);
-  const backups = listed.filter((o) => !o.key.endsWith('/') && !isEvidenceFile(o.key));
+  const backups = listed.filter(
+    (o) => !o.key.endsWith('/') && !isEvidenceFile(o.key) && !o.key.endsWith(TABLE_MANIFEST_SUFFIX),
+  );
   const evidenceFiles = listed.filter((o) => isEvidenceFile(o.key));
   if (backups.length === 0) {
     // Suggest the folders one level up: 'dayly/' was probably meant to be one of its siblings.
@@ -288,6 +325,90 @@ async function runRestoreCommands(
       }
     }
     rmSync(file, { force: true });
+  }
+}
+
+/** The chosen key (it must be listed), or the newest backup of all. */
+function chooseRestoreKey(candidates: Candidate[], series: Map<string, Candidate[]>, key?: string): string {
+  if (key === undefined)
+    return [...series.values()].map((m) => m[0]).sort((a, b) => b.date.getTime() - a.date.getTime())[0].object
+      .key;
+  if (!candidates.some((c) => c.object.key === key))
+    throw new StoreError(`restore-key '${key}' is not a backup under the prefix.`, 'NoSuchKey', {
+      input: 'restore-key',
+      fix: `use the full key of a listed backup, e.g. ${candidates[0].object.key}, or leave it empty for the newest.`,
+    });
+  return key;
+}
+
+/**
+ * Restores a verified dump into the target database and compares every table with the manifest
+ * written at backup time (`<key>.tables`) or with the live source database. A backup that failed
+ * verification is not restored.
+ */
+async function restoreAndCompare(
+  store: ObjectStore,
+  entry: BackupEntry,
+  file: string,
+  options: VerifyOptions,
+  log: (line: string) => void,
+): Promise<RestoreReport> {
+  const database = redactUrl(options.restoreTo!);
+  const base = { key: entry.key, database, ok: false };
+  if (entry.verdict !== 'ok')
+    return {
+      ...base,
+      problem: `not restored: the backup did not verify (${entry.problems[0] ?? entry.verdict})`,
+    };
+  const expected = await expectedTables(store, entry.key, options.compareWith);
+  if ('problem' in expected) return { ...base, problem: expected.problem };
+  log(`Restoring ${entry.key} into ${database}…`);
+  const result = await restoreDump(file, options.restoreTo!);
+  const timing = {
+    tool: result.tool,
+    ms: result.ms,
+    mbPerSecond: round1(result.bytes / 1e6 / Math.max(0.001, result.ms / 1000)),
+  };
+  if (!result.ok)
+    return {
+      ...base,
+      ...timing,
+      problem: `${result.tool} failed: ${result.output.split('\n').slice(-3).join(' ')}`,
+    };
+  const actual = await fingerprintDatabase(options.restoreTo!, database);
+  const comparison = compareTables(expected.tables, actual, {
+    expected: expected.name,
+    actual: 'the restored database',
+  });
+  log(`Restored in ${formatDuration(result.ms)}: ${comparison.summary}`);
+  return {
+    ...base,
+    ...timing,
+    ok: comparison.equal,
+    comparedWith: expected.name,
+    comparison,
+    problem: comparison.equal ? undefined : comparison.summary,
+  };
+}
+
+async function expectedTables(
+  store: ObjectStore,
+  key: string,
+  compareWith: string | undefined,
+): Promise<{ tables: TableManifest; name: string } | { problem: string }> {
+  if (compareWith) {
+    const name = redactUrl(compareWith);
+    return { tables: await fingerprintDatabase(compareWith, name), name };
+  }
+  const manifestKey = key + TABLE_MANIFEST_SUFFIX;
+  try {
+    return { tables: parseTableManifest(await store.getText(manifestKey), manifestKey), name: manifestKey };
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'NoSuchKey')
+      return {
+        problem: `no table manifest ${manifestKey} to compare with: write one with each dump (see the README) or set compare-with to the source database`,
+      };
+    throw error;
   }
 }
 
