@@ -1,15 +1,48 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { actionInputs, runAction, setOutputs, writeSummary } from '../core/action.js';
-import { readBackupInputs } from '../backup/inputs.js';
-import { renderBackupSummary } from '../backup/summary.js';
-import { verifyBackups } from '../backup/verify.js';
+import { readBackupInputs, type BackupInputs, type CompareInputs } from '../backup/inputs.js';
 import { registerSecret } from '../core/secrets.js';
 
 await runAction('backup-verify', async () => {
   const inputs = readBackupInputs(actionInputs(), process.env);
+  if (inputs.mode === 'compare-databases') await compareDatabasesStep(inputs);
+  else await verifyStep(inputs);
+});
+
+/** A database URL and its password, masked in every log line and file. */
+function registerDatabase(url: string | undefined) {
+  if (!url) return;
+  registerSecret(url);
+  registerSecret(decodeURIComponent(new URL(url).password));
+}
+
+async function compareDatabasesStep(inputs: CompareInputs) {
+  registerDatabase(inputs.sourceDatabase);
+  registerDatabase(inputs.targetDatabase);
+  const { compareDatabases } = await import('../backup/tables.js');
+  const { renderComparison } = await import('../backup/summary.js');
+  const comparison = await compareDatabases(inputs.sourceDatabase, inputs.targetDatabase);
+  core.info(comparison.summary);
+  setOutputs({
+    passed: comparison.equal,
+    tables: comparison.tables,
+    rows: comparison.rows,
+    'tables-differing': comparison.differences.length,
+  });
+  await writeSummary(
+    `## ${comparison.equal ? '✅' : '❌'} Databases ${comparison.equal ? 'equal' : 'DIFFER'}\n\n${renderComparison(comparison)}`,
+  );
+  if (!comparison.equal) core.setFailed(`the databases differ: ${comparison.summary}`);
+}
+
+async function verifyStep(inputs: BackupInputs) {
   registerSecret(inputs.connection.secretAccessKey);
   registerSecret(inputs.githubToken);
+  registerDatabase(inputs.restoreTo);
+  registerDatabase(inputs.sourceDatabase);
+  const { verifyBackups } = await import('../backup/verify.js');
+  const { renderBackupSummary } = await import('../backup/summary.js');
   const reportPath = join(process.env.RUNNER_TEMP ?? process.cwd(), 'backup-verify-report.json');
   const report = await verifyBackups({
     connection: inputs.connection,
@@ -20,6 +53,9 @@ await runAction('backup-verify', async () => {
     retention: inputs.retention,
     shard: inputs.shard,
     restoreCommand: inputs.restoreCommand,
+    restoreTo: inputs.restoreTo,
+    restoreKey: inputs.restoreKey,
+    compareWith: inputs.sourceDatabase,
     reportPath,
     log: (line) => core.info(line),
   });
@@ -32,6 +68,10 @@ await runAction('backup-verify', async () => {
     unverifiable: report.counts.unverifiable,
     'missing-days': report.counts.missingDays,
     'missing-months': report.counts.missingMonths,
+    'restored-key': report.restore?.ok ? report.restore.key : undefined,
+    tables: report.restore?.comparison?.tables,
+    rows: report.restore?.comparison?.rows,
+    'tables-differing': report.restore?.comparison?.differences.length,
     report: reportPath,
   });
   const summary = renderBackupSummary(report);
@@ -59,4 +99,4 @@ await runAction('backup-verify', async () => {
       `backup verification failed: ${report.failures[0]}${report.failures.length > 1 ? ` (and ${report.failures.length - 1} more; see the summary)` : ''}`,
     );
   }
-});
+}

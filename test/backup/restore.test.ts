@@ -12,6 +12,7 @@ import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
 import { seedVoicebot, startPostgres, type LocalPostgres } from '../support/postgres.js';
 
 const run = promisify(execFile);
+const MANIFEST_FILE = 'actions/backup-verify/table-manifest.sql';
 const BUCKET = 'voice-bot-backups';
 const today = new Date().toISOString().slice(0, 10);
 let pg: LocalPostgres;
@@ -48,7 +49,8 @@ async function nightly(
   const name = `voicebot-${today}.dump`;
   const file = join(dir, `${prefix.replace(/\W/g, '')}-${name}`);
   await run('pg_dump', ['-Fc', '-d', dumpFrom, '-f', file]);
-  const manifest = (await run('psql', ['-XAtq', '-d', manifestFrom, '-c', TABLE_MANIFEST_SQL])).stdout;
+  // The line the README adds to the nightly job, with the file shipped next to the action.
+  const manifest = (await run('psql', [manifestFrom, '-XAtq', '-f', MANIFEST_FILE])).stdout;
   writeFileSync(`${file}.tables`, manifest);
   damage?.(file);
   const key = `${prefix}${today}/${name}`;
@@ -74,6 +76,10 @@ async function copyOf(name: string, change: string): Promise<string> {
 }
 
 describe('restore a verified pg_dump into PostgreSQL and prove the tables', () => {
+  it('ships the manifest query the verifier runs', () => {
+    expect(readFileSync(MANIFEST_FILE, 'utf8').replace(/^--.*\n/, '')).toBe(TABLE_MANIFEST_SQL);
+  });
+
   it('restores the newest dump and finds every table equal to the manifest and to the live source', async () => {
     const key = await nightly('good/', source, source);
     const target = await pg.createDatabase('restored_good');
