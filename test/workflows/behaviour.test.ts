@@ -146,7 +146,12 @@ describe('promote.yml', () => {
   it('touches production only after the backup gate and the image lookup', () => {
     const deploy = job(W('promote'), 'deploy');
     expect(deploy.uses).toMatch(/\/\.github\/workflows\/deploy\.yml@/);
-    expect([...upstream(W('promote'), 'deploy')].sort()).toEqual(['backups', 'resolve']);
+    expect([...upstream(W('promote'), 'deploy')].sort()).toEqual([
+      'backups',
+      'data-gate',
+      'dns-ttl',
+      'resolve',
+    ]);
     // A skipped or failed backup job must stop the deploy: no status function that would override it.
     expect(runs(deploy.if, {}, { status: 'failure' })).toBe(false);
     expect(deploy.with.image).toMatch(expr('needs.resolve.outputs.image'));
