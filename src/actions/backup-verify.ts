@@ -1,12 +1,20 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { actionInputs, runAction, setOutputs, writeSummary } from '../core/action.js';
-import { readBackupInputs, type BackupInputs, type CompareInputs } from '../backup/inputs.js';
+import {
+  readBackupInputs,
+  type BackupInputs,
+  type CompareInputs,
+  type JoinInputs,
+} from '../backup/inputs.js';
+import type { BackupReport } from '../backup/report.js';
+import { writeFileSync } from 'node:fs';
 import { registerSecret } from '../core/secrets.js';
 
 await runAction('backup-verify', async () => {
   const inputs = readBackupInputs(actionInputs(), process.env);
   if (inputs.mode === 'compare-databases') await compareDatabasesStep(inputs);
+  else if (inputs.mode === 'join') await joinStep(inputs);
   else await verifyStep(inputs);
 });
 
@@ -36,14 +44,25 @@ async function compareDatabasesStep(inputs: CompareInputs) {
   if (!comparison.equal) core.setFailed(`the databases differ: ${comparison.summary}`);
 }
 
+const reportPath = () => join(process.env.RUNNER_TEMP ?? process.cwd(), 'backup-verify-report.json');
+
+async function joinStep(inputs: JoinInputs) {
+  registerSecret(inputs.githubToken);
+  const { joinShardReports, readShardReports } = await import('../backup/join.js');
+  const report = joinShardReports(readShardReports(inputs.shardReports));
+  writeFileSync(reportPath(), JSON.stringify(report, null, 2));
+  core.info(
+    `Joined ${report.shard} shard reports: ${report.counts.verified} verified, ${report.counts.failed} failed.`,
+  );
+  await publish(report, inputs);
+}
+
 async function verifyStep(inputs: BackupInputs) {
   registerSecret(inputs.connection.secretAccessKey);
   registerSecret(inputs.githubToken);
   registerDatabase(inputs.restoreTo);
   registerDatabase(inputs.sourceDatabase);
   const { verifyBackups } = await import('../backup/verify.js');
-  const { renderBackupSummary } = await import('../backup/summary.js');
-  const reportPath = join(process.env.RUNNER_TEMP ?? process.cwd(), 'backup-verify-report.json');
   const report = await verifyBackups({
     connection: inputs.connection,
     prefix: inputs.prefix,
@@ -56,9 +75,20 @@ async function verifyStep(inputs: BackupInputs) {
     restoreTo: inputs.restoreTo,
     restoreKey: inputs.restoreKey,
     compareWith: inputs.sourceDatabase,
-    reportPath,
+    reportPath: reportPath(),
     log: (line) => core.info(line),
   });
+  setOutputs({
+    'restored-key': report.restore?.ok ? report.restore.key : undefined,
+    tables: report.restore?.comparison?.tables,
+    rows: report.restore?.comparison?.rows,
+    'tables-differing': report.restore?.comparison?.differences.length,
+  });
+  await publish(report, inputs);
+}
+
+/** Outputs, the job summary, the issue (when asked), annotations and the verdict. */
+async function publish(report: BackupReport, inputs: BackupInputs | JoinInputs) {
   setOutputs({
     passed: report.passed,
     'latest-key': report.latestKey,
@@ -68,12 +98,9 @@ async function verifyStep(inputs: BackupInputs) {
     unverifiable: report.counts.unverifiable,
     'missing-days': report.counts.missingDays,
     'missing-months': report.counts.missingMonths,
-    'restored-key': report.restore?.ok ? report.restore.key : undefined,
-    tables: report.restore?.comparison?.tables,
-    rows: report.restore?.comparison?.rows,
-    'tables-differing': report.restore?.comparison?.differences.length,
-    report: reportPath,
+    report: reportPath(),
   });
+  const { renderBackupSummary } = await import('../backup/summary.js');
   const summary = renderBackupSummary(report);
   if (inputs.issueOnFailure) {
     const { syncFailureIssue } = await import('../backup/issue.js');

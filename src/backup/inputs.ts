@@ -30,6 +30,14 @@ export interface BackupInputs {
   githubToken?: string;
 }
 
+/** mode: join, one verdict, summary and issue from the reports of a `shard` matrix. */
+export interface JoinInputs {
+  mode: 'join';
+  shardReports: string;
+  issueOnFailure: boolean;
+  githubToken?: string;
+}
+
 /** mode: compare-databases, the zero-data-loss gate before a cutover: no bucket involved. */
 export interface CompareInputs {
   mode: 'compare-databases';
@@ -47,8 +55,14 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 export function readBackupInputs(
   inputs: InputReader,
   env: Record<string, string | undefined>,
-): BackupInputs | CompareInputs {
-  const mode = inputs.enumOf('mode', ['verify', 'compare-databases'] as const, 'verify');
+): BackupInputs | CompareInputs | JoinInputs {
+  const mode = inputs.enumOf('mode', ['verify', 'compare-databases', 'join'] as const, 'verify');
+  if (mode === 'join')
+    return {
+      mode,
+      shardReports: inputs.required('shard-reports', 'backup-reports'),
+      ...readIssueInputs(inputs, env, { index: 1, count: 1 }),
+    };
   if (mode === 'compare-databases') {
     return {
       mode,

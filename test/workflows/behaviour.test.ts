@@ -289,7 +289,9 @@ describe('backup-integrity.yml', () => {
     expect(verify.uses).toMatch(/\/actions\/backup-verify@/);
     expect(verify.with.verify).toMatch(expr('inputs.verify'));
     expect(verify.with.retention).toMatch(expr('inputs.retention'));
-    expect(verify.with['issue-on-failure']).toBe('true');
+    // One job keeps the issue: the verify job itself, or the join job when the set is sharded.
+    expect(verify.with['issue-on-failure']).toMatch(expr("inputs.shards == 1 && 'true' || 'false'"));
+    expect(step(W('backup-integrity'), 'join', 'join').with['issue-on-failure']).toBe('true');
     expect(verify.if).toBeUndefined();
   });
 });
