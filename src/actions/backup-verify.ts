@@ -44,7 +44,10 @@ async function compareDatabasesStep(inputs: CompareInputs) {
   if (!comparison.equal) core.setFailed(`the databases differ: ${comparison.summary}`);
 }
 
-const reportPath = () => join(process.env.RUNNER_TEMP ?? process.cwd(), 'backup-verify-report.json');
+/** A function declaration, not a const: the top-level `await runAction` above runs before a const is set. */
+function reportPath(): string {
+  return join(process.env.RUNNER_TEMP ?? process.cwd(), 'backup-verify-report.json');
+}
 
 async function joinStep(inputs: JoinInputs) {
   registerSecret(inputs.githubToken);
