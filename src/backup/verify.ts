@@ -6,15 +6,8 @@ import { formatBytes } from '../core/progress.js';
 import { type Candidate, describeMode, groupBySeries, selectForVerify, toCandidates } from './candidates.js';
 import { EvidenceIndex, isEvidenceFile } from './evidence.js';
 import type { DateSource, RetentionPolicy, Shard, VerifyMode } from './policy.js';
-import type { BackupEntry, BackupReport, RestoreReport } from './report.js';
-import { restoreDump } from './restore.js';
-import {
-  compareTables,
-  fingerprintDatabase,
-  parseTableManifest,
-  redactUrl,
-  type TableManifest,
-} from './tables.js';
+import type { BackupEntry, BackupReport } from './report.js';
+import { chooseRestoreKey, restoreAndCompare, TABLE_MANIFEST_SUFFIX } from './restore-check.js';
 import { runRestoreCommand } from './restore-command.js';
 import { auditLifecycle } from './retention.js';
 import { createS3Store, type S3Connection } from './s3.js';
@@ -67,9 +60,10 @@ const DEFAULT_POLICY: RetentionPolicy = { daily: 30, monthly: 12 };
 
 /**
  * Verifies the backups under a prefix: integrity of the selected objects against every piece of
- * evidence there is, their content, freshness and size of the newest, and the retention calendar.
- * Reads only. Throws a StoreError (a UserError) for a bucket it cannot read; otherwise returns a report
- * whose `passed` says whether the backups can be trusted.
+ * evidence there is, their content, freshness and size of the newest, and the retention calendar;
+ * with `restoreTo`, a real restore of the newest verified dump, table by table. Only reads the bucket
+ * (the database named in `restoreTo` is the one thing written). Throws a StoreError (a UserError) for a
+ * bucket it cannot read; otherwise returns a report whose `passed` says whether the backups can be trusted.
  */
 export async function verifyBackups(options: VerifyOptions): Promise<BackupReport> {
   const log = options.log ?? (() => {});
@@ -101,7 +95,7 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
         store,
         run.entries.find((e) => e.key === restoreKey)!,
         saveTo(restoreKey)!,
-        options,
+        { restoreTo: options.restoreTo!, compareWith: options.compareWith },
         log,
       )
     : undefined;
@@ -143,9 +137,6 @@ interface Listing {
   backups: StoredObject[];
   evidenceFiles: StoredObject[];
 }
-
-/** `<dump>.tables`: the per-table manifest written at backup time, not a backup itself. */
-export const TABLE_MANIFEST_SUFFIX = '.tables';
 
 /** Lists the prefix once; an empty one fails with the folders one level up as the likely fix. */
 async function listBackups(
@@ -325,90 +316,6 @@ async function runRestoreCommands(
       }
     }
     rmSync(file, { force: true });
-  }
-}
-
-/** The chosen key (it must be listed), or the newest backup of all. */
-function chooseRestoreKey(candidates: Candidate[], series: Map<string, Candidate[]>, key?: string): string {
-  if (key === undefined)
-    return [...series.values()].map((m) => m[0]).sort((a, b) => b.date.getTime() - a.date.getTime())[0].object
-      .key;
-  if (!candidates.some((c) => c.object.key === key))
-    throw new StoreError(`restore-key '${key}' is not a backup under the prefix.`, 'NoSuchKey', {
-      input: 'restore-key',
-      fix: `use the full key of a listed backup, e.g. ${candidates[0].object.key}, or leave it empty for the newest.`,
-    });
-  return key;
-}
-
-/**
- * Restores a verified dump into the target database and compares every table with the manifest
- * written at backup time (`<key>.tables`) or with the live source database. A backup that failed
- * verification is not restored.
- */
-async function restoreAndCompare(
-  store: ObjectStore,
-  entry: BackupEntry,
-  file: string,
-  options: VerifyOptions,
-  log: (line: string) => void,
-): Promise<RestoreReport> {
-  const database = redactUrl(options.restoreTo!);
-  const base = { key: entry.key, database, ok: false };
-  if (entry.verdict !== 'ok')
-    return {
-      ...base,
-      problem: `not restored: the backup did not verify (${entry.problems[0] ?? entry.verdict})`,
-    };
-  const expected = await expectedTables(store, entry.key, options.compareWith);
-  if ('problem' in expected) return { ...base, problem: expected.problem };
-  log(`Restoring ${entry.key} into ${database}…`);
-  const result = await restoreDump(file, options.restoreTo!);
-  const timing = {
-    tool: result.tool,
-    ms: result.ms,
-    mbPerSecond: round1(result.bytes / 1e6 / Math.max(0.001, result.ms / 1000)),
-  };
-  if (!result.ok)
-    return {
-      ...base,
-      ...timing,
-      problem: `${result.tool} failed: ${result.output.split('\n').slice(-3).join(' ')}`,
-    };
-  const actual = await fingerprintDatabase(options.restoreTo!, database);
-  const comparison = compareTables(expected.tables, actual, {
-    expected: expected.name,
-    actual: 'the restored database',
-  });
-  log(`Restored in ${formatDuration(result.ms)}: ${comparison.summary}`);
-  return {
-    ...base,
-    ...timing,
-    ok: comparison.equal,
-    comparedWith: expected.name,
-    comparison,
-    problem: comparison.equal ? undefined : comparison.summary,
-  };
-}
-
-async function expectedTables(
-  store: ObjectStore,
-  key: string,
-  compareWith: string | undefined,
-): Promise<{ tables: TableManifest; name: string } | { problem: string }> {
-  if (compareWith) {
-    const name = redactUrl(compareWith);
-    return { tables: await fingerprintDatabase(compareWith, name), name };
-  }
-  const manifestKey = key + TABLE_MANIFEST_SUFFIX;
-  try {
-    return { tables: parseTableManifest(await store.getText(manifestKey), manifestKey), name: manifestKey };
-  } catch (error) {
-    if (error instanceof StoreError && error.code === 'NoSuchKey')
-      return {
-        problem: `no table manifest ${manifestKey} to compare with: write one with each dump (see the README) or set compare-with to the source database`,
-      };
-    throw error;
   }
 }
 
