@@ -154,6 +154,20 @@ describe('promote.yml', () => {
     ]);
     // A skipped or failed backup job must stop the deploy: no status function that would override it.
     expect(runs(deploy.if, {}, { status: 'failure' })).toBe(false);
+    // The TTL and data-gate jobs may be skipped (no cutover, no gate), never failed.
+    const result = (dnsTtl: string, dataGate: string, backups = 'success') => ({
+      needs: {
+        resolve: { result: 'success' },
+        backups: { result: backups },
+        'dns-ttl': { result: dnsTtl },
+        'data-gate': { result: dataGate },
+      },
+    });
+    expect(runs(deploy.if, result('skipped', 'skipped'))).toBe(true);
+    expect(runs(deploy.if, result('success', 'success'))).toBe(true);
+    expect(runs(deploy.if, result('success', 'failure'), { status: 'failure' })).toBe(false);
+    expect(runs(deploy.if, result('failure', 'skipped'), { status: 'failure' })).toBe(false);
+    expect(runs(deploy.if, result('skipped', 'skipped', 'skipped'))).toBe(false);
     expect(deploy.with.image).toMatch(expr('needs.resolve.outputs.image'));
     expect(deploy.with.environment).toMatch(expr('inputs.environment'));
     expect(inputs(W('promote')).environment.default).toBe('production');

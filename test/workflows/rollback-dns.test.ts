@@ -185,3 +185,41 @@ describe('the rollback report', () => {
     expect(received.at(-1)).toMatchObject({ ok: false });
   });
 });
+
+describe('promote.yml lowers the TTL and waits out the old one before DNS moves', () => {
+  const wait = (values: Record<string, string>) =>
+    runStep(
+      '.github/workflows/promote.yml',
+      'dns-ttl',
+      'Wait out the old TTL',
+      {
+        'steps.lower.outputs.wait-seconds': '0',
+        'inputs.dns-max-wait': '3600',
+        'steps.lower.outputs.status': 'ttl-lowered',
+        'inputs.dns-ttl': '60',
+        ...values,
+      },
+      env,
+    );
+
+  it('shows the lowered TTL and the wait in the summary', async () => {
+    const res = await wait({});
+    expect(res.exitCode).toBe(0);
+    expect(res.summary).toContain('| Lower the TTL to 60 s | ttl-lowered |');
+    expect(res.summary).toMatch(/\| Wait out the old TTL \| 0 s \(waited 0 s\) \|/);
+  });
+
+  it('stops with the time to run again when the old TTL is longer than dns-max-wait', async () => {
+    const res = await wait({ 'steps.lower.outputs.wait-seconds': '86400' });
+    expect(res.exitCode).toBe(1);
+    expect(res.log).toMatch(
+      /::error title=DNS TTL::The old TTL is 86400 s, longer than dns-max-wait \(3600 s\)\. The TTL is now 60 s; run the promotion again after \d\d:\d\d UTC/,
+    );
+  });
+
+  it('refuses a wait that is not a number of seconds', async () => {
+    const res = await wait({ 'steps.lower.outputs.wait-seconds': '1; rm -rf /' });
+    expect(res.exitCode).toBe(1);
+    expect(res.log).toContain("reported wait-seconds '1; rm -rf /', not a number of seconds");
+  });
+});
