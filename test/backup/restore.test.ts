@@ -45,15 +45,16 @@ async function nightly(
   dumpFrom: string,
   manifestFrom: string,
   damage?: (file: string) => void,
+  day = today,
 ) {
-  const name = `voicebot-${today}.dump`;
+  const name = `voicebot-${day}.dump`;
   const file = join(dir, `${prefix.replace(/\W/g, '')}-${name}`);
   await run('pg_dump', ['-Fc', '-d', dumpFrom, '-f', file]);
   // The line the README adds to the nightly job, with the file shipped next to the action.
   const manifest = (await run('psql', [manifestFrom, '-XAtq', '-f', MANIFEST_FILE])).stdout;
   writeFileSync(`${file}.tables`, manifest);
   damage?.(file);
-  const key = `${prefix}${today}/${name}`;
+  const key = `${prefix}${day}/${name}`;
   await rcloneCopy(s3, file, BUCKET, key);
   await rcloneCopy(s3, `${file}.tables`, BUCKET, `${key}.tables`);
   await putObject(client, BUCKET, `${key}.sha256`, sidecarText(readFileSync(file), name));
@@ -164,6 +165,30 @@ describe('restore a verified pg_dump into PostgreSQL and prove the tables', () =
     expect(
       await pg.sql('restored_truncated', "select count(*) from pg_tables where schemaname = 'public'"),
     ).toBe('0\n');
+  }, 120_000);
+
+  it('restores a chosen dump instead of the newest', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const older = await nightly('chosen/', source, source, undefined, yesterday);
+    await nightly('chosen/', source, source);
+    const report = await verifyBackups({
+      connection: connection(),
+      prefix: 'chosen/',
+      retention: { daily: 2 },
+      restoreTo: await pg.createDatabase('restored_chosen'),
+      restoreKey: older,
+    });
+    expect(report.restore).toMatchObject({ key: older, ok: true });
+    // The chosen one is read and verified too, though verify: latest reads only the newest.
+    expect(report.backups.find((b) => b.key === older)?.verdict).toBe('ok');
+    await expect(
+      verifyBackups({
+        connection: connection(),
+        prefix: 'chosen/',
+        restoreTo: pg.urlOf('x'),
+        restoreKey: 'chosen/nope.dump',
+      }),
+    ).rejects.toThrow(/restore-key 'chosen\/nope\.dump' is not a backup under the prefix/);
   }, 120_000);
 
   it('gates a cutover on two live databases being equal', async () => {
