@@ -18,7 +18,8 @@
  *   - the hashing alone, in process on the file in the page cache: one MD5, the multipart ETag for one
  *     candidate part size, and for three (the most the verifier tries), so the per-part cost is seen
  *     without any server in the way.
- * Results: bench/results/backup.json.
+ * Results: bench/results/backup.json. Then the restore (bench/backup-restore.ts, bench/results/backup-restore.json);
+ * BACKUP_BENCH_ONLY=restore runs only that.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
@@ -45,6 +46,12 @@ import { hasMoto, startMoto, startS3rver, type LocalS3 } from '../src/sim/s3/loc
 import type { BackupReport } from '../src/backup/report.js';
 import { adminClient, createBucket, multipartUpload, putObject, rcloneCopy } from '../src/sim/s3/seed.js';
 import { runBundle } from '../src/harness/run-bundle.js';
+import { benchRestore } from './backup-restore.js';
+
+if (process.env.BACKUP_BENCH_ONLY === 'restore') {
+  await benchRestore();
+  process.exit(0);
+}
 
 const SIZE = Number(process.env.BACKUP_BENCH_BYTES ?? 1024 ** 3);
 const MOTO_SIZE = Number(process.env.BACKUP_BENCH_MOTO_BYTES ?? SIZE);
@@ -391,3 +398,4 @@ try {
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }
+await benchRestore();

@@ -188,8 +188,9 @@ function actionScopes(uses: string, withs: Json, self: string): Permissions {
   if (/^actions\/checkout@/.test(uses)) return { contents: 'read' };
   const action = runwayAction(uses, self);
   const root = new RegExp(`^${self.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@`, 'i').test(uses);
+  // An expression may come out true at run time, so what it switches on may be needed.
   const on = (key: string, byDefault: boolean) =>
-    withs[key] === undefined ? byDefault : /^true$/i.test(String(withs[key]));
+    withs[key] === undefined ? byDefault : /^true$|\$\{\{/i.test(String(withs[key]));
   if ((action === 'fly-deploy' || root) && on('record-deployment', true)) return { deployments: 'write' };
   if (action === 'backup-verify' && on('issue-on-failure', false)) return { issues: 'write' };
   return {};

@@ -12,6 +12,7 @@ import {
 import type { S3Connection } from './s3.js';
 
 export interface BackupInputs {
+  mode: 'verify';
   connection: S3Connection;
   prefix: string;
   dateFrom: DateSource;
@@ -20,8 +21,28 @@ export interface BackupInputs {
   retention: RetentionPolicy;
   shard: Shard;
   restoreCommand?: string;
+  /** PostgreSQL URL to restore the newest verified dump (or `restoreKey`) into. */
+  restoreTo?: string;
+  restoreKey?: string;
+  /** The live source database; restored tables are compared with it instead of the manifest. */
+  sourceDatabase?: string;
   issueOnFailure: boolean;
   githubToken?: string;
+}
+
+/** mode: join, one verdict, summary and issue from the reports of a `shard` matrix. */
+export interface JoinInputs {
+  mode: 'join';
+  shardReports: string;
+  issueOnFailure: boolean;
+  githubToken?: string;
+}
+
+/** mode: compare-databases, the zero-data-loss gate before a cutover: no bucket involved. */
+export interface CompareInputs {
+  mode: 'compare-databases';
+  sourceDatabase: string;
+  targetDatabase: string;
 }
 
 const B2_HOST = /^s3\.([a-z]+-[a-z]+-\d{3})\.backblazeb2\.com$/;
@@ -31,7 +52,76 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
  * Every input checked before the AWS SDK loads or any request goes out, so a typo fails in a fraction
  * of a second with the fix in the message.
  */
-export function readBackupInputs(inputs: InputReader, env: Record<string, string | undefined>): BackupInputs {
+export function readBackupInputs(
+  inputs: InputReader,
+  env: Record<string, string | undefined>,
+): BackupInputs | CompareInputs | JoinInputs {
+  const mode = inputs.enumOf('mode', ['verify', 'compare-databases', 'join'] as const, 'verify');
+  if (mode === 'join')
+    return {
+      mode,
+      shardReports: inputs.required('shard-reports', 'backup-reports'),
+      ...readIssueInputs(inputs, env, { index: 1, count: 1 }),
+    };
+  if (mode === 'compare-databases') {
+    return {
+      mode,
+      sourceDatabase: readDatabaseUrl(inputs, 'source-database', true)!,
+      targetDatabase: readDatabaseUrl(inputs, 'target-database', true)!,
+    };
+  }
+  const connection = readConnection(inputs, env);
+  const checks = readChecks(inputs);
+  const issue = readIssueInputs(inputs, env, checks.shard);
+  const restoreTo = readDatabaseUrl(inputs, 'restore-to', false);
+  const restoreKey = inputs.optional('restore-key');
+  if (restoreKey && !restoreTo)
+    throw new InputError(
+      'restore-key',
+      'is set but restore-to is empty.',
+      'set restore-to to the database to restore into, or remove restore-key.',
+    );
+  if (restoreTo && checks.shard.count > 1)
+    throw new InputError(
+      'restore-to',
+      `cannot be used with shard ${checks.shard.index}/${checks.shard.count}.`,
+      'restore from a job of its own (shard 1/1).',
+    );
+  return {
+    mode,
+    connection,
+    prefix: inputs.string('prefix', ''),
+    ...checks,
+    restoreCommand: inputs.optional('restore-command'),
+    restoreTo,
+    restoreKey,
+    sourceDatabase: readDatabaseUrl(inputs, 'source-database', false),
+    ...issue,
+  };
+}
+
+/** A PostgreSQL connection URL (postgres:// or postgresql://), checked before anything connects. */
+function readDatabaseUrl(inputs: InputReader, name: string, required: boolean): string | undefined {
+  const text = required
+    ? inputs.required(name, 'postgres://user:password@host:5432/voicebot')
+    : inputs.optional(name);
+  if (text === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname)
+    throw new InputError(
+      name,
+      'is not a PostgreSQL URL.',
+      'write postgres://USER:PASSWORD@HOST:5432/DATABASE (pass it from a secret).',
+    );
+  return text;
+}
+
+function readConnection(inputs: InputReader, env: Record<string, string | undefined>): S3Connection {
   const bucket = inputs.required('bucket', 'voice-bot-backups');
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
     throw new InputError(
@@ -102,6 +192,17 @@ export function readBackupInputs(inputs: InputReader, env: Record<string, string
       "set both access-key-id and secret-access-key (from secrets), or neither to use the runner's AWS credentials.",
     );
   }
+  return {
+    endpoint,
+    region,
+    bucket,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: inputs.bool('force-path-style', false),
+  };
+}
+
+function readChecks(inputs: InputReader) {
   const dateFrom = inputs.enumOf('date-from', ['key', 'last-modified'] as const, 'key');
   const maxAgeMs = inputs.duration('max-age', '26h', { min: 60_000 });
   const verify = parseVerifyMode(inputs.string('verify', 'latest'));
@@ -114,6 +215,10 @@ export function readBackupInputs(inputs: InputReader, env: Record<string, string
       'use verify: all with shard, or remove shard.',
     );
   }
+  return { dateFrom, maxAgeMs, verify, retention, shard };
+}
+
+function readIssueInputs(inputs: InputReader, env: Record<string, string | undefined>, shard: Shard) {
   const issueOnFailure = inputs.bool('issue-on-failure', false);
   const githubToken = inputs.optional('github-token');
   if (issueOnFailure && !githubToken) {
@@ -138,23 +243,5 @@ export function readBackupInputs(inputs: InputReader, env: Record<string, string
       'run it in GitHub Actions, or set GITHUB_REPOSITORY=owner/name.',
     );
   }
-  return {
-    connection: {
-      endpoint,
-      region,
-      bucket,
-      accessKeyId,
-      secretAccessKey,
-      forcePathStyle: inputs.bool('force-path-style', false),
-    },
-    prefix: inputs.string('prefix', ''),
-    dateFrom,
-    maxAgeMs,
-    verify,
-    retention,
-    shard,
-    restoreCommand: inputs.optional('restore-command'),
-    issueOnFailure,
-    githubToken,
-  };
+  return { issueOnFailure, githubToken };
 }

@@ -1,31 +1,47 @@
 import { InputError } from '../core/errors.js';
 import { parseDuration } from '../core/duration.js';
+import { parseSpan, type ForgetPolicy } from './forget.js';
 
-/** restic-style keep counts: `daily=30,monthly=12` (weekly and yearly also understood). */
-export interface RetentionPolicy {
-  daily: number;
-  weekly: number;
-  monthly: number;
-  yearly: number;
-}
+/**
+ * The retention policy, in restic's `forget` terms: keep counts (`last`, `hourly`, `daily`, `weekly`,
+ * `monthly`, `yearly`; `all` keeps every period) and spans (`within`, `within-daily`, …, restic's
+ * `1y2m3d4h` syntax), written `daily=30,monthly=12,within=7d`.
+ */
+export type RetentionPolicy = ForgetPolicy;
+
+const COUNTS = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'] as const;
+const SPANS = {
+  within: 'within',
+  'within-hourly': 'withinHourly',
+  'within-daily': 'withinDaily',
+  'within-weekly': 'withinWeekly',
+  'within-monthly': 'withinMonthly',
+  'within-yearly': 'withinYearly',
+} as const;
+const EXAMPLE =
+  'write e.g. daily=30,monthly=12 (counts: last, hourly, daily, weekly, monthly, yearly, a number or all; spans: within, within-daily, … as 1y2m3d4h).';
 
 export function parseRetention(text: string, input = 'retention'): RetentionPolicy {
-  const policy: RetentionPolicy = { daily: 0, weekly: 0, monthly: 0, yearly: 0 };
+  const policy: RetentionPolicy = {};
   const parts = text
     .split(/[,\s]+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length === 0) throw new InputError(input, 'is empty.', 'write e.g. daily=30,monthly=12.');
+  if (parts.length === 0) throw new InputError(input, 'is empty.', EXAMPLE);
   for (const part of parts) {
-    const match = /^(daily|weekly|monthly|yearly)=(\d+)$/i.exec(part);
-    if (!match) {
-      throw new InputError(
-        input,
-        `"${part}" is not PERIOD=COUNT.`,
-        'write e.g. daily=30,monthly=12 (periods: daily, weekly, monthly, yearly).',
-      );
+    const [name, value] = part.toLowerCase().split('=', 2) as [string, string | undefined];
+    if (value === undefined) throw new InputError(input, `"${part}" is not RULE=VALUE.`, EXAMPLE);
+    if ((COUNTS as readonly string[]).includes(name)) {
+      if (!/^(\d+|all)$/.test(value))
+        throw new InputError(input, `"${part}": ${name} takes a count or all.`, EXAMPLE);
+      policy[name as (typeof COUNTS)[number]] = value === 'all' ? -1 : Number(value);
+    } else if (Object.hasOwn(SPANS, name)) {
+      const span = parseSpan(value);
+      if (!span) throw new InputError(input, `"${part}": ${name} takes a span like 7d or 1y6m.`, EXAMPLE);
+      policy[SPANS[name as keyof typeof SPANS]] = span;
+    } else {
+      throw new InputError(input, `"${part}" names no restic keep rule.`, EXAMPLE);
     }
-    policy[match[1].toLowerCase() as keyof RetentionPolicy] = Number(match[2]);
   }
   return policy;
 }
@@ -83,36 +99,3 @@ export function parseShard(text: string | undefined, input = 'shard'): Shard {
 }
 
 export type DateSource = 'key' | 'last-modified';
-
-/**
- * The backup date written in a key: `2026-11-29`, `2026_11_29`, `20261129`, optionally followed by a
- * time (`T031500Z`, `-03-15-00`). The last match wins, because prefixes can carry dates of their own
- * (`2026/11/db-2026-11-29.dump`).
- */
-export function dateFromKey(key: string): { date: Date; match: string; hasTime: boolean } | undefined {
-  const name = key;
-  const pattern =
-    /(?<![0-9])(20\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?:[T_ -]?([01]\d|2[0-3])[-:]?([0-5]\d)(?:[-:]?([0-5]\d))?Z?)?(?![0-9])/g;
-  let last: RegExpExecArray | undefined;
-  for (const match of name.matchAll(pattern)) last = match as RegExpExecArray;
-  if (!last) return undefined;
-  const [, y, mo, d, h, mi, s] = last;
-  const date = new Date(
-    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)),
-  );
-  if (date.getUTCDate() !== Number(d)) return undefined; // 2026-02-30
-  return { date, match: last[0], hasTime: h !== undefined };
-}
-
-/**
- * Backups of different things under one prefix (a database dump and an uploads tarball) are judged
- * separately: the series is the key with its date taken out.
- */
-export function seriesOf(key: string, dateMatch: string | undefined): string {
-  if (!dateMatch) return key.replace(/[^/]*$/, '*');
-  const at = key.lastIndexOf(dateMatch);
-  return `${key.slice(0, at)}{date}${key.slice(at + dateMatch.length)}`;
-}
-
-export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
-export const monthOf = (date: Date): string => date.toISOString().slice(0, 7);

@@ -1,6 +1,7 @@
 import type { ContentResult } from './content.js';
 import type { EvidenceResult } from './digest.js';
 import type { DateSource, RetentionPolicy } from './policy.js';
+import type { TableComparison } from './tables.js';
 
 export type Verdict = 'ok' | 'failed' | 'unverifiable' | 'not-verified';
 
@@ -79,4 +80,21 @@ export interface BackupReport {
   failures: string[];
   warnings: string[];
   throughput?: { bytes: number; ms: number; mbPerSecond: number };
+  /** The restore into a real database and what came back, when restore-to was given. */
+  restore?: RestoreReport;
+}
+
+export interface RestoreReport {
+  key: string;
+  /** The target database, password removed. */
+  database: string;
+  ok: boolean;
+  tool?: 'pg_restore' | 'psql';
+  ms?: number;
+  mbPerSecond?: number;
+  /** What the tables were compared with: the manifest's key, or the source database (password removed). */
+  comparedWith?: string;
+  comparison?: TableComparison;
+  /** Why the restore did not happen or failed, in words. */
+  problem?: string;
 }

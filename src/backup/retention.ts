@@ -1,4 +1,6 @@
-import { dayOf, monthOf, type RetentionPolicy } from './policy.js';
+import { applyPolicy, formatSpan, type Span } from './forget.js';
+import { dayOf, monthOf } from './layout.js';
+import type { RetentionPolicy } from './policy.js';
 import type { LifecycleAnswer } from './store.js';
 
 export interface DatedBackup {
@@ -11,9 +13,9 @@ export interface RetentionAudit {
   /** UTC days in the daily window with no backup (after the first backup ever, up to the last expected day). */
   missingDays: string[];
   missingMonths: string[];
-  /** Backups the policy no longer keeps and lifecycle should have removed (with slack for its lag). */
+  /** Backups restic would remove that lifecycle should already have removed (see `expiredOf`). */
   expired: string[];
-  /** Keys kept by the policy, and why (restic's keep-daily / keep-monthly semantics). */
+  /** Keys the policy keeps, with restic's reasons ('daily snapshot', 'oldest monthly snapshot', …). */
   kept: Map<string, string[]>;
   window: { from: string; to: string };
   /** Day → number of backups, for the calendar. */
@@ -22,41 +24,9 @@ export interface RetentionAudit {
 
 const DAY = 86_400_000;
 
-/** The newest backup in each of the `count` most recent periods that have one (restic `forget --keep-*`). */
-function keepPerPeriod(
-  sortedNewestFirst: DatedBackup[],
-  count: number,
-  period: (d: Date) => string,
-): Map<string, string> {
-  const kept = new Map<string, string>();
-  const seen = new Set<string>();
-  for (const backup of sortedNewestFirst) {
-    if (seen.size >= count) break;
-    const bucket = period(backup.date);
-    if (seen.has(bucket)) continue;
-    seen.add(bucket);
-    kept.set(backup.key, bucket);
-  }
-  return kept;
-}
-
-const isoWeek = (d: Date): string => {
-  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-  const dayNum = (t.getUTCDay() + 6) % 7;
-  t.setUTCDate(t.getUTCDate() - dayNum + 3);
-  const firstThursday = new Date(Date.UTC(t.getUTCFullYear(), 0, 4));
-  const week =
-    1 +
-    Math.round(
-      ((t.getTime() - firstThursday.getTime()) / DAY - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7,
-    );
-  return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-};
-
 /**
- * Audits one series against the policy. Calendar boundaries are UTC days and months, as restic's are.
- * The daily window ends today when today's backup exists, else yesterday (today's may not have run
- * yet; lateness is the freshness check's job), and never reaches back before the first backup.
+ * Audits one series against the policy: which backups restic's `forget` keeps, the gaps in the daily
+ * and monthly windows, and what lifecycle left behind. Calendar boundaries are UTC days and months.
  */
 export function auditRetention(
   backups: DatedBackup[],
@@ -64,68 +34,95 @@ export function auditRetention(
   now: Date,
   lagDays = 2,
 ): RetentionAudit {
-  const sorted = [...backups].sort((a, b) => b.date.getTime() - a.date.getTime());
+  const { keep, remove } = applyPolicy(backups, policy, now);
+  const kept = new Map(keep.map((k) => [k.item.key, k.matches]));
   const days = new Map<string, number>();
-  for (const b of sorted) days.set(dayOf(b.date), (days.get(dayOf(b.date)) ?? 0) + 1);
-  const kept = new Map<string, string[]>();
-  const mark = (map: Map<string, string>, label: string) => {
-    for (const [key, bucket] of map) kept.set(key, [...(kept.get(key) ?? []), `${label} ${bucket}`]);
-  };
-  mark(keepPerPeriod(sorted, policy.daily, dayOf), 'daily');
-  mark(keepPerPeriod(sorted, policy.weekly, isoWeek), 'weekly');
-  mark(keepPerPeriod(sorted, policy.monthly, monthOf), 'monthly');
-  mark(
-    keepPerPeriod(sorted, policy.yearly, (d) => String(d.getUTCFullYear())),
-    'yearly',
-  );
-
+  for (const b of backups) days.set(dayOf(b.date), (days.get(dayOf(b.date)) ?? 0) + 1);
   const today = dayOf(now);
-  const lastDay = days.has(today) ? new Date(Date.parse(today)) : new Date(Date.parse(today) - DAY);
-  const oldest = sorted.at(-1);
-  const missingDays: string[] = [];
-  let windowFrom = dayOf(lastDay);
-  if (oldest && policy.daily > 0) {
-    const firstDay = Date.parse(dayOf(oldest.date));
-    for (let i = 0; i < policy.daily; i++) {
-      const t = lastDay.getTime() - i * DAY;
-      if (t < firstDay) break;
-      windowFrom = dayOf(new Date(t));
-      if (!days.has(dayOf(new Date(t)))) missingDays.push(dayOf(new Date(t)));
-    }
-  }
-  missingDays.sort();
-
-  const months = new Set(sorted.map((b) => monthOf(b.date)));
-  const missingMonths: string[] = [];
-  if (oldest && policy.monthly > 0) {
-    const firstMonth = monthOf(oldest.date);
-    // Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet.
-    const cursor = new Date(Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth(), 1));
-    for (let i = 0; i < policy.monthly; i++) {
-      const month = monthOf(cursor);
-      if (month < firstMonth) break;
-      if (!months.has(month)) missingMonths.push(month);
-      cursor.setUTCMonth(cursor.getUTCMonth() - 1);
-    }
-  }
-  missingMonths.sort();
-
-  // What lifecycle should already have removed: not kept, and older than the oldest kept daily by more
-  // than lifecycle's own lag (B2 hides 24-48 h late and deletes a day after that).
-  const keptDaily = sorted.filter((b) => kept.get(b.key)?.some((why) => why.startsWith('daily')));
-  const dailyEdge = keptDaily.at(-1)?.date.getTime() ?? now.getTime();
-  const expired = sorted
-    .filter((b) => !kept.has(b.key) && b.date.getTime() < dailyEdge - lagDays * DAY)
-    .map((b) => b.key)
-    .reverse();
+  // Today's backup may not have run yet; lateness is the freshness check's job.
+  const lastDay = days.has(today) ? Date.parse(today) : Date.parse(today) - DAY;
+  const oldest = Math.min(...backups.map((b) => b.date.getTime()));
+  const daily = missingDaysOf(days, policy.daily ?? 0, lastDay, oldest);
   return {
-    missingDays,
-    missingMonths,
-    expired,
+    missingDays: daily.missing,
+    missingMonths: missingMonthsOf(backups, policy.monthly ?? 0, lastDay, oldest),
+    expired: expiredOf(keep, remove, now, lagDays),
     kept,
-    window: { from: windowFrom, to: dayOf(lastDay) },
+    window: { from: daily.from, to: dayOf(new Date(lastDay)) },
     days,
   };
+}
+
+/** The last `count` days up to `lastDay` (never before the first backup) that have no backup. */
+function missingDaysOf(days: Map<string, number>, count: number, lastDay: number, oldest: number) {
+  const missing: string[] = [];
+  let from = dayOf(new Date(lastDay));
+  const firstDay = Date.parse(dayOf(new Date(oldest)));
+  for (let i = 0; i < (count < 0 ? 0 : count); i++) {
+    const t = lastDay - i * DAY;
+    if (t < firstDay) break;
+    from = dayOf(new Date(t));
+    if (!days.has(from)) missing.push(from);
+  }
+  return { missing: missing.sort(), from };
+}
+
+/** Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet. */
+function missingMonthsOf(backups: DatedBackup[], count: number, lastDay: number, oldest: number) {
+  const months = new Set(backups.map((b) => monthOf(b.date)));
+  const firstMonth = monthOf(new Date(oldest));
+  const missing: string[] = [];
+  const cursor = new Date(lastDay);
+  cursor.setUTCDate(1);
+  for (let i = 0; i < (count < 0 ? 0 : count); i++) {
+    const month = monthOf(cursor);
+    if (month < firstMonth) break;
+    if (!months.has(month)) missing.push(month);
+    cursor.setUTCMonth(cursor.getUTCMonth() - 1);
+  }
+  return missing.sort();
+}
+
+/** Reasons that keep every backup of a recent stretch (not one per week, month or year). */
+const DENSE =
+  /^(oldest )?(last snapshot|hourly snapshot|daily snapshot|within |hourly within |daily within )/;
+
+/**
+ * What lifecycle should already have removed. restic's removal list, less two kinds of backup:
+ * those inside the dense window (newer than the oldest backup kept by last/hourly/daily/within,
+ * e.g. a second backup on a day), because lifecycle rules expire by age and cannot thin a day; and
+ * those within `lagDays` of that window's edge, because B2 hides 24-48 h late and deletes a day later.
+ * Without a dense rule the edge is now.
+ */
+function expiredOf(
+  keep: { item: DatedBackup; matches: string[] }[],
+  remove: DatedBackup[],
+  now: Date,
+  lagDays: number,
+): string[] {
+  const dense = keep.filter((k) => k.matches.some((m) => DENSE.test(m)));
+  const edge = dense.at(-1)?.item.date.getTime() ?? now.getTime();
+  return remove
+    .filter((b) => b.date.getTime() < edge - lagDays * DAY)
+    .map((b) => b.key)
+    .reverse();
+}
+
+/** Roughly how many days the policy keeps its oldest backup, for comparing with lifecycle rules. */
+function longestKeptDays(policy: RetentionPolicy): number {
+  const count = (n: number | undefined, days: number) => (n === -1 ? Infinity : (n ?? 0) * days);
+  const span = (s: Span | undefined) => (s ? s.years * 366 + s.months * 31 + s.days + s.hours / 24 : 0);
+  return Math.max(
+    count(policy.yearly, 366),
+    count(policy.monthly, 31),
+    count(policy.weekly, 7),
+    count(policy.daily, 1),
+    span(policy.within),
+    span(policy.withinDaily),
+    span(policy.withinWeekly),
+    span(policy.withinMonthly),
+    span(policy.withinYearly),
+  );
 }
 
 /** Whether the bucket's lifecycle rules for this prefix agree with the policy. */
@@ -148,14 +145,7 @@ export function auditLifecycle(
     (r) =>
       `${r.id ?? '(no id)'} on '${r.prefix}': ${r.expirationDays ? `expire after ${r.expirationDays}d` : 'no expiry'}${r.noncurrentDays ? `, delete hidden after ${r.noncurrentDays}d` : ''}`,
   );
-  const longest =
-    policy.yearly > 0
-      ? policy.yearly * 366
-      : policy.monthly > 0
-        ? policy.monthly * 31
-        : policy.weekly > 0
-          ? policy.weekly * 7
-          : policy.daily;
+  const longest = longestKeptDays(policy);
   const tooShort = applicable.filter(
     (r) => r.expirationDays !== undefined && r.prefix.length <= prefix.length && r.expirationDays < longest,
   );
@@ -181,8 +171,20 @@ export function auditLifecycle(
 }
 
 export function describePolicy(policy: RetentionPolicy): string {
-  return (['daily', 'weekly', 'monthly', 'yearly'] as const)
-    .filter((k) => policy[k] > 0)
-    .map((k) => `${k}=${policy[k]}`)
-    .join(',');
+  const counts = (['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'] as const)
+    .filter((k) => (policy[k] ?? 0) !== 0)
+    .map((k) => `${k}=${policy[k] === -1 ? 'all' : policy[k]}`);
+  const spans = (
+    [
+      ['within', policy.within],
+      ['within-hourly', policy.withinHourly],
+      ['within-daily', policy.withinDaily],
+      ['within-weekly', policy.withinWeekly],
+      ['within-monthly', policy.withinMonthly],
+      ['within-yearly', policy.withinYearly],
+    ] as const
+  )
+    .filter(([, s]) => s)
+    .map(([k, s]) => `${k}=${formatSpan(s!)}`);
+  return [...counts, ...spans].join(',');
 }

@@ -1,6 +1,7 @@
 import { formatBytes } from '../core/progress.js';
 import { escapeCell, markdownTable, mermaidBarChart } from '../core/summary.js';
-import type { BackupReport, SeriesReport } from './report.js';
+import type { BackupReport, RestoreReport, SeriesReport } from './report.js';
+import type { TableComparison } from './tables.js';
 import { describePolicy } from './retention.js';
 
 const ICON: Record<string, string> = {
@@ -130,5 +131,27 @@ export function renderBackupSummary(report: BackupReport): string {
   );
   if (report.throughput)
     parts.push(`Read ${formatBytes(report.throughput.bytes)} at ${report.throughput.mbPerSecond} MB/s.\n`);
+  if (report.restore) parts.push(renderRestore(report.restore));
   return parts.join('\n');
+}
+
+/** The restore: what went where, how fast, and each table against the manifest or the source. */
+export function renderRestore(restore: RestoreReport): string {
+  const head = `### ${restore.ok ? '✅' : '❌'} Restore: \`${escapeCell(restore.key)}\` → ${escapeCell(restore.database)}\n`;
+  const speed =
+    restore.ms !== undefined
+      ? `${restore.tool} took ${(restore.ms / 1000).toFixed(1)} s (${restore.mbPerSecond} MB/s of dump).\n`
+      : '';
+  if (!restore.comparison) return `${head}\n${speed}${escapeCell(restore.problem ?? '')}\n`;
+  return `${head}\n${speed}Compared with ${escapeCell(restore.comparedWith ?? '')}: **${escapeCell(restore.comparison.summary.split(':')[0])}**.\n\n${renderComparison(restore.comparison)}`;
+}
+
+/** One row per differing table, or the count when all are equal. */
+export function renderComparison(comparison: TableComparison): string {
+  if (comparison.equal) return `${comparison.tables} tables, ${comparison.rows} rows: all equal ✅\n`;
+  return markdownTable(
+    ['table', 'difference'],
+    comparison.differences.map((d) => [d.table, `❌ ${d.why}`]),
+    ['left', 'left'],
+  );
 }

@@ -147,5 +147,6 @@ export const dnsCutoverSection: RehearsalSection = async (ctx: RehearsalContext)
     ms: Date.now() - started,
   });
   ctx.shared.dnsPrevious = apply.outputs.previous;
+  ctx.shared.dnsBase = { inputs: base, env }; // the rollback section puts the records back
   return steps;
 };

@@ -4,6 +4,7 @@ import { flyDeploySection } from './fly.js';
 import { githubSection } from './github.js';
 import { latencyProbeSection } from './probe.js';
 import { promoteSection } from './promote.js';
+import { rollbackSection } from './rollback.js';
 import type { RehearsalSection } from './types.js';
 
 export interface SectionEntry {
@@ -20,4 +21,5 @@ export const SECTIONS: SectionEntry[] = [
   { name: 'backup', title: 'Verify the B2 backups', run: backupSection },
   { name: 'promote', title: 'Promote the staging digest to production', run: promoteSection },
   { name: 'dns', title: 'DNS cutover to Fly', run: dnsCutoverSection },
+  { name: 'rollback', title: 'Roll the plan back after the cutover', run: rollbackSection },
 ];

@@ -392,7 +392,7 @@ describe('backup-verify bundle against s3rver', () => {
 
   it.each([
     ['verify', 'newest', /input 'verify': "newest" is not a verify mode/],
-    ['retention', 'daily:30', /input 'retention': "daily:30" is not PERIOD=COUNT/],
+    ['retention', 'daily:30', /input 'retention': "daily:30" is not RULE=VALUE/],
     ['max-age', '26', /input 'max-age': "26" is not a duration/],
     [
       'endpoint',

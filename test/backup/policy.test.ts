@@ -1,23 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  dateFromKey,
-  parseRetention,
-  parseShard,
-  parseVerifyMode,
-  seriesOf,
-} from '../../src/backup/policy.js';
+import { dateFromKey, seriesOf } from '../../src/backup/layout.js';
+import { parseRetention, parseShard, parseVerifyMode } from '../../src/backup/policy.js';
 
 describe('backup inputs', () => {
-  it('parses retention as restic keep counts and names the input on a mistake', () => {
-    expect(parseRetention('daily=30,monthly=12')).toEqual({ daily: 30, weekly: 0, monthly: 12, yearly: 0 });
-    expect(parseRetention('daily=7 weekly=4 yearly=2')).toEqual({
-      daily: 7,
-      weekly: 4,
-      monthly: 0,
-      yearly: 2,
+  it('parses retention as restic keep rules and names the input on a mistake', () => {
+    expect(parseRetention('daily=30,monthly=12')).toEqual({ daily: 30, monthly: 12 });
+    expect(parseRetention('daily=7 weekly=4 yearly=2')).toEqual({ daily: 7, weekly: 4, yearly: 2 });
+    expect(parseRetention('last=3,hourly=24,monthly=all,within=7d,within-daily=1y2m')).toEqual({
+      last: 3,
+      hourly: 24,
+      monthly: -1,
+      within: { years: 0, months: 0, days: 7, hours: 0 },
+      withinDaily: { years: 1, months: 2, days: 0, hours: 0 },
     });
-    expect(() => parseRetention('daily:30')).toThrow(/"daily:30" is not PERIOD=COUNT/);
-    expect(() => parseRetention('hourly=3')).toThrow(/PERIOD=COUNT/);
+    expect(() => parseRetention('daily:30')).toThrow(/"daily:30" is not RULE=VALUE/);
+    expect(() => parseRetention('minutely=3')).toThrow(/"minutely=3" names no restic keep rule/);
+    expect(() => parseRetention('constructor=3')).toThrow(/names no restic keep rule/);
+    expect(() => parseRetention('daily=x')).toThrow(/daily takes a count or all/);
+    expect(() => parseRetention('within=7days')).toThrow(/"within=7days": within takes a span like 7d/);
   });
 
   it('parses verify modes with durations from core', () => {
@@ -51,8 +51,48 @@ describe('backup inputs', () => {
   });
 
   it('groups keys into series with the date taken out', () => {
-    const key = 'db/voice-bot-2026-11-29.dump';
-    expect(seriesOf(key, dateFromKey(key)?.match)).toBe('db/voice-bot-{date}.dump');
-    expect(seriesOf('db/latest.dump', undefined)).toBe('db/*');
+    expect(seriesOf('db/voice-bot-2026-11-29.dump')).toBe('db/voice-bot-{date}.dump');
+    expect(seriesOf('db/latest.dump')).toBe('db/*');
+  });
+
+  it.each([
+    // The date twice: rclone copy into a day folder of a dated file.
+    [
+      'db/2026-11-29/voicebot-2026-11-29.sql.gz',
+      'db/2026-11-30/voicebot-2026-11-30.sql.gz',
+      'db/{date}/voicebot-{date}.sql.gz',
+    ],
+    ['postgres/2026/11/29/dump.sql.gz', 'postgres/2026/12/01/dump.sql.gz', 'postgres/{date}/dump.sql.gz'],
+    [
+      'db/2026/11/voicebot-2026-11-29.sql.gz',
+      'db/2026/12/voicebot-2026-12-01.sql.gz',
+      'db/{month}/voicebot-{date}.sql.gz',
+    ],
+    ['db/2026/voicebot-20261129.dump', 'db/2027/voicebot-20270101.dump', 'db/{year}/voicebot-{date}.dump'],
+    [
+      'db/2026/11/29/pg-2026-11-29T031500Z.dump',
+      'db/2026/11/30/pg-2026-11-30T031500Z.dump',
+      'db/{date}/pg-{date}.dump',
+    ],
+    ['db/2026-11/dump.sql.gz', 'db/2026-12/dump.sql.gz', 'db/{month}/dump.sql.gz'],
+  ])('makes one series of %s and %s', (a, b, series) => {
+    expect(seriesOf(a)).toBe(series);
+    expect(seriesOf(b)).toBe(series);
+  });
+
+  it('keeps apart what differs besides the date', () => {
+    expect(seriesOf('db/2026-11-29/voicebot-2026-11-29.sql.gz')).not.toBe(
+      seriesOf('db/2026-11-29/uploads-2026-11-29.tar.gz'),
+    );
+  });
+
+  it('takes the most precise date when folders and name both carry one', () => {
+    expect(dateFromKey('db/2026/11/voicebot-2026-11-29.sql.gz')?.date.toISOString()).toBe(
+      '2026-11-29T00:00:00.000Z',
+    );
+    expect(dateFromKey('postgres/2026/11/29/dump.sql.gz')?.date.toISOString()).toBe(
+      '2026-11-29T00:00:00.000Z',
+    );
+    expect(dateFromKey('db/2026/11/29/pg-2026-11-29T031500Z.dump')).toMatchObject({ hasTime: true });
   });
 });

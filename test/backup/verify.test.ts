@@ -21,6 +21,12 @@ beforeAll(async () => {
   await createBucket(client, BUCKET);
   await seedDailies(client, BUCKET, 'db/', { days: 20 });
   await putObject(client, BUCKET, 'undated/db.dump', DUMP);
+  // The layouts `rclone copy` into date folders gives: the date in the folder and in the name.
+  await seedDailies(client, BUCKET, 'twice/', { days: 4, name: (d) => `${d}/voicebot-${d}.sql.gz` });
+  await seedDailies(client, BUCKET, 'ymd/', {
+    days: 4,
+    name: (d) => `${d.replaceAll('-', '/')}/dump.sql.gz`,
+  });
   // Someone uploaded a 5 MB file named like a sidecar.
   await putObject(client, BUCKET, 'odd/voice-bot-2026-11-29.dump', DUMP);
   await putObject(
@@ -59,6 +65,16 @@ afterAll(async () => {
 });
 
 describe('verifyBackups in-process against s3rver', () => {
+  it.each([
+    ['twice/', 'twice/{date}/voicebot-{date}.sql.gz'],
+    ['ymd/', 'ymd/{date}/dump.sql.gz'],
+  ])('makes one healthy series of the dated folders under %s', async (prefix, name) => {
+    const report = await verifyBackups({ connection, prefix, retention: { daily: 4 } });
+    expect(report.series.map((s) => [s.series, s.count, s.fresh])).toEqual([[name, 4, true]]);
+    expect(report.failures).toEqual([]);
+    expect(report.passed).toBe(true);
+  });
+
   it('follows continuation tokens through every page of a listing, sending only read commands', async () => {
     const commands: string[] = [];
     const report = await verifyBackups({

@@ -146,9 +146,28 @@ describe('promote.yml', () => {
   it('touches production only after the backup gate and the image lookup', () => {
     const deploy = job(W('promote'), 'deploy');
     expect(deploy.uses).toMatch(/\/\.github\/workflows\/deploy\.yml@/);
-    expect([...upstream(W('promote'), 'deploy')].sort()).toEqual(['backups', 'resolve']);
+    expect([...upstream(W('promote'), 'deploy')].sort()).toEqual([
+      'backups',
+      'data-gate',
+      'dns-ttl',
+      'resolve',
+    ]);
     // A skipped or failed backup job must stop the deploy: no status function that would override it.
     expect(runs(deploy.if, {}, { status: 'failure' })).toBe(false);
+    // The TTL and data-gate jobs may be skipped (no cutover, no gate), never failed.
+    const result = (dnsTtl: string, dataGate: string, backups = 'success') => ({
+      needs: {
+        resolve: { result: 'success' },
+        backups: { result: backups },
+        'dns-ttl': { result: dnsTtl },
+        'data-gate': { result: dataGate },
+      },
+    });
+    expect(runs(deploy.if, result('skipped', 'skipped'))).toBe(true);
+    expect(runs(deploy.if, result('success', 'success'))).toBe(true);
+    expect(runs(deploy.if, result('success', 'failure'), { status: 'failure' })).toBe(false);
+    expect(runs(deploy.if, result('failure', 'skipped'), { status: 'failure' })).toBe(false);
+    expect(runs(deploy.if, result('skipped', 'skipped', 'skipped'))).toBe(false);
     expect(deploy.with.image).toMatch(expr('needs.resolve.outputs.image'));
     expect(deploy.with.environment).toMatch(expr('inputs.environment'));
     expect(inputs(W('promote')).environment.default).toBe('production');
@@ -284,7 +303,9 @@ describe('backup-integrity.yml', () => {
     expect(verify.uses).toMatch(/\/actions\/backup-verify@/);
     expect(verify.with.verify).toMatch(expr('inputs.verify'));
     expect(verify.with.retention).toMatch(expr('inputs.retention'));
-    expect(verify.with['issue-on-failure']).toBe('true');
+    // One job keeps the issue: the verify job itself, or the join job when the set is sharded.
+    expect(verify.with['issue-on-failure']).toMatch(expr("inputs.shards == 1 && 'true' || 'false'"));
+    expect(step(W('backup-integrity'), 'join', 'join').with['issue-on-failure']).toBe('true');
     expect(verify.if).toBeUndefined();
   });
 });
