@@ -1,5 +1,5 @@
 import { parse, TomlError } from 'smol-toml';
-import { goDurationMs } from './duration.js';
+import { goDurationMs } from '../core/duration.js';
 import { bad, isTable } from './config/problems.js';
 import { refuseUnsupportedKeys } from './config/unsupported.js';
 import { validateLikeFlyctl } from './config/validate.js';

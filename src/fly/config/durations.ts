@@ -1,4 +1,4 @@
-import { goDurationMs } from '../duration.js';
+import { goDurationMs } from '../../core/duration.js';
 
 /** Go's time.Duration.String() for a whole number of nanoseconds: "1m30s", "1.5s", "500ms", "0s". */
 function goDurationFromNs(ns: number): string {

@@ -1,0 +1,2181 @@
+export const id = 816;
+export const ids = [816,265];
+export const modules = {
+
+/***/ 6034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ monthOf),
+/* harmony export */   Lf: () => (/* binding */ seriesOf),
+/* harmony export */   eE: () => (/* binding */ dateFromKey),
+/* harmony export */   kb: () => (/* binding */ dayOf)
+/* harmony export */ });
+/**
+ * How a backup key says when it was made and which series it belongs to. Backup jobs write the date
+ * into folders (`db/2026-11-29/`, `postgres/2026/11/29/`, `db/2026/11/`), into the file name
+ * (`voicebot-2026-11-29.sql.gz`) or both; every one of those spots is a date, not a different
+ * backup, so all of them are taken out to form the series.
+ */
+/** A full date (`2026-11-29`, `2026_11_29`, `2026/11/29`, `20261129`), optionally with a time (`T031500Z`, `-03-15-00`). */
+const FULL_DATE = /(?<![0-9])(20\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?:[T_ -]?([01]\d|2[0-3])[-:]?([0-5]\d)(?:[-:]?([0-5]\d))?Z?)?(?![0-9])/g;
+/** A year folder (`2026/`) or a month (`2026/11/`, `2026-11/`) left after the full dates are out. */
+const PERIOD_FOLDERS = /(?<=^|\/)20\d{2}([-_/](0[1-9]|1[0-2]))?(?=\/)/g;
+/**
+ * The backup date written in a key. The last full date wins: folders can carry a date of their own
+ * (`2026/11/db-2026-11-29.dump`) and the file name is the most precise.
+ */
+function dateFromKey(key) {
+    const dates = fullDates(key);
+    const last = dates.at(-1);
+    return last && { date: last.date, hasTime: last.hasTime };
+}
+/**
+ * The series a key belongs to: the key with every date in it replaced (`{date}` for a day,
+ * `{month}` and `{year}` for period folders). `db/2026-11-29/voicebot-2026-11-29.sql.gz` and
+ * `db/2026-11-30/voicebot-2026-11-30.sql.gz` are one series, `db/{date}/voicebot-{date}.sql.gz`.
+ * A key without any date stands for the folder it is in (`db/*`).
+ */
+function seriesOf(key) {
+    const dates = fullDates(key);
+    let series = '';
+    let at = 0;
+    for (const d of dates) {
+        series += key.slice(at, d.index) + '{date}';
+        at = d.index + d.text.length;
+    }
+    series += key.slice(at);
+    series = series.replace(PERIOD_FOLDERS, (_, month) => (month ? '{month}' : '{year}'));
+    return series === key ? key.replace(/[^/]*$/, '*') : series;
+}
+/** Every valid full date in the key, left to right (2026-02-30 is not one). */
+function fullDates(key) {
+    const found = [];
+    for (const match of key.matchAll(FULL_DATE)) {
+        const [text, y, mo, d, h, mi, s] = match;
+        const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)));
+        if (date.getUTCDate() !== Number(d))
+            continue;
+        found.push({ date, hasTime: h !== undefined, index: match.index, text });
+    }
+    return found;
+}
+const dayOf = (date) => date.toISOString().slice(0, 10);
+const monthOf = (date) => date.toISOString().slice(0, 7);
+
+
+/***/ }),
+
+/***/ 5668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W9: () => (/* binding */ auditRetention),
+/* harmony export */   WY: () => (/* binding */ auditLifecycle),
+/* harmony export */   wy: () => (/* binding */ describePolicy)
+/* harmony export */ });
+/* harmony import */ var _forget_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3825);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6034);
+
+
+const DAY = 86_400_000;
+/**
+ * Audits one series against the policy: which backups restic's `forget` keeps, the gaps in the daily
+ * and monthly windows, and what lifecycle left behind. Calendar boundaries are UTC days and months.
+ */
+function auditRetention(backups, policy, now, lagDays = 2) {
+    const { keep, remove } = (0,_forget_js__WEBPACK_IMPORTED_MODULE_0__/* .applyPolicy */ .VC)(backups, policy, now);
+    const kept = new Map(keep.map((k) => [k.item.key, k.matches]));
+    const days = new Map();
+    for (const b of backups)
+        days.set((0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(b.date), (days.get((0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(b.date)) ?? 0) + 1);
+    const today = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(now);
+    // Today's backup may not have run yet; lateness is the freshness check's job.
+    const lastDay = days.has(today) ? Date.parse(today) : Date.parse(today) - DAY;
+    const oldest = Math.min(...backups.map((b) => b.date.getTime()));
+    const daily = missingDaysOf(days, policy.daily ?? 0, lastDay, oldest);
+    return {
+        missingDays: daily.missing,
+        missingMonths: missingMonthsOf(backups, policy.monthly ?? 0, lastDay, oldest),
+        expired: expiredOf(keep, remove, now, lagDays),
+        kept,
+        window: { from: daily.from, to: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(lastDay)) },
+        days,
+    };
+}
+/** The last `count` days up to `lastDay` (never before the first backup) that have no backup. */
+function missingDaysOf(days, count, lastDay, oldest) {
+    const missing = [];
+    let from = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(lastDay));
+    const firstDay = Date.parse((0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(oldest)));
+    for (let i = 0; i < (count < 0 ? 0 : count); i++) {
+        const t = lastDay - i * DAY;
+        if (t < firstDay)
+            break;
+        from = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(t));
+        if (!days.has(from))
+            missing.push(from);
+    }
+    return { missing: missing.sort(), from };
+}
+/** Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet. */
+function missingMonthsOf(backups, count, lastDay, oldest) {
+    const months = new Set(backups.map((b) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(b.date)));
+    const firstMonth = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(new Date(oldest));
+    const missing = [];
+    const cursor = new Date(lastDay);
+    cursor.setUTCDate(1);
+    for (let i = 0; i < (count < 0 ? 0 : count); i++) {
+        const month = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(cursor);
+        if (month < firstMonth)
+            break;
+        if (!months.has(month))
+            missing.push(month);
+        cursor.setUTCMonth(cursor.getUTCMonth() - 1);
+    }
+    return missing.sort();
+}
+/** Reasons that keep every backup of a recent stretch (not one per week, month or year). */
+const DENSE = /^(oldest )?(last snapshot|hourly snapshot|daily snapshot|within |hourly within |daily within )/;
+/**
+ * What lifecycle should already have removed. restic's removal list, less two kinds of backup:
+ * those inside the dense window (newer than the oldest backup kept by last/hourly/daily/within,
+ * e.g. a second backup on a day), because lifecycle rules expire by age and cannot thin a day; and
+ * those within `lagDays` of that window's edge, because B2 hides 24-48 h late and deletes a day later.
+ * Without a dense rule the edge is now.
+ */
+function expiredOf(keep, remove, now, lagDays) {
+    const dense = keep.filter((k) => k.matches.some((m) => DENSE.test(m)));
+    const edge = dense.at(-1)?.item.date.getTime() ?? now.getTime();
+    return remove
+        .filter((b) => b.date.getTime() < edge - lagDays * DAY)
+        .map((b) => b.key)
+        .reverse();
+}
+/** Roughly how many days the policy keeps its oldest backup, for comparing with lifecycle rules. */
+function longestKeptDays(policy) {
+    const count = (n, days) => (n === -1 ? Infinity : (n ?? 0) * days);
+    const span = (s) => (s ? s.years * 366 + s.months * 31 + s.days + s.hours / 24 : 0);
+    return Math.max(count(policy.yearly, 366), count(policy.monthly, 31), count(policy.weekly, 7), count(policy.daily, 1), span(policy.within), span(policy.withinDaily), span(policy.withinWeekly), span(policy.withinMonthly), span(policy.withinYearly));
+}
+/** Whether the bucket's lifecycle rules for this prefix agree with the policy. */
+function auditLifecycle(answer, prefix, policy, expiredCount) {
+    if ('unavailable' in answer)
+        return {
+            ok: true,
+            detail: `lifecycle rules not readable here (${answer.unavailable}); not compared`,
+            rules: [],
+        };
+    const applicable = answer.rules.filter((r) => r.enabled && (prefix.startsWith(r.prefix) || r.prefix.startsWith(prefix)));
+    const rules = applicable.map((r) => `${r.id ?? '(no id)'} on '${r.prefix}': ${r.expirationDays ? `expire after ${r.expirationDays}d` : 'no expiry'}${r.noncurrentDays ? `, delete hidden after ${r.noncurrentDays}d` : ''}`);
+    const longest = longestKeptDays(policy);
+    const tooShort = applicable.filter((r) => r.expirationDays !== undefined && r.prefix.length <= prefix.length && r.expirationDays < longest);
+    if (tooShort.length > 0) {
+        const r = tooShort[0];
+        return {
+            ok: false,
+            detail: `lifecycle rule ${r.id ?? `on '${r.prefix}'`} expires backups after ${r.expirationDays} days, but the policy keeps some for about ${longest} days (${describePolicy(policy)}): keep monthly snapshots under a prefix of their own with a longer rule`,
+            rules,
+        };
+    }
+    if (applicable.length === 0) {
+        return {
+            ok: expiredCount === 0,
+            detail: expiredCount > 0
+                ? `no lifecycle rule covers '${prefix}', and ${expiredCount} backup(s) beyond the policy remain: add a rule or prune in the upload job`
+                : `no lifecycle rule covers '${prefix}' (pruning must happen in the upload job)`,
+            rules,
+        };
+    }
+    return { ok: true, detail: `lifecycle rules match the policy`, rules };
+}
+function describePolicy(policy) {
+    const counts = ['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly']
+        .filter((k) => (policy[k] ?? 0) !== 0)
+        .map((k) => `${k}=${policy[k] === -1 ? 'all' : policy[k]}`);
+    const spans = [
+        ['within', policy.within],
+        ['within-hourly', policy.withinHourly],
+        ['within-daily', policy.withinDaily],
+        ['within-weekly', policy.withinWeekly],
+        ['within-monthly', policy.withinMonthly],
+        ['within-yearly', policy.withinYearly],
+    ]
+        .filter(([, s]) => s)
+        .map(([k, s]) => `${k}=${(0,_forget_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(s)}`);
+    return [...counts, ...spans].join(',');
+}
+
+
+/***/ }),
+
+/***/ 4265:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   Dz: () => (/* binding */ compareTables),
+/* harmony export */   G3: () => (/* binding */ fingerprintDatabase),
+/* harmony export */   compareDatabases: () => (/* binding */ compareDatabases),
+/* harmony export */   rT: () => (/* binding */ parseTableManifest)
+/* harmony export */ });
+/* unused harmony export TABLE_MANIFEST_SQL */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/**
+ * A table's fingerprint: its row count and an order-independent checksum of its rows (the sum of
+ * the first 64 bits of each row's md5, so a changed, missing or extra row changes it, and row order,
+ * which a restore does not keep, does not). The session settings make every value's text the same
+ * on any server and client: UTC, ISO dates, shortest exact floats, hex bytea.
+ */
+const TABLE_MANIFEST_SQL = `SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 1; SET bytea_output = 'hex';
+SELECT n.nspname || '.' || c.relname, x.rows, x.checksum
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+LATERAL (SELECT (xpath('/row/n/text()', q))[1]::text AS rows, (xpath('/row/s/text()', q))[1]::text AS checksum
+  FROM query_to_xml(format('SELECT count(*) AS n, coalesce(sum((''x'' || substr(md5(t::text), 1, 16))::bit(64)::bigint::numeric), 0) AS s FROM %I.%I t', n.nspname, c.relname), false, true, '') q) x
+WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+ORDER BY 1;
+`;
+/**
+ * Reads a manifest as `psql -XAtq -f table-manifest.sql` writes it: `schema.table|rows|checksum`
+ * per line. Anything else is refused with the line number, so a wrong file is not read as "no tables".
+ */
+function parseTableManifest(text, source) {
+    const manifest = new Map();
+    text.split('\n').forEach((line, i) => {
+        if (!line.trim())
+            return;
+        const match = /^(.+)\|(\d+)\|(-?\d+)$/.exec(line.trim());
+        if (!match)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${source} line ${i + 1} is not "schema.table|rows|checksum": ${JSON.stringify(line.slice(0, 80))}.`, { fix: 'write the manifest with psql -XAtq -f table-manifest.sql (see the backup-verify README).' });
+        manifest.set(match[1], { rows: Number(match[2]), checksum: match[3] });
+    });
+    if (manifest.size === 0)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${source} lists no tables.`, {
+            fix: 'write it from the database that was dumped, right after pg_dump (see the backup-verify README).',
+        });
+    return manifest;
+}
+/** The fingerprint of every table in a live database, via psql (bounded by `timeoutMs`). */
+async function fingerprintDatabase(url, name, timeoutMs = 600_000) {
+    try {
+        const { stdout } = await run('psql', ['-XAtq', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', TABLE_MANIFEST_SQL], {
+            timeout: timeoutMs,
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        return stdout.trim() ? parseTableManifest(stdout, name) : new Map();
+    }
+    catch (error) {
+        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
+            throw error;
+        const detail = error.stderr?.trim() || error.message;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`could not read the tables of ${name}: ${detail.split('\n')[0]}`, {
+            fix: 'check that the database URL is right and reachable from the runner, and that psql is installed.',
+        });
+    }
+}
+/** Every table of `expected` against `actual`: missing, extra, row count, content. */
+function compareTables(expected, actual, names) {
+    const differences = [];
+    for (const [table, want] of expected) {
+        const got = actual.get(table);
+        if (!got)
+            differences.push({
+                table,
+                why: `missing from ${names.actual} (${want.rows} rows in ${names.expected})`,
+            });
+        else if (got.rows !== want.rows)
+            differences.push({
+                table,
+                why: `${got.rows} rows in ${names.actual}, ${want.rows} in ${names.expected}`,
+            });
+        else if (got.checksum !== want.checksum)
+            differences.push({
+                table,
+                why: `same ${got.rows} rows but different content (checksum ${got.checksum} ≠ ${want.checksum})`,
+            });
+    }
+    for (const [table, got] of actual)
+        if (!expected.has(table))
+            differences.push({ table, why: `only in ${names.actual} (${got.rows} rows)` });
+    const rows = [...expected.values()].reduce((n, t) => n + t.rows, 0);
+    const counted = `${expected.size} tables, ${rows.toLocaleString('en-US')} rows`;
+    return {
+        equal: differences.length === 0,
+        tables: expected.size,
+        rows,
+        differences,
+        summary: differences.length
+            ? `${counted}: ${differences.length} differ: ${differences.map((d) => `${d.table} (${d.why})`).join('; ')}`
+            : `${counted}, all equal`,
+    };
+}
+/** A connection URL fit for a log line: the password replaced (it is also masked as a secret). */
+function redactUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (parsed.password)
+            parsed.password = '***';
+        return parsed.toString();
+    }
+    catch {
+        return 'the database';
+    }
+}
+/** The zero-data-loss gate: every table of `source` against `target`, both live. */
+async function compareDatabases(source, target) {
+    const names = { expected: redactUrl(source), actual: redactUrl(target) };
+    const [expected, actual] = await Promise.all([
+        fingerprintDatabase(source, names.expected),
+        fingerprintDatabase(target, names.actual),
+    ]);
+    return compareTables(expected, actual, names);
+}
+
+
+/***/ }),
+
+/***/ 2816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verifyBackups: () => (/* binding */ verifyBackups)
+});
+
+// UNUSED EXPORTS: describeMode
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
+// EXTERNAL MODULE: ./src/core/progress.ts
+var core_progress = __webpack_require__(4664);
+// EXTERNAL MODULE: ./src/backup/layout.ts
+var layout = __webpack_require__(6034);
+;// CONCATENATED MODULE: ./src/backup/candidates.ts
+
+const DAY_MS = 86_400_000;
+/** Dates and series for each listed backup, newest first (ties by key, so every shard agrees). */
+function toCandidates(objects, dateFrom) {
+    return objects
+        .map((object) => {
+        const fromKey = dateFrom === 'key' ? (0,layout/* dateFromKey */.eE)(object.key) : undefined;
+        return {
+            object,
+            date: fromKey?.date ?? object.lastModified,
+            dateSource: fromKey ? 'key' : 'last-modified',
+            series: (0,layout/* seriesOf */.Lf)(object.key),
+            madeAt: fromKey ? madeAt(fromKey.date, fromKey.hasTime, object.lastModified) : object.lastModified,
+        };
+    })
+        .sort((a, b) => b.date.getTime() - a.date.getTime() || a.object.key.localeCompare(b.object.key));
+}
+/**
+ * A key that carries only a day (`db-2026-11-29.dump`) says nothing about the hour: measuring age
+ * from midnight would call a 03:00 backup 27 h old just before the next one runs. When the upload
+ * finished within two days of that date, its LastModified is the better clock; otherwise (a copy or
+ * re-upload much later) midnight is the honest, conservative choice.
+ */
+function madeAt(keyDate, hasTime, lastModified) {
+    if (hasTime)
+        return keyDate;
+    const delta = lastModified.getTime() - keyDate.getTime();
+    return delta >= 0 && delta < 2 * DAY_MS ? lastModified : keyDate;
+}
+/** Each series' members, newest first; the first of each is its newest backup. */
+function groupBySeries(newestFirst) {
+    const groups = new Map();
+    for (const c of newestFirst)
+        groups.set(c.series, [...(groups.get(c.series) ?? []), c]);
+    return groups;
+}
+/** The keys this run (this shard) reads, by verify mode; each series' newest is always among them. */
+function selectForVerify(newestFirst, series, mode, shard, now, random) {
+    const newest = new Set([...series.values()].map((members) => members[0]));
+    let chosen;
+    switch (mode.kind) {
+        case 'latest':
+            chosen = [...newest];
+            break;
+        case 'all':
+            chosen = newestFirst;
+            break;
+        case 'since':
+            chosen = newestFirst.filter((c) => c.date.getTime() >= now.getTime() - mode.ms || newest.has(c));
+            break;
+        case 'sample': {
+            const rest = shuffle(newestFirst.filter((c) => !newest.has(c)), random);
+            chosen = [...newest, ...rest.slice(0, Math.max(0, mode.count - newest.size))];
+            break;
+        }
+    }
+    if (shard.count === 1)
+        return new Set(chosen.map((c) => c.object.key));
+    // Every matrix job sorts the same way, so the shards partition the set without talking to each other.
+    const byKey = chosen.map((c) => c.object.key).sort();
+    return new Set(byKey.filter((_, i) => i % shard.count === shard.index - 1));
+}
+function shuffle(items, random) {
+    for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [items[i], items[j]] = [items[j], items[i]];
+    }
+    return items;
+}
+function describeMode(mode) {
+    return mode.kind === 'sample'
+        ? `sample:${mode.count}`
+        : mode.kind === 'since'
+            ? `since:${mode.text}`
+            : mode.kind;
+}
+
+;// CONCATENATED MODULE: ./src/backup/evidence.ts
+const MiB = 1024 * 1024;
+const EVIDENCE_FILE = /(\.(sha256|sha1|md5|sha512)|(^|\/)(SHA256SUMS|SHA1SUMS|MD5SUMS|SHA512SUMS)(\.txt)?)$/i;
+function isEvidenceFile(key) {
+    return EVIDENCE_FILE.test(key);
+}
+function algorithmOfName(name) {
+    const lower = name.toLowerCase();
+    if (/sha256/.test(lower))
+        return 'sha256';
+    if (/sha512/.test(lower))
+        return 'sha512';
+    if (/sha1/.test(lower))
+        return 'sha1';
+    if (/md5/.test(lower))
+        return 'md5';
+    return undefined;
+}
+const HEX_LENGTH = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
+/** `<hex>` or `<hex>  name` or `<hex> *name` or BSD `SHA256 (name) = <hex>`. */
+function parseChecksumLines(text, algorithm) {
+    const result = [];
+    const len = HEX_LENGTH[algorithm];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const bsd = /^[A-Z0-9-]+ \((.+)\) = ([0-9a-fA-F]+)$/.exec(line);
+        if (bsd && bsd[2].length === len) {
+            result.push({ hex: bsd[2].toLowerCase(), name: bsd[1] });
+            continue;
+        }
+        const gnu = /^\\?([0-9a-fA-F]+)(?:\s+\*?(.+))?$/.exec(line);
+        if (gnu && gnu[1].length === len)
+            result.push({ hex: gnu[1].toLowerCase(), name: gnu[2]?.trim() });
+    }
+    return result;
+}
+/** Part sizes uploaders use: rclone and lib-storage 5 MiB, AWS CLI 8 MiB, s3cmd 15 MiB, B2's 100 MB... */
+const COMMON_PART_SIZES = [5, 8, 10, 15, 16, 25, 32, 50, 64, 96, 100, 128, 200, 256, 512, 1024]
+    .map((m) => m * MiB)
+    .concat([100e6, 200e6]);
+/**
+ * Part sizes that could have produced an N-part upload of `size` bytes: (N-1)·p < size ≤ N·p. Besides
+ * the fixed list, the sizes uploaders scale to when 10,000 parts would not do (rclone rounds
+ * size/10000 up to a MiB; lib-storage uses ceil(size/10000)), and ceil(size/N) rounded to a MiB.
+ */
+function multipartCandidates(size, parts, limit = 3) {
+    if (parts < 1)
+        return [];
+    if (parts === 1)
+        return [Math.max(1, size)];
+    const fits = (p) => p > 0 && (parts - 1) * p < size && size <= parts * p;
+    const scaled = [
+        Math.ceil(size / 10_000),
+        Math.ceil(size / 10_000 / MiB) * MiB,
+        Math.ceil(size / parts / MiB) * MiB,
+        Math.ceil(size / parts),
+    ];
+    const seen = new Set();
+    const out = [];
+    for (const p of [...COMMON_PART_SIZES, ...scaled]) {
+        if (!fits(p) || seen.has(p))
+            continue;
+        seen.add(p);
+        out.push(p);
+        if (out.length >= limit)
+            break;
+    }
+    return out;
+}
+/** Sidecars and manifests found under the prefix, indexed by the backup key they speak for. */
+class EvidenceIndex {
+    byKey = new Map();
+    add(key, evidence) {
+        const list = this.byKey.get(key) ?? [];
+        if (!list.some((e) => e.algorithm === evidence.algorithm &&
+            e.expected === evidence.expected &&
+            e.where === evidence.where)) {
+            list.push(evidence);
+        }
+        this.byKey.set(key, list);
+    }
+    for(key) {
+        return this.byKey.get(key) ?? [];
+    }
+    /** A sidecar `<key>.sha256` speaks for `<key>`. */
+    addSidecar(sidecarKey, text) {
+        const algorithm = algorithmOfName(sidecarKey.slice(sidecarKey.lastIndexOf('.')));
+        if (!algorithm)
+            return;
+        const target = sidecarKey.slice(0, sidecarKey.lastIndexOf('.'));
+        const first = parseChecksumLines(text, algorithm)[0];
+        if (first)
+            this.add(target, { source: 'sidecar', algorithm, expected: first.hex, where: sidecarKey });
+    }
+    /** A manifest (`SHA256SUMS`) names files relative to its own folder. */
+    addManifest(manifestKey, text, backupKeys) {
+        const algorithm = algorithmOfName(manifestKey.slice(manifestKey.lastIndexOf('/') + 1));
+        if (!algorithm)
+            return;
+        const folder = manifestKey.slice(0, manifestKey.lastIndexOf('/') + 1);
+        const known = new Set(backupKeys);
+        const byBase = new Map();
+        for (const key of backupKeys) {
+            const base = key.slice(key.lastIndexOf('/') + 1);
+            byBase.set(base, [...(byBase.get(base) ?? []), key]);
+        }
+        for (const { hex, name } of parseChecksumLines(text, algorithm)) {
+            if (!name)
+                continue;
+            const clean = name.replace(/^\.\//, '');
+            let target = folder + clean;
+            if (!known.has(target)) {
+                const base = clean.slice(clean.lastIndexOf('/') + 1);
+                const matches = byBase.get(base) ?? [];
+                target = matches.length === 1 ? matches[0] : known.has(clean) ? clean : undefined;
+            }
+            if (target)
+                this.add(target, { source: 'manifest', algorithm, expected: hex, where: manifestKey });
+        }
+    }
+}
+/** Evidence carried by the object itself: rclone's MD5 metadata, B2's large-file SHA-1, the ETag. */
+function evidenceFromHead(object, head) {
+    const found = [];
+    const meta = head.metadata;
+    const md5b64 = meta['md5chksum'];
+    if (md5b64) {
+        const hex = Buffer.from(md5b64, 'base64').toString('hex');
+        if (hex.length === 32)
+            found.push({
+                source: 'rclone-md5chksum',
+                algorithm: 'md5',
+                expected: hex,
+                where: 'x-amz-meta-md5chksum',
+            });
+    }
+    const sha1 = meta['large_file_sha1'] ?? meta['large-file-sha1'];
+    if (sha1 && /^[0-9a-f]{40}$/i.test(sha1)) {
+        found.push({
+            source: 'b2-large-file-sha1',
+            algorithm: 'sha1',
+            expected: sha1.toLowerCase(),
+            where: 'large_file_sha1',
+        });
+    }
+    for (const algorithm of ['sha256', 'sha1', 'md5']) {
+        const value = meta[algorithm];
+        if (value && new RegExp(`^[0-9a-f]{${HEX_LENGTH[algorithm]}}$`, 'i').test(value)) {
+            found.push({
+                source: 'metadata',
+                algorithm,
+                expected: value.toLowerCase(),
+                where: `x-amz-meta-${algorithm}`,
+            });
+        }
+    }
+    // With SSE-KMS or SSE-C the ETag is not an MD5 of the bytes, so it proves nothing either way.
+    const encrypted = head.sseCustomerAlgorithm || (head.serverSideEncryption && head.serverSideEncryption !== 'AES256');
+    const etag = (head.etag ?? object.etag ?? '').toLowerCase();
+    if (!encrypted && etag) {
+        if (/^[0-9a-f]{32}$/.test(etag)) {
+            found.push({ source: 'etag-md5', algorithm: 'md5', expected: etag, where: 'ETag' });
+        }
+        else {
+            const multipart = /^([0-9a-f]{32})-(\d+)$/.exec(etag);
+            if (multipart) {
+                const partSizes = multipartCandidates(head.size, Number(multipart[2]));
+                if (partSizes.length > 0)
+                    found.push({
+                        source: 'etag-multipart',
+                        algorithm: 'multipart-md5',
+                        expected: etag,
+                        where: 'ETag',
+                        partSizes,
+                    });
+            }
+        }
+    }
+    return found;
+}
+function describeEvidence(e) {
+    switch (e.source) {
+        case 'sidecar':
+            return `${e.algorithm} sidecar`;
+        case 'manifest':
+            return `${e.where.slice(e.where.lastIndexOf('/') + 1)}`;
+        case 'rclone-md5chksum':
+            return 'rclone md5chksum';
+        case 'metadata':
+            return `${e.where}`;
+        case 'etag-md5':
+            return 'ETag (MD5)';
+        case 'etag-multipart':
+            return 'multipart ETag';
+        case 'b2-large-file-sha1':
+            return 'B2 large_file_sha1';
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/backup/restore.ts
+
+
+
+
+
+/**
+ * Restores a dump into the database at `url` in one transaction: a failed restore leaves the
+ * database as it was. A custom-format dump (`pg_dump -Fc`) goes through `pg_restore --clean
+ * --if-exists`, a plain SQL dump (gzipped or not) through psql. Owners and grants are not restored:
+ * the target's roles are not the source's.
+ */
+async function restoreDump(file, url, timeoutMs = 3_600_000) {
+    const started = Date.now();
+    const bytes = (0,external_node_fs_.statSync)(file).size;
+    const kind = dumpKind(file);
+    const result = kind === 'pg-custom'
+        ? await runTool('pg_restore', [
+            '--clean',
+            '--if-exists',
+            '--no-owner',
+            '--no-acl',
+            '--single-transaction',
+            '--exit-on-error',
+            '-d',
+            url,
+            file,
+        ], timeoutMs)
+        : await runTool('psql', ['-XAq', '-v', 'ON_ERROR_STOP=1', '--single-transaction', '-d', url], timeoutMs, file, kind === 'gzip');
+    return { ...result, ms: Date.now() - started, bytes, tool: kind === 'pg-custom' ? 'pg_restore' : 'psql' };
+}
+function dumpKind(file) {
+    const head = Buffer.alloc(5);
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        (0,external_node_fs_.readSync)(fd, head, 0, 5, 0);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    if (head.toString('latin1') === 'PGDMP')
+        return 'pg-custom';
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return 'gzip';
+    return 'sql';
+}
+/** Runs a PostgreSQL client tool with a deadline; stdin from `input` (gunzipped when asked). */
+async function runTool(tool, args, timeoutMs, input, gunzip = false) {
+    const child = (0,external_node_child_process_.spawn)(tool, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (c) => (output = (output + c.toString()).slice(-8000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => {
+        output += `\n${tool} did not finish within ${Math.round(timeoutMs / 1000)} s; stopped`;
+        child.kill('SIGTERM');
+    }, timeoutMs);
+    const feeding = input
+        ? gunzip
+            ? (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(input), (0,external_node_zlib_.createGunzip)(), child.stdin)
+            : (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(input), child.stdin)
+        : Promise.resolve();
+    const [code] = await Promise.all([
+        new Promise((resolve, reject) => {
+            child.on('error', (error) => reject(new errors/* UserError */.yo(`${tool} could not be started: ${error.message}`, {
+                fix: `install the PostgreSQL client (${tool}) on the runner.`,
+            })));
+            child.on('close', (c) => resolve(c ?? 1));
+        }),
+        feeding.catch((error) => {
+            output += `\nreading the dump failed: ${error.message}`;
+        }),
+    ]);
+    clearTimeout(timer);
+    return {
+        ok: code === 0 && !/reading the dump failed/.test(output),
+        output: output.trim().split('\n').slice(-20).join('\n'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/backup/store.ts
+
+/** A store error already phrased in the user's terms; it will not get better by retrying. */
+class StoreError extends errors/* UserError */.yo {
+    code;
+    constructor(message, code, options = {}) {
+        super(message, options);
+        this.code = code;
+        this.name = 'StoreError';
+    }
+}
+
+// EXTERNAL MODULE: ./src/backup/tables.ts
+var tables = __webpack_require__(4265);
+;// CONCATENATED MODULE: ./src/backup/restore-check.ts
+
+
+
+
+/** `<dump>.tables`: the per-table manifest written at backup time, not a backup itself. */
+const TABLE_MANIFEST_SUFFIX = '.tables';
+/** The chosen key (it must be listed), or the newest backup of all. */
+function chooseRestoreKey(candidates, series, key) {
+    if (key === undefined)
+        return [...series.values()].map((m) => m[0]).sort((a, b) => b.date.getTime() - a.date.getTime())[0].object
+            .key;
+    if (!candidates.some((c) => c.object.key === key))
+        throw new StoreError(`restore-key '${key}' is not a backup under the prefix.`, 'NoSuchKey', {
+            input: 'restore-key',
+            fix: `use the full key of a listed backup, e.g. ${candidates[0].object.key}, or leave it empty for the newest.`,
+        });
+    return key;
+}
+/**
+ * Restores a verified dump into the target database and compares every table with the manifest
+ * written at backup time (`<key>.tables`) or with the live source database. A backup that failed
+ * verification is not restored.
+ */
+async function restoreAndCompare(store, entry, file, options, log) {
+    const database = (0,tables/* redactUrl */.BO)(options.restoreTo);
+    const base = { key: entry.key, database, ok: false };
+    if (entry.verdict !== 'ok')
+        return {
+            ...base,
+            problem: `not restored: the backup did not verify (${entry.problems[0] ?? entry.verdict})`,
+        };
+    const expected = await expectedTables(store, entry.key, options.compareWith);
+    if ('problem' in expected)
+        return { ...base, problem: expected.problem };
+    log(`Restoring ${entry.key} into ${database}…`);
+    const result = await restoreDump(file, options.restoreTo);
+    const timing = {
+        tool: result.tool,
+        ms: result.ms,
+        mbPerSecond: round1(result.bytes / 1e6 / Math.max(0.001, result.ms / 1000)),
+    };
+    if (!result.ok)
+        return {
+            ...base,
+            ...timing,
+            problem: `${result.tool} failed: ${result.output.split('\n').slice(-3).join(' ')}`,
+        };
+    const actual = await (0,tables/* fingerprintDatabase */.G3)(options.restoreTo, database);
+    const comparison = (0,tables/* compareTables */.Dz)(expected.tables, actual, {
+        expected: expected.name,
+        actual: 'the restored database',
+    });
+    log(`Restored in ${(0,duration/* formatDuration */.a)(result.ms)}: ${comparison.summary}`);
+    return {
+        ...base,
+        ...timing,
+        ok: comparison.equal,
+        comparedWith: expected.name,
+        comparison,
+        problem: comparison.equal ? undefined : comparison.summary,
+    };
+}
+async function expectedTables(store, key, compareWith) {
+    if (compareWith) {
+        const name = (0,tables/* redactUrl */.BO)(compareWith);
+        return { tables: await (0,tables/* fingerprintDatabase */.G3)(compareWith, name), name };
+    }
+    const manifestKey = key + TABLE_MANIFEST_SUFFIX;
+    try {
+        return { tables: (0,tables/* parseTableManifest */.rT)(await store.getText(manifestKey), manifestKey), name: manifestKey };
+    }
+    catch (error) {
+        if (error instanceof StoreError && error.code === 'NoSuchKey')
+            return {
+                problem: `no table manifest ${manifestKey} to compare with: write one with each dump (see the README) or set compare-with to the source database`,
+            };
+        throw error;
+    }
+}
+const round1 = (n) => Math.round(n * 10) / 10;
+
+;// CONCATENATED MODULE: ./src/backup/restore-command.ts
+
+/** Runs the user's restore-command with BACKUP_FILE and BACKUP_KEY set; its output goes to the log. */
+async function runRestoreCommand(command, file, key, log) {
+    const child = (0,external_node_child_process_.spawn)('bash', ['-eo', 'pipefail', '-c', command], {
+        env: { ...process.env, BACKUP_FILE: file, BACKUP_KEY: key },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (c) => {
+        const text = c.toString();
+        if (output.length < 20_000)
+            output += text;
+        for (const line of text.split('\n'))
+            if (line.trim())
+                log(`  | ${line}`);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const exitCode = await new Promise((resolve) => {
+        child.on('error', () => resolve(127));
+        child.on('close', (code) => resolve(code ?? 1));
+    });
+    return { command, exitCode, ok: exitCode === 0, output: output.slice(-4000) };
+}
+
+// EXTERNAL MODULE: ./src/backup/retention.ts
+var retention = __webpack_require__(5668);
+;// CONCATENATED MODULE: ./src/backup/s3.ts
+
+/** The only commands the verifier may send. Anything else is a bug and is refused before the wire. */
+const READ_COMMANDS = new Set([
+    'HeadBucketCommand',
+    'ListObjectsV2Command',
+    'HeadObjectCommand',
+    'GetObjectCommand',
+    'GetBucketLifecycleConfigurationCommand',
+    'ListObjectVersionsCommand',
+]);
+/** Network errors that say the endpoint is wrong; retrying them only delays the message. */
+const ENDPOINT_FAULTS = new Set(['ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+function networkCode(error) {
+    let current = error;
+    for (let depth = 0; current && depth < 5; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' &&
+            /^(E[A-Z_]+|ERR_TLS_\w+|CERT_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_\w+|SELF_SIGNED_CERT_IN_CHAIN)$/.test(code))
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/**
+ * Turns what S3 (and B2's S3 API) answer into what the user should change. The SDK's retry strategy
+ * already leaves 4xx alone; these errors are final.
+ */
+function describeS3Error(error, connection, operation, key) {
+    if (error instanceof StoreError)
+        return error;
+    const e = (error ?? {});
+    const code = e.name ?? e.Code ?? e.code ?? 'Error';
+    const status = e.$metadata?.httpStatusCode;
+    const where = connection.endpoint ?? `AWS S3 (${connection.region})`;
+    const what = key ? `'${key}'` : `bucket '${connection.bucket}'`;
+    const net = networkCode(error);
+    if (net) {
+        const attempts = e.$metadata?.attempts;
+        const tried = attempts ? `, ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
+        if (net === 'ENOTFOUND' || net === 'EAI_AGAIN') {
+            return new StoreError(`cannot resolve the endpoint host of ${where} (${net}${tried}).`, 'EndpointNotFound', {
+                input: 'endpoint',
+                fix: 'check the endpoint; for Backblaze B2 it is https://s3.<region>.backblazeb2.com, e.g. https://s3.us-west-004.backblazeb2.com.',
+                cause: error,
+            });
+        }
+        if (net === 'ECONNREFUSED' || net === 'EHOSTUNREACH' || net === 'ENETUNREACH') {
+            return new StoreError(`nothing answers at ${where} (${net}${tried}).`, 'EndpointUnreachable', {
+                input: 'endpoint',
+                fix: 'check the endpoint URL and port.',
+                cause: error,
+            });
+        }
+        if (/CERT|TLS|SELF_SIGNED|UNABLE_TO/.test(net)) {
+            return new StoreError(`the TLS certificate of ${where} was not accepted (${net}).`, 'EndpointTls', {
+                input: 'endpoint',
+                fix: 'check the endpoint host name; B2 endpoints are https://s3.<region>.backblazeb2.com.',
+                cause: error,
+            });
+        }
+    }
+    const message = (e.message ?? '').slice(0, 300);
+    switch (code) {
+        case 'InvalidAccessKeyId':
+            return new StoreError(`${where} does not know this access key id.`, code, {
+                input: 'access-key-id',
+                fix: "use an application key id from this account (a B2 key works only at its own account region's endpoint, and the master key cannot use the S3 API).",
+                cause: error,
+            });
+        case 'SignatureDoesNotMatch':
+            return new StoreError(`the secret access key does not match the access key id at ${where}.`, code, {
+                input: 'secret-access-key',
+                fix: 'copy the application key (secret) that belongs to this key id; it is shown only once when the key is created.',
+                cause: error,
+            });
+        case 'AuthorizationHeaderMalformed':
+        case 'PermanentRedirect':
+        case 'IllegalLocationConstraintException': {
+            const expected = /expecting '([^']+)'/.exec(message)?.[1] ?? e.$response?.headers?.['x-amz-bucket-region'];
+            return new StoreError(`bucket '${connection.bucket}' is not in region '${connection.region}'${expected ? ` (the server expects '${expected}')` : ''}.`, 'WrongRegion', {
+                input: 'region',
+                fix: expected
+                    ? `set region: ${expected} (and the endpoint of that region).`
+                    : "set region (and endpoint) to the bucket's region, e.g. us-west-004 with https://s3.us-west-004.backblazeb2.com.",
+                cause: error,
+            });
+        }
+        case 'NoSuchBucket':
+            return new StoreError(`bucket '${connection.bucket}' does not exist at ${where}.`, code, {
+                input: 'bucket',
+                fix: 'check the bucket name, and that endpoint and region are the ones the bucket lives in.',
+                cause: error,
+            });
+        case 'AccessDenied':
+        case 'AllAccessDisabled':
+            return new StoreError(`access denied: the key may not ${operation} ${what}.`, 'AccessDenied', {
+                input: 'access-key-id',
+                fix: 'give the key read access to this bucket (B2 capabilities listBuckets, listFiles, readFiles; S3 s3:ListBucket and s3:GetObject) and check the key is not restricted to another bucket or prefix.',
+                cause: error,
+            });
+        case 'NoSuchKey':
+            return new StoreError(`${what} disappeared while it was being verified.`, code, { cause: error });
+    }
+    if (status === 301) {
+        return new StoreError(`bucket '${connection.bucket}' lives in another region than '${connection.region}'.`, 'WrongRegion', {
+            input: 'region',
+            fix: `set region${e.$response?.headers?.['x-amz-bucket-region'] ? `: ${e.$response.headers['x-amz-bucket-region']}` : ''} and the matching endpoint.`,
+            cause: error,
+        });
+    }
+    if (status === 404 && key) {
+        return new StoreError(`${what} disappeared while it was being verified.`, 'NoSuchKey', { cause: error });
+    }
+    if (status === 404 && !key) {
+        return new StoreError(`bucket '${connection.bucket}' does not exist at ${where}.`, 'NoSuchBucket', {
+            input: 'bucket',
+            fix: 'check the bucket name, and that endpoint and region are the ones the bucket lives in.',
+            cause: error,
+        });
+    }
+    if (status === 403) {
+        return new StoreError(`access denied (403) while trying to ${operation} ${what} at ${where}.`, 'AccessDenied', {
+            input: 'access-key-id',
+            fix: 'check the key id and secret, that the key may read this bucket, and that region matches the endpoint.',
+            cause: error,
+        });
+    }
+    if (status !== undefined && status >= 500) {
+        return new StoreError(`${where} answered ${code} (HTTP ${status}) to ${operation} ${what}, also on retry: the store is failing, which says nothing yet about the backups.`, 'StoreUnavailable', {
+            fix: "run again later, and check the provider's status page (status.backblaze.com for B2).",
+            cause: error,
+        });
+    }
+    if (status === 400 && /Unsupported header/i.test(message)) {
+        return new StoreError(`${where} rejected a checksum header: ${message}`, 'UnsupportedHeader', {
+            cause: error,
+        });
+    }
+    const text = `${operation} ${what} at ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}${message && message !== code ? `: ${message}` : ''}`;
+    return new Error(text, { cause: error });
+}
+/**
+ * An S3 client that suits B2: SigV4 against an explicit endpoint and region, path style on request,
+ * and checksum calculation/validation WHEN_REQUIRED (SDK >= 3.729 otherwise adds x-amz-checksum-mode
+ * to every GET, which B2 has answered with 400 Unsupported header). Only read commands leave it.
+ */
+async function createS3Store(connection) {
+    const s3 = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const client = new s3.S3Client({
+        endpoint: connection.endpoint,
+        region: connection.region,
+        forcePathStyle: connection.forcePathStyle,
+        credentials: connection.accessKeyId && connection.secretAccessKey
+            ? { accessKeyId: connection.accessKeyId, secretAccessKey: connection.secretAccessKey }
+            : undefined,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: 3,
+        requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
+    });
+    // A host that does not resolve or a port where nothing listens is a wrong endpoint, not a blip: the
+    // SDK's standard strategy would try it three times (with backoff) before saying so.
+    const standard = await client.config.retryStrategy();
+    if ('acquireInitialRetryToken' in standard) {
+        client.config.retryStrategy = async () => ({
+            acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
+            refreshRetryTokenForRetry: (token, info) => {
+                const net = networkCode(info.error);
+                if (net && ENDPOINT_FAULTS.has(net))
+                    throw info.error;
+                return standard.refreshRetryTokenForRetry(token, info);
+            },
+            recordSuccess: (token) => standard.recordSuccess(token),
+        });
+    }
+    client.middlewareStack.add((next, context) => async (args) => {
+        const name = context.commandName ?? 'unknown';
+        // Observed before the guard, so a test sees every command the verifier tries, refused or not.
+        connection.onCommand?.(name);
+        if (!READ_COMMANDS.has(name))
+            throw new Error(`refusing to send ${name}: backup-verify is read-only`);
+        return next(args);
+    }, { step: 'initialize', name: 'runwayReadOnlyGuard' });
+    const Bucket = connection.bucket;
+    const send = async (operation, key, run) => {
+        try {
+            return await run();
+        }
+        catch (error) {
+            throw describeS3Error(error, connection, operation, key);
+        }
+    };
+    return {
+        description: `s3://${Bucket} at ${connection.endpoint ?? 'AWS'}`,
+        async check() {
+            await send('list', undefined, () => client.send(new s3.ListObjectsV2Command({ Bucket, MaxKeys: 1 })));
+        },
+        async list(prefix) {
+            const objects = [];
+            let token;
+            do {
+                const page = await send('list', undefined, () => client.send(new s3.ListObjectsV2Command({
+                    Bucket,
+                    Prefix: prefix || undefined,
+                    ContinuationToken: token,
+                    MaxKeys: connection.listPageSize,
+                })));
+                for (const item of page.Contents ?? []) {
+                    if (!item.Key)
+                        continue;
+                    objects.push({
+                        key: item.Key,
+                        size: item.Size ?? 0,
+                        lastModified: item.LastModified ?? new Date(0),
+                        etag: item.ETag?.replace(/"/g, ''),
+                    });
+                }
+                token = page.IsTruncated ? page.NextContinuationToken : undefined;
+            } while (token);
+            return objects;
+        },
+        async listFolders(prefix) {
+            const page = await send('list', undefined, () => client.send(new s3.ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, Delimiter: '/', MaxKeys: 50 })));
+            return (page.CommonPrefixes ?? []).map((p) => p.Prefix ?? '').filter(Boolean);
+        },
+        async head(key) {
+            const answer = await send('read', key, () => client.send(new s3.HeadObjectCommand({ Bucket, Key: key })));
+            return {
+                size: answer.ContentLength ?? 0,
+                etag: answer.ETag?.replace(/"/g, ''),
+                metadata: Object.fromEntries(Object.entries(answer.Metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+                serverSideEncryption: answer.ServerSideEncryption,
+                sseCustomerAlgorithm: answer.SSECustomerAlgorithm,
+            };
+        },
+        async get(key) {
+            const answer = await send('read', key, () => client.send(new s3.GetObjectCommand({ Bucket, Key: key })));
+            return { body: answer.Body, size: answer.ContentLength };
+        },
+        async getText(key, maxBytes = 4 * 1024 * 1024) {
+            const answer = await send('read', key, () => client.send(new s3.GetObjectCommand({ Bucket, Key: key })));
+            const body = answer.Body;
+            const chunks = [];
+            let total = 0;
+            for await (const chunk of body) {
+                total += chunk.length;
+                if (total > maxBytes) {
+                    body.destroy();
+                    throw new StoreError(`'${key}' is larger than ${maxBytes} bytes; it is not a checksum file.`, 'TooLarge');
+                }
+                chunks.push(chunk);
+            }
+            return Buffer.concat(chunks).toString('utf8');
+        },
+        async lifecycle() {
+            try {
+                const answer = await client.send(new s3.GetBucketLifecycleConfigurationCommand({ Bucket }));
+                return {
+                    rules: (answer.Rules ?? []).map((rule) => ({
+                        id: rule.ID,
+                        prefix: rule.Filter?.Prefix ?? rule.Filter?.And?.Prefix ?? rule.Prefix ?? '',
+                        enabled: rule.Status === 'Enabled',
+                        expirationDays: rule.Expiration?.Days,
+                        noncurrentDays: rule.NoncurrentVersionExpiration?.NoncurrentDays,
+                    })),
+                };
+            }
+            catch (error) {
+                const e = error;
+                const code = e.name ?? e.Code ?? 'Error';
+                if (code === 'NoSuchLifecycleConfiguration')
+                    return { rules: [] };
+                return {
+                    unavailable: `${code}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''}`,
+                };
+            }
+        },
+        async versions(prefix) {
+            const versions = [];
+            let keyMarker;
+            let versionMarker;
+            try {
+                for (let page = 0; page < 100; page++) {
+                    const answer = await client.send(new s3.ListObjectVersionsCommand({
+                        Bucket,
+                        Prefix: prefix || undefined,
+                        KeyMarker: keyMarker,
+                        VersionIdMarker: versionMarker,
+                    }));
+                    for (const v of answer.Versions ?? []) {
+                        if (v.Key)
+                            versions.push({
+                                key: v.Key,
+                                lastModified: v.LastModified ?? new Date(0),
+                                isLatest: Boolean(v.IsLatest),
+                                deleteMarker: false,
+                            });
+                    }
+                    for (const m of answer.DeleteMarkers ?? []) {
+                        if (m.Key)
+                            versions.push({
+                                key: m.Key,
+                                lastModified: m.LastModified ?? new Date(0),
+                                isLatest: Boolean(m.IsLatest),
+                                deleteMarker: true,
+                            });
+                    }
+                    if (!answer.IsTruncated)
+                        break;
+                    keyMarker = answer.NextKeyMarker;
+                    versionMarker = answer.NextVersionIdMarker;
+                }
+                return { versions };
+            }
+            catch (error) {
+                const e = error;
+                return {
+                    unavailable: `${e.name ?? e.Code ?? 'Error'}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''}`,
+                };
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/backup/series-audit.ts
+
+
+
+
+const HOUR = 3_600_000;
+/**
+ * One series' checks, as a runbook would do them: is the newest backup fresh, is its size in line
+ * with the ones before it, does the calendar have gaps, did lifecycle leave backups behind.
+ * `versions` is read only when a day is missing, to say why.
+ */
+async function auditSeries(series, members, rules, versions) {
+    const newest = members[0];
+    const headline = [];
+    const failures = [];
+    const warnings = [];
+    const ageMs = rules.now.getTime() - newest.madeAt.getTime();
+    const fresh = ageMs <= rules.maxAgeMs;
+    if (!fresh)
+        headline.push(`${series}: the newest backup ${newest.object.key} is ${(ageMs / HOUR).toFixed(1)} h old, older than max-age ${(0,duration/* formatDuration */.a)(rules.maxAgeMs)}`);
+    const size = judgeSize(members, rules.band);
+    if (!size.ok)
+        headline.push(`${series}: the newest backup ${newest.object.key} ${size.detail}`);
+    const audit = (0,retention/* auditRetention */.W9)(members.map((m) => ({ key: m.object.key, date: m.date, size: m.object.size })), rules.policy, rules.now);
+    let notes;
+    if (audit.missingDays.length) {
+        const answer = await versions();
+        if ('versions' in answer)
+            notes = explainMissingDays(audit.missingDays, answer.versions, series, rules.dateFrom);
+        const listed = audit.missingDays.map((d) => (notes?.[d] ? `${d} (${notes[d]})` : d)).join(', ');
+        failures.push(`${series}: ${audit.missingDays.length} day(s) without a backup in the daily window: ${listed}`);
+    }
+    if (audit.missingMonths.length)
+        failures.push(`${series}: month(s) without a backup in the monthly window: ${audit.missingMonths.join(', ')}`);
+    if (audit.expired.length)
+        warnings.push(`${series}: ${audit.expired.length} backup(s) older than the policy (${(0,retention/* describePolicy */.wy)(rules.policy)}) are still stored, e.g. ${audit.expired.slice(0, 3).join(', ')}: lifecycle is not deleting them`);
+    const report = {
+        series,
+        count: members.length,
+        newestKey: newest.object.key,
+        newestDate: newest.date.toISOString(),
+        ageHours: Math.round((ageMs / HOUR) * 10) / 10,
+        fresh,
+        size,
+        retention: {
+            window: audit.window,
+            missingDays: audit.missingDays,
+            missingDayNotes: notes,
+            missingMonths: audit.missingMonths,
+            expired: audit.expired,
+            keptCount: audit.kept.size,
+            days: Object.fromEntries(audit.days),
+        },
+    };
+    return { report, headline, failures, warnings };
+}
+/** The newest backup's size against the median of up to seven before it (at least three). */
+function judgeSize(members, band) {
+    const newest = members[0].object.size;
+    const previous = members.slice(1, 8).map((m) => m.object.size);
+    const med = previous.length >= 3 ? median(previous) : undefined;
+    const ratio = med ? newest / med : undefined;
+    const ok = ratio === undefined || (ratio >= band.low && ratio <= band.high);
+    const detail = ratio === undefined
+        ? `${(0,core_progress/* formatBytes */.z)(newest)} (fewer than 3 earlier backups to compare)`
+        : `${(0,core_progress/* formatBytes */.z)(newest)} is ${ratio.toFixed(2)}× the median ${(0,core_progress/* formatBytes */.z)(med)} of the ${previous.length} before it (allowed ${band.low}–${band.high}×)`;
+    return {
+        newest,
+        median: med,
+        ratio: ratio === undefined ? undefined : Math.round(ratio * 1000) / 1000,
+        ok,
+        detail,
+    };
+}
+function median(values) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/**
+ * Why a day has no backup, from the bucket's versions (B2 buckets are always versioned): deleted or
+ * hidden (a delete marker, older versions possibly still stored) or never uploaded at all.
+ */
+function explainMissingDays(days, versions, series, dateFrom) {
+    const notes = {};
+    for (const day of days) {
+        const mine = versions.filter((v) => {
+            if ((0,layout/* seriesOf */.Lf)(v.key) !== series)
+                return false;
+            const fromKey = dateFrom === 'key' ? (0,layout/* dateFromKey */.eE)(v.key) : undefined;
+            return (0,layout/* dayOf */.kb)(fromKey?.date ?? v.lastModified) === day;
+        });
+        const markers = mine
+            .filter((v) => v.deleteMarker)
+            .sort((a, b) => b.lastModified.getTime() - a.lastModified.getTime());
+        const stored = mine.filter((v) => !v.deleteMarker).length;
+        if (markers.length) {
+            notes[day] =
+                `deleted: a delete marker hides it since ${markers[0].lastModified.toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+                    (stored ? `; ${stored} earlier version${stored > 1 ? 's' : ''} still stored, restorable` : '');
+        }
+        else if (stored) {
+            notes[day] = `${stored} noncurrent version${stored > 1 ? 's' : ''} stored`;
+        }
+        else {
+            notes[day] = 'never uploaded';
+        }
+    }
+    return notes;
+}
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+;// CONCATENATED MODULE: ./src/backup/content.ts
+
+
+
+
+
+
+
+
+function findOnPath(binary) {
+    for (const dir of (process.env.PATH ?? '').split(':')) {
+        if (dir && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, binary)))
+            return (0,external_node_path_.join)(dir, binary);
+    }
+    return undefined;
+}
+const isTarHeader = (head) => head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar';
+/** Consumes a tar stream, listing entries; fails on a truncated archive. */
+class TarLister {
+    entries = 0;
+    extract = (0,tar_stream.extract)();
+    failure;
+    done;
+    constructor() {
+        this.extract.on('entry', (_header, stream, next) => {
+            this.entries++;
+            // A truncated archive destroys the open entry's stream with the same error the extractor reports;
+            // without a listener here that second 'error' would crash the process instead of failing the entry.
+            stream.on('error', () => { });
+            stream.on('end', next);
+            stream.resume();
+        });
+        this.done = new Promise((resolve) => {
+            this.extract.on('error', (error) => {
+                this.failure = error;
+                resolve();
+            });
+            this.extract.on('finish', () => resolve());
+        });
+    }
+    async write(chunk) {
+        if (this.failure)
+            return;
+        if (!this.extract.write(chunk)) {
+            await Promise.race([(0,external_node_events_.once)(this.extract, 'drain'), this.done]);
+        }
+    }
+    async end() {
+        if (!this.failure)
+            this.extract.end();
+        await this.done;
+        return this.failure;
+    }
+}
+/**
+ * Reads a backup's content through its own format checks as its bytes stream past (one download):
+ * gzip to the end (its CRC is checked only at the end), tar listed entry by entry, a PostgreSQL custom
+ * dump through `pg_restore -f /dev/null` (`--list` alone passes truncated dumps). The kind comes from
+ * the magic bytes, not the file name.
+ */
+class ContentCheck {
+    options;
+    head = [];
+    headBytes = 0;
+    started = false;
+    kind = 'unknown';
+    writeTo;
+    finishWith;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    async write(chunk) {
+        if (!this.started) {
+            this.head.push(chunk);
+            this.headBytes += chunk.length;
+            if (this.headBytes < 512)
+                return;
+            await this.start();
+            return;
+        }
+        await this.writeTo?.(chunk);
+    }
+    async end() {
+        if (!this.started)
+            await this.start();
+        if (!this.finishWith)
+            return { kind: this.kind, ok: true, depth: 'none', detail: 'no format check for this content' };
+        return this.finishWith();
+    }
+    async start() {
+        this.started = true;
+        const first = Buffer.concat(this.head);
+        this.head = [];
+        if (first[0] === 0x1f && first[1] === 0x8b)
+            this.startGzip();
+        else if (first.subarray(0, 5).toString('latin1') === 'PGDMP')
+            this.startPg(first);
+        else if (isTarHeader(first))
+            this.startTar();
+        if (this.writeTo)
+            await this.writeTo(first);
+    }
+    startTar() {
+        this.kind = 'tar';
+        const tar = new TarLister();
+        this.writeTo = (chunk) => tar.write(chunk);
+        this.finishWith = async () => {
+            const error = await tar.end();
+            return error
+                ? {
+                    kind: 'tar',
+                    ok: false,
+                    depth: 'full',
+                    detail: `tar archive is broken after ${tar.entries} entries: ${error.message}`,
+                }
+                : { kind: 'tar', ok: true, depth: 'full', detail: `tar lists ${tar.entries} entries` };
+        };
+    }
+    startGzip() {
+        this.kind = 'gzip';
+        const gunzip = (0,external_node_zlib_.createGunzip)();
+        let inflated = 0;
+        let tar;
+        let decided = false;
+        let pending = [];
+        const sink = new external_node_stream_.Writable({
+            write: (chunk, _encoding, callback) => {
+                inflated += chunk.length;
+                if (!decided) {
+                    pending.push(chunk);
+                    const joined = Buffer.concat(pending);
+                    if (joined.length < 512)
+                        return callback();
+                    decided = true;
+                    pending = [];
+                    if (isTarHeader(joined)) {
+                        this.kind = 'tar.gz';
+                        tar = new TarLister();
+                    }
+                    if (tar)
+                        return void tar.write(joined).then(() => callback(), callback);
+                    return callback();
+                }
+                if (tar)
+                    return void tar.write(chunk).then(() => callback(), callback);
+                callback();
+            },
+        });
+        const finished = (0,promises_.pipeline)(gunzip, sink).then(() => undefined, (error) => error);
+        this.writeTo = async (chunk) => {
+            if (!gunzip.write(chunk))
+                await Promise.race([(0,external_node_events_.once)(gunzip, 'drain'), finished]);
+        };
+        this.finishWith = async () => {
+            gunzip.end();
+            const error = await finished;
+            if (error) {
+                return {
+                    kind: this.kind,
+                    ok: false,
+                    depth: 'full',
+                    detail: `gzip stream is broken after ${inflated} bytes inflated: ${error.message}`,
+                };
+            }
+            if (tar) {
+                const tarError = await tar.end();
+                if (tarError)
+                    return {
+                        kind: 'tar.gz',
+                        ok: false,
+                        depth: 'full',
+                        detail: `tar inside gzip is broken after ${tar.entries} entries: ${tarError.message}`,
+                    };
+                return {
+                    kind: 'tar.gz',
+                    ok: true,
+                    depth: 'full',
+                    detail: `gzip inflates fully (${inflated} bytes, CRC ok); tar lists ${tar.entries} entries`,
+                };
+            }
+            return {
+                kind: 'gzip',
+                ok: true,
+                depth: 'full',
+                detail: `gzip inflates fully (${inflated} bytes, CRC ok)`,
+            };
+        };
+    }
+    startPg(first) {
+        this.kind = 'pg-custom';
+        const header = checkPgHeader(first);
+        const binary = this.options.pgRestore === false ? undefined : (this.options.pgRestore ?? findOnPath('pg_restore'));
+        if (!header.ok || !binary) {
+            this.finishWith = async () => header.ok
+                ? {
+                    kind: 'pg-custom',
+                    ok: true,
+                    depth: 'header',
+                    detail: `${header.detail}; pg_restore not installed, so only the header was checked`,
+                }
+                : { kind: 'pg-custom', ok: false, depth: 'header', detail: header.detail };
+            return;
+        }
+        const child = (0,external_node_child_process_.spawn)(binary, ['-f', '/dev/null'], { stdio: ['pipe', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (c) => {
+            if (stderr.length < 4000)
+                stderr += c.toString();
+        });
+        const exited = new Promise((resolve) => {
+            child.on('error', () => resolve(-1));
+            child.on('close', (code) => resolve(code ?? -1));
+        });
+        let stdinGone = false;
+        child.stdin.on('error', () => (stdinGone = true));
+        this.writeTo = async (chunk) => {
+            if (stdinGone)
+                return;
+            if (!child.stdin.write(chunk))
+                await Promise.race([(0,external_node_events_.once)(child.stdin, 'drain'), exited]);
+        };
+        this.finishWith = async () => {
+            if (!stdinGone)
+                child.stdin.end();
+            const code = await exited;
+            const firstError = stderr.split('\n').find((l) => /error/i.test(l)) ?? stderr.trim().split('\n')[0] ?? '';
+            if (code === 0)
+                return {
+                    kind: 'pg-custom',
+                    ok: true,
+                    depth: 'full',
+                    detail: `${header.detail}; pg_restore -f /dev/null read it through`,
+                };
+            if (/unsupported version/i.test(stderr)) {
+                return {
+                    kind: 'pg-custom',
+                    ok: true,
+                    depth: 'header',
+                    detail: `${header.detail}; this pg_restore is older than the dump (${firstError.trim()}), so only the header was checked`,
+                };
+            }
+            return {
+                kind: 'pg-custom',
+                ok: false,
+                depth: 'full',
+                detail: `pg_restore -f /dev/null failed (exit ${code}): ${firstError.trim()}`,
+            };
+        };
+    }
+}
+/** The custom-format header: `PGDMP`, version major/minor/rev, int size, offset size, format (1 = custom). */
+function checkPgHeader(head) {
+    if (head.length < 11 || head.subarray(0, 5).toString('latin1') !== 'PGDMP')
+        return { ok: false, detail: 'not a PostgreSQL custom dump (no PGDMP magic)' };
+    const [major, minor, rev, intSize, offSize, format] = head.subarray(5, 11);
+    if (major !== 1 || minor < 10 || intSize < 2 || intSize > 8 || offSize < 4 || offSize > 8 || format !== 1) {
+        return {
+            ok: false,
+            detail: `PostgreSQL dump header is damaged (archive version ${major}.${minor}.${rev}, int ${intSize}, off ${offSize}, format ${format})`,
+        };
+    }
+    return { ok: true, detail: `PostgreSQL custom dump, archive version ${major}.${minor}.${rev}` };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/backup/digest.ts
+
+/** MD5 of each part of size `partSize`, combined the way S3 forms a multipart ETag: md5(md5₁‖…‖md5ₙ)-N. */
+class MultipartEtag {
+    partSize;
+    current = (0,external_node_crypto_.createHash)('md5');
+    inPart = 0;
+    partDigests = [];
+    constructor(partSize) {
+        this.partSize = partSize;
+    }
+    update(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            const take = Math.min(this.partSize - this.inPart, chunk.length - offset);
+            this.current.update(offset === 0 && take === chunk.length ? chunk : chunk.subarray(offset, offset + take));
+            this.inPart += take;
+            offset += take;
+            if (this.inPart === this.partSize) {
+                this.partDigests.push(this.current.digest());
+                this.current = (0,external_node_crypto_.createHash)('md5');
+                this.inPart = 0;
+            }
+        }
+    }
+    digest() {
+        if (this.inPart > 0 || this.partDigests.length === 0)
+            this.partDigests.push(this.current.digest());
+        return `${(0,external_node_crypto_.createHash)('md5').update(Buffer.concat(this.partDigests)).digest('hex')}-${this.partDigests.length}`;
+    }
+}
+/** The hashes computed while bytes stream past: only those some evidence asks for, each once. */
+class StreamDigests {
+    hashes = new Map();
+    multipart = new Map();
+    bytes = 0;
+    constructor(evidence) {
+        for (const e of evidence) {
+            if (e.algorithm === 'multipart-md5') {
+                for (const p of e.partSizes ?? [])
+                    if (!this.multipart.has(p))
+                        this.multipart.set(p, new MultipartEtag(p));
+            }
+            else if (!this.hashes.has(e.algorithm)) {
+                this.hashes.set(e.algorithm, (0,external_node_crypto_.createHash)(e.algorithm));
+            }
+        }
+    }
+    get algorithms() {
+        return [...this.hashes.keys(), ...[...this.multipart.keys()].map((p) => `multipart-md5/${p}`)];
+    }
+    update(chunk) {
+        this.bytes += chunk.length;
+        for (const hash of this.hashes.values())
+            hash.update(chunk);
+        for (const etag of this.multipart.values())
+            etag.update(chunk);
+    }
+    /** Hex digests by algorithm, plus the multipart ETag per candidate part size. */
+    finish() {
+        const digests = {};
+        for (const [algorithm, hash] of this.hashes)
+            digests[algorithm] = hash.digest('hex');
+        const multipart = new Map();
+        for (const [p, etag] of this.multipart)
+            multipart.set(p, etag.digest());
+        return { digests, multipart };
+    }
+}
+function judgeEvidence(evidence, computed) {
+    return evidence.map((e) => {
+        if (e.algorithm === 'multipart-md5') {
+            for (const p of e.partSizes ?? []) {
+                const actual = computed.multipart.get(p);
+                if (actual === e.expected)
+                    return { ...e, actual, ok: true, partSize: p };
+            }
+            const first = e.partSizes?.[0];
+            // A wrong guess of the part size and changed bytes look the same here, so this proves nothing.
+            return {
+                ...e,
+                actual: first !== undefined ? computed.multipart.get(first) : undefined,
+                ok: false,
+                inconclusive: true,
+            };
+        }
+        const actual = computed.digests[e.algorithm];
+        return { ...e, actual, ok: actual === e.expected };
+    });
+}
+
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+;// CONCATENATED MODULE: ./src/backup/memory.ts
+
+
+let gc = null;
+function getGc() {
+    if (gc !== null)
+        return gc;
+    try {
+        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+        gc = (0,external_node_vm_.runInNewContext)('gc');
+    }
+    catch {
+        gc = undefined;
+    }
+    return gc;
+}
+/**
+ * Keeps a download's memory flat. Every socket read is a fresh Buffer whose bytes live outside the JS
+ * heap; V8 collects them only when its young generation fills or external memory has grown by tens of
+ * MB, so a 300 MB/s stream piles up ~80 MB of dead chunks (measured: peak RSS 160 MB vs 125 MB). A
+ * minor collection every few MB streamed frees them while they are still young, which is cheap.
+ */
+class ChunkReclaimer {
+    everyBytes;
+    since = 0;
+    constructor(everyBytes = 4 * 1024 * 1024) {
+        this.everyBytes = everyBytes;
+    }
+    add(bytes) {
+        this.since += bytes;
+        if (this.since < this.everyBytes)
+            return;
+        this.since = 0;
+        getGc()?.({ type: 'minor' });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/backup/verify-object.ts
+
+
+
+
+
+
+
+
+
+/** An entry for a backup this run did not read. */
+function notVerified(c) {
+    return {
+        key: c.object.key,
+        series: c.series,
+        date: c.date.toISOString(),
+        dateSource: c.dateSource,
+        lastModified: c.object.lastModified.toISOString(),
+        size: c.object.size,
+        verdict: 'not-verified',
+        evidence: [],
+        provedBy: [],
+        problems: [],
+    };
+}
+/** Streams one object once through every hash there is evidence for, its format check and (optionally) a file. */
+async function verifyObject(store, c, indexEvidence, options) {
+    const started = Date.now();
+    const head = await store.head(c.object.key);
+    const evidence = [...indexEvidence, ...evidenceFromHead(c.object, head)];
+    const read = await readThrough(store, c.object.key, head.size, evidence, options);
+    const entry = { ...notVerified(c), verdict: 'failed', content: read.content };
+    entry.bytesRead = read.bytes;
+    entry.ms = Date.now() - started;
+    const incomplete = noteIncompleteRead(entry, read.bytes, head.size, read.streamError);
+    const results = judgeEvidence(evidence, read.digests);
+    entry.evidence = results;
+    judgeEntry(entry, results, read.content, incomplete);
+    return entry;
+}
+/** One pass over the bytes: hashes, the content check, the optional copy and progress lines. */
+async function readThrough(store, key, size, evidence, options) {
+    const digests = new StreamDigests(evidence);
+    const content = new ContentCheck({ pgRestore: options.pgRestore });
+    let file;
+    if (options.saveTo) {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.saveTo), { recursive: true });
+        file = (0,external_node_fs_.createWriteStream)(options.saveTo);
+    }
+    const progress = size >= 32 * 1024 * 1024
+        ? new core_progress/* Progress */.k(`  ${key}`, size, options.log, { intervalMs: options.progressIntervalMs })
+        : undefined;
+    let streamError;
+    const reclaimer = new ChunkReclaimer();
+    try {
+        const { body } = await store.get(key);
+        for await (const chunk of body) {
+            digests.update(chunk);
+            reclaimer.add(chunk.length);
+            await content.write(chunk);
+            if (file && !file.write(chunk))
+                await (0,external_node_events_.once)(file, 'drain');
+            progress?.add(chunk.length);
+        }
+    }
+    catch (error) {
+        // A store error (gone, denied) is about the object, not the bytes: the caller decides.
+        if (error instanceof StoreError)
+            throw error;
+        streamError = error instanceof Error ? error : new Error(String(error));
+    }
+    if (file) {
+        file.end();
+        await (0,external_node_events_.once)(file, 'close');
+    }
+    const contentResult = await content.end();
+    progress?.finish();
+    return { bytes: digests.bytes, digests: digests.finish(), content: contentResult, streamError };
+}
+/** A broken-off or short read: worth one more read, unlike a checksum that disagrees. */
+function noteIncompleteRead(entry, bytes, size, streamError) {
+    if (streamError) {
+        entry.interrupted = `download broke off after ${(0,core_progress/* formatBytes */.z)(bytes)}: ${streamError.message}`;
+        entry.problems.push(entry.interrupted);
+    }
+    else if (bytes !== size) {
+        entry.problems.push(`read ${bytes} bytes but the object is ${size} bytes`);
+        if (bytes < size)
+            entry.interrupted = `download ended after ${bytes} of ${size} bytes`;
+    }
+    return Boolean(streamError) || bytes !== size;
+}
+/** The verdict from the evidence and the content check, with each disagreement explained. */
+function judgeEntry(entry, results, content, incomplete) {
+    const key = entry.key;
+    const conclusive = results.filter((r) => !r.inconclusive);
+    const matched = conclusive.filter((r) => r.ok);
+    const mismatched = conclusive.filter((r) => !r.ok);
+    for (const r of mismatched)
+        entry.problems.push(explainMismatch(r, matched));
+    if (!content.ok)
+        entry.problems.push(content.detail);
+    if (incomplete || mismatched.length > 0 || !content.ok) {
+        entry.verdict = 'failed';
+    }
+    else if (matched.length === 0) {
+        entry.verdict = 'unverifiable';
+        const inconclusive = results.filter((r) => r.inconclusive);
+        entry.problems.push(inconclusive.length
+            ? `only a multipart ETag (${inconclusive[0].expected}) that none of the part sizes tried (${(inconclusive[0].partSizes ?? []).map((p) => (0,core_progress/* formatBytes */.z)(p)).join(', ')}) reproduces`
+            : 'no checksum to compare with (no sidecar, manifest, MD5 metadata or MD5 ETag)');
+        entry.problems.push(`fix: upload a ${key.slice(key.lastIndexOf('/') + 1)}.sha256 sidecar or a SHA256SUMS manifest with each backup`);
+    }
+    else {
+        entry.verdict = 'ok';
+        entry.provedBy = matched.map((r) => describeEvidence(r) + (r.partSize ? ` (${(0,core_progress/* formatBytes */.z)(r.partSize)} parts)` : ''));
+    }
+}
+/** Which side is wrong, when other evidence agrees with the bytes. */
+function explainMismatch(r, matched) {
+    const agree = `${matched.map(describeEvidence).join(', ')} ${matched.length > 1 ? 'agree' : 'agrees'} with the bytes`;
+    const uploadedAsIs = matched.some((m) => m.source === 'etag-md5' || m.source === 'etag-multipart');
+    const also = !matched.length
+        ? ''
+        : r.source === 'sidecar' || r.source === 'manifest'
+            ? ` (${agree}, so this checksum file is wrong or stale)`
+            : r.source === 'rclone-md5chksum' && uploadedAsIs
+                ? ` (${agree} as uploaded, so the source file changed while rclone read it)`
+                : ` (${agree}, so this claim is wrong or stale)`;
+    return `${describeEvidence(r)} says ${r.algorithm} ${r.expected}, the bytes hash to ${r.actual}${also}`;
+}
+
+;// CONCATENATED MODULE: ./src/backup/verify.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const verify_HOUR = 3_600_000;
+const DEFAULT_POLICY = { daily: 30, monthly: 12 };
+/**
+ * Verifies the backups under a prefix: integrity of the selected objects against every piece of
+ * evidence there is, their content, freshness and size of the newest, and the retention calendar;
+ * with `restoreTo`, a real restore of the newest verified dump, table by table. Only reads the bucket
+ * (the database named in `restoreTo` is the one thing written). Throws a StoreError (a UserError) for a
+ * bucket it cannot read; otherwise returns a report whose `passed` says whether the backups can be trusted.
+ */
+async function verifyBackups(options) {
+    const log = options.log ?? (() => { });
+    const now = options.now ?? new Date();
+    const mode = options.verify ?? { kind: 'latest' };
+    const shard = options.shard ?? { index: 1, count: 1 };
+    const store = options.store ?? (await createS3Store(options.connection));
+    const listing = await listBackups(store, options.prefix, log);
+    const candidates = toCandidates(listing.backups, options.dateFrom ?? 'key');
+    const series = groupBySeries(candidates);
+    const random = options.random ?? Math.random;
+    const selected = selectForVerify(candidates, series, mode, shard, now, random);
+    const restoreKey = options.restoreTo ? chooseRestoreKey(candidates, series, options.restoreKey) : undefined;
+    if (restoreKey)
+        selected.add(restoreKey);
+    const evidence = await readEvidence(store, listing, selected);
+    const toVerify = candidates.filter((c) => selected.has(c.object.key));
+    log(`Verifying ${toVerify.length} of ${candidates.length} backups (verify: ${describeMode(mode)}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}).`);
+    const restoreTargets = options.restoreCommand ? newestOfEach(series, selected) : new Set();
+    if (restoreKey)
+        restoreTargets.add(restoreKey);
+    const workDir = options.workDir ?? (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? '/tmp', 'backup-verify');
+    const saveTo = (key) => restoreTargets.has(key) ? (0,external_node_path_.join)(workDir, key.replace(/[^A-Za-z0-9._-]+/g, '_')) : undefined;
+    const run = await verifySelected(store, toVerify, evidence.index, saveTo, options, log);
+    const restored = restoreKey
+        ? await restoreAndCompare(store, run.entries.find((e) => e.key === restoreKey), saveTo(restoreKey), { restoreTo: options.restoreTo, compareWith: options.compareWith }, log)
+        : undefined;
+    if (options.restoreCommand)
+        await runRestoreCommands(run.entries, options.restoreCommand, saveTo, log);
+    for (const file of restoreTargets)
+        (0,external_node_fs_.rmSync)(saveTo(file), { force: true });
+    const audits = [];
+    let versions;
+    const rules = seriesRules(options, now);
+    for (const [name, members] of series)
+        audits.push(await auditSeries(name, members, rules, () => (versions ??= store.versions(options.prefix))));
+    const report = await assembleReport({ store, options, now, mode, shard, candidates, series, audits, run });
+    report.warnings.unshift(...evidence.warnings);
+    if (restored) {
+        report.restore = restored;
+        if (!restored.ok)
+            report.failures.push(`restore of ${restored.key} into ${restored.database}: ${restored.problem}`);
+        report.passed = report.failures.length === 0;
+    }
+    if (options.reportPath) {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.reportPath), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(options.reportPath, JSON.stringify(report, null, 2));
+    }
+    return report;
+}
+function seriesRules(options, now) {
+    return {
+        policy: options.retention ?? DEFAULT_POLICY,
+        maxAgeMs: options.maxAgeMs ?? 26 * verify_HOUR,
+        band: options.sizeBand ?? { low: 0.5, high: 2 },
+        dateFrom: options.dateFrom ?? 'key',
+        now,
+    };
+}
+/** Lists the prefix once; an empty one fails with the folders one level up as the likely fix. */
+async function listBackups(store, prefix, log) {
+    await store.check();
+    const listed = await store.list(prefix);
+    const backups = listed.filter((o) => !o.key.endsWith('/') && !isEvidenceFile(o.key) && !o.key.endsWith(TABLE_MANIFEST_SUFFIX));
+    const evidenceFiles = listed.filter((o) => isEvidenceFile(o.key));
+    if (backups.length === 0) {
+        // Suggest the folders one level up: 'dayly/' was probably meant to be one of its siblings.
+        const trimmed = prefix.replace(/\/$/, '');
+        const parent = trimmed.slice(0, trimmed.lastIndexOf('/') + 1);
+        const folders = await store.listFolders(parent).catch(() => []);
+        throw new StoreError(listed.length === 0
+            ? `no objects under prefix '${prefix}' in ${store.description}.`
+            : `only checksum files (${listed.length}) under prefix '${prefix}' in ${store.description}, no backups.`, 'EmptyPrefix', {
+            input: 'prefix',
+            fix: folders.length
+                ? `use the folder the backups are in; this level holds: ${folders.slice(0, 8).join(', ')}.`
+                : 'check the prefix (it is case-sensitive and matched from the start of the key) and that the backup job has run.',
+        });
+    }
+    log(`Found ${backups.length} backups (and ${evidenceFiles.length} checksum files) under '${prefix}' in ${store.description}.`);
+    return { prefix, backups, evidenceFiles };
+}
+const isManifest = (key) => /SUMS(\.txt)?$/i.test(key);
+const folderOf = (key) => key.slice(0, key.lastIndexOf('/') + 1);
+/**
+ * Reads the sidecars of the selected backups and every manifest that covers one of them (a manifest
+ * speaks for files in its folder and below). A checksum file too big to be one, or gone, costs its
+ * evidence, not the run.
+ */
+async function readEvidence(store, listing, selected) {
+    const index = new EvidenceIndex();
+    const warnings = [];
+    const backupKeys = listing.backups.map((o) => o.key);
+    const selectedKeys = [...selected];
+    const wanted = listing.evidenceFiles.filter((o) => isManifest(o.key)
+        ? selectedKeys.some((k) => k.startsWith(folderOf(o.key)))
+        : selected.has(o.key.slice(0, o.key.lastIndexOf('.'))));
+    const limit = (0,p_limit/* default */.A)(8);
+    await Promise.all(wanted.map((file) => limit(async () => {
+        let text;
+        try {
+            text = await store.getText(file.key);
+        }
+        catch (error) {
+            if (!(error instanceof StoreError) || !['TooLarge', 'NoSuchKey'].includes(error.code))
+                throw error;
+            warnings.push(`checksum file ${file.key} was not read: ${error.message}`);
+            return;
+        }
+        if (isManifest(file.key))
+            index.addManifest(file.key, text, backupKeys);
+        else
+            index.addSidecar(file.key, text);
+    })));
+    return { index, warnings };
+}
+const newestOfEach = (series, selected) => new Set([...series.values()].map((m) => m[0].object.key).filter((k) => selected.has(k)));
+/**
+ * Reads the selected backups, several at once: small objects are bound by round trips (HEAD, GET,
+ * first byte), so several in flight hide the latency; large ones by hashing, so at most
+ * `largeConcurrency` of them run together.
+ */
+async function verifySelected(store, toVerify, index, saveTo, options, log) {
+    const started = Date.now();
+    const limit = (0,p_limit/* default */.A)(options.concurrency ?? 6);
+    const large = (0,p_limit/* default */.A)(options.largeConcurrency ?? 2);
+    const largeBytes = options.largeObjectBytes ?? 64 * 1024 * 1024;
+    const read = { log, pgRestore: options.pgRestore, progressIntervalMs: options.progressIntervalMs ?? 5000 };
+    let bytes = 0;
+    const entries = await Promise.all(toVerify.map((c) => limit(async () => {
+        const once = () => verifyObject(store, c, index.for(c.object.key), { ...read, saveTo: saveTo(c.object.key) });
+        const entry = await (c.object.size >= largeBytes
+            ? large(() => verifyWithOneRetry(c, once, log))
+            : verifyWithOneRetry(c, once, log));
+        bytes += entry.bytesRead ?? 0;
+        return entry;
+    })));
+    return { entries, bytes, ms: Date.now() - started };
+}
+/**
+ * One backup, read again once when the connection broke mid-download (that says nothing about the
+ * backup). Checksum and content failures are final: the same bytes would fail the same way.
+ */
+async function verifyWithOneRetry(c, once, log) {
+    let entry;
+    try {
+        entry = await once();
+    }
+    catch (error) {
+        // Listed a moment ago, gone now: lifecycle or the uploader's pruning ran meanwhile.
+        if (!(error instanceof StoreError) || error.code !== 'NoSuchKey')
+            throw error;
+        log(`  ${c.object.key} was deleted while this run was verifying (lifecycle or pruning); skipped`);
+        return { ...notVerified(c), problems: ['deleted while this run was verifying it'] };
+    }
+    if (entry.interrupted) {
+        log(`  ${c.object.key}: ${entry.interrupted}; reading it once more`);
+        const first = entry.bytesRead ?? 0;
+        entry = await once();
+        entry.attempts = 2;
+        entry.bytesRead = (entry.bytesRead ?? 0) + first;
+    }
+    log(describeOutcome(entry));
+    return entry;
+}
+function describeOutcome(entry) {
+    const proof = entry.verdict === 'ok'
+        ? ` by ${entry.provedBy.join(' + ')}`
+        : entry.problems.length
+            ? `: ${entry.problems[0]}`
+            : '';
+    const word = entry.verdict === 'ok' ? '✅ ok' : entry.verdict === 'failed' ? '❌ FAILED' : '⚠️ unverifiable';
+    return `${word} ${entry.key} (${(0,core_progress/* formatBytes */.z)(entry.size)}${entry.ms !== undefined ? ` in ${(0,duration/* formatDuration */.a)(entry.ms)}` : ''})${proof}`;
+}
+/** The user's restore-command on each series' newest backup that passed; the copy is removed after. */
+async function runRestoreCommands(entries, command, saveTo, log) {
+    for (const entry of entries) {
+        const file = saveTo(entry.key);
+        if (!file)
+            continue;
+        if (entry.verdict !== 'failed') {
+            log(`Running restore-command on ${entry.key}…`);
+            entry.restore = await runRestoreCommand(command, file, entry.key, log);
+            if (!entry.restore.ok) {
+                entry.verdict = 'failed';
+                entry.problems.push(`restore-command exited with ${entry.restore.exitCode}`);
+            }
+        }
+        (0,external_node_fs_.rmSync)(file, { force: true });
+    }
+}
+/** The report: every backup (read or not), every series' audit, the lifecycle check and the verdict. */
+async function assembleReport(ctx) {
+    const { store, options, now, candidates, audits } = ctx;
+    const { entries, bytes, ms } = ctx.run;
+    const policy = options.retention ?? DEFAULT_POLICY;
+    const byKey = new Map(entries.map((e) => [e.key, e]));
+    const failures = [
+        ...audits.flatMap((a) => a.headline),
+        ...entries.filter((e) => e.verdict === 'failed').map((e) => `${e.key}: ${e.problems.join('; ')}`),
+        ...entries
+            .filter((e) => e.verdict === 'unverifiable')
+            .map((e) => `${e.key}: unverifiable, ${e.problems.join('; ')}`),
+        ...audits.flatMap((a) => a.failures),
+    ];
+    const warnings = audits.flatMap((a) => a.warnings);
+    const expired = audits.reduce((n, a) => n + a.report.retention.expired.length, 0);
+    const lifecycle = (0,retention/* auditLifecycle */.WY)(await store.lifecycle(), options.prefix, policy, expired);
+    if (!lifecycle.ok)
+        warnings.push(lifecycle.detail);
+    const newest = [...ctx.series.values()]
+        .map((m) => m[0])
+        .sort((a, b) => b.date.getTime() - a.date.getTime())[0];
+    const count = (v) => entries.filter((e) => e.verdict === v).length;
+    const sum = (f) => audits.reduce((n, a) => n + f(a), 0);
+    return {
+        passed: failures.length === 0,
+        checkedAt: now.toISOString(),
+        store: store.description,
+        bucket: options.connection?.bucket ?? store.description,
+        prefix: options.prefix,
+        policy,
+        maxAgeHours: verify_round1((options.maxAgeMs ?? 26 * verify_HOUR) / verify_HOUR),
+        verifyMode: describeMode(ctx.mode),
+        shard: `${ctx.shard.index}/${ctx.shard.count}`,
+        latestKey: newest?.object.key,
+        latestAgeHours: newest ? verify_round1((now.getTime() - newest.madeAt.getTime()) / verify_HOUR) : undefined,
+        counts: {
+            backups: candidates.length,
+            selected: entries.length,
+            verified: count('ok'),
+            failed: count('failed'),
+            unverifiable: count('unverifiable'),
+            missingDays: sum((a) => a.report.retention.missingDays.length),
+            missingMonths: sum((a) => a.report.retention.missingMonths.length),
+            expired,
+        },
+        backups: candidates.map((c) => byKey.get(c.object.key) ?? notVerified(c)),
+        series: audits.map((a) => a.report),
+        lifecycle,
+        failures,
+        warnings,
+        throughput: bytes > 0 ? { bytes, ms, mbPerSecond: verify_round1(bytes / 1e6 / Math.max(0.001, ms / 1000)) } : undefined,
+    };
+}
+const verify_round1 = (n) => Math.round(n * 10) / 10;
+
+
+
+/***/ }),
+
+/***/ 4664:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
+
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+/**
+ * Progress for long work, logged at most every `intervalMs` so a 1 GiB download prints a line every few
+ * seconds rather than thousands: done/total, rate and time left.
+ */
+class Progress {
+    label;
+    total;
+    log;
+    options;
+    done = 0;
+    lastLog = 0;
+    started;
+    constructor(label, total, log, options = {}) {
+        this.label = label;
+        this.total = total;
+        this.log = log;
+        this.options = options;
+        this.started = this.now();
+        this.lastLog = this.started;
+    }
+    now() {
+        return this.options.now ? this.options.now() : Date.now();
+    }
+    fmt(n) {
+        return this.options.unit === 'items' ? String(n) : formatBytes(n);
+    }
+    add(amount) {
+        this.done += amount;
+        const now = this.now();
+        if (now - this.lastLog >= (this.options.intervalMs ?? 5000)) {
+            this.lastLog = now;
+            this.log(this.line(now));
+        }
+    }
+    line(now = this.now()) {
+        const elapsed = Math.max(1, now - this.started);
+        const rate = (this.done / elapsed) * 1000;
+        const rateText = this.options.unit === 'items' ? `${rate.toFixed(1)}/s` : `${formatBytes(rate)}/s`;
+        if (this.total && this.total > 0) {
+            const pct = ((this.done / this.total) * 100).toFixed(0);
+            const left = rate > 0 ? (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(((this.total - this.done) / rate) * 1000) : '?';
+            return `${this.label}: ${this.fmt(this.done)} of ${this.fmt(this.total)} (${pct}%), ${rateText}, ${left} left`;
+        }
+        return `${this.label}: ${this.fmt(this.done)}, ${rateText}`;
+    }
+    finish() {
+        const line = `${this.label}: done, ${this.fmt(this.done)} in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(this.now() - this.started)}`;
+        this.log(line);
+        return line;
+    }
+}
+
+
+/***/ })
+
+};
