@@ -8,22 +8,29 @@ import { imageToDeploy } from '../fly/build.js';
 import { readDeployInputs } from '../fly/inputs.js';
 import { renderDeploySummary } from '../fly/summary.js';
 import { readProbeInputs } from '../probe/inputs.js';
-import { writeProbeReport } from '../probe/report.js';
+import { targetOutputs, writeProbeReport } from '../probe/report.js';
 import { renderProbeSummary } from '../probe/summary.js';
 import { release } from '../release/one-step.js';
 import { recordTargetFromInputs } from '../release/record.js';
 
 /** The root action's probe inputs carry a `probe-` prefix where latency-probe's names would clash. */
-const PROBE_NAMES: Record<string, string> = { url: 'probe-url', timeout: 'probe-timeout' };
+const PROBE_NAMES: Record<string, string> = {
+  url: 'probe-url',
+  targets: 'probe-targets',
+  timeout: 'probe-timeout',
+};
 
 await runAction('runway', async () => {
   const inputs = actionInputs();
   const deployInputs = readDeployInputs(inputs, process.env);
   // Validated now with the public URL standing in for an empty probe-url, so a bad threshold fails
   // before anything is deployed; the real target is the deployed app's URL.
+  // Named probe-targets replace the public URL as the default target.
+  const explicitTargets =
+    inputs.optional('probe-url') !== undefined || inputs.optional('probe-targets') !== undefined;
   const probeReader = new InputReader((name) =>
     name === 'url'
-      ? (inputs.optional('probe-url') ?? deployInputs.publicUrl)
+      ? (inputs.optional('probe-url') ?? (explicitTargets ? '' : deployInputs.publicUrl))
       : core.getInput(PROBE_NAMES[name] ?? name),
   );
   const probeInputs = readProbeInputs(probeReader);
@@ -32,7 +39,7 @@ await runAction('runway', async () => {
 
   const outcome = await release({
     deploy: { ...deployInputs, image, log: (l) => core.info(l), warn: (l) => core.warning(l) },
-    probe: { ...probeInputs.options, urls: inputs.optional('probe-url') ? probeInputs.options.urls : [] },
+    probe: explicitTargets ? probeInputs.options : { ...probeInputs.options, urls: [], names: [] },
     thresholds: probeInputs.thresholds,
     rollbackOnBreach: deployInputs.rollback,
     record,
@@ -56,6 +63,9 @@ await runAction('runway', async () => {
     'p99-ms': first?.latency.p99,
     'error-rate': first ? Number(first.errorRate.toFixed(6)) : undefined,
     passed: outcome.gatePassed === undefined ? 'false' : String(outcome.gatePassed),
+    'probe-targets': outcome.probe
+      ? JSON.stringify(targetOutputs(outcome.probe, outcome.verdicts))
+      : undefined,
     'deployment-id': outcome.deploymentId,
     report: reportPath,
   });

@@ -12,7 +12,8 @@ export type Outcome = 'pass' | 'breach' | 'inconclusive';
 
 export interface Verdict {
   threshold: string;
-  /** The target URL judged. */
+  /** The target judged: its name, and its URL. */
+  target: string;
   url: string;
   metric: string;
   op: Comparison;
@@ -157,6 +158,7 @@ function judgeOne(target: TargetReport, baseline: TargetReport | undefined, thre
         : 'ms';
   const base = {
     threshold: threshold.text,
+    target: target.name ?? target.url,
     url: target.url,
     metric: threshold.metric.name,
     op: threshold.op,
@@ -270,11 +272,17 @@ function judgeOne(target: TargetReport, baseline: TargetReport | undefined, thre
   return verdict;
 }
 
-/** Judges every threshold for every target (the baseline is only a reference, never judged itself). */
+/**
+ * Judges every threshold for every target, a target's own thresholds (from its `targets` line) for it
+ * alone. The baseline is only a reference, never judged itself.
+ */
 export function judge(report: ProbeReport, thresholds: readonly Threshold[]): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const target of report.targets) {
-    for (const threshold of thresholds) verdicts.push(judgeOne(target, report.baseline, threshold));
+    for (const threshold of thresholds) {
+      if (threshold.target !== undefined && threshold.target !== target.name) continue;
+      verdicts.push(judgeOne(target, report.baseline, threshold));
+    }
   }
   return verdicts;
 }

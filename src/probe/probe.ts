@@ -232,9 +232,11 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
     if (progress) clearInterval(progress);
     await Promise.all(endpoints.map((e) => e.close()));
   }
-  const reports = endpoints.map((e) =>
-    summarise(e.url.href, e.role, e.samples, e.opened, e.lastEnd - e.firstIntended),
-  );
+  const reports = endpoints.map((e, k) => {
+    const report = summarise(e.url.href, e.role, e.samples, e.opened, e.lastEnd - e.firstIntended);
+    if (e.role === 'target') report.name = options.names?.[k];
+    return report;
+  });
   return {
     version: 1,
     startedAt: startedAt.toISOString(),

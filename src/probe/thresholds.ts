@@ -21,6 +21,8 @@ export interface Threshold {
   metric: ThresholdMetric;
   op: Comparison;
   limit: ThresholdLimit;
+  /** Judged for this named target only (a `targets` line); otherwise for every target. */
+  target?: string;
 }
 
 const INPUT = 'thresholds';
