@@ -129,7 +129,7 @@ export function quantileValueInterval(
 }
 
 /** The point estimate by nearest rank, X(⌈p·n⌉), the usual definition behind "p95". */
-export function nearestRank(sorted: readonly number[], p: number): number {
+export function nearestRank(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1];
 }

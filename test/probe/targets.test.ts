@@ -102,7 +102,8 @@ describe('several targets, one verdict (real servers)', () => {
         `db ${db}health/db avg<50`,
       ].join('\n'),
       thresholds: 'rate<0.05',
-      requests: '80',
+      // Enough that the p95's upper bound is not the slowest request (a stall on a shared machine).
+      requests: '200',
       rate: '0',
       concurrency: '4',
       warmup: '2',
@@ -132,7 +133,7 @@ describe('several targets, one verdict (real servers)', () => {
     expect(outputs.passed).toBe('false');
     const targets = JSON.parse(String(outputs.targets));
     expect(Object.keys(targets)).toEqual(['api', 'static', 'e2e', 'db']);
-    expect(targets.db).toMatchObject({ passed: false, breached: ['avg<50'], requests: 80 });
+    expect(targets.db).toMatchObject({ passed: false, breached: ['avg<50'], requests: 200 });
     expect(targets.db['mean-ms']).toBeGreaterThanOrEqual(60);
     expect(targets.api).toMatchObject({ passed: true, breached: [], url: `${api}api/health` });
 
