@@ -111,7 +111,7 @@ describe('the probe against node:http in every framing', () => {
 
   it('completes chunked, sized, empty and close-delimited responses, each on its own connection use', async () => {
     let n = 0;
-    server = createServer((req, res) => {
+    server = createServer((_req, res) => {
       const kind = n++ % 4;
       if (kind === 0)
         res.end('sized body'); // Content-Length
