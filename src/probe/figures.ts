@@ -62,7 +62,7 @@ function column<T>(items: readonly T[], field: (item: T) => number | undefined):
  */
 export function buckets(sortedMs: readonly number[], count = 12): HistogramBucket[] {
   if (sortedMs.length === 0) return [];
-  const top = sortedMs[Math.min(sortedMs.length - 1, Math.ceil(0.999 * sortedMs.length) - 1)];
+  const top = nearestRank(sortedMs, 0.999);
   const lowest = sortedMs[0];
   const steps = [1, 2, 2.5, 5];
   let width = 1;
