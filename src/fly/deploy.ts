@@ -58,11 +58,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     await runMachineChecks(d);
     const groups = checkGroups(d, survey);
     const plans = planPlacement(d, groups);
-    if (!survey.firstDeploy) await leaseAll(d, survey.before);
+    if (!survey.firstDeploy) {
+      await leaseAll(d, survey.before);
+      // The strategy goes first (a canary still gates the release before anything else changes), over
+      // the Machines that stay; then the new ones are created, and only then are extra ones removed.
+      const leaving = new Set(plans.flatMap((p) => p.remove.map((m) => m.id)));
+      const staying = [...groups].map(([g, ms]) => [g, ms.filter((m) => !leaving.has(m.id))] as const);
+      await runStrategy(d, new Map(staying.filter(([, ms]) => ms.length)));
+    }
     await scaleUp(d, plans, survey.firstDeploy);
-    const leaving = new Set(plans.flatMap((p) => p.remove.map((m) => m.id)));
-    const staying = new Map([...groups].map(([g, ms]) => [g, ms.filter((m) => !leaving.has(m.id))] as const));
-    if (!survey.firstDeploy) await runStrategy(d, new Map([...staying].filter(([, ms]) => ms.length)));
     await scaleDown(d, plans);
     d.expectedMachines = plans.reduce((n, p) => n + [...p.target.values()].reduce((a, b) => a + b, 0), 0);
     d.mark('all Machines on the new release');

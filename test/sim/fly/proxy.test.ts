@@ -47,6 +47,11 @@ function load(workers = 8) {
     }
   });
   return {
+    /** Resolves once `more` further answers have come back, so a test brackets an event with traffic. */
+    answers(more: number) {
+      const target = ok + failures.length + more;
+      return until(`${more} more answers`, () => ok + failures.length >= target);
+    },
     async stop() {
       running = false;
       await Promise.all(loops);
@@ -125,10 +130,10 @@ describe('the app proxy', () => {
     const b = await create('registry.fly.io/proxy-app:v1');
     await until('both routable', () => routable(a) && routable(b));
     const traffic = load(12);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await traffic.answers(20);
     // SIGKILL: no draining, the proxy learns only from refused connections.
     await api('POST', `${base}/${a}/signal`, { signal: 9 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await traffic.answers(50);
     const result = await traffic.stop();
     expect(result.failures).toEqual([]);
     expect(result.ok).toBeGreaterThan(20);
@@ -173,7 +178,7 @@ describe('the app proxy', () => {
       await api('GET', `${base}/${id}/wait?state=stopped&version=${version}&timeout=30`);
       expect((await api('DELETE', `${base}/${id}`)).status).toBe(200);
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await traffic.answers(20);
     const result = await traffic.stop();
     expect(result.failures).toEqual([]);
     expect(result.ok).toBeGreaterThan(50);
