@@ -65,7 +65,7 @@ export function readRemoteSettings(inputs: InputReader): RemoteSettings | undefi
       'pass a deploy token for fly-app, e.g. fly-api-token: ${{ secrets.FLY_API_TOKEN }}.',
     );
   registerSecret(token);
-  const apiUrl = inputs.url('fly-api-url')?.href ?? 'https://api.machines.dev';
+  const apiUrl = (inputs.url('fly-api-url') ?? new URL('https://api.machines.dev')).href;
   const timeoutMs = inputs.duration('region-timeout', '5m', { min: 10_000, max: 3_600_000 });
   return { region, app, token, apiUrl, timeoutMs };
 }
@@ -116,6 +116,8 @@ export async function probeFromRegion(
     report = await execProbe(api, machineId, inputs, deadline);
   } finally {
     await api.destroy(machineId);
+    // Bounded: the cost runs until Fly reports the Machine destroyed (or gone).
+    await api.wait(machineId, 'destroyed', { timeoutMs: 30_000, missingOk: true }).catch(() => undefined);
     machineSeconds = Math.round((Date.now() - createdAt) / 100) / 10;
     log(`destroyed probe Machine ${machineId} after ${machineSeconds} Machine-seconds`);
     track.destroyed(machineId, machineSeconds);
