@@ -129,6 +129,7 @@ export async function probeFromRegion(
 export async function destroyLeftover(settings: RemoteSettings, machineId: string): Promise<void> {
   const api = new FlyApi({ apiUrl: settings.apiUrl, token: settings.token, app: settings.app });
   await api.destroy(checkedId(machineId));
+  await api.wait(machineId, 'destroyed', { timeoutMs: 30_000, missingOk: true }).catch(() => undefined);
 }
 
 async function createProbeMachine(api: FlyApi, region: string, bundle: Buffer) {
