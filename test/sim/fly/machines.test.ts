@@ -242,8 +242,15 @@ describe('update, stop, start, destroy', () => {
       'started',
     );
     // A wait blocks until the state arrives rather than answering early.
+    const calls = sim.calls().length;
     const pending = api('GET', `${base}/${m.id}/wait?state=stopped&version=${m.version}&timeout=20`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The wait is at the server (recorded, not yet answered) before the stop is sent.
+    await until('the wait to arrive', () =>
+      sim
+        .calls()
+        .slice(calls)
+        .some((c) => c.path.endsWith('/wait') && c.status === 0),
+    );
     await api('POST', `${base}/${m.id}/stop`);
     expect((await pending).body).toMatchObject({ ok: true, state: 'stopped' });
     await api('DELETE', `${base}/${m.id}`);
