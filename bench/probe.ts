@@ -3,7 +3,8 @@
 //  1. Accuracy: p50/p95/p99 reported vs the server's own timings for a known delay distribution.
 //     Goal: |error| ≤ 1 ms + 2%.
 //  2. Overhead: highest sustained request rate (closed loop, same connections, same server in its own
-//     process) vs autocannon. Goal: ≥ 0.8× autocannon.
+//     process) vs autocannon, alternating rounds. Goal: ≥ 1.0× autocannon (median of the rounds' ratios).
+//     The client CPU per request is reported too: on a shared machine it is steadier than requests/s.
 //  3. Coordinated omission: one 1 s stall during a constant-rate run; p50/p90/p99 from Runway (open
 //     model) and autocannon (-R, with and without its CO correction) vs what a user arriving on
 //     schedule sees.
@@ -85,7 +86,7 @@ async function overhead() {
   const { url, child } = await childServer('zero');
   const connections = 10;
   const seconds = 2;
-  const rounds = 5;
+  const rounds = 7;
   const runs: { runway: number[]; autocannon: number[]; ratio: number[] } = {
     runway: [],
     autocannon: [],
@@ -146,8 +147,8 @@ async function overhead() {
     bestAutocannonRps: best.autocannon,
     bestOfEachRatio: r2(best.runway / best.autocannon),
     medianRatio,
-    goal: 0.8,
-    ok: medianRatio >= 0.8,
+    goal: 1.0,
+    ok: medianRatio >= 1.0,
   };
 }
 

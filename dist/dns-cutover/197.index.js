@@ -100,7 +100,7 @@ function verifyTable(summary, report, what = 'the new records') {
         s.role,
         s.answer,
         s.matched
-            ? `${verdictIcon(true)} ${(0,duration/* formatDuration */.a)(s.matchedAfterMs ?? 0)}`
+            ? `${verdictIcon(true)} ${(0,duration/* formatDuration */.a3)(s.matchedAfterMs ?? 0)}`
             : s.unreachable
                 ? '➖ unreachable from this runner (another address of the server answered)'
                 : `${verdictIcon(false)} not within the timeout`,
@@ -123,7 +123,7 @@ function verifyTable(summary, report, what = 'the new records') {
 function renderCutoverSummary(result) {
     const summary = new Summary();
     summary.heading(`${verdictIcon(result.ok)} dns-cutover ${result.mode}: ${result.name} — ${HEADLINES[result.status]}`, 3);
-    summary.paragraph(`Provider **${result.provider}**, zone \`${result.zone}\`${result.target ? `, target \`${result.target}\`` : ''}. ${result.plan.recordChanges} record change(s) planned; ${result.apiCalls} API call(s); ${(0,duration/* formatDuration */.a)(result.durationMs)} in all.`);
+    summary.paragraph(`Provider **${result.provider}**, zone \`${result.zone}\`${result.target ? `, target \`${result.target}\`` : ''}. ${result.plan.recordChanges} record change(s) planned; ${result.apiCalls} API call(s); ${(0,duration/* formatDuration */.a3)(result.durationMs)} in all.`);
     if (result.failure)
         summary.paragraph(`**What happened:** ${result.failure}`);
     summary.heading('Plan', 4);
@@ -137,7 +137,7 @@ function renderCutoverSummary(result) {
         summary.paragraph('The records already match the target: no change was sent (PowerDNS would bump the SOA serial on every write).');
     if (result.waitSeconds !== undefined) {
         summary.paragraph(result.status === 'ttl-lowered' || result.status === 'unchanged'
-            ? `Wait at least **${result.waitSeconds}s** (${(0,duration/* formatDuration */.a)(result.waitSeconds * 1000)}, the old TTL) before the switch, so no resolver still holds the long-lived answer.`
+            ? `Wait at least **${result.waitSeconds}s** (${(0,duration/* formatDuration */.a3)(result.waitSeconds * 1000)}, the old TTL) before the switch, so no resolver still holds the long-lived answer.`
             : '');
     }
     const { tls, health } = result.preflight;
@@ -182,7 +182,7 @@ function renderCutoverSummary(result) {
     }
     for (const note of result.notes)
         summary.paragraph(`> ${note}`);
-    summary.details('Timeline', result.timeline.map((t) => `- +${(0,duration/* formatDuration */.a)(t.atMs)} ${t.event.replace(/</g, '&lt;')}`).join('\n'));
+    summary.details('Timeline', result.timeline.map((t) => `- +${(0,duration/* formatDuration */.a3)(t.atMs)} ${t.event.replace(/</g, '&lt;')}`).join('\n'));
     if (result.changed && result.mode !== 'rollback') {
         summary.paragraph('To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.');
     }

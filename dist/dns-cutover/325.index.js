@@ -1,5 +1,5 @@
 export const id = 325;
-export const ids = [325];
+export const ids = [325,52];
 export const modules = {
 
 /***/ 7253:
@@ -85,7 +85,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:dns/promises"
 var promises_ = __webpack_require__(1553);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(1915);
+var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/retry.ts
@@ -93,7 +93,7 @@ var retry = __webpack_require__(7253);
 // EXTERNAL MODULE: ./src/dns/plan.ts
 var dns_plan = __webpack_require__(5052);
 // EXTERNAL MODULE: ./src/dns/preflight.ts
-var preflight = __webpack_require__(7847);
+var preflight = __webpack_require__(228);
 // EXTERNAL MODULE: ./src/dns/providers/index.ts
 var providers = __webpack_require__(2866);
 // EXTERNAL MODULE: ./src/dns/query.ts + 1 modules
@@ -177,7 +177,7 @@ async function verifyPropagation(options) {
                 if (ok) {
                     report.matched = true;
                     report.matchedAfterMs = Date.now() - options.since;
-                    options.log?.(`${watcher.server.label} answers ${report.answer} after ${(0,duration/* formatDuration */.a)(report.matchedAfterMs)}`);
+                    options.log?.(`${watcher.server.label} answers ${report.answer} after ${(0,duration/* formatDuration */.a3)(report.matchedAfterMs)}`);
                 }
             }
             catch (error) {
@@ -344,7 +344,7 @@ async function cutover(options) {
             ok: verify.ok,
             failure: verify.ok
                 ? undefined
-                : `The records already match at ${options.provider}, but ${unmatched(verify)} still answer(s) something else after ${(0,duration/* formatDuration */.a)(options.verifyTimeoutMs)}.`,
+                : `The records already match at ${options.provider}, but ${unmatched(verify)} still answer(s) something else after ${(0,duration/* formatDuration */.a3)(options.verifyTimeoutMs)}.`,
         });
     }
     if (options.mode === 'apply') {
@@ -389,7 +389,7 @@ async function cutover(options) {
     if (receipt) {
         changed();
         result.receipt = receipt;
-        mark(`${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${(0,duration/* formatDuration */.a)(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`);
+        mark(`${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${(0,duration/* formatDuration */.a3)(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`);
         // From here on the records are switched: whatever goes wrong must end in the restore below.
         try {
             verify = await verifyAll(provider, options, plan.after, verifyTypes(before, plan.after), watchers, receipt.acceptedAt, mark);
@@ -398,7 +398,7 @@ async function cutover(options) {
                 failure = `After the change, ${receipt.syncError}.`;
             }
             else if (!verify.ok) {
-                failure = `After the change, ${unmatched(verify)} did not answer the new records within ${(0,duration/* formatDuration */.a)(options.verifyTimeoutMs)}.`;
+                failure = `After the change, ${unmatched(verify)} did not answer the new records within ${(0,duration/* formatDuration */.a3)(options.verifyTimeoutMs)}.`;
             }
             else if (options.mode === 'apply' && options.healthUrl) {
                 const after = await postSwitchHealth(options, mark);
@@ -413,7 +413,7 @@ async function cutover(options) {
     }
     if (!failure && verify) {
         const status = options.mode === 'rollback' ? 'restored' : options.mode === 'lower-ttl' ? 'ttl-lowered' : 'applied';
-        mark(`${status}: verified on ${verify.servers.length} server(s) in ${(0,duration/* formatDuration */.a)(verify.elapsedMs)}`);
+        mark(`${status}: verified on ${verify.servers.length} server(s) in ${(0,duration/* formatDuration */.a3)(verify.elapsedMs)}`);
         return finish({ status });
     }
     failure ??= 'After the change, it could not be verified.';
@@ -424,7 +424,7 @@ async function cutover(options) {
     const story = await restore(provider, options, before, watchers, mark, verifyTypes);
     result.rollback = story;
     const told = story.ok
-        ? `${failure} The previous records were put back and verified in ${(0,duration/* formatDuration */.a)(story.verify?.elapsedMs ?? 0)}.`
+        ? `${failure} The previous records were put back and verified in ${(0,duration/* formatDuration */.a3)(story.verify?.elapsedMs ?? 0)}.`
         : story.applied
             ? `${failure} The previous records were put back, but ${(story.error ?? '').replace(/^they are back at \S+ but /, '')}.`
             : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand at ${options.provider} — ${options.name} must hold ${before.map(dns_records/* formatRecordSet */.ZE).join('; ') || 'no A, AAAA or CNAME records'} — or run mode: rollback with the 'previous' output.`;
@@ -607,7 +607,7 @@ async function restore(provider, options, before, watchers, mark, verifyTypes) {
             };
         const verify = await verifyAll(provider, options, before, verifyTypes(now, before), watchers, receipt?.acceptedAt ?? Date.now(), mark);
         mark(verify.ok
-            ? `previous records verified back in ${(0,duration/* formatDuration */.a)(verify.elapsedMs)}`
+            ? `previous records verified back in ${(0,duration/* formatDuration */.a3)(verify.elapsedMs)}`
             : 'previous records not verified everywhere');
         const error = verify.ok
             ? undefined
@@ -622,6 +622,92 @@ async function restore(provider, options, before, watchers, mark, verifyTypes) {
             error: describeError(error),
         };
     }
+}
+
+
+/***/ }),
+
+/***/ 5052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ planChange),
+/* harmony export */   Lq: () => (/* binding */ planRows),
+/* harmony export */   X5: () => (/* binding */ isNoop),
+/* harmony export */   planJson: () => (/* binding */ planJson)
+/* harmony export */ });
+/* unused harmony export sameRecordSet */
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1721);
+
+/**
+ * Diffs the records at a name against what they should be. `desired` lists every rrset the name should
+ * hold among A/AAAA/CNAME; a Cloudflare record that was proxied stays proxied (and then has TTL auto),
+ * because turning the orange cloud off during a cutover would expose the origin.
+ */
+function planChange(name, before, desired, options = {}) {
+    const proxied = options.keepProxied !== false && before.some((set) => set.proxied);
+    const after = desired.map((set) => proxied && set.proxied === undefined ? { ...set, proxied: true, ttl: 1 } : set);
+    const deletes = [];
+    const upserts = [];
+    let recordChanges = 0;
+    for (const type of _records_js__WEBPACK_IMPORTED_MODULE_0__/* .CUTOVER_TYPES */ .ju) {
+        const from = before.find((set) => set.type === type);
+        const to = after.find((set) => set.type === type);
+        if (from && !to) {
+            deletes.push(from);
+            recordChanges += from.values.length;
+        }
+        else if (to && !from) {
+            upserts.push({ to });
+            recordChanges += to.values.length;
+        }
+        else if (from && to && !sameRecordSet(from, to)) {
+            upserts.push({ from, to });
+            const removed = from.values.filter((v) => !to.values.includes(v)).length;
+            const added = to.values.filter((v) => !from.values.includes(v)).length;
+            recordChanges += removed + added || to.values.length;
+        }
+    }
+    return { name, before, after, deletes, upserts, recordChanges };
+}
+function sameRecordSet(a, b) {
+    return (a.type === b.type &&
+        a.ttl === b.ttl &&
+        Boolean(a.proxied) === Boolean(b.proxied) &&
+        (0,_records_js__WEBPACK_IMPORTED_MODULE_0__/* .sameValues */ .Z)(a.values, b.values));
+}
+const isNoop = (plan) => plan.deletes.length === 0 && plan.upserts.length === 0;
+function planRows(plan) {
+    const rows = [];
+    for (const type of _records_js__WEBPACK_IMPORTED_MODULE_0__/* .CUTOVER_TYPES */ .ju) {
+        const from = plan.before.find((set) => set.type === type);
+        const to = plan.after.find((set) => set.type === type);
+        if (!from && !to)
+            continue;
+        const action = !from ? 'create' : !to ? 'delete' : sameRecordSet(from, to) ? 'keep' : 'replace';
+        rows.push({
+            type,
+            before: from ? (0,_records_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRecordSet */ .ZE)(from) : '—',
+            after: to ? (0,_records_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRecordSet */ .ZE)(to) : '—',
+            action,
+        });
+    }
+    return rows;
+}
+/** Provider-neutral JSON of the change, for the `plan` output (provider internals left out). */
+function planJson(plan) {
+    const strip = (set) => ({
+        type: set.type,
+        ttl: set.ttl,
+        values: set.values,
+        ...(set.proxied ? { proxied: true } : {}),
+    });
+    return JSON.stringify({
+        name: plan.name,
+        recordChanges: plan.recordChanges,
+        delete: plan.deletes.map(strip),
+        upsert: plan.upserts.map((u) => ({ from: u.from ? strip(u.from) : null, to: strip(u.to) })),
+    });
 }
 
 

@@ -7,7 +7,11 @@ import { readDeployInputs } from '../fly/inputs.js';
 import { readProbeInputs } from '../probe/inputs.js';
 
 /** The root action's probe inputs carry a `probe-` prefix where latency-probe's names would clash. */
-const PROBE_NAMES: Record<string, string> = { url: 'probe-url', timeout: 'probe-timeout' };
+const PROBE_NAMES: Record<string, string> = {
+  url: 'probe-url',
+  targets: 'probe-targets',
+  timeout: 'probe-timeout',
+};
 
 // Deploy and probe inputs first, before the toolkit and the clients load: a bad one fails fast.
 const inputs = envInputs();
@@ -15,21 +19,24 @@ const checked = checkInputs('runway', () => {
   const deployInputs = readDeployInputs(inputs, process.env);
   // Validated now with the public URL standing in for an empty probe-url, so a bad threshold fails
   // before anything is deployed; the real target is the deployed app's URL.
+  // Named probe-targets replace the public URL as the default target.
+  const explicitTargets =
+    inputs.optional('probe-url') !== undefined || inputs.optional('probe-targets') !== undefined;
   const probeReader = new InputReader((name) =>
     name === 'url'
-      ? (inputs.optional('probe-url') ?? deployInputs.publicUrl)
+      ? (inputs.optional('probe-url') ?? (explicitTargets ? '' : deployInputs.publicUrl))
       : inputs.optional(PROBE_NAMES[name] ?? name),
   );
-  return { deployInputs, probeInputs: readProbeInputs(probeReader) };
+  return { deployInputs, probeInputs: readProbeInputs(probeReader), explicitTargets };
 });
 if (checked) await releaseStep(checked);
 
-async function releaseStep({ deployInputs, probeInputs }: NonNullable<typeof checked>) {
+async function releaseStep({ deployInputs, probeInputs, explicitTargets }: NonNullable<typeof checked>) {
   const core = await import('@actions/core');
   const { runAction, setOutputs, writeSummary } = await import('../core/action.js');
   const { imageToDeploy } = await import('../fly/build.js');
   const { renderDeploySummary } = await import('../fly/summary.js');
-  const { writeProbeReport } = await import('../probe/report.js');
+  const { targetOutputs, writeProbeReport } = await import('../probe/report.js');
   const { renderProbeSummary } = await import('../probe/summary.js');
   const { release } = await import('../release/one-step.js');
   const { recordTargetFromInputs } = await import('../release/record.js');
@@ -39,7 +46,7 @@ async function releaseStep({ deployInputs, probeInputs }: NonNullable<typeof che
 
     const outcome = await release({
       deploy: { ...deployInputs, image, log: (l) => core.info(l), warn: (l) => core.warning(l) },
-      probe: { ...probeInputs.options, urls: inputs.optional('probe-url') ? probeInputs.options.urls : [] },
+      probe: explicitTargets ? probeInputs.options : { ...probeInputs.options, urls: [], names: [] },
       thresholds: probeInputs.thresholds,
       rollbackOnBreach: deployInputs.rollback,
       record,
@@ -63,6 +70,9 @@ async function releaseStep({ deployInputs, probeInputs }: NonNullable<typeof che
       'p99-ms': first?.latency.p99,
       'error-rate': first ? Number(first.errorRate.toFixed(6)) : undefined,
       passed: outcome.gatePassed === undefined ? 'false' : String(outcome.gatePassed),
+      'probe-targets': outcome.probe
+        ? JSON.stringify(targetOutputs(outcome.probe, outcome.verdicts))
+        : undefined,
       'deployment-id': outcome.deploymentId,
       report: reportPath,
     });

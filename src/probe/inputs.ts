@@ -3,6 +3,7 @@ import { parseUrl, type InputReader } from '../core/inputs.js';
 import { registerSecret } from '../core/secrets.js';
 import { isSecretHeader, parseHeaders } from './headers.js';
 import { parseStatusRanges } from './status.js';
+import { parseTargets, urlTargetName } from './targets.js';
 import { parseThresholds, type Threshold } from './thresholds.js';
 import type { ProbeOptions } from './types.js';
 
@@ -21,13 +22,23 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
  */
 export function readProbeInputs(inputs: InputReader): ProbeInputs {
   const urlLines = inputs.list('url');
-  if (urlLines.length === 0)
+  const named = parseTargets(inputs.list('targets'));
+  if (urlLines.length === 0 && named.length === 0)
     throw new InputError(
       'url',
-      'is required but empty.',
-      'set it, e.g. url: https://voice-bot.fly.dev/health',
+      'is required but empty (and no targets are set).',
+      'set it, e.g. url: https://voice-bot.fly.dev/health, or name several targets with targets:.',
     );
-  const urls = urlLines.map((line) => parseUrl('url', line));
+  const plain = urlLines.map((line) => parseUrl('url', line));
+  const urls = [...plain, ...named.map((t) => t.url)];
+  const names = [...plain.map(urlTargetName), ...named.map((t) => t.name)];
+  const clash = names.find((name, k) => names.indexOf(name) !== k);
+  if (clash !== undefined)
+    throw new InputError(
+      named.some((t) => t.name === clash) ? 'targets' : 'url',
+      `"${clash}" names two targets.`,
+      'probe each URL once, and give every target its own name.',
+    );
   const baselineText = inputs.optional('baseline-url');
   const baseline = baselineText === undefined ? undefined : parseUrl('baseline-url', baselineText);
   for (const url of [...urls, ...(baseline ? [baseline] : [])]) {
@@ -63,11 +74,14 @@ export function readProbeInputs(inputs: InputReader): ProbeInputs {
     );
   }
   const expectStatus = parseStatusRanges(inputs.string('expect-status', '200-399'));
-  const thresholds = parseThresholds(inputs.string('thresholds', ''));
+  const thresholds = [
+    ...parseThresholds(inputs.string('thresholds', '')),
+    ...named.flatMap((t) => t.thresholds),
+  ];
   const relative = thresholds.find((t) => t.limit.kind === 'baseline');
   if (relative && !baseline) {
     throw new InputError(
-      'thresholds',
+      relative.target === undefined ? 'thresholds' : 'targets',
       `"${relative.text}" compares with the baseline, but baseline-url is not set.`,
       'set baseline-url, or give an absolute limit such as p95 < 200ms.',
     );
@@ -76,6 +90,7 @@ export function readProbeInputs(inputs: InputReader): ProbeInputs {
   return {
     options: {
       urls,
+      names,
       baseline,
       requests,
       rate,

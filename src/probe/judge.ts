@@ -1,8 +1,8 @@
 import {
+  interpolatedQuantile,
   meanInterval,
-  nearestRank,
   proportionInterval,
-  quantileRankInterval,
+  quantileValueInterval,
   type ValueInterval,
 } from './order-statistics.js';
 import { describeLimit, type Comparison, type Threshold } from './thresholds.js';
@@ -12,7 +12,8 @@ export type Outcome = 'pass' | 'breach' | 'inconclusive';
 
 export interface Verdict {
   threshold: string;
-  /** The target URL judged. */
+  /** The target judged: its name, and its URL. */
+  target: string;
   url: string;
   metric: string;
   op: Comparison;
@@ -35,7 +36,14 @@ const CONFIDENCE = 0.95;
 /** Largest sample count the "how many would settle it" search considers. */
 const MAX_SAMPLES = 200_000;
 
-function decide(op: Comparison, lower: number, upper: number, limit: number): Outcome {
+/**
+ * The verdict from the figure's interval: pass when every value in it satisfies the comparison, breach when
+ * none does, inconclusive otherwise. An observed-only figure (max, min) has lower = upper, which is k6's
+ * point comparison. Equality can only be shown by an interval without width.
+ */
+export function decide(op: Comparison, lower: number, upper: number, limit: number): Outcome {
+  const excludes = upper < limit || lower > limit;
+  const exactly = lower === limit && upper === limit;
   switch (op) {
     case '<':
       return upper < limit ? 'pass' : lower >= limit ? 'breach' : 'inconclusive';
@@ -45,26 +53,11 @@ function decide(op: Comparison, lower: number, upper: number, limit: number): Ou
       return lower > limit ? 'pass' : upper <= limit ? 'breach' : 'inconclusive';
     case '>=':
       return lower >= limit ? 'pass' : upper < limit ? 'breach' : 'inconclusive';
+    case '==':
+      return exactly ? 'pass' : excludes ? 'breach' : 'inconclusive';
+    case '!=':
+      return excludes ? 'pass' : exactly ? 'breach' : 'inconclusive';
   }
-}
-
-/**
- * The interval for the p-quantile projected onto m samples drawn from the distribution we observed:
- * the ranks the order-statistic method would use for m, read off the empirical quantiles we have.
- */
-function projectedQuantileInterval(
-  sorted: readonly number[],
-  p: number,
-  m: number,
-  confidence: number,
-): [number, number] {
-  const ranks = quantileRankInterval(m, p, confidence);
-  const at = (rank: number) => {
-    if (rank <= 0) return Number.NEGATIVE_INFINITY;
-    if (rank > m) return Number.POSITIVE_INFINITY;
-    return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((rank / m) * sorted.length))) - 1];
-  };
-  return [at(ranks.lower), at(ranks.upper)];
 }
 
 /** The smallest m > n for which `settles(m)` holds, searching geometrically then by bisection. */
@@ -96,13 +89,11 @@ function figure(report: TargetReport, threshold: Threshold, confidence: number):
   const metric = threshold.metric;
   switch (metric.kind) {
     case 'percentile': {
-      const ranks = quantileRankInterval(sorted.length, metric.percentile, confidence);
-      const at = (r: number) =>
-        r <= 0 ? Number.NEGATIVE_INFINITY : r > sorted.length ? Number.POSITIVE_INFINITY : sorted[r - 1];
+      const [lower, upper] = quantileValueInterval(sorted, metric.percentile, confidence);
       return {
-        observed: nearestRank(sorted, metric.percentile),
-        interval: { lower: at(ranks.lower), upper: at(ranks.upper), confidence, method: 'order statistics' },
-        project: (m) => projectedQuantileInterval(sorted, metric.percentile, m, confidence),
+        observed: interpolatedQuantile(sorted, metric.percentile),
+        interval: { lower, upper, confidence, method: 'order statistics' },
+        project: (m) => quantileValueInterval(sorted, metric.percentile, confidence, m),
       };
     }
     case 'mean': {
@@ -148,6 +139,16 @@ export function formatFigure(value: number, unit: Verdict['unit']): string {
   return formatValue(value, unit);
 }
 
+/**
+ * target/baseline from both intervals: latencies are never negative, so an open lower end counts as 0 and
+ * an open upper end of the baseline leaves the ratio's lower end at 0.
+ */
+function ratioInterval(tl: number, th: number, bl: number, bh: number): [number, number] {
+  const lower = Number.isFinite(bh) && bh > 0 ? Math.max(0, tl) / bh : 0;
+  const upper = bl > 0 ? th / bl : Number.POSITIVE_INFINITY;
+  return [lower, upper];
+}
+
 function judgeOne(target: TargetReport, baseline: TargetReport | undefined, threshold: Threshold): Verdict {
   const unit: Verdict['unit'] =
     threshold.limit.kind === 'baseline'
@@ -157,6 +158,7 @@ function judgeOne(target: TargetReport, baseline: TargetReport | undefined, thre
         : 'ms';
   const base = {
     threshold: threshold.text,
+    target: target.name ?? target.url,
     url: target.url,
     metric: threshold.metric.name,
     op: threshold.op,
@@ -237,11 +239,12 @@ function judgeOne(target: TargetReport, baseline: TargetReport | undefined, thre
       reason: `The observed ratio is ${formatValue(observed, 'ratio')} (an extreme has no interval; judged as observed).`,
     };
   }
-  const ratio = (tl: number, th: number, bl: number, bh: number): [number, number] => [
-    bh > 0 ? tl / bh : 0,
-    bl > 0 ? th / bl : Number.POSITIVE_INFINITY,
-  ];
-  const [lower, upper] = ratio(t.interval.lower, t.interval.upper, b.interval.lower, b.interval.upper);
+  const [lower, upper] = ratioInterval(
+    t.interval.lower,
+    t.interval.upper,
+    b.interval.lower,
+    b.interval.upper,
+  );
   const interval: ValueInterval = {
     lower,
     upper,
@@ -255,7 +258,7 @@ function judgeOne(target: TargetReport, baseline: TargetReport | undefined, thre
     verdict.samplesNeeded = samplesToSettle(Math.min(target.requests, baseline.requests), (m) => {
       const [tl, th] = t.project!(m);
       const [bl, bh] = b.project!(m);
-      const [lo, hi] = ratio(tl, th, bl, bh);
+      const [lo, hi] = ratioInterval(tl, th, bl, bh);
       return decide(threshold.op, lo, hi, factor) !== 'inconclusive';
     });
     verdict.reason =
@@ -269,11 +272,17 @@ function judgeOne(target: TargetReport, baseline: TargetReport | undefined, thre
   return verdict;
 }
 
-/** Judges every threshold for every target (the baseline is only a reference, never judged itself). */
+/**
+ * Judges every threshold for every target, a target's own thresholds (from its `targets` line) for it
+ * alone. The baseline is only a reference, never judged itself.
+ */
 export function judge(report: ProbeReport, thresholds: readonly Threshold[]): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const target of report.targets) {
-    for (const threshold of thresholds) verdicts.push(judgeOne(target, report.baseline, threshold));
+    for (const threshold of thresholds) {
+      if (threshold.target !== undefined && threshold.target !== target.name) continue;
+      verdicts.push(judgeOne(target, report.baseline, threshold));
+    }
   }
   return verdicts;
 }
@@ -290,18 +299,12 @@ export function percentileRatio(
   p: number,
 ): { ratio: number; lower: number; upper: number } {
   const each = 1 - (1 - CONFIDENCE) / 2;
-  const interval = (sorted: readonly number[]) => {
-    const r = quantileRankInterval(sorted.length, p, each);
-    return [
-      r.lower <= 0 ? 0 : sorted[r.lower - 1],
-      r.upper > sorted.length ? Number.POSITIVE_INFINITY : sorted[r.upper - 1],
-    ];
-  };
-  const [tl, th] = interval(target.sortedMs);
-  const [bl, bh] = interval(baseline.sortedMs);
+  const [tl, th] = quantileValueInterval(target.sortedMs, p, each);
+  const [bl, bh] = quantileValueInterval(baseline.sortedMs, p, each);
+  const [lower, upper] = ratioInterval(tl, th, bl, bh);
   return {
-    ratio: nearestRank(target.sortedMs, p) / nearestRank(baseline.sortedMs, p),
-    lower: Number.isFinite(bh) && bh > 0 ? tl / bh : 0,
-    upper: bl > 0 ? th / bl : Number.POSITIVE_INFINITY,
+    ratio: interpolatedQuantile(target.sortedMs, p) / interpolatedQuantile(baseline.sortedMs, p),
+    lower,
+    upper,
   };
 }

@@ -111,20 +111,39 @@ export interface ValueInterval {
   method: string;
 }
 
-export function quantileInterval(sorted: readonly number[], p: number, confidence = 0.95): ValueInterval {
-  const ranks = quantileRankInterval(sorted.length, p, confidence);
-  return {
-    lower: orderStatistic(sorted, ranks.lower),
-    upper: orderStatistic(sorted, ranks.upper),
-    confidence,
-    method: 'order statistics',
-  };
+/**
+ * The p-quantile's interval read off the sorted samples. With `m` other than the sample count it is the
+ * interval m samples from the distribution we observed would give: the ranks for m, scaled onto ours
+ * (used to estimate how many requests would settle a verdict). The open ends are ±∞ either way.
+ */
+export function quantileValueInterval(
+  sorted: readonly number[],
+  p: number,
+  confidence: number,
+  m = sorted.length,
+): [number, number] {
+  const ranks = quantileRankInterval(m, p, confidence);
+  const scaled = (rank: number) =>
+    rank <= 0 || rank > m ? rank : Math.max(1, Math.ceil((rank / m) * sorted.length));
+  return [orderStatistic(sorted, scaled(ranks.lower)), orderStatistic(sorted, scaled(ranks.upper))];
 }
 
 /** The point estimate by nearest rank, X(⌈p·n⌉), the usual definition behind "p95". */
-export function nearestRank(sorted: readonly number[], p: number): number {
+export function nearestRank(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1];
+}
+
+/**
+ * k6's percentile (TrendSink.P in metrics/sink.go): linear interpolation between the two closest ranks at
+ * p·(n − 1), Hyndman & Fan's type 7. The verdict's observed figure uses it so it reads the same as k6's.
+ */
+export function interpolatedQuantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = p * (sorted.length - 1);
+  const below = sorted[Math.floor(i)];
+  const above = sorted[Math.ceil(i)];
+  return below + (above - below) * (i - Math.floor(i));
 }
 
 function binomialUpperTail(n: number, k: number, p: number): number {

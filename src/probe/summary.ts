@@ -124,6 +124,37 @@ function comparisonSection(target: TargetReport, baseline: TargetReport): string
   );
 }
 
+/** One row per target: its figures, how many of its thresholds passed, its own verdict. */
+function targetsTable(report: ProbeReport, verdicts: readonly Verdict[]): string {
+  const rows = report.targets.map((t) => {
+    const name = t.name ?? t.url;
+    const own = verdicts.filter((v) => v.target === name);
+    const passes = own.filter((v) => v.outcome === 'pass').length;
+    const verdict =
+      own.length === 0
+        ? '–'
+        : gatePassed(own)
+          ? OUTCOME.pass
+          : own.some((v) => v.outcome === 'breach')
+            ? OUTCOME.breach
+            : OUTCOME.inconclusive;
+    return [
+      name,
+      t.url,
+      ms(t.latency.p95),
+      ms(t.latency.mean),
+      formatFigure(t.errorRate, 'fraction'),
+      `${passes} of ${own.length}`,
+      verdict,
+    ];
+  });
+  return markdownTable(
+    ['Target', 'URL', 'p95 (ms)', 'mean (ms)', 'error rate', 'thresholds passed', 'Verdict'],
+    rows,
+    ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+  );
+}
+
 /** The job summary: the verdict first, then the thresholds, each target's phases and chart, the baseline comparison. */
 export function renderProbeSummary(report: ProbeReport, verdicts: readonly Verdict[]): string {
   const passed = gatePassed(verdicts);
@@ -148,12 +179,13 @@ export function renderProbeSummary(report: ProbeReport, verdicts: readonly Verdi
   if (verdicts.length) {
     parts.push('### Thresholds\n');
     const multi = report.targets.length > 1;
+    if (multi) parts.push(targetsTable(report, verdicts));
     parts.push(
       markdownTable(
-        ['Threshold', ...(multi ? ['URL'] : []), 'Observed', '95% interval', 'Verdict', 'Why'],
+        [...(multi ? ['Target'] : []), 'Threshold', 'Observed', '95% interval', 'Verdict', 'Why'],
         verdicts.map((v) => [
+          ...(multi ? [v.target] : []),
           v.threshold,
-          ...(multi ? [new URL(v.url).host + new URL(v.url).pathname] : []),
           formatFigure(v.observed, v.unit),
           v.interval
             ? `${formatFigure(v.interval.lower, v.unit)} – ${formatFigure(v.interval.upper, v.unit)}`
@@ -164,7 +196,13 @@ export function renderProbeSummary(report: ProbeReport, verdicts: readonly Verdi
       ),
     );
   }
-  for (const target of report.targets) parts.push(targetSection(target, `Target ${target.url}`));
+  for (const target of report.targets)
+    parts.push(
+      targetSection(
+        target,
+        `Target ${target.name && target.name !== target.url ? `${target.name}: ` : ''}${target.url}`,
+      ),
+    );
   if (report.baseline) {
     for (const target of report.targets) parts.push(comparisonSection(target, report.baseline));
     parts.push(targetSection(report.baseline, `Baseline ${report.baseline.url}`));

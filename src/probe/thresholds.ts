@@ -1,8 +1,8 @@
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
-import { parsePercent } from '../core/inputs.js';
 
-export type Comparison = '<' | '<=' | '>' | '>=';
+/** `==` also stands for k6's `===` (k6 treats them alike: its figures are plain numbers). */
+export type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
 /** What a threshold measures: a latency percentile, the mean, the extremes, or the error rate. */
 export type ThresholdMetric =
@@ -21,102 +21,172 @@ export interface Threshold {
   metric: ThresholdMetric;
   op: Comparison;
   limit: ThresholdLimit;
+  /** Judged for this named target only (a `targets` line); otherwise for every target. */
+  target?: string;
 }
+
+const INPUT = 'thresholds';
+
+/** k6's operators (metrics/thresholds_parser.go), longest first so `<=` is not read as `<`. */
+const OPERATORS: Readonly<Record<string, Comparison>> = {
+  '<=': '<=',
+  '<': '<',
+  '>=': '>=',
+  '>': '>',
+  '===': '==',
+  '==': '==',
+  '!=': '!=',
+};
+const ACCEPTED_OPERATORS = '<, <=, >, >=, ==, === or !=';
 
 const EXAMPLES =
-  'write one per line, e.g. "p95 < 200ms", "mean < 150ms", "error-rate < 1%", "p95 < baseline * 1.10"';
+  'write one per line, k6 style or with units, e.g. "p(95)<200", "avg<50", "rate<0.01", "p95 < 200ms", ' +
+  '"error-rate < 1%", "p95 < baseline * 1.10"';
+const METRICS = 'p(N) with N from 0 to 100 (or p95, p99.9), avg/mean, med, min, max, or rate/error-rate';
 
-/** `p95`, `p(95)`, `p99.9`, `med`: the percentile as a fraction, or undefined when it is not one. */
-function parsePercentileName(name: string): number | undefined | 'invalid' {
-  if (name === 'med' || name === 'median') return 0.5;
-  const match = /^p\(?(\d+(?:\.\d+)?)\)?$/.exec(name);
-  if (!match) return undefined;
-  const value = Number(match[1]);
-  if (!(value > 0 && value < 100)) return 'invalid';
-  return Number((value / 100).toPrecision(12));
+/** A plain decimal number as k6 writes them (`200`, `0.01`, `99.9`, `1e3`); no NaN, no infinity. */
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function refuse(line: string, problem: string, fix: string): never {
+  throw new InputError(INPUT, `"${line}": ${problem}`, fix);
 }
 
-function parseMetric(name: string, line: string): ThresholdMetric {
-  const lower = name.toLowerCase();
-  if (lower === 'mean' || lower === 'avg') return { kind: 'mean', name: 'mean' };
+/** Splits `method op value` at the first run of comparison characters, as k6's scanner does. */
+export function scanThreshold(line: string): {
+  method: string;
+  operator: string;
+  op: Comparison;
+  value: string;
+} {
+  const match = /^\s*(.*?)\s*([<>=!≤≥≠]+)\s*(.*?)\s*$/.exec(line);
+  if (!match || match[1] === '') {
+    refuse(line, 'is not a threshold (no comparison operator).', `use ${ACCEPTED_OPERATORS}; ${EXAMPLES}.`);
+  }
+  const op = OPERATORS[match[2]];
+  if (!op) {
+    refuse(line, `the operator "${match[2]}" is not supported.`, `use one of ${ACCEPTED_OPERATORS}.`);
+  }
+  if (match[3] === '') refuse(line, `nothing to compare with after "${match[2]}".`, `${EXAMPLES}.`);
+  return { method: match[1], operator: match[2], op, value: match[3] };
+}
+
+/** p(0) and p(100) are the extremes, as in k6 (its P(0) is the smallest sample, P(1) the largest). */
+function percentileMetric(value: number): ThresholdMetric {
+  if (value === 0) return { kind: 'min', name: 'min' };
+  if (value === 100) return { kind: 'max', name: 'max' };
+  const percentile = Number((value / 100).toPrecision(12));
+  return { kind: 'percentile', percentile, name: `p${Number(value.toPrecision(6))}` };
+}
+
+function parsePercentile(method: string, line: string): ThresholdMetric | undefined {
+  // k6 writes p(95); Runway also reads p95 and p99.9.
+  const match = /^p(?:\((.*)\)|(\d.*))$/.exec(method);
+  if (!match) return undefined;
+  const text = (match[1] ?? match[2]).trim();
+  const value = NUMBER.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= 0 && value <= 100)) {
+    refuse(
+      line,
+      `"${method}" is not a percentile from 0 to 100.`,
+      'use e.g. p(50), p(95), p(99) or p(99.9).',
+    );
+  }
+  return percentileMetric(value);
+}
+
+function parseMetric(method: string, line: string): ThresholdMetric {
+  const lower = method.toLowerCase();
+  if (lower === 'avg' || lower === 'mean') return { kind: 'mean', name: 'mean' };
+  if (lower === 'med' || lower === 'median') return { kind: 'percentile', percentile: 0.5, name: 'p50' };
   if (lower === 'max') return { kind: 'max', name: 'max' };
   if (lower === 'min') return { kind: 'min', name: 'min' };
-  if (lower === 'error-rate' || lower === 'errors' || lower === 'error_rate')
+  if (lower === 'rate' || lower === 'error-rate' || lower === 'errors' || lower === 'error_rate')
     return { kind: 'error-rate', name: 'error-rate' };
-  const percentile = parsePercentileName(lower);
-  if (percentile === 'invalid') {
-    throw new InputError(
-      'thresholds',
-      `"${line}": ${name} is not a percentile between p0 and p100 (exclusive).`,
-      'use e.g. p50, p90, p95, p99 or p99.9.',
+  if (lower === 'count' || lower === 'value') {
+    refuse(
+      line,
+      `"${method}" is k6's aggregation for ${lower === 'count' ? 'Counter' : 'Gauge'} metrics; ` +
+        'latency-probe judges a Trend (the response time) and a Rate (the error rate).',
+      `use ${METRICS}.`,
     );
   }
-  if (percentile === undefined) {
-    throw new InputError(
-      'thresholds',
-      `"${line}": unknown metric "${name}".`,
-      'use a percentile (p50, p95, p99, p99.9), mean, max, min or error-rate.',
+  const percentile = parsePercentile(lower, line);
+  if (percentile) return percentile;
+  return refuse(line, `unknown aggregation "${method}".`, `use ${METRICS}.`);
+}
+
+/** The error rate: a bare fraction from 0 to 1 as in k6 (`rate<0.01`), or a percentage up to 100 %. */
+function parseRate(text: string, line: string): number {
+  const pct = /^(.+?)\s*%$/.exec(text);
+  const number = (pct ? pct[1] : text).trim();
+  if (!NUMBER.test(number)) {
+    refuse(
+      line,
+      `"${text}" is not an error rate.`,
+      'write a fraction or a percentage, e.g. rate<0.01 or error-rate < 1%.',
     );
   }
-  const label = Number((percentile * 100).toPrecision(6));
-  return { kind: 'percentile', percentile, name: `p${label}` };
+  const fraction = pct ? Number(number) / 100 : Number(number);
+  if (fraction < 0 || fraction > 1) {
+    refuse(
+      line,
+      `"${text}" is ${pct ? 'a percentage' : 'an error rate'} outside ${pct ? '0 % to 100 %' : '0 to 1'}.`,
+      'an error rate is a fraction from 0 to 1 (or 0 % to 100 %), e.g. rate<0.01 or error-rate < 1%.',
+    );
+  }
+  return fraction;
+}
+
+/** A latency limit: a bare number is milliseconds (k6's unit for http_req_duration), or a duration. */
+function parseLatency(text: string, line: string): number {
+  const ms = NUMBER.test(text) ? Number(text) : parseDuration(text);
+  if (ms === undefined || ms < 0) {
+    refuse(
+      line,
+      `"${text}" is not a duration.`,
+      `give milliseconds (200), a unit (200ms, 1.5s) or baseline * 1.10; ${EXAMPLES}.`,
+    );
+  }
+  return ms;
 }
 
 function parseLimit(metric: ThresholdMetric, text: string, line: string): ThresholdLimit {
-  const baseline = /^baseline(?:\s*\*\s*(\d+(?:\.\d+)?))?$/i.exec(text);
+  const baseline = /^baseline(?:\s*\*\s*(.+))?$/i.exec(text);
   if (baseline) {
     if (metric.kind === 'error-rate') {
-      throw new InputError(
-        'thresholds',
-        `"${line}": error-rate cannot be compared with the baseline's.`,
-        'give an absolute rate such as error-rate < 1%.',
+      refuse(
+        line,
+        "the error rate cannot be compared with the baseline's.",
+        'give an absolute rate such as rate<0.01.',
       );
     }
-    const factor = baseline[1] === undefined ? 1 : Number(baseline[1]);
+    const factor =
+      baseline[1] === undefined ? 1 : NUMBER.test(baseline[1]) ? Number(baseline[1]) : Number.NaN;
     if (!(factor > 0))
-      throw new InputError(
-        'thresholds',
-        `"${line}": the baseline factor must be above 0.`,
-        'write e.g. p95 < baseline * 1.10.',
-      );
+      refuse(line, 'the baseline factor must be a number above 0.', 'write e.g. p95 < baseline * 1.10.');
     return { kind: 'baseline', factor };
   }
-  if (metric.kind === 'error-rate') {
-    const fraction = parsePercent(text);
-    if (fraction === undefined)
-      throw new InputError(
-        'thresholds',
-        `"${line}": "${text}" is not a percentage.`,
-        'write e.g. error-rate < 1%.',
-      );
-    return { kind: 'absolute', value: fraction };
-  }
-  const ms = parseDuration(text);
-  if (ms === undefined) {
-    throw new InputError(
-      'thresholds',
-      `"${line}": "${text}" is not a duration.`,
-      `give a unit (200ms, 1.5s) or baseline * 1.10; ${EXAMPLES}.`,
-    );
-  }
-  return { kind: 'absolute', value: ms };
+  if (metric.kind === 'error-rate') return { kind: 'absolute', value: parseRate(text, line) };
+  return { kind: 'absolute', value: parseLatency(text, line) };
+}
+
+/** Parses one threshold expression, k6's (`p(95)<200`, `rate<0.01`) or Runway's (`p95 < 200ms`). */
+export function parseThreshold(line: string): Threshold {
+  const { method, op, value } = scanThreshold(line.trim());
+  const metric = parseMetric(method, line);
+  return { text: line, metric, op, limit: parseLimit(metric, value, line) };
 }
 
 /**
- * Parses k6-style threshold lines (`p95 < 200ms`, `error-rate < 1%`, `p95 < baseline * 1.10`). Blank lines
- * and `#` comments are skipped; commas also separate thresholds so a one-line input works.
+ * Parses threshold lines. Blank lines and `#` comments are skipped; commas also separate thresholds so a
+ * one-line input works.
  */
 export function parseThresholds(text: string): Threshold[] {
   const thresholds: Threshold[] = [];
   for (const raw of text.split(/[\n,]/)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
-    const match = /^([A-Za-z][\w.()-]*)\s*(<=|>=|<|>)\s*(.+)$/.exec(line);
-    if (!match) throw new InputError('thresholds', `"${line}" is not a threshold.`, `${EXAMPLES}.`);
-    const metric = parseMetric(match[1], line);
-    const op = match[2] as Comparison;
-    const limit = parseLimit(metric, match[3].trim(), line);
-    thresholds.push({ text: line, metric, op, limit });
+    thresholds.push(parseThreshold(line));
   }
   return thresholds;
 }

@@ -5,8 +5,10 @@ export interface StatusRange {
 }
 
 export interface ProbeOptions {
-  /** The targets under test; every threshold is judged for each. */
+  /** The targets under test; every threshold without a `target` is judged for each. */
   urls: URL[];
+  /** The targets' names in the order of `urls` (from the `targets` input, or host and path). */
+  names?: string[];
   /** Probed in the same run, interleaved with the targets, for `baseline * 1.10` thresholds. */
   baseline?: URL;
   /** Measured requests per target (warm-up requests come on top). */
@@ -81,6 +83,8 @@ export interface HistogramBucket {
 
 export interface TargetReport {
   url: string;
+  /** The target's name (the `targets` input's first word, or host and path); absent for the baseline. */
+  name?: string;
   role: 'target' | 'baseline';
   requests: number;
   errors: number;

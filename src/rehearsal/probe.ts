@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { BundleRun } from '../harness/run-bundle.js';
 import type { ProbeReport } from '../probe/types.js';
+import { oneWayMs, roundTripMs, startDelayRelay } from '../sim/fly/distance.js';
+import { startFlySim } from '../sim/fly/index.js';
 import { spread, stallAtRequest, startDelayServer } from '../sim/http/delay-server.js';
 import { latencyChartFrom } from './charts-data.js';
 import type { RehearsalContext, RehearsalSection, StepResult } from './types.js';
@@ -122,5 +124,68 @@ export const latencyProbeSection: RehearsalSection = async (ctx: RehearsalContex
     ms: Date.now() - started,
     drill: true,
   });
+  steps.push(...(await fromWhereUsersAre(ctx, gate)));
   return steps;
 };
+
+/** The Fly app the probe Machine is created in (an app of its own, so no deploy is disturbed). */
+const PROBE_APP = 'voice-bot-probe';
+
+/**
+ * The same release, served from `sin`, measured twice: from the runner (US-East, so the distance table's
+ * runner↔sin round trip is added by a relay) and from a Machine in `sin` (the latency-probe `region`
+ * input, through the Fly sim's exec). Only the second is judged by the gate: it is what Bangkok's users
+ * are near. The first is shown to make the difference visible.
+ */
+async function fromWhereUsersAre(
+  ctx: RehearsalContext,
+  gate: Record<string, string | number>,
+): Promise<StepResult[]> {
+  const sim = await startFlySim({ apps: [PROBE_APP] });
+  ctx.onCleanup(() => sim.close());
+  const release = await startDelayServer({ behaviour: spread(20, 40, 5) });
+  ctx.onCleanup(() => release.close());
+  sim.place(release.url, 'sin');
+  const runnerPath = await startDelayRelay(new URL(release.url).host, oneWayMs('runner', 'sin'));
+  ctx.onCleanup(() => runnerPath.close());
+  const viaRunner = `http://${runnerPath.address}/`;
+  const measured = { ...gate, requests: 100, rate: 50 };
+  const thresholds = 'p(95)<200';
+
+  let started = Date.now();
+  const runner = await ctx.runAction('latency-probe', {
+    inputs: { ...measured, url: viaRunner, thresholds, 'fail-on-breach': 'false' },
+  });
+  const runnerStep: StepResult = {
+    step: 'The same release (served from sin) measured from the runner (US-East)',
+    ok: runner.exitCode === 0 && runner.outputs['measured-from'] === 'runner',
+    detail: `p95 ${runner.outputs['p95-ms']} ms from the runner (round trip runner↔sin ${roundTripMs('runner', 'sin')} ms in the distance table): not what users in Bangkok see, so not judged.`,
+    ms: Date.now() - started,
+  };
+
+  started = Date.now();
+  const sin = await ctx.runAction('latency-probe', {
+    inputs: {
+      ...measured,
+      url: release.url,
+      thresholds,
+      region: 'sin',
+      'fly-app': PROBE_APP,
+      'fly-api-token': sim.token,
+      'fly-api-url': sim.apiUrl,
+    },
+  });
+  const sinReport = readReport(sin);
+  const leftover = sim.machines(PROBE_APP).length;
+  const sinStep: StepResult = {
+    step: 'Latency gate judged from sin (a Fly Machine near Bangkok, via exec)',
+    ok:
+      sin.exitCode === 0 &&
+      sin.outputs['measured-from'] === 'sin' &&
+      sin.outputs.passed === 'true' &&
+      leftover === 0,
+    detail: `p95 ${sin.outputs['p95-ms']} ms from ${sin.outputs['measured-from']}; ${verdictList(sinReport)}; cost ${sin.outputs['machine-seconds']} Machine-seconds, ${leftover} Machine(s) left.`,
+    ms: Date.now() - started,
+  };
+  return [runnerStep, sinStep];
+}

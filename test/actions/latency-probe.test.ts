@@ -73,6 +73,29 @@ describe('latency-probe bundle', () => {
     expect(run.summary).toContain('| TCP connect |');
   });
 
+  it('judges named targets in k6 syntax with one verdict and per-target outputs', async () => {
+    const api = await server({ behaviour: fixed(2) });
+    const db = await server({ behaviour: fixed(30) });
+    const run = await runBundle('latency-probe', {
+      inputs: {
+        targets: `api ${api.url}api p(95)<200, rate<0.1\ndb ${db.url}db avg<10`,
+        requests: 80,
+        rate: 0,
+        concurrency: 2,
+        warmup: 0,
+        'fail-on-breach': 'false',
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.passed).toBe('false');
+    const targets = JSON.parse(run.outputs.targets);
+    expect(targets.api).toMatchObject({ passed: true, requests: 80 });
+    expect(targets.db).toMatchObject({ passed: false, breached: ['avg<10'] });
+    expect(api.count()).toBe(80);
+    expect(db.count()).toBe(80);
+    expect(run.summary).toMatch(/\| db \| [^\n]*\| 0 of 1 \| ❌ breach \|/);
+  });
+
   it('fails the step on a breach, with an error annotation and passed=false', async () => {
     const slow = await server({ behaviour: fixed(40) });
     const run = await runBundle('latency-probe', {
@@ -233,17 +256,29 @@ describe('latency-probe bundle', () => {
     [{ url: '{good}\nnot a url' }, /^input 'url': "not a url" is not a valid URL\. Fix:/],
     [{ url: '{good}\nftp://x.test/' }, /^input 'url': "ftp:\/\/x.test\/" uses ftp/],
     [{ thresholds: 'p95 < fast' }, /^input 'thresholds': "p95 < fast": "fast" is not a duration/],
-    [{ thresholds: 'p101 < 1s' }, /^input 'thresholds': "p101 < 1s": p101 is not a percentile/],
+    [
+      { thresholds: 'p101 < 1s' },
+      /^input 'thresholds': "p101 < 1s": "p101" is not a percentile from 0 to 100/,
+    ],
     [
       { rate: 20, concurrency: 0 },
       /^input 'concurrency': 0 allows no request in flight, so rate 20\/s could never be sent/,
     ],
     [{ thresholds: 'p95 < baseline * 1.1' }, /^input 'thresholds': .*baseline-url is not set/],
     [{ 'expect-status': '2xx' }, /^input 'expect-status': "2xx" is not an HTTP status/],
+    [
+      { thresholds: 'error-rate < 150%' },
+      /^input 'thresholds': "error-rate < 150%(25)?": .*outside 0 %(25)? to 100 %(25)?/,
+    ],
+    [{ thresholds: 'p(95)=200' }, /^input 'thresholds': .*operator "=" is not supported\. Fix: use one of </],
+    [
+      { targets: 'api {good} p(95)<200\napi {good}x p(99)<300' },
+      /^input 'targets': the name "api" is used twice/,
+    ],
   ])('rejects bad input %j before any request', async (inputs, message) => {
     const s = await server({ behaviour: fixed(0) });
     const given = Object.fromEntries(
-      Object.entries(inputs).map(([k, v]) => [k, typeof v === 'string' ? v.replace('{good}', s.url) : v]),
+      Object.entries(inputs).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll('{good}', s.url) : v]),
     );
     const run = await runBundle('latency-probe', { inputs: { url: s.url, ...given } });
     expect(run.exitCode).toBe(1);

@@ -21,10 +21,17 @@ describe('latency-probe rehearsal section', () => {
         [true, false],
         [true, true],
         [true, true],
+        [true, false],
+        [true, false],
       ]);
       expect(steps[0].detail).toMatch(/p95 < baseline \* 1.10: pass/);
       expect(steps[1].detail).toMatch(/p95 < baseline \* 1.10: breach/);
       expect(steps[2].detail).toMatch(/p99 < 500ms: breach/);
+      // The same release: from the runner the distance to sin alone breaks 200 ms; from sin it passes.
+      expect(Number(/p95 ([\d.]+) ms from the runner/.exec(steps[3].detail)?.[1])).toBeGreaterThan(200);
+      expect(steps[4].detail).toMatch(
+        /from sin; p\(95\)<200: pass; cost [\d.]+ Machine-seconds, 0 Machine\(s\) left/,
+      );
       expect(ctx.endpoints['probe:staging']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(typeof ctx.shared.latencyProbeReport).toBe('string');
     } finally {

@@ -32,14 +32,13 @@ describe('parseThresholds', () => {
 
   it.each([
     ['p95 200ms', /is not a threshold/],
-    ['p100 < 1s', /p100 is not a percentile/],
-    ['p0 < 1s', /not a percentile/],
-    ['p9x < 1s', /unknown metric "p9x"/],
-    ['latency < 1s', /unknown metric/],
-    ['p95 < 200', /"200" is not a duration/],
-    ['error-rate < lots', /not a percentage/],
+    ['p101 < 1s', /"p101" is not a percentile from 0 to 100/],
+    ['p9x < 1s', /"p9x" is not a percentile/],
+    ['latency < 1s', /unknown aggregation "latency"/],
+    ['p95 < 200 ms please', /"200 ms please" is not a duration/],
+    ['error-rate < lots', /"lots" is not an error rate/],
     ['error-rate < baseline * 2', /cannot be compared with the baseline/],
-    ['p95 < baseline * 0', /factor must be above 0/],
+    ['p95 < baseline * 0', /factor must be a number above 0/],
   ])('rejects %s with an InputError naming the input', (text, message) => {
     let error: unknown;
     try {

@@ -51,6 +51,8 @@ export interface FlySim {
   token: string;
   createApp(name: string, org?: string): Promise<void>;
   appUrl(app: string): string;
+  /** Places a server (by its URL's host:port) at a place of distance.ts, e.g. `bkk`, for exec'd commands. */
+  place(url: string, place: string): void;
   faults: { inject(rule: FaultRule): void; clear(): void };
   holdLease(app: string, machineId: string, owner: string, ttlSeconds: number): Promise<void>;
   machines(app: string): SimMachineView[];
@@ -95,6 +97,9 @@ export async function startFlySim(options: FlySimOptions = {}): Promise<FlySim> 
       const state = api.apps.get(app);
       if (!state) throw new Error(`the Fly sim has no app named ${app}`);
       return state.proxy.url;
+    },
+    place(url, place) {
+      api.places.set(url, place);
     },
     faults: {
       inject: (rule) => api.faults.inject(rule),

@@ -1,4 +1,5 @@
 import { ok } from './errors.js';
+import { EXEC_ROUTES } from './exec.js';
 import { APP_ROUTES } from './handlers/apps.js';
 import { LEASE_ROUTES } from './handlers/leases.js';
 import { LIFECYCLE_ROUTES } from './handlers/lifecycle.js';
@@ -29,6 +30,7 @@ export const ROUTES: RouteDef[] = [
   ...METADATA_ROUTES,
   ...SECRET_ROUTES,
   ...VOLUME_ROUTES,
+  ...EXEC_ROUTES,
   ...PLATFORM_ROUTES,
 ];
 

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Tokens } from './auth.js';
 import { SimDisk } from './disk.js';
+import { Places } from './distance.js';
 import { errorReply, FlyError, type Reply } from './errors.js';
 import { Faults, type FaultReply } from './faults.js';
 import { leaseNonce, requestId } from './ids.js';
@@ -29,6 +30,8 @@ export class FlySimulator {
   readonly tokens: Tokens;
   readonly log: CallRecord[] = [];
   readonly disk = new SimDisk();
+  /** Where targets outside the sim are, for the distance a Machine's exec'd command sees. */
+  readonly places = new Places();
   private readonly router = new Router(ROUTES);
   private server?: http.Server;
   url = '';

@@ -116,6 +116,7 @@ beforeAll(async () => {
   await call('GET', `/apps/${APP}/machines`);
   await call('POST', `${m}/cordon`, undefined, nonce);
   await call('POST', `${m}/uncordon`, undefined, nonce);
+  await call('POST', `${m}/exec`, { command: ['node', '-e', 'console.log(1)'], timeout: 10 });
   await call('POST', `${m}/metadata/k`, { value: 'v' });
   await call('GET', `${m}/metadata/k`);
   await call('GET', `${m}/metadata`);
