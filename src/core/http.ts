@@ -339,7 +339,7 @@ export class HttpClient {
     let status = 0;
     let contentType: string | undefined;
     let text: string;
-    let responseHeaders: Record<string, string | string[] | undefined> = {};
+    let responseHeaders: Record<string, string | string[] | undefined>;
     try {
       const response = await request(url, {
         method: method as Dispatcher.HttpMethod,
@@ -397,7 +397,8 @@ export class HttpClient {
         message: string;
         retryAfterMs?: number;
       } {
-    const usable = (status >= 200 && status < 300) || options.accept?.includes(status);
+    const success = status >= 200 && status < 300;
+    const usable = success || options.accept?.includes(status);
     const contract = (expected: string) =>
       new ContractError(this.service, url.href, expected, describeAnswer(status, contentType, text), status);
     let body: unknown = undefined;
@@ -406,11 +407,11 @@ export class HttpClient {
         try {
           body = JSON.parse(text);
         } catch {
-          if (usable) throw contract('a complete JSON document (it does not parse: truncated or not JSON)');
+          if (success) throw contract('a complete JSON document (it does not parse: truncated or not JSON)');
           body = text;
         }
       } else {
-        if (usable) throw contract('a JSON answer (content-type application/json)');
+        if (success) throw contract('a JSON answer (content-type application/json)');
         body = text;
       }
     }
