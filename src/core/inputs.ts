@@ -197,6 +197,8 @@ export function checkLength(name: string, value: string, max: number, what = 'va
  * be a credential.
  */
 export function checkHeaderValue(input: string, header: string, value: string): void {
+  // Control characters are exactly what this looks for.
+  // eslint-disable-next-line no-control-regex
   const bad = /[\x00-\x08\x0a-\x1f\x7f]/.exec(value);
   if (bad) {
     const what =
