@@ -6,11 +6,11 @@ import { formatDuration } from './duration.js';
  * server that never answers costs at most this long.
  */
 export class Deadline {
-  readonly at: number;
+  at: number;
   constructor(
     readonly budgetMs: number,
     /** What the budget is called in messages, e.g. "dns-cutover's timeout (2m)". */
-    readonly label = `the ${formatDuration(budgetMs)} deadline`,
+    public label = `the ${formatDuration(budgetMs)} deadline`,
     now = Date.now(),
   ) {
     this.at = now + budgetMs;
@@ -22,6 +22,15 @@ export class Deadline {
 
   expired(now = Date.now()): boolean {
     return now >= this.at;
+  }
+
+  /**
+   * Moves the deadline to `ms` from now (never earlier): a restore after a late failure must still be
+   * sent, so it gets its own budget, named in any message about it.
+   */
+  extend(ms: number, label: string): void {
+    this.at = Math.max(this.at, Date.now() + ms);
+    this.label = label;
   }
 
   /** A wait of `ms` clamped so it ends by the deadline (at least 1 ms, so timers still fire). */
