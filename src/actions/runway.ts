@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { actionInputs, runAction, setOutputs, writeSummary } from '../core/action.js';
-import { UserError } from '../core/errors.js';
+import { InputError, UserError } from '../core/errors.js';
 import { InputReader } from '../core/inputs.js';
 import { scrub } from '../core/secrets.js';
 import { imageToDeploy } from '../fly/build.js';
@@ -16,6 +16,17 @@ import { recordTargetFromInputs } from '../release/record.js';
 /** The root action's probe inputs carry a `probe-` prefix where latency-probe's names would clash. */
 const PROBE_NAMES: Record<string, string> = { url: 'probe-url', timeout: 'probe-timeout' };
 
+/** latency-probe's reader names its own inputs; here the user wrote `probe-url` and `probe-timeout`. */
+function renamedInputErrors<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InputError && error.input && PROBE_NAMES[error.input])
+      throw new InputError(PROBE_NAMES[error.input], error.message, error.fix);
+    throw error;
+  }
+}
+
 await runAction('runway', async () => {
   const inputs = actionInputs();
   const deployInputs = readDeployInputs(inputs, process.env);
@@ -26,7 +37,7 @@ await runAction('runway', async () => {
       ? (inputs.optional('probe-url') ?? deployInputs.publicUrl)
       : core.getInput(PROBE_NAMES[name] ?? name),
   );
-  const probeInputs = readProbeInputs(probeReader);
+  const probeInputs = renamedInputErrors(() => readProbeInputs(probeReader));
   const record = recordTargetFromInputs(inputs, deployInputs, process.env);
   const image = await imageToDeploy(deployInputs, (line) => core.info(line));
 
