@@ -237,6 +237,40 @@ function xmlAnswersOnly(connection: S3Connection): Parameters<S3Client['middlewa
   };
 }
 
+/** A listing or a head is a small answer: the whole request gets this long, trickled bytes or not. */
+export const SMALL_ANSWER_TIMEOUT_MS = 20_000;
+
+/**
+ * Bounds the whole request of the given commands (the SDK's requestTimeout is only the longest silence,
+ * so a server trickling a byte a second would hold the step forever).
+ */
+function boundSmallAnswers(
+  client: S3Client,
+  connection: S3Connection,
+  commands: (abstract new (...args: never[]) => unknown)[],
+): void {
+  const send = client.send.bind(client) as (
+    command: unknown,
+    options?: { abortSignal?: AbortSignal },
+  ) => Promise<unknown>;
+  const bounded = async (command: unknown, options?: { abortSignal?: AbortSignal }) => {
+    if (!commands.some((type) => command instanceof type) || options?.abortSignal)
+      return send(command, options);
+    const abortSignal = AbortSignal.timeout(SMALL_ANSWER_TIMEOUT_MS);
+    try {
+      return await send(command, { abortSignal });
+    } catch (error) {
+      if (!abortSignal.aborted) throw error;
+      throw new StoreError(
+        `S3 at ${redactUrl(connection.endpoint ?? 'AWS')} stopped answering: no complete answer within ${SMALL_ANSWER_TIMEOUT_MS / 1000}s; nothing was changed (backup-verify only reads).`,
+        'Timeout',
+        { input: 'endpoint', fix: 'check that the endpoint is up and answering, then run the step again.' },
+      );
+    }
+  };
+  (client as unknown as { send: typeof bounded }).send = bounded;
+}
+
 /**
  * An S3 client that suits B2: SigV4 against an explicit endpoint and region, path style on request,
  * and checksum calculation/validation WHEN_REQUIRED (SDK >= 3.729 otherwise adds x-amz-checksum-mode
@@ -289,6 +323,11 @@ export async function createS3Store(connection: S3Connection): Promise<ObjectSto
     { step: 'initialize', name: 'runwayReadOnlyGuard' },
   );
   client.middlewareStack.add(xmlAnswersOnly(connection), { step: 'deserialize', name: 'runwayXmlContract' });
+  boundSmallAnswers(client, connection, [
+    s3.ListObjectsV2Command,
+    s3.HeadBucketCommand,
+    s3.HeadObjectCommand,
+  ]);
   const Bucket = connection.bucket;
   const send = async <T>(operation: string, key: string | undefined, run: () => Promise<T>): Promise<T> => {
     try {

@@ -95,7 +95,7 @@ export class FlyApi {
       headers: { authorization: auth, 'user-agent': options.userAgent ?? 'runway-fly-deploy' },
       onCall: options.onCall,
       // The API answers ordinary calls in a second or two; only /wait long-polls (given their own) take longer.
-      timeouts: { connectMs: 10_000, firstByteMs: 20_000, bodyIdleMs: 15_000, totalMs: 40_000 },
+      timeouts: { connectMs: 10_000, firstByteMs: 15_000, bodyIdleMs: 10_000, totalMs: 25_000 },
       deadline: options.deadline,
       retry: this.retryOptions,
       toError: FlyApi.toError,
