@@ -1,4 +1,5 @@
 import { getOctokit } from '@actions/github';
+import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import { ContractError, describeAnswer, isJsonContentType } from '../core/contract.js';
 import { formatDuration } from '../core/duration.js';
 import { ApiError, InputError } from '../core/errors.js';
@@ -57,9 +58,13 @@ export function githubClient(target: GitHubTarget): GitHubClient {
     '',
   );
   // getOctokit adds the Actions user agent and proxy support; log: silence octokit's console warnings.
+  const timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const octokit = getOctokit(target.token, {
     baseUrl,
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    // Our own bounded fetch: the runner's proxy settings still apply (EnvHttpProxyAgent), and a server that
+    // never answers, or trickles, ends at the timeout instead of holding the step.
+    request: { fetch: boundedFetch(timeoutMs) },
   });
   octokit.hook.wrap(
     'request',
@@ -67,10 +72,25 @@ export function githubClient(target: GitHubTarget): GitHubClient {
       checkedRequest(
         request as unknown as RequestFn,
         options as unknown as Record<string, unknown>,
-        target.timeoutMs,
+        timeoutMs,
       ) as unknown as ReturnType<typeof request>,
   );
   return { octokit, owner: match[1], repo: match[2], retry: target.retry };
+}
+
+/** undici's fetch with connect, first-byte and body-idle timeouts and one deadline for the whole request. */
+function boundedFetch(timeoutMs: number): typeof fetch {
+  const dispatcher = new EnvHttpProxyAgent({
+    connect: { timeout: Math.min(10_000, timeoutMs) },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  return ((url: string, init: Record<string, unknown> = {}) =>
+    undiciFetch(url, {
+      ...init,
+      dispatcher,
+      signal: (init.signal as AbortSignal | undefined) ?? AbortSignal.timeout(timeoutMs),
+    } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;
 }
 
 type RequestFn = (
