@@ -25,6 +25,24 @@ export async function writeSummary(markdown: string): Promise<void> {
 }
 
 /**
+ * Our own bugs surface as the built-in error types (a TypeError reading a field of undefined...): only
+ * those are reported as "failed unexpectedly". Errors raised on purpose (a service's fault, a store
+ * error) carry a message written for the user.
+ */
+function isProgrammingError(error: unknown): boolean {
+  return (
+    !(error instanceof Error) ||
+    error instanceof TypeError ||
+    error instanceof RangeError ||
+    error instanceof ReferenceError ||
+    error instanceof SyntaxError ||
+    error instanceof EvalError ||
+    error instanceof URIError ||
+    !error.message
+  );
+}
+
+/**
  * The wrapper every action entry runs in (codeql-action's runWrapper idea): whatever escapes `main`
  * becomes a failed step. A user's mistake reads as one line that says what to change; an internal
  * fault says it is ours and keeps the stack in the debug log. Secrets are scrubbed from both, and from
@@ -36,7 +54,8 @@ export async function runAction(name: string, main: () => Promise<void>): Promis
     await main();
   } catch (error) {
     const message = scrub(errorMessage(error));
-    if (isUserError(error)) {
+    if (isUserError(error) || !isProgrammingError(error)) {
+      // The caller's mistake, or a server that failed: the message already says which and what to do.
       core.setFailed(message);
     } else {
       if (error instanceof Error && error.stack) core.debug(scrub(error.stack));

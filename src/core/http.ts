@@ -364,9 +364,10 @@ export class HttpClient {
     } catch (error) {
       record(status);
       if (error instanceof ContractError) throw error;
+      // No complete answer came: status 0 (the message says how far it got).
       return {
         ...this.classifyNetworkError(error, controller, t, where, status),
-        status,
+        status: 0,
         text: '',
         body: undefined,
       };

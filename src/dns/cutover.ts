@@ -304,6 +304,8 @@ async function sendTheChange(
     run.mark(`${options.provider} accepted the change${sync}`);
     return { receipt };
   } catch (error) {
+    // Finding out whether the change landed is part of undoing it: it gets the rollback's budget.
+    run.deadline.extend(ROLLBACK_BUDGET_MS, `the rollback's own ${formatDuration(ROLLBACK_BUDGET_MS)}`);
     const now = await provider.read(options.name).catch(() => undefined);
     const untouched =
       now !== undefined && isNoop(planChange(options.name, now, start.before, { keepProxied: false }));

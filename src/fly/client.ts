@@ -152,7 +152,9 @@ export class FlyApi {
 
   /** A final failure as FlyApiError, with Fly's own `error` text when the body carries one. */
   private static toError(failure: HttpFailure): Error {
-    if (failure.status === 0) return new FlyApiError(failure.message, 0, failure.text);
+    const fly = failure.body && typeof failure.body === 'object';
+    // Only a JSON body is Fly's own answer; anything else (a proxy's page, a redirect) keeps the generic message.
+    if (failure.status === 0 || !fly) return new FlyApiError(failure.message, failure.status, failure.text);
     const { flyError, flyStatus } = errorBody(failure.body);
     return new FlyApiError(
       `Fly API ${failure.method} /${failure.path} returned ${failure.status}: ${flyError || '(no message)'}`,
