@@ -79,15 +79,37 @@ export const TTL_RANGE = { min: 30, max: 86_400 };
  * and the fix, and nothing has been asked of any provider.
  */
 export function readCutoverOptions(inputs: InputReader): CutoverOptions {
+  const provider = readProvider(inputs);
+  const mode = inputs.enumOf('mode', MODES, 'plan');
+  const { zone, name } = readZoneAndName(inputs);
+  return {
+    provider,
+    ...readProviderAccess(inputs, provider),
+    zone,
+    name,
+    ...readModeOptions(inputs, mode, provider, zone, name),
+    ttl: readTtl(inputs, provider),
+    ...readVerification(inputs),
+    ...readTargetChecks(inputs, name),
+    maxChanges: inputs.int('max-changes', 10, { min: 1, max: 1000 }),
+    force: inputs.bool('force', false),
+  };
+}
+
+function readProvider(inputs: InputReader): ProviderName {
   const providerText = inputs.required('provider', 'cloudflare');
   const provider = PROVIDER_NAMES.find((p) => p === providerText.toLowerCase());
   if (!provider)
     throw new InputError(
       'provider',
-      `"${providerText}" is not a supported DNS provider.`,
+      `${shown(providerText)} is not a supported DNS provider.`,
       `use one of: ${PROVIDER_NAMES.join(', ')}.`,
     );
-  const mode = inputs.enumOf('mode', MODES, 'plan');
+  return provider;
+}
+
+/** The zone apex and the absolute name to move, each a valid DNS name, the name inside the zone. */
+function readZoneAndName(inputs: InputReader): { zone: string; name: string } {
   const zoneText = inputs.required('zone', 'example.com');
   const zone = stripDot(zoneText);
   const zoneProblem = hostnameProblem(zone);
@@ -104,109 +126,114 @@ export function readCutoverOptions(inputs: InputReader): CutoverOptions {
     throw new InputError(
       'name',
       `${shown(rawName)} is not a DNS name: ${nameProblem}.`,
-      'use a label such as api, or a name ending in .' + zone + '.',
+      `use a label such as api, or a name ending in .${zone}.`,
     );
-  if (!isInZone(name, zone)) {
+  if (!isInZone(name, zone))
     throw new InputError(
       'name',
       `${shown(rawName)} is not inside the zone ${zone}.`,
       `use a name ending in .${zone}, or a label such as api.`,
     );
-  }
+  return { zone, name };
+}
+
+/** api-url and api-token, with what this provider cannot work without. */
+function readProviderAccess(
+  inputs: InputReader,
+  provider: ProviderName,
+): { apiUrl?: string; apiToken?: string } {
   // Credentials belong in api-token; a URL carrying them is refused like any other input that cannot be sent.
   const apiUrl = inputs.url('api-url')?.href;
   const apiToken = inputs.optional('api-token');
-  const entry = providerEntry(provider);
-  for (const [input, fix] of Object.entries(entry.requires)) {
+  for (const [input, fix] of Object.entries(providerEntry(provider).requires)) {
     if (!(input === 'api-url' ? apiUrl : apiToken))
       throw new InputError(input, `is required for ${provider}.`, fix);
   }
+  return { apiUrl, apiToken };
+}
 
-  const ttlText = inputs.optional('ttl');
+function readTtl(inputs: InputReader, provider: ProviderName): number {
+  const entry = providerEntry(provider);
   const ttl = inputs.int('ttl', 60);
   const autoTtl = entry.autoTtl === true && ttl === 1;
-  if (!autoTtl && (ttl < TTL_RANGE.min || ttl > TTL_RANGE.max)) {
+  if (!autoTtl && (ttl < TTL_RANGE.min || ttl > TTL_RANGE.max))
     throw new InputError(
       'ttl',
-      `${ttlText} is outside ${TTL_RANGE.min}–${TTL_RANGE.max} seconds.`,
+      `${inputs.optional('ttl')} is outside ${TTL_RANGE.min}–${TTL_RANGE.max} seconds.`,
       `use e.g. 60${entry.autoTtl ? ', or 1 for automatic' : ''}.`,
     );
-  }
+  return ttl;
+}
 
-  const modeOptions = readModeOptions(inputs, mode, provider, zone, name);
+/** Where and how long the change is verified, and the run's overall timeout. */
+function readVerification(
+  inputs: InputReader,
+): Pick<CommonOptions, 'nameservers' | 'resolvers' | 'verifyTimeoutMs' | 'timeoutMs'> {
+  return {
+    nameservers: readNameservers(inputs),
+    resolvers: readResolvers(inputs),
+    verifyTimeoutMs: inputs.duration('verify-timeout', '5m', { min: 1000, max: 3_600_000 }),
+    timeoutMs: inputs.optional('timeout')
+      ? inputs.duration('timeout', '6m', { min: 1000, max: 6 * 3_600_000 })
+      : undefined,
+  };
+}
+
+function readNameservers(inputs: InputReader): string[] | 'none' {
   const nsText = inputs.list('nameservers', { commas: true });
-  let nameservers: string[] | 'none';
-  if (nsText.length === 1 && nsText[0].toLowerCase() === 'none') nameservers = 'none';
-  else {
-    for (const ns of nsText) {
-      if (!parseServer(ns) && !isHostname(ns))
-        throw new InputError(
-          'nameservers',
-          `"${ns}" is not an address, address:port or hostname.`,
-          'e.g. 127.0.0.1:5300 or ns1.example.com; or none.',
-        );
-      if (parseServer(ns)?.kind === 'doh')
-        throw new InputError(
-          'nameservers',
-          `"${ns}" is a DNS-over-HTTPS URL.`,
-          'list DoH resolvers under resolvers; nameservers are asked directly over UDP.',
-        );
-    }
-    nameservers = nsText;
+  if (nsText.length === 1 && nsText[0].toLowerCase() === 'none') return 'none';
+  for (const ns of nsText) {
+    if (!parseServer(ns) && !isHostname(ns))
+      throw new InputError(
+        'nameservers',
+        `${shown(ns)} is not an address, address:port or hostname.`,
+        'e.g. 127.0.0.1:5300 or ns1.example.com; or none.',
+      );
+    if (parseServer(ns)?.kind === 'doh')
+      throw new InputError(
+        'nameservers',
+        `${shown(ns)} is a DNS-over-HTTPS URL.`,
+        'list DoH resolvers under resolvers; nameservers are asked directly over UDP.',
+      );
   }
+  return nsText;
+}
+
+function readResolvers(inputs: InputReader): string[] {
   const resolvers = inputs.list('resolvers', { commas: true });
   for (const r of resolvers) {
     if (!parseServer(r))
       throw new InputError(
         'resolvers',
-        `"${r}" is neither ip[:port] nor a DNS-over-HTTPS URL.`,
+        `${shown(r)} is neither ip[:port] nor a DNS-over-HTTPS URL.`,
         'e.g. 1.1.1.1 or https://cloudflare-dns.com/dns-query.',
       );
   }
-  const verifyTimeoutMs = inputs.duration('verify-timeout', '5m', { min: 1000, max: 3_600_000 });
-  const timeoutMs = inputs.optional('timeout')
-    ? inputs.duration('timeout', '6m', { min: 1000, max: 6 * 3_600_000 })
-    : undefined;
+  return resolvers;
+}
+
+/** The TLS and health checks through the new target: whether, where they connect, and the URL. */
+function readTargetChecks(
+  inputs: InputReader,
+  name: string,
+): Pick<CommonOptions, 'tlsCheck' | 'connectTo' | 'healthUrl'> {
   const tlsCheck = inputs.bool('tls-check', true);
   const connectText = inputs.optional('connect-to');
-  let connectTo: ConnectTo | undefined;
-  if (connectText) {
-    connectTo = parseConnectTo(connectText);
-    if (!connectTo)
-      throw new InputError(
-        'connect-to',
-        `${shown(connectText)} is not address:port (the address must be an IP address or a full hostname, the port 1–65535).`,
-        'e.g. 127.0.0.1:8443, [::1]:8443 or :8443.',
-      );
-  }
+  const connectTo = connectText ? parseConnectTo(connectText) : undefined;
+  if (connectText && !connectTo)
+    throw new InputError(
+      'connect-to',
+      `${shown(connectText)} is not address:port (the address must be an IP address or a full hostname, the port 1–65535).`,
+      'e.g. 127.0.0.1:8443, [::1]:8443 or :8443.',
+    );
   const healthUrl = inputs.url('health-url');
-  if (healthUrl && stripDot(healthUrl.hostname) !== name) {
+  if (healthUrl && stripDot(healthUrl.hostname) !== name)
     throw new InputError(
       'health-url',
       `is for ${healthUrl.hostname}, not ${name}.`,
       `use https://${name}/… so the check goes through the new target with the real hostname.`,
     );
-  }
-  const maxChanges = inputs.int('max-changes', 10, { min: 1, max: 1000 });
-  const force = inputs.bool('force', false);
-  return {
-    provider,
-    apiUrl,
-    apiToken,
-    zone,
-    name,
-    ...modeOptions,
-    ttl,
-    nameservers,
-    resolvers,
-    verifyTimeoutMs,
-    timeoutMs,
-    tlsCheck,
-    connectTo,
-    healthUrl,
-    maxChanges,
-    force,
-  };
+  return { tlsCheck, connectTo, healthUrl };
 }
 
 /** What the mode needs: a target for plan and apply, the previous snapshot for rollback. */
