@@ -188,16 +188,7 @@ export class HttpClient {
     const verb = method.toUpperCase();
     const url = this.url(path, options.query);
     const idempotent = options.retry ?? IDEMPOTENT.has(verb);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...this.options.headers,
-      ...options.headers,
-    };
-    let payload: string | undefined;
-    if (options.body !== undefined) {
-      payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
+    const { headers, payload } = this.prepare(options);
     const deadline = this.options.deadline;
     let attempts = 0;
     const failure = (status: number, text: string, body: unknown, message: string): HttpFailure => ({
@@ -236,20 +227,7 @@ export class HttpClient {
           if (next === 'retry') throw new RetryableError(message, retryAfterMs);
           throw new FinalAnswer(failure(status, text, body, message));
         },
-        {
-          ...this.options.retry,
-          deadlineAt: deadline?.at,
-          onRetry: (info) => {
-            this.options.onRetry?.({
-              method: verb,
-              path,
-              attempt: info.attempt,
-              delayMs: info.delayMs,
-              message: (info.error as Error).message,
-            });
-            this.options.retry?.onRetry?.(info);
-          },
-        },
+        this.retryOptions(verb, path),
       );
     } catch (error) {
       if (error instanceof FinalAnswer) throw this.toError(error.failure);
@@ -270,6 +248,34 @@ export class HttpClient {
       }
       throw error;
     }
+  }
+
+  /** Headers (ours, the client's, the call's) and the JSON payload. */
+  private prepare(options: RequestOptions): { headers: Record<string, string>; payload?: string } {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.options.headers,
+      ...options.headers,
+    };
+    if (options.body === undefined) return { headers };
+    headers['content-type'] ??= 'application/json';
+    return {
+      headers,
+      payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    };
+  }
+
+  /** The caller's backoff, stopped at the deadline, with every retry told to whoever listens. */
+  private retryOptions(method: string, path: string): RetryOptions {
+    return {
+      ...this.options.retry,
+      deadlineAt: this.options.deadline?.at,
+      onRetry: (info) => {
+        const message = (info.error as Error).message;
+        this.options.onRetry?.({ method, path, attempt: info.attempt, delayMs: info.delayMs, message });
+        this.options.retry?.onRetry?.(info);
+      },
+    };
   }
 
   private toError(failure: HttpFailure): Error {

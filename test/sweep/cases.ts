@@ -36,6 +36,7 @@ export const SECRETS = {
   s3: 'sweepS3secretKey/9f8e7d6c5b4a',
   url: 'sweepUrlPassw0rd',
   header: 'sweep-header-token-71a3',
+  query: 'sweepQueryToken9d2e',
 };
 
 const LONG = 'x'.repeat(100_000);
@@ -266,4 +267,15 @@ const BATCH: SweepCase[] = (
   message: /cloudflare did not accept the change: .*Cloudflare.*The records were read back unchanged/,
 }));
 
-export const CASES: SweepCase[] = [...REFUSED, ...HOSTILE, ...CLOUDFLARE, ...BATCH];
+/** Per-URL result lines print the URL: a token in its query never reaches the log. */
+const SCRUBBED: SweepCase[] = (['html-200', 'echo-500'] as const).map((behaviour) => ({
+  id: `latency-probe: token in the URL's query, server ${behaviour}`,
+  action: 'latency-probe' as const,
+  expect: 'safe-failure' as const,
+  behaviour,
+  inputs: { ...PROBE_BASE, url: `{server}/health?token=${SECRETS.query}&x=1` },
+  message: /\/health\?token=\*\*\*&x=1/,
+  exit: behaviour === 'html-200' ? 0 : 1,
+}));
+
+export const CASES: SweepCase[] = [...REFUSED, ...HOSTILE, ...CLOUDFLARE, ...BATCH, ...SCRUBBED];
