@@ -1,6 +1,6 @@
 import { pathId } from '../core/contract.js';
 import type { Deadline } from '../core/deadline.js';
-import { UserError } from '../core/errors.js';
+import { ApiError, UserError } from '../core/errors.js';
 import { HttpClient, type HttpCall, type HttpFailure, type HttpResponse } from '../core/http.js';
 import { sleep, type RetryOptions } from '../core/retry.js';
 import { registerSecret } from '../core/secrets.js';
@@ -81,6 +81,8 @@ export class FlyApi {
   /** Creates are limited per app: 1/s, bursting to 3 (docs: Machines API rate limits). */
   // Paced a little under 1/s so timer skew against the server's bucket does not cost a 429 round trip.
   private readonly createBucket = new TokenBucket(0.95, 3);
+  /** Whether any change (a non-GET call) has been accepted by the API through this client. */
+  private sentChange = false;
 
   constructor(options: FlyApiOptions) {
     registerSecret(options.token);
@@ -126,7 +128,7 @@ export class FlyApi {
   async send<T>(method: string, path: string, options: SendOptions = {}): Promise<HttpResponse<T>> {
     const idempotent = options.idempotent ?? true;
     try {
-      return await this.http.request<T>(method, path, {
+      const response = await this.http.request<T>(method, path, {
         query: options.query,
         body: options.body,
         headers: options.nonce ? { [NONCE_HEADER]: options.nonce } : {},
@@ -145,8 +147,10 @@ export class FlyApi {
           return status === 412 && Boolean(options.retryPrecondition);
         },
       });
+      if (method !== 'GET') this.sentChange = true;
+      return response;
     } catch (error) {
-      throw this.translate(error);
+      throw this.untouched(this.translate(error));
     }
   }
 
@@ -162,6 +166,16 @@ export class FlyApi {
       flyError,
       flyStatus,
     );
+  }
+
+  /**
+   * A failure before any change was accepted says so: the reader of "Fly Machines API did not answer"
+   * must know whether the app was touched.
+   */
+  private untouched(error: unknown): unknown {
+    if (!this.sentChange && error instanceof ApiError && !(error instanceof UserError))
+      error.message = `${error.message.replace(/\.?$/, '.')} Nothing was changed on Fly: no change had been accepted yet.`;
+    return error;
   }
 
   /** Errors the user can act on become UserErrors; the rest stay FlyApiErrors. */

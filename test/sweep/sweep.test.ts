@@ -98,6 +98,11 @@ afterAll(async () => {
       `hostile sweep: ${all.length} cases (${byClass('refused')} refused before any call, ${byClass('clear-error')} clear error after a call, ${byClass('safe-failure')} safe failure)`,
       `longest case: ${longest?.[0]} ${longest?.[1].ms} ms`,
       `mutating requests after a bad answer: ${mutating}`,
+      `server that never answers (hang), per action: ${all
+        .filter(([id]) => id.endsWith('server hang'))
+        .map(([id, o]) => `${id.split(':')[0]} ${o.ms} ms`)
+        .join(', ')}`,
+      `slowest refusal: ${Math.max(...all.filter(([id]) => CASES.find((c) => c.id === id)?.expect === 'refused').map(([, o]) => o.ms))} ms`,
     ].join('\n'),
   );
 });
