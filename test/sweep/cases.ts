@@ -57,7 +57,8 @@ const PROBE_BASE = {
   rate: '0',
   concurrency: '3',
   warmup: '0',
-  timeout: '1s',
+  // Generous for a loaded CI machine: a healthy answer must not time out; a hanging one ends here.
+  timeout: '3s',
   // 6 requests settle a 50 % limit either way (all good or all failing); a tighter one would be inconclusive.
   thresholds: 'error-rate < 50%',
 };
@@ -190,7 +191,7 @@ const REFUSED: SweepCase[] = [
 const SERVICE: Record<ActionName, RegExp> = {
   'fly-deploy': /Fly Machines API/,
   runway: /Fly Machines API/,
-  'backup-verify': /S3|endpoint|s3:\/\//i,
+  'backup-verify': /S3|endpoint|bucket 'backups' at http:\/\/127\.0\.0\.1/i,
   'dns-cutover': /PowerDNS/,
   'latency-probe': /./,
 };
