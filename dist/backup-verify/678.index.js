@@ -494,13 +494,13 @@ class Progress {
         const rateText = this.options.unit === 'items' ? `${rate.toFixed(1)}/s` : `${formatBytes(rate)}/s`;
         if (this.total && this.total > 0) {
             const pct = ((this.done / this.total) * 100).toFixed(0);
-            const left = rate > 0 ? (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(((this.total - this.done) / rate) * 1000) : '?';
+            const left = rate > 0 ? (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(((this.total - this.done) / rate) * 1000) : '?';
             return `${this.label}: ${this.fmt(this.done)} of ${this.fmt(this.total)} (${pct}%), ${rateText}, ${left} left`;
         }
         return `${this.label}: ${this.fmt(this.done)}, ${rateText}`;
     }
     finish() {
-        const line = `${this.label}: done, ${this.fmt(this.done)} in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(this.now() - this.started)}`;
+        const line = `${this.label}: done, ${this.fmt(this.done)} in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(this.now() - this.started)}`;
         this.log(line);
         return line;
     }

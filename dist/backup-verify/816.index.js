@@ -799,7 +799,7 @@ async function restoreAndCompare(store, entry, file, options, log) {
         expected: expected.name,
         actual: 'the restored database',
     });
-    log(`Restored in ${(0,duration/* formatDuration */.a)(result.ms)}: ${comparison.summary}`);
+    log(`Restored in ${(0,duration/* formatDuration */.a3)(result.ms)}: ${comparison.summary}`);
     return {
         ...base,
         ...timing,
@@ -1200,7 +1200,7 @@ async function auditSeries(series, members, rules, versions) {
     const ageMs = rules.now.getTime() - newest.madeAt.getTime();
     const fresh = ageMs <= rules.maxAgeMs;
     if (!fresh)
-        headline.push(`${series}: the newest backup ${newest.object.key} is ${(ageMs / HOUR).toFixed(1)} h old, older than max-age ${(0,duration/* formatDuration */.a)(rules.maxAgeMs)}`);
+        headline.push(`${series}: the newest backup ${newest.object.key} is ${(ageMs / HOUR).toFixed(1)} h old, older than max-age ${(0,duration/* formatDuration */.a3)(rules.maxAgeMs)}`);
     const size = judgeSize(members, rules.band);
     if (!size.ok)
         headline.push(`${series}: the newest backup ${newest.object.key} ${size.detail}`);
@@ -2025,7 +2025,7 @@ function describeOutcome(entry) {
             ? `: ${entry.problems[0]}`
             : '';
     const word = entry.verdict === 'ok' ? '✅ ok' : entry.verdict === 'failed' ? '❌ FAILED' : '⚠️ unverifiable';
-    return `${word} ${entry.key} (${(0,core_progress/* formatBytes */.z)(entry.size)}${entry.ms !== undefined ? ` in ${(0,duration/* formatDuration */.a)(entry.ms)}` : ''})${proof}`;
+    return `${word} ${entry.key} (${(0,core_progress/* formatBytes */.z)(entry.size)}${entry.ms !== undefined ? ` in ${(0,duration/* formatDuration */.a3)(entry.ms)}` : ''})${proof}`;
 }
 /** The user's restore-command on each series' newest backup that passed; the copy is removed after. */
 async function runRestoreCommands(entries, command, saveTo, log) {
@@ -2163,13 +2163,13 @@ class Progress {
         const rateText = this.options.unit === 'items' ? `${rate.toFixed(1)}/s` : `${formatBytes(rate)}/s`;
         if (this.total && this.total > 0) {
             const pct = ((this.done / this.total) * 100).toFixed(0);
-            const left = rate > 0 ? (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(((this.total - this.done) / rate) * 1000) : '?';
+            const left = rate > 0 ? (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(((this.total - this.done) / rate) * 1000) : '?';
             return `${this.label}: ${this.fmt(this.done)} of ${this.fmt(this.total)} (${pct}%), ${rateText}, ${left} left`;
         }
         return `${this.label}: ${this.fmt(this.done)}, ${rateText}`;
     }
     finish() {
-        const line = `${this.label}: done, ${this.fmt(this.done)} in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(this.now() - this.started)}`;
+        const line = `${this.label}: done, ${this.fmt(this.done)} in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(this.now() - this.started)}`;
         this.log(line);
         return line;
     }

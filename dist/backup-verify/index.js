@@ -348,7 +348,7 @@ function parseVerifyMode(text, input = 'verify') {
         return { kind: 'sample', count: Number(sample[1]) };
     const since = /^since:(.+)$/.exec(value);
     if (since) {
-        const ms = (0,duration/* parseDuration */.E)(since[1]);
+        const ms = (0,duration/* parseDuration */.E9)(since[1]);
         if (ms !== undefined && ms > 0)
             return { kind: 'since', ms, text: since[1] };
     }
@@ -514,9 +514,10 @@ function readIssueInputs(inputs, env, shard) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
+/* unused harmony export goDurationMs */
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 /**
  * Parses `250ms`, `90s`, `5m`, `1h30m`, `7d` into milliseconds. A bare number is rejected on purpose:
@@ -543,6 +544,30 @@ function formatDuration(ms) {
     if (ms < 3_600_000)
         return `${Math.floor(ms / 60_000)}m${Math.round((ms % 60_000) / 1000)}s`;
     return `${Math.floor(ms / 3_600_000)}h${Math.round((ms % 3_600_000) / 60_000)}m`;
+}
+const GO_UNITS = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+};
+/**
+ * Milliseconds from a Go duration string (`"15s"`, `"1m30s"`, `"500ms"`, `"0"`), as fly.toml and the Machines
+ * API write them; undefined when the text is not one. The one parser the client and the simulator share.
+ */
+function goDurationMs(text) {
+    const trimmed = text.trim();
+    if (trimmed === '0')
+        return 0;
+    if (!/^((\d+(\.\d+)?)(ns|us|µs|ms|s|m|h))+$/.test(trimmed))
+        return undefined;
+    let total = 0;
+    for (const match of trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g))
+        total += Number(match[1]) * GO_UNITS[match[2]];
+    return total;
 }
 
 
@@ -687,7 +712,7 @@ class InputReader {
     /** Milliseconds from `90s`, `5m`, `1h30m`. */
     duration(name, fallback, range = {}) {
         const text = this.raw(name) ?? fallback;
-        const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(text);
+        const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(text);
         if (ms === undefined) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${text}" is not a duration.`, 'write a number with a unit: 500ms, 90s, 5m, 1h30m, 7d.');
         }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { UserError } from '../core/errors.js';
+import { InputError, UserError } from '../core/errors.js';
 import { InputReader } from '../core/inputs.js';
 import { scrub } from '../core/secrets.js';
 import { checkInputs, envInputs } from '../core/step.js';
@@ -12,6 +12,17 @@ const PROBE_NAMES: Record<string, string> = {
   targets: 'probe-targets',
   timeout: 'probe-timeout',
 };
+
+/** latency-probe's reader names its own inputs; here the user wrote `probe-url` and `probe-timeout`. */
+function renamedInputErrors<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InputError && error.input && PROBE_NAMES[error.input])
+      throw new InputError(PROBE_NAMES[error.input], error.message, error.fix);
+    throw error;
+  }
+}
 
 // Deploy and probe inputs first, before the toolkit and the clients load: a bad one fails fast.
 const inputs = envInputs();
@@ -27,7 +38,11 @@ const checked = checkInputs('runway', () => {
       ? (inputs.optional('probe-url') ?? (explicitTargets ? '' : deployInputs.publicUrl))
       : inputs.optional(PROBE_NAMES[name] ?? name),
   );
-  return { deployInputs, probeInputs: readProbeInputs(probeReader), explicitTargets };
+  return {
+    deployInputs,
+    probeInputs: renamedInputErrors(() => readProbeInputs(probeReader)),
+    explicitTargets,
+  };
 });
 if (checked) await releaseStep(checked);
 

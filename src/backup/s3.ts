@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { redactUrl } from '../core/secrets.js';
 import {
   StoreError,
   type LifecycleAnswer,
@@ -205,6 +206,71 @@ export function describeS3Error(
   return new Error(text, { cause: error });
 }
 
+/** Commands whose answer is an S3 XML document (the others carry the object's own bytes or no body). */
+const XML_COMMANDS = new Set([
+  'ListObjectsV2Command',
+  'GetBucketLifecycleConfigurationCommand',
+  'ListObjectVersionsCommand',
+]);
+
+/**
+ * An XML listing answered with anything but XML (a captive portal's HTML, a proxy's error page) would
+ * parse as an empty listing and read as "no objects": it is a clear error instead, naming the endpoint,
+ * what came and its first bytes.
+ */
+function xmlAnswersOnly(connection: S3Connection): Parameters<S3Client['middlewareStack']['add']>[0] {
+  return (next, context) => async (args) => {
+    const result = await next(args);
+    const response = result.response as { statusCode?: number; headers?: Record<string, string> };
+    const type = response?.headers?.['content-type'] ?? '';
+    if (XML_COMMANDS.has(context.commandName ?? '') && !/xml/i.test(type)) {
+      throw new StoreError(
+        `S3 at ${redactUrl(connection.endpoint ?? 'AWS')} did not answer ${context.commandName?.replace(/Command$/, '')} as expected: wanted an XML answer, got HTTP ${response?.statusCode} ${type || '(no content type)'}.`,
+        'NotXml',
+        {
+          input: 'endpoint',
+          fix: 'check that endpoint is the S3 API address of the bucket (not a web page).',
+        },
+      );
+    }
+    return result;
+  };
+}
+
+/** A listing or a head is a small answer: the whole request gets this long, trickled bytes or not. */
+export const SMALL_ANSWER_TIMEOUT_MS = 20_000;
+
+/**
+ * Bounds the whole request of the given commands (the SDK's requestTimeout is only the longest silence,
+ * so a server trickling a byte a second would hold the step forever).
+ */
+function boundSmallAnswers(
+  client: S3Client,
+  connection: S3Connection,
+  commands: (abstract new (...args: never[]) => unknown)[],
+): void {
+  const send = client.send.bind(client) as (
+    command: unknown,
+    options?: { abortSignal?: AbortSignal },
+  ) => Promise<unknown>;
+  const bounded = async (command: unknown, options?: { abortSignal?: AbortSignal }) => {
+    if (!commands.some((type) => command instanceof type) || options?.abortSignal)
+      return send(command, options);
+    const abortSignal = AbortSignal.timeout(SMALL_ANSWER_TIMEOUT_MS);
+    try {
+      return await send(command, { abortSignal });
+    } catch (error) {
+      if (!abortSignal.aborted) throw error;
+      throw new StoreError(
+        `S3 at ${redactUrl(connection.endpoint ?? 'AWS')} stopped answering: no complete answer within ${SMALL_ANSWER_TIMEOUT_MS / 1000}s; nothing was changed (backup-verify only reads).`,
+        'Timeout',
+        { input: 'endpoint', fix: 'check that the endpoint is up and answering, then run the step again.' },
+      );
+    }
+  };
+  (client as unknown as { send: typeof bounded }).send = bounded;
+}
+
 /**
  * An S3 client that suits B2: SigV4 against an explicit endpoint and region, path style on request,
  * and checksum calculation/validation WHEN_REQUIRED (SDK >= 3.729 otherwise adds x-amz-checksum-mode
@@ -223,8 +289,10 @@ export async function createS3Store(connection: S3Connection): Promise<ObjectSto
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
+    // requestTimeout is the longest silence on the socket: a server that stops answering ends the step.
+    requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000 },
   });
+  let answered = false;
   // A host that does not resolve or a port where nothing listens is a wrong endpoint, not a blip: the
   // SDK's standard strategy would try it three times (with backoff) before saying so.
   const standard = await client.config.retryStrategy();
@@ -234,9 +302,14 @@ export async function createS3Store(connection: S3Connection): Promise<ObjectSto
       refreshRetryTokenForRetry: (token, info) => {
         const net = networkCode(info.error);
         if (net && ENDPOINT_FAULTS.has(net)) throw info.error;
+        // A server that has never answered is not waited for again (the same rule as core/http.ts).
+        if (!answered && (info.error as { name?: string })?.name === 'TimeoutError') throw info.error;
         return standard.refreshRetryTokenForRetry(token, info);
       },
-      recordSuccess: (token) => standard.recordSuccess(token),
+      recordSuccess: (token) => {
+        answered = true;
+        standard.recordSuccess(token);
+      },
     });
   }
   client.middlewareStack.add(
@@ -249,6 +322,12 @@ export async function createS3Store(connection: S3Connection): Promise<ObjectSto
     },
     { step: 'initialize', name: 'runwayReadOnlyGuard' },
   );
+  client.middlewareStack.add(xmlAnswersOnly(connection), { step: 'deserialize', name: 'runwayXmlContract' });
+  boundSmallAnswers(client, connection, [
+    s3.ListObjectsV2Command,
+    s3.HeadBucketCommand,
+    s3.HeadObjectCommand,
+  ]);
   const Bucket = connection.bucket;
   const send = async <T>(operation: string, key: string | undefined, run: () => Promise<T>): Promise<T> => {
     try {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { InputReader } from './inputs.js';
+import { installLogScrubber, scrub } from './secrets.js';
 import { failStep } from './step.js';
-import { scrub } from './secrets.js';
 
 /** Inputs as the runner passes them (`INPUT_<NAME>` env vars, read by @actions/core). */
 export function actionInputs(): InputReader {
@@ -27,9 +27,11 @@ export async function writeSummary(markdown: string): Promise<void> {
 /**
  * The wrapper every action entry runs in (codeql-action's runWrapper idea): whatever escapes `main`
  * becomes a failed step. A user's mistake reads as one line that says what to change; an internal
- * fault says it is ours and keeps the stack in the debug log. Secrets are scrubbed from both.
+ * fault says it is ours and keeps the stack in the debug log. Secrets are scrubbed from both, and from
+ * every other line the step writes (installLogScrubber).
  */
 export async function runAction(name: string, main: () => Promise<void>): Promise<void> {
+  installLogScrubber();
   try {
     await main();
   } catch (error) {

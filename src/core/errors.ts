@@ -54,3 +54,22 @@ export function errorMessage(error: unknown): string {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/**
+ * Our own bugs surface as the built-in error types (a TypeError reading a field of undefined...): only
+ * those are reported as "failed unexpectedly". Errors raised on purpose (a service's fault, a store
+ * error) carry a message written for the user.
+ */
+export function isProgrammingError(error: unknown): boolean {
+  if (isUserError(error)) return false;
+  return (
+    !(error instanceof Error) ||
+    error instanceof TypeError ||
+    error instanceof RangeError ||
+    error instanceof ReferenceError ||
+    error instanceof SyntaxError ||
+    error instanceof EvalError ||
+    error instanceof URIError ||
+    !error.message
+  );
+}

@@ -26,6 +26,18 @@ export class RetryableError extends Error {
   }
 }
 
+/** Retries stopped because the next wait would pass the deadline; `attempts` were made. */
+export class DeadlineReachedError extends Error {
+  constructor(
+    message: string,
+    readonly attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DeadlineReachedError';
+  }
+}
+
 export interface RetryOptions {
   /** Attempts after the first. */
   retries?: number;
@@ -36,6 +48,8 @@ export interface RetryOptions {
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** No retry is started whose wait would end past this (epoch ms); the last error is thrown instead. */
+  deadlineAt?: number;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,6 +84,9 @@ export async function retry<T>(attempt: (n: number) => Promise<T>, options: Retr
         error.retryAfterMs !== undefined
           ? Math.min(error.retryAfterMs, maxRetryAfterMs)
           : backoffDelay(n, baseMs, maxMs, options.random);
+      if (options.deadlineAt !== undefined && Date.now() + delayMs >= options.deadlineAt) {
+        throw new DeadlineReachedError(error.message, n + 1, { cause: error });
+      }
       options.onRetry?.({ attempt: n + 1, delayMs, error });
       await wait(delayMs);
     }

@@ -6,7 +6,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
-import { errorMessage, isUserError } from './errors.js';
+import { errorMessage, isProgrammingError } from './errors.js';
 import { InputReader } from './inputs.js';
 import { scrub } from './secrets.js';
 
@@ -21,13 +21,15 @@ export const escapeCommandData = (text: string) =>
 
 /**
  * Fails the step the way `core.setFailed` does (exit code 1, an `::error::` annotation) and adds a
- * "stopped" section to the job summary. A user's mistake reads as its one-line message; anything else
- * says it is ours and keeps the stack for the debug log. Secrets are scrubbed from both.
+ * "stopped" section to the job summary. A user's mistake or a service's failure reads as its own message;
+ * a programming error (the built-in error types) says it is ours and keeps the stack for the debug log.
+ * Secrets are scrubbed from both.
  */
 export function failStep(name: string, error: unknown): void {
   const message = scrub(errorMessage(error));
-  const shown = isUserError(error) ? message : `${name} failed unexpectedly: ${message}`;
-  if (!isUserError(error) && error instanceof Error && error.stack)
+  // The caller's mistake, or a server that failed, reads as its own message: it says which and what to do.
+  const shown = isProgrammingError(error) ? `${name} failed unexpectedly: ${message}` : message;
+  if (isProgrammingError(error) && error instanceof Error && error.stack)
     process.stdout.write(`::debug::${escapeCommandData(scrub(error.stack))}${EOL}`);
   process.exitCode = 1;
   process.stdout.write(`::error::${escapeCommandData(shown)}${EOL}`);

@@ -1,24 +1,16 @@
-import { lookup } from 'node:dns/promises';
-import { UserError } from '../core/errors.js';
+import { Deadline } from '../core/deadline.js';
 import { formatDuration } from '../core/duration.js';
-import { sleep } from '../core/retry.js';
-import type { HttpCall } from '../core/http.js';
-import type { CutoverOptions } from './options.js';
+import { UserError } from '../core/errors.js';
+import { cutoverBudgetMs, type CutoverOptions } from './options.js';
 import { isNoop, planChange, planRows, type ChangePlan, type PlanRow } from './plan.js';
-import { checkHealth, checkTls, targetAddress, type HealthReport, type TlsReport } from './preflight.js';
-import type { ApplyReceipt, DnsProvider } from './provider.js';
+import type { HealthReport, TlsReport } from './preflight.js';
+import type { ApplyReceipt, DnsProvider, ZoneInfo } from './provider.js';
 import { createProvider } from './providers/index.js';
-import { parseServer } from './query.js';
-import {
-  CUTOVER_TYPES,
-  describeTarget,
-  desiredRecords,
-  formatRecordSet,
-  type CutoverType,
-  type RecordSet,
-} from './records.js';
+import { describeTarget, desiredRecords, formatRecordSet, type RecordSet } from './records.js';
 import { makeSnapshot, type Snapshot } from './snapshot.js';
-import { verifyPropagation, type VerifyReport, type Watcher } from './verify.js';
+import { postSwitchHealth, preflight } from './target-checks.js';
+import type { VerifyReport, Watcher } from './verify.js';
+import { resolveWatchers, unmatched, verifyAll, verifyTypes } from './watchers.js';
 
 export type CutoverStatus =
   | 'planned'
@@ -36,6 +28,7 @@ export interface RestoreStory {
   plan: ChangePlan;
   receipt?: ApplyReceipt;
   verify?: VerifyReport;
+  /** What went wrong with the restore, as a sentence for the summary. */
   error?: string;
   ok: boolean;
   /** The previous records are back at the provider (even if not yet seen everywhere). */
@@ -72,460 +65,411 @@ export interface CutoverResult {
   durationMs: number;
 }
 
+/** A restore after a late failure gets this long on top of the run's timeout, so it is never skipped. */
+export const ROLLBACK_BUDGET_MS = 60_000;
+
+/** One run: the options, the provider, the clock it runs against and what it has seen so far. */
+interface Run {
+  options: CutoverOptions;
+  provider: DnsProvider;
+  deadline: Deadline;
+  started: number;
+  calls: { count: number };
+  timeline: CutoverResult['timeline'];
+  mark: (event: string) => void;
+}
+
+/** What was there before: the zone, the records at the name, and the snapshot a rollback restores. */
+interface Start {
+  zone: ZoneInfo;
+  before: RecordSet[];
+  previous: Snapshot;
+}
+
 /**
- * The whole cutover at one name: plan, pre-flight, one atomic change, verification on every
- * authoritative server and resolver, a health check through the new target, and a rollback to the
- * snapshot when anything after the change fails. Returns a result for every outcome it handled;
- * throws only for the caller's mistakes found at the provider (bad token, unknown zone).
+ * The whole cutover at one name, as its runbook reads: read what is there; work out the change; stop
+ * if it is refused, only planned, or not needed; check the new target; send the change as one atomic
+ * request; verify it on the provider, every nameserver and resolver, and through the new target; and
+ * restore the snapshot when anything after the change fails. Returns a result for every outcome it
+ * handled; throws only for the caller's mistakes found at the provider (bad token, unknown zone) and
+ * for faults before anything was changed.
  */
 export async function cutover(options: CutoverOptions): Promise<CutoverResult> {
+  const run = await openRun(options);
+  const start = await readWhatIsThere(run);
+  const result = planTheChange(run, start);
+  const early = refuseOrStopAtPlan(run, result);
+  if (early) return early;
+  const watchers = await resolveWatchers(options, start.zone.nameservers);
+  if (isNoop(result.plan)) return confirmUnchanged(run, start, result, watchers);
+  if (options.mode === 'apply') {
+    const pre = await preflight({ ...options, target: options.target }, run.mark);
+    result.preflight = pre.reports;
+    if (pre.failure)
+      return finish(run, result, {
+        ok: false,
+        status: 'preflight-failed',
+        failure: `${pre.failure} Nothing was changed.`,
+      });
+  }
+  const sent = await sendTheChange(run, start, result);
+  if ('settled' in sent) return sent.settled;
+  const failure = sent.failure ?? (await verifyTheChange(run, start, result, watchers, sent.receipt));
+  if (!failure) return finishVerified(run, result);
+  run.mark(failure);
+  if (options.mode === 'rollback') return finish(run, result, { ok: false, status: 'failed', failure });
+  return undoTheChange(run, start, result, watchers, failure);
+}
+
+async function openRun(options: CutoverOptions): Promise<Run> {
   const started = Date.now();
-  const log = options.log ?? (() => undefined);
+  const budget = cutoverBudgetMs(options);
+  const deadline = new Deadline(budget, `dns-cutover's timeout (${formatDuration(budget)})`, started);
+  const calls = { count: 0 };
   const timeline: CutoverResult['timeline'] = [];
+  const log = options.log ?? (() => undefined);
   const mark = (event: string) => {
     timeline.push({ atMs: Date.now() - started, event });
     log(event);
   };
-  let apiCalls = 0;
   const provider = await createProvider(options.provider, {
     zone: options.zone,
     apiUrl: options.apiUrl,
     apiToken: options.apiToken,
-    onCall: (_call: HttpCall) => void apiCalls++,
+    onCall: () => void calls.count++,
     log,
     syncTimeoutMs: options.verifyTimeoutMs,
+    deadline,
   });
+  return { options, provider, deadline, started, calls, timeline, mark };
+}
 
+/** The zone and the records at the name; a provider fault here fails the step with nothing touched. */
+async function readWhatIsThere(run: Run): Promise<Start> {
+  const { options, provider } = run;
   options.onState?.({ changed: false });
-  let zone: Awaited<ReturnType<DnsProvider['zone']>>;
+  let zone: ZoneInfo;
   let before: RecordSet[];
   try {
     zone = await provider.zone();
     before = await provider.read(options.name);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    // A provider fault before the change: the step fails in one line and nothing was touched.
     throw new UserError(`${describeError(error)}; nothing was changed.`, {
-      fix: `run the step again; if it keeps failing, check ${options.provider}'s status page.`,
+      fix: `run the step again; if it keeps failing, check ${options.provider}'s status page (or api-url).`,
       cause: error,
     });
   }
-  mark(`read ${before.length} rrset(s) at ${options.name} from ${options.provider}`);
+  run.mark(`read ${before.length} rrset(s) at ${options.name} from ${options.provider}`);
   const previous = makeSnapshot(options.provider, options.zone, options.name, before);
   options.onState?.({ changed: false, previous });
+  return { zone, before, previous };
+}
 
+/** The records the mode asks for, the plan from what is there to them, and the result that tells it. */
+function planTheChange(run: Run, start: Start): CutoverResult {
+  const { options } = run;
   const notes: string[] = [];
-  let desired: RecordSet[];
-  let waitSeconds: number | undefined;
-  if (options.mode === 'rollback') {
-    desired = options.previous!.records;
-  } else if (options.mode === 'lower-ttl') {
-    if (!before.length) {
-      throw new UserError(`${options.name} has no A, AAAA or CNAME records to lower the TTL of.`, {
-        input: 'name',
-        fix: 'check the name; a new name needs no TTL lowering.',
-      });
-    }
-    desired = before.map((set) => {
-      const alias = (set.providerData as { alias?: boolean } | undefined)?.alias;
-      if (set.proxied || alias) {
-        notes.push(
-          `${set.type} is ${set.proxied ? 'proxied (TTL is automatic)' : 'a Route 53 alias (TTL follows the alias target)'}; left as it is.`,
-        );
-        return set;
-      }
-      return set.ttl > options.ttl ? { ...set, ttl: options.ttl, providerData: undefined } : set;
-    });
-    waitSeconds = Math.max(0, ...before.map((set) => (set.ttl === 1 ? 300 : set.ttl)));
-  } else {
-    desired = desiredRecords(options.name, options.target!, options.ttl);
-  }
-  const plan = planChange(options.name, before, desired, { keepProxied: options.mode !== 'rollback' });
-  const result: CutoverResult = {
+  const { desired, waitSeconds } = desiredFor(options, start.before, notes);
+  const plan = planChange(options.name, start.before, desired, { keepProxied: options.mode !== 'rollback' });
+  if (plan.after.some((s) => s.proxied))
+    notes.push(
+      'The record is proxied by Cloudflare: the name keeps answering with Cloudflare edge addresses and the origin changes behind it.',
+    );
+  return {
     mode: options.mode,
     provider: options.provider,
-    zone: zone.name,
+    zone: start.zone.name,
     name: options.name,
-    target: options.target ? describeTarget(options.target) : undefined,
+    target: options.mode === 'plan' || options.mode === 'apply' ? describeTarget(options.target) : undefined,
     ok: true,
     status: 'planned',
     changed: false,
     sent: false,
     plan,
     rows: planRows(plan),
-    previous,
+    previous: start.previous,
     preflight: {},
     postHealth: [],
     notes,
-    timeline,
+    timeline: run.timeline,
     apiCalls: 0,
     durationMs: 0,
     waitSeconds,
   };
-  const finish = (patch: Partial<CutoverResult>): CutoverResult => {
-    Object.assign(result, patch, { apiCalls, durationMs: Date.now() - started });
-    return result;
-  };
-  if (plan.after.some((s) => s.proxied))
-    notes.push(
-      'The record is proxied by Cloudflare: the name keeps answering with Cloudflare edge addresses and the origin changes behind it.',
-    );
+}
 
+/** plan/apply: the target's records; rollback: the snapshot's; lower-ttl: the same records, shorter TTL. */
+function desiredFor(
+  options: CutoverOptions,
+  before: RecordSet[],
+  notes: string[],
+): { desired: RecordSet[]; waitSeconds?: number } {
+  if (options.mode === 'rollback') return { desired: options.previous.records };
+  if (options.mode === 'plan' || options.mode === 'apply')
+    return { desired: desiredRecords(options.name, options.target, options.ttl) };
+  if (!before.length) {
+    throw new UserError(`${options.name} has no A, AAAA or CNAME records to lower the TTL of.`, {
+      input: 'name',
+      fix: 'check the name; a new name needs no TTL lowering.',
+    });
+  }
+  const desired = before.map((set) => {
+    const alias = (set.providerData as { alias?: boolean } | undefined)?.alias;
+    if (set.proxied || alias) {
+      notes.push(
+        `${set.type} is ${set.proxied ? 'proxied (TTL is automatic)' : 'a Route 53 alias (TTL follows the alias target)'}; left as it is.`,
+      );
+      return set;
+    }
+    return set.ttl > options.ttl ? { ...set, ttl: options.ttl, providerData: undefined } : set;
+  });
+  return { desired, waitSeconds: Math.max(0, ...before.map((set) => (set.ttl === 1 ? 300 : set.ttl))) };
+}
+
+/** Too many changes without force, or plan mode: the run ends here with nothing sent. */
+function refuseOrStopAtPlan(run: Run, result: CutoverResult): CutoverResult | undefined {
+  const { options } = run;
+  const { plan } = result;
   if (plan.recordChanges > options.maxChanges && !options.force) {
-    return finish({
+    return finish(run, result, {
       ok: false,
       status: 'refused',
       failure: `The plan changes ${plan.recordChanges} records, more than max-changes (${options.maxChanges}); nothing was changed. Raise max-changes or set force: true after reading the plan.`,
     });
   }
-  if (options.mode === 'plan') {
-    mark(
-      isNoop(plan)
-        ? 'plan: the records already match; an apply would send nothing'
-        : `plan: ${plan.recordChanges} record change(s)`,
-    );
-    return finish({ status: isNoop(plan) ? 'unchanged' : 'planned' });
+  if (options.mode !== 'plan') return undefined;
+  run.mark(
+    isNoop(plan)
+      ? 'plan: the records already match; an apply would send nothing'
+      : `plan: ${plan.recordChanges} record change(s)`,
+  );
+  return finish(run, result, { status: isNoop(plan) ? 'unchanged' : 'planned' });
+}
+
+/** Nothing to send: still verify that every server answers what the provider holds. */
+async function confirmUnchanged(
+  run: Run,
+  start: Start,
+  result: CutoverResult,
+  watchers: Watcher[],
+): Promise<CutoverResult> {
+  const { options, provider } = run;
+  run.mark('the records already match; nothing sent');
+  const budget = verifyBudget(run);
+  const types = verifyTypes(start.before, result.plan.after);
+  const verify = await verifyAll(
+    provider,
+    options,
+    result.plan.after,
+    types,
+    watchers,
+    Date.now(),
+    budget,
+    run.mark,
+  );
+  return finish(run, result, {
+    status: 'unchanged',
+    verify,
+    ok: verify.ok,
+    failure: verify.ok
+      ? undefined
+      : `The records already match at ${options.provider}, but ${unmatched(verify)} still answer(s) something else after ${formatDuration(budget)}.`,
+  });
+}
+
+/**
+ * The one atomic request. Every provider applies it all-or-nothing, but its answer can be lost after it
+ * was taken: the records are read back rather than assumed, and anything but "unchanged" counts as changed.
+ */
+async function sendTheChange(
+  run: Run,
+  start: Start,
+  result: CutoverResult,
+): Promise<
+  { receipt: ApplyReceipt; failure?: undefined } | { failure: string } | { settled: CutoverResult }
+> {
+  const { options, provider } = run;
+  const { plan } = result;
+  run.mark(
+    `sending the change to ${options.provider} (${plan.deletes.length} delete, ${plan.upserts.length} replace, one request)`,
+  );
+  try {
+    const receipt = await provider.apply(plan);
+    markChanged(run, start, result);
+    result.receipt = receipt;
+    const sync = receipt.inSyncAt
+      ? `, INSYNC after ${formatDuration(receipt.inSyncAt - receipt.acceptedAt)}`
+      : '';
+    run.mark(`${options.provider} accepted the change${sync}`);
+    return { receipt };
+  } catch (error) {
+    // Finding out whether the change landed is part of undoing it: it gets the rollback's budget.
+    run.deadline.extend(ROLLBACK_BUDGET_MS, `the rollback's own ${formatDuration(ROLLBACK_BUDGET_MS)}`);
+    const now = await provider.read(options.name).catch(() => undefined);
+    const untouched =
+      now !== undefined && isNoop(planChange(options.name, now, start.before, { keepProxied: false }));
+    if (untouched) {
+      if (error instanceof UserError) throw error;
+      const failure = `${options.provider} did not accept the change: ${describeError(error)}. The records were read back unchanged.`;
+      return { settled: finish(run, result, { ok: false, status: 'failed', failure }) };
+    }
+    markChanged(run, start, result);
+    return {
+      failure: `${options.provider} did not confirm the change (${describeError(error)}), and the records ${now ? 'read back changed' : 'could not be read back'}.`,
+    };
   }
+}
 
-  const watchers = await resolveWatchers(options, zone.nameservers);
-  const typesOf = (sets: RecordSet[]) => CUTOVER_TYPES.filter((t) => sets.some((s) => s.type === t));
-  const verifyTypes = (from: RecordSet[], to: RecordSet[]): CutoverType[] =>
-    [...new Set([...typesOf(from), ...typesOf(to)])].filter((t) => CUTOVER_TYPES.includes(t));
+function markChanged(run: Run, start: Start, result: CutoverResult): void {
+  result.sent = true;
+  result.changed = true;
+  run.options.onState?.({ changed: true, previous: start.previous });
+}
 
-  if (isNoop(plan)) {
-    mark('the records already match; nothing sent');
+/** From here on the records are switched: the first problem found is returned, and it will be undone. */
+async function verifyTheChange(
+  run: Run,
+  start: Start,
+  result: CutoverResult,
+  watchers: Watcher[],
+  receipt: ApplyReceipt,
+): Promise<string | undefined> {
+  const { options, provider } = run;
+  const after = result.plan.after;
+  try {
+    const budget = verifyBudget(run);
+    const types = verifyTypes(start.before, after);
     const verify = await verifyAll(
       provider,
       options,
-      plan.after,
-      verifyTypes(before, plan.after),
+      after,
+      types,
       watchers,
-      Date.now(),
-      mark,
+      receipt.acceptedAt,
+      budget,
+      run.mark,
     );
-    return finish({
-      status: 'unchanged',
-      verify,
-      ok: verify.ok,
-      failure: verify.ok
-        ? undefined
-        : `The records already match at ${options.provider}, but ${unmatched(verify)} still answer(s) something else after ${formatDuration(options.verifyTimeoutMs)}.`,
-    });
-  }
-
-  if (options.mode === 'apply') {
-    const pre = await preflight(options, mark);
-    result.preflight = pre.reports;
-    if (pre.failure)
-      return finish({
-        ok: false,
-        status: 'preflight-failed',
-        failure: `${pre.failure} Nothing was changed.`,
-      });
-  }
-
-  let receipt: ApplyReceipt | undefined;
-  let failure: string | undefined;
-  const changed = () => {
-    result.sent = true;
-    result.changed = true;
-    options.onState?.({ changed: true, previous });
-  };
-  try {
-    mark(
-      `sending the change to ${options.provider} (${plan.deletes.length} delete, ${plan.upserts.length} replace, one request)`,
-    );
-    receipt = await provider.apply(plan);
+    result.verify = verify;
+    if (receipt.syncError) return `After the change, ${receipt.syncError}.`;
+    if (!verify.ok)
+      return `After the change, ${unmatched(verify)} did not answer the new records within ${formatDuration(budget)}.`;
+    if (options.mode !== 'apply' || !options.healthUrl) return undefined;
+    const health = await postSwitchHealth({ ...options, healthUrl: options.healthUrl }, run.mark);
+    result.postHealth = health;
+    if (!health.some((h) => h.ok))
+      return `After the switch, ${options.healthUrl.href} failed ${health.length} time(s) through the new target (${health.at(-1)?.error}).`;
+    return undefined;
   } catch (error) {
-    // Every provider applies the batch all-or-nothing, but the answer can be lost after it was taken:
-    // confirm rather than assume, and treat anything but "read back unchanged" as changed.
-    const now = await provider.read(options.name).catch(() => undefined);
-    const untouched =
-      now !== undefined && isNoop(planChange(options.name, now, before, { keepProxied: false }));
-    if (untouched) {
-      if (error instanceof UserError) throw error;
-      return finish({
-        ok: false,
-        status: 'failed',
-        failure: `${options.provider} did not accept the change: ${describeError(error)}. The records were read back unchanged.`,
-      });
-    }
-    changed();
-    failure = `${options.provider} did not confirm the change (${describeError(error)}), and the records ${now ? 'read back changed' : 'could not be read back'}.`;
+    return `After the change, verifying it failed: ${describeError(error)}.`;
   }
-  let verify: VerifyReport | undefined;
-  if (receipt) {
-    changed();
-    result.receipt = receipt;
-    mark(
-      `${options.provider} accepted the change${receipt.inSyncAt ? `, INSYNC after ${formatDuration(receipt.inSyncAt - receipt.acceptedAt)}` : ''}`,
-    );
-    // From here on the records are switched: whatever goes wrong must end in the restore below.
-    try {
-      verify = await verifyAll(
-        provider,
-        options,
-        plan.after,
-        verifyTypes(before, plan.after),
-        watchers,
-        receipt.acceptedAt,
-        mark,
-      );
-      result.verify = verify;
-      if (receipt.syncError) {
-        failure = `After the change, ${receipt.syncError}.`;
-      } else if (!verify.ok) {
-        failure = `After the change, ${unmatched(verify)} did not answer the new records within ${formatDuration(options.verifyTimeoutMs)}.`;
-      } else if (options.mode === 'apply' && options.healthUrl) {
-        const after = await postSwitchHealth(options, mark);
-        result.postHealth = after;
-        if (!after.some((h) => h.ok))
-          failure = `After the switch, ${options.healthUrl.href} failed ${after.length} time(s) through the new target (${after.at(-1)?.error}).`;
-      }
-    } catch (error) {
-      failure = `After the change, verifying it failed: ${describeError(error)}.`;
-    }
-  }
-  if (!failure && verify) {
-    const status =
-      options.mode === 'rollback' ? 'restored' : options.mode === 'lower-ttl' ? 'ttl-lowered' : 'applied';
-    mark(`${status}: verified on ${verify.servers.length} server(s) in ${formatDuration(verify.elapsedMs)}`);
-    return finish({ status });
-  }
-  failure ??= 'After the change, it could not be verified.';
-  mark(failure);
-  if (options.mode === 'rollback') return finish({ ok: false, status: 'failed', failure });
+}
 
-  mark('restoring the previous records');
-  const story = await restore(provider, options, before, watchers, mark, verifyTypes);
-  result.rollback = story;
-  const told = story.ok
-    ? `${failure} The previous records were put back and verified in ${formatDuration(story.verify?.elapsedMs ?? 0)}.`
-    : story.applied
-      ? `${failure} The previous records were put back, but ${(story.error ?? '').replace(/^they are back at \S+ but /, '')}.`
-      : `${failure} Restoring the previous records also failed: ${story.error}. Restore them by hand at ${options.provider} — ${options.name} must hold ${before.map(formatRecordSet).join('; ') || 'no A, AAAA or CNAME records'} — or run mode: rollback with the 'previous' output.`;
-  if (!story.applied) options.onState?.({ changed: true, previous });
-  else options.onState?.({ changed: false, previous });
-  return finish({
+function finishVerified(run: Run, result: CutoverResult): CutoverResult {
+  const mode = run.options.mode;
+  const status = mode === 'rollback' ? 'restored' : mode === 'lower-ttl' ? 'ttl-lowered' : 'applied';
+  const verify = result.verify!;
+  run.mark(
+    `${status}: verified on ${verify.servers.length} server(s) in ${formatDuration(verify.elapsedMs)}`,
+  );
+  return finish(run, result, { status });
+}
+
+/** Puts the snapshot back (with its own budget past the run's timeout) and tells both stories. */
+async function undoTheChange(
+  run: Run,
+  start: Start,
+  result: CutoverResult,
+  watchers: Watcher[],
+  failure: string,
+): Promise<CutoverResult> {
+  const { options } = run;
+  run.deadline.extend(ROLLBACK_BUDGET_MS, `the rollback's own ${formatDuration(ROLLBACK_BUDGET_MS)}`);
+  run.mark('restoring the previous records');
+  const story = await restore(run, start.before, watchers);
+  result.rollback = story.story;
+  options.onState?.({ changed: !story.story.applied, previous: start.previous });
+  const told = story.story.ok
+    ? `${failure} The previous records were put back and verified in ${formatDuration(story.story.verify?.elapsedMs ?? 0)}.`
+    : story.story.applied
+      ? `${failure} The previous records were put back, but ${story.problem}.`
+      : `${failure} Restoring the previous records also failed: ${story.problem}. Restore them by hand at ${options.provider} — ${options.name} must hold ${start.before.map(formatRecordSet).join('; ') || 'no A, AAAA or CNAME records'} — or run mode: rollback with the 'previous' output.`;
+  return finish(run, result, {
     ok: false,
-    status: story.ok ? 'rolled-back' : 'rollback-failed',
-    changed: !story.applied,
+    status: story.story.ok ? 'rolled-back' : 'rollback-failed',
+    changed: !story.story.applied,
     failure: told,
   });
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof UserError) return error.describe();
-  return error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
-}
-
-function unmatched(verify: VerifyReport): string {
-  const bad = verify.servers.filter((s) => !s.matched && !s.unreachable);
-  return bad.map((s) => `${s.server} (${s.answer})`).join(', ') || 'the provider read-back';
-}
-
-async function resolveWatchers(options: CutoverOptions, zoneNameservers: string[]): Promise<Watcher[]> {
-  const watchers: Watcher[] = [];
-  if (options.nameservers !== 'none') {
-    const list = options.nameservers.length ? options.nameservers : zoneNameservers;
-    if (!list.length) {
-      throw new UserError(`the provider lists no nameservers for ${options.zone}.`, {
-        input: 'nameservers',
-        fix: 'list the servers to verify on, or none.',
-      });
-    }
-    for (const entry of list) {
-      const direct = parseServer(entry);
-      if (direct) {
-        watchers.push({ server: direct, role: 'authoritative' });
-        continue;
-      }
-      try {
-        const addresses = options.resolveNameserver
-          ? await options.resolveNameserver(entry)
-          : (await lookup(entry, { all: true })).map((a) => a.address);
-        for (const address of addresses) {
-          const server = parseServer(address);
-          if (!server || server.kind !== 'udp') continue;
-          watchers.push({
-            server: { ...server, label: `${entry} (${server.label})` },
-            role: 'authoritative',
-            group: entry,
-          });
-        }
-        if (!addresses.length) throw Object.assign(new Error('no addresses'), { code: 'ENODATA' });
-      } catch (error) {
-        throw new UserError(
-          `nameserver ${entry} does not resolve (${(error as NodeJS.ErrnoException).code}); nothing was changed.`,
-          {
-            input: 'nameservers',
-            fix: 'list the nameservers as addresses, or none to skip DNS verification.',
-          },
-        );
-      }
-    }
-  }
-  for (const r of options.resolvers) watchers.push({ server: parseServer(r)!, role: 'resolver' });
-  return watchers;
-}
-
-/** Reads the records back from the API first (the provider's own truth), then asks the DNS servers. */
-async function verifyAll(
-  provider: DnsProvider,
-  options: CutoverOptions,
-  expected: RecordSet[],
-  types: CutoverType[],
-  watchers: Watcher[],
-  since: number,
-  mark: (e: string) => void,
-): Promise<VerifyReport> {
-  const readBack = await provider.read(options.name);
-  const same = isNoop(planChange(options.name, readBack, expected, { keepProxied: false }));
-  const apiRow = {
-    server: `${options.provider} API`,
-    role: 'authoritative' as const,
-    answer: readBack.map((s) => `${s.type} ${s.values.join(', ')} (${s.ttl}s)`).join(', ') || 'no records',
-    matched: same,
-    matchedAfterMs: same ? Date.now() - since : undefined,
-    queries: 1,
-  };
-  if (!same) return { ok: false, elapsedMs: Date.now() - since, servers: [apiRow], skipped: [] };
-  if (!watchers.length) mark('no nameservers or resolvers to ask; verified through the API only');
-  const report = await verifyPropagation({
-    name: options.name,
-    expected,
-    types,
-    watchers,
-    timeoutMs: options.verifyTimeoutMs,
-    intervalMs: options.verifyIntervalMs,
-    since,
-    log: options.log,
-  });
-  return { ...report, servers: [apiRow, ...report.servers] };
-}
-
-async function preflight(
-  options: CutoverOptions,
-  mark: (e: string) => void,
-): Promise<{ reports: CutoverResult['preflight']; failure?: string }> {
-  const reports: CutoverResult['preflight'] = {};
-  if (!options.tlsCheck && !options.healthUrl) return { reports };
-  let address: string;
-  try {
-    address = await targetAddress(options.target!, options.connectTo);
-  } catch (error) {
-    return {
-      reports,
-      failure: `Pre-flight: ${(error as Error).message}; set connect-to to check it at a known address.`,
-    };
-  }
-  if (options.tlsCheck) {
-    const port = options.connectTo?.port ?? 443;
-    const tls = await checkTls(address, port, options.name, { ca: options.ca });
-    reports.tls = tls;
-    mark(
-      `pre-flight TLS ${address}:${port} SNI ${options.name}: ${tls.ok ? `ok (${tls.altNames ?? tls.subject}, until ${tls.validTo})` : tls.error}`,
-    );
-    if (!tls.ok) {
-      return {
-        reports,
-        failure: `Pre-flight: the new target does not present a certificate valid for ${options.name} (${tls.error}). On Fly, run fly certs add ${options.name} and wait until fly certs check shows it issued.`,
-      };
-    }
-  }
-  if (options.healthUrl) {
-    const health = await checkHealth(options.healthUrl, address, options.connectTo?.port, { ca: options.ca });
-    reports.health = health;
-    mark(
-      `pre-flight health ${options.healthUrl.href} via ${address}:${health.port}: ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`,
-    );
-    if (!health.ok)
-      return {
-        reports,
-        failure: `Pre-flight: ${options.healthUrl.href} through the new target failed (${health.error}).`,
-      };
-  }
-  return { reports };
-}
-
-/** After the switch the app gets real traffic; a few tries a second apart before calling it down. */
-async function postSwitchHealth(options: CutoverOptions, mark: (e: string) => void): Promise<HealthReport[]> {
-  const reports: HealthReport[] = [];
-  const address = await targetAddress(options.target!, options.connectTo).catch(() => undefined);
-  if (!address)
-    return [
-      {
-        ok: false,
-        url: options.healthUrl!.href,
-        address: '?',
-        port: 0,
-        error: 'the target does not resolve',
-        ms: 0,
-      },
-    ];
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const health = await checkHealth(options.healthUrl!, address, options.connectTo?.port, {
-      ca: options.ca,
-    });
-    reports.push(health);
-    mark(
-      `health after the switch (${attempt}/3): ${health.ok ? `${health.status} in ${health.ms}ms` : health.error}`,
-    );
-    if (health.ok) break;
-    if (attempt < 3) await sleep(1000);
-  }
-  return reports;
-}
-
+/** Reads what is there now, sends the change back to `before` if needed, and verifies it. */
 async function restore(
-  provider: DnsProvider,
-  options: CutoverOptions,
+  run: Run,
   before: RecordSet[],
   watchers: Watcher[],
-  mark: (e: string) => void,
-  verifyTypes: (from: RecordSet[], to: RecordSet[]) => CutoverType[],
-): Promise<RestoreStory> {
+): Promise<{ story: RestoreStory; problem?: string }> {
+  const { options, provider } = run;
   let plan: ChangePlan | undefined;
   try {
     const now = await provider.read(options.name);
     plan = planChange(options.name, now, before, { keepProxied: false });
-    let receipt: ApplyReceipt | undefined;
-    if (!isNoop(plan)) {
-      receipt = await provider.apply(plan);
-      mark(`${options.provider} accepted the restore`);
+    const receipt = isNoop(plan) ? undefined : await provider.apply(plan);
+    if (receipt) run.mark(`${options.provider} accepted the restore`);
+    const backBut = (problem: string) => ({
+      problem,
+      error: `they are back at ${options.provider} but ${problem}`,
+    });
+    if (receipt?.syncError) {
+      const told = backBut(`not confirmed on its servers: ${receipt.syncError}`);
+      return { story: { plan, receipt, ok: false, applied: true, error: told.error }, problem: told.problem };
     }
-    if (receipt?.syncError)
-      return {
-        plan,
-        receipt,
-        ok: false,
-        applied: true,
-        error: `they are back at ${options.provider} but not confirmed on its servers: ${receipt.syncError}`,
-      };
+    const since = receipt?.acceptedAt ?? Date.now();
     const verify = await verifyAll(
       provider,
       options,
       before,
       verifyTypes(now, before),
       watchers,
-      receipt?.acceptedAt ?? Date.now(),
-      mark,
+      since,
+      verifyBudget(run),
+      run.mark,
     );
-    mark(
+    run.mark(
       verify.ok
         ? `previous records verified back in ${formatDuration(verify.elapsedMs)}`
         : 'previous records not verified everywhere',
     );
-    const error = verify.ok
+    const told = verify.ok
       ? undefined
-      : `they are back at ${options.provider} but not verified: ${unmatched(verify)} still answer(s) something else`;
-    return { plan, receipt, verify, ok: verify.ok, applied: true, error };
-  } catch (error) {
+      : backBut(`not verified: ${unmatched(verify)} still answer(s) something else`);
     return {
-      plan: plan ?? planChange(options.name, [], before),
-      ok: false,
-      applied: false,
-      error: describeError(error),
+      story: { plan, receipt, verify, ok: verify.ok, applied: true, error: told?.error },
+      problem: told?.problem,
+    };
+  } catch (error) {
+    const problem = describeError(error);
+    return {
+      story: {
+        plan: plan ?? planChange(options.name, [], before),
+        ok: false,
+        applied: false,
+        error: problem,
+      },
+      problem,
     };
   }
+}
+
+/** The propagation wait: verify-timeout, but never past the run's deadline. */
+function verifyBudget(run: Run): number {
+  return Math.max(1, Math.min(run.options.verifyTimeoutMs, run.deadline.remainingMs()));
+}
+
+function finish(run: Run, result: CutoverResult, patch: Partial<CutoverResult>): CutoverResult {
+  return Object.assign(result, patch, { apiCalls: run.calls.count, durationMs: Date.now() - run.started });
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof UserError) return error.describe();
+  return error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
 }

@@ -4,7 +4,7 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
-import type { Target } from './records.js';
+import { isHostname, type Target } from './records.js';
 
 /** Like curl's --connect-to: where checks "through the new target" actually connect. */
 export interface ConnectTo {
@@ -28,7 +28,7 @@ export function parseConnectTo(text: string): ConnectTo | undefined {
   }
   const result: ConnectTo = {};
   if (address) {
-    if (!isIP(address) && !/^[a-z0-9.-]+$/i.test(address)) return undefined;
+    if (!isIP(address) && address !== 'localhost' && !isHostname(address)) return undefined;
     result.address = address;
   }
   if (port !== undefined) {

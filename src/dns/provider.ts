@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { Deadline } from '../core/deadline.js';
 import type { HttpCall } from '../core/http.js';
 import type { ChangePlan } from './plan.js';
 import type { RecordSet } from './records.js';
@@ -37,6 +38,8 @@ export interface ProviderConfig {
   log?: (line: string) => void;
   /** Longest wait for the provider's own sync signal (Route 53 INSYNC). */
   syncTimeoutMs?: number;
+  /** The run's deadline: no request or retry starts after it, and each wait is clamped to it. */
+  deadline?: Deadline;
 }
 
 /** Everything a cutover needs from a DNS provider; a new provider is one file implementing this plus its registry entry. */

@@ -26,15 +26,31 @@ export const withDot = (name: string): string => `${stripDot(name)}.`;
 
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/i;
 
-export function isHostname(text: string): boolean {
+/**
+ * Why `text` cannot be a DNS hostname (RFC 1035 §2.3.4: labels of 1–63 octets, names up to 253
+ * characters), in words that name the offending label; undefined when it is one.
+ */
+export function hostnameProblem(text: string): string | undefined {
   const name = stripDot(text);
-  if (name.length === 0 || name.length > 253 || isIP(name)) return false;
+  if (name.length === 0) return 'it is empty';
+  if (name.length > 253) return `it is ${name.length} characters long; a DNS name is at most 253`;
+  if (isIP(name)) return 'it is an IP address, not a name';
   const labels = name.split('.');
-  return (
-    labels.length >= 2 &&
-    labels.every((label) => LABEL.test(label)) &&
-    !/^\d+$/.test(labels[labels.length - 1])
-  );
+  if (labels.length < 2) return 'it has a single label; write the full name (e.g. api.example.com)';
+  for (const label of labels) {
+    const cut = label.length > 20 ? `${label.slice(0, 20)}…` : label;
+    if (label.length === 0) return 'it has an empty label (two dots in a row)';
+    if (label.length > 63)
+      return `its label "${cut}" is ${label.length} characters long; a DNS label is at most 63`;
+    if (!LABEL.test(label))
+      return `its label "${cut}" may hold only letters, digits, hyphens and underscores, and not start or end with a hyphen`;
+  }
+  if (/^\d+$/.test(labels[labels.length - 1])) return 'its last label is all digits';
+  return undefined;
+}
+
+export function isHostname(text: string): boolean {
+  return hostnameProblem(text) === undefined;
 }
 
 /**

@@ -1,13 +1,15 @@
+import { pathId } from '../core/contract.js';
+import type { Deadline } from '../core/deadline.js';
 import { ApiError, UserError } from '../core/errors.js';
-import { HttpClient, type HttpCall, type HttpResponse } from '../core/http.js';
-import { parseRetryAfter, retry, RetryableError, sleep, type RetryOptions } from '../core/retry.js';
+import { HttpClient, type HttpCall, type HttpFailure, type HttpResponse } from '../core/http.js';
+import { sleep, type RetryOptions } from '../core/retry.js';
 import { registerSecret } from '../core/secrets.js';
 import { CapacityError, FlyApiError, isCapacityError, LeaseHeldError, leaseHolder } from './errors.js';
+import { checkEvents, checkFoundMachine, checkMachine, checkMachines, checkWait } from './contract.js';
 import { TokenBucket } from './rate-limit.js';
 import type { LeaseData, Machine, MachineConfig, MachineEvent } from './types.js';
 
 export const NONCE_HEADER = 'fly-machine-lease-nonce';
-const ALL_ERRORS = Array.from({ length: 200 }, (_, i) => 400 + i);
 
 /**
  * The Authorization header flyctl would send: macaroons (`fm1r_`, `fm1a_`, `fm2_`) as `FlyV1`, anything
@@ -36,6 +38,8 @@ export interface FlyApiOptions {
   onCall?: (call: HttpCall) => void;
   log?: (line: string) => void;
   userAgent?: string;
+  /** The action's overall deadline: no call or retry starts after it. */
+  deadline?: Deadline;
 }
 
 interface SendOptions {
@@ -53,7 +57,10 @@ interface SendOptions {
   /** 409 "concurrent update in progress": the Machine is still replacing; try again once it settles. */
   retryConflict?: boolean;
   accept?: number[];
+  /** First-byte timeout for a long poll. */
   timeoutMs?: number;
+  /** The fields of the answer the caller acts on (src/fly/contract.ts). */
+  check?: (body: unknown, status: number) => string | undefined;
 }
 
 export interface WaitResult {
@@ -74,6 +81,8 @@ export class FlyApi {
   /** Creates are limited per app: 1/s, bursting to 3 (docs: Machines API rate limits). */
   // Paced a little under 1/s so timer skew against the server's bucket does not cost a 429 round trip.
   private readonly createBucket = new TokenBucket(0.95, 3);
+  /** Whether any change (a non-GET call) has been accepted by the API through this client. */
+  private sentChange = false;
 
   constructor(options: FlyApiOptions) {
     registerSecret(options.token);
@@ -83,92 +92,90 @@ export class FlyApi {
     this.log = options.log ?? (() => {});
     this.retryOptions = { retries: 6, baseMs: 250, maxMs: 8000, maxRetryAfterMs: 60_000, ...options.retry };
     this.http = new HttpClient({
+      service: 'Fly Machines API',
       baseUrl: apiBase(options.apiUrl),
       headers: { authorization: auth, 'user-agent': options.userAgent ?? 'runway-fly-deploy' },
       onCall: options.onCall,
-      timeoutMs: 75_000,
+      // The API answers ordinary calls in a second or two; only /wait long-polls (given their own) take longer.
+      timeouts: { connectMs: 10_000, firstByteMs: 15_000, bodyIdleMs: 10_000, totalMs: 25_000 },
+      deadline: options.deadline,
+      retry: this.retryOptions,
+      toError: FlyApi.toError,
+      onRetry: (info) =>
+        this.log(
+          info.attempt === 0
+            ? `${info.method} ${info.path}: ${info.message}`
+            : `retrying ${info.method} /${info.path} in ${info.delayMs}ms (attempt ${info.attempt}): ${info.message}`,
+        ),
     });
   }
 
-  private machinesPath(id?: string, rest = ''): string {
-    const app = encodeURIComponent(this.app);
-    return id ? `apps/${app}/machines/${encodeURIComponent(id)}${rest}` : `apps/${app}/machines`;
+  /** The app's Machines collection: only list and create address it. */
+  private collectionPath(): string {
+    return `apps/${encodeURIComponent(pathId('app name', this.app))}/machines`;
   }
 
-  /** One API call with Fly's retry rules; returns the 2xx (or accepted) response or throws FlyApiError. */
+  /** One Machine (or a sub-resource of it); an empty or unsafe id is refused, never sent. */
+  private machinePath(id: string, rest = ''): string {
+    return `${this.collectionPath()}/${encodeURIComponent(pathId('Machine id', id))}${rest}`;
+  }
+
+  /**
+   * One API call through the shared client (its one retry layer), with Fly's rules: 408/429/5xx retried,
+   * 409 "concurrent update" and 412 while a Machine settles retried when asked, a non-idempotent call
+   * reconciled before it is resent. Returns the 2xx (or accepted) response or throws FlyApiError.
+   */
   async send<T>(method: string, path: string, options: SendOptions = {}): Promise<HttpResponse<T>> {
     const idempotent = options.idempotent ?? true;
-    const headers: Record<string, string> = options.nonce ? { [NONCE_HEADER]: options.nonce } : {};
-    let last = '';
-    const ambiguous = async (why: string, retryAfterMs?: number): Promise<HttpResponse<T>> => {
-      last = why;
-      if (!idempotent && options.reconcile) {
-        const found = await options.reconcile();
-        if (found) {
-          this.log(`${method} ${path}: ${why}, but it had taken effect (found by listing)`);
-          return found as HttpResponse<T>;
-        }
-      }
-      throw new RetryableError(why, retryAfterMs);
-    };
     try {
-      return await retry(
-        async () => {
-          let response: HttpResponse<unknown>;
-          await options.pace?.();
-          try {
-            response = await this.http.request(method, path, {
-              query: options.query,
-              body: options.body,
-              headers,
-              retry: false,
-              accept: ALL_ERRORS,
-              timeoutMs: options.timeoutMs,
-            });
-          } catch (error) {
-            if (error instanceof ApiError && error.status === 0) return ambiguous(error.message);
-            throw error;
-          }
-          const { status } = response;
-          if (status < 300 || options.accept?.includes(status)) return response as HttpResponse<T>;
-          const { flyError, flyStatus } = errorBody(response.body);
-          const message = `Fly API ${method} /${path} returned ${status}: ${flyError || '(no message)'}`;
-          if (status === 429) {
-            last = message;
-            throw new RetryableError(message, parseRetryAfter(response.headers['retry-after']));
-          }
-          if (status === 408 || status >= 500)
-            return ambiguous(message, parseRetryAfter(response.headers['retry-after']));
-          if (status === 409 && options.retryConflict && /concurrent update|settle/i.test(flyError)) {
-            last = message;
-            throw new RetryableError(message);
-          }
-          if (status === 412 && options.retryPrecondition) {
-            last = message;
-            throw new RetryableError(message);
-          }
-          throw new FlyApiError(message, status, flyError, flyStatus);
+      const response = await this.http.request<T>(method, path, {
+        query: options.query,
+        body: options.body,
+        headers: options.nonce ? { [NONCE_HEADER]: options.nonce } : {},
+        retry: idempotent,
+        accept: options.accept,
+        reconcile: idempotent ? undefined : options.reconcile,
+        pace: options.pace,
+        check: options.check,
+        timeouts: options.timeoutMs
+          ? { firstByteMs: options.timeoutMs, totalMs: options.timeoutMs + 5000 }
+          : undefined,
+        retryWhen: (status, body) => {
+          const { flyError } = errorBody(body);
+          if (status === 409)
+            return Boolean(options.retryConflict) && /concurrent update|settle/i.test(flyError);
+          return status === 412 && Boolean(options.retryPrecondition);
         },
-        {
-          ...this.retryOptions,
-          onRetry: (info) => {
-            this.log(
-              `retrying ${method} /${path} in ${info.delayMs}ms (attempt ${info.attempt}): ${(info.error as Error).message}`,
-            );
-            this.retryOptions.onRetry?.(info);
-          },
-        },
-      );
+      });
+      if (method !== 'GET') this.sentChange = true;
+      return response;
     } catch (error) {
-      if (error instanceof RetryableError) {
-        throw new FlyApiError(
-          `${last || error.message} (gave up after ${(this.retryOptions.retries ?? 6) + 1} attempts)`,
-          0,
-          error.message,
-        );
-      }
-      throw this.translate(error);
+      throw this.untouched(this.translate(error));
     }
+  }
+
+  /** A final failure as FlyApiError, with Fly's own `error` text when the body carries one. */
+  private static toError(failure: HttpFailure): Error {
+    const fly = failure.body && typeof failure.body === 'object';
+    // Only a JSON body is Fly's own answer; anything else (a proxy's page, a redirect) keeps the generic message.
+    if (failure.status === 0 || !fly) return new FlyApiError(failure.message, failure.status, failure.text);
+    const { flyError, flyStatus } = errorBody(failure.body);
+    return new FlyApiError(
+      `Fly API ${failure.method} /${failure.path} returned ${failure.status}: ${flyError || '(no message)'}`,
+      failure.status,
+      flyError,
+      flyStatus,
+    );
+  }
+
+  /**
+   * A failure before any change was accepted says so: the reader of "Fly Machines API did not answer"
+   * must know whether the app was touched.
+   */
+  private untouched(error: unknown): unknown {
+    if (!this.sentChange && error instanceof ApiError && !(error instanceof UserError))
+      error.message = `${error.message.replace(/\.?$/, '.')} Nothing was changed on Fly: no change had been accepted yet.`;
+    return error;
   }
 
   /** Errors the user can act on become UserErrors; the rest stay FlyApiErrors. */
@@ -191,8 +198,11 @@ export class FlyApi {
 
   async list(query: Record<string, string | boolean | undefined> = {}): Promise<Machine[]> {
     try {
-      const response = await this.send<Machine[]>('GET', this.machinesPath(), { query });
-      return Array.isArray(response.body) ? response.body : [];
+      const response = await this.send<Machine[]>('GET', this.collectionPath(), {
+        query,
+        check: checkMachines,
+      });
+      return response.body;
     } catch (error) {
       if (error instanceof FlyApiError && error.status === 404) {
         throw new UserError(`Fly app "${this.app}" was not found (${error.flyError || '404'}).`, {
@@ -205,12 +215,15 @@ export class FlyApi {
   }
 
   async get(id: string): Promise<Machine> {
-    return (await this.send<Machine>('GET', this.machinesPath(id))).body;
+    return (await this.send<Machine>('GET', this.machinePath(id), { check: checkMachine })).body;
   }
 
   /** GET that answers undefined for a Machine that no longer exists. */
   async find(id: string): Promise<Machine | undefined> {
-    const response = await this.send<Machine>('GET', this.machinesPath(id), { accept: [404] });
+    const response = await this.send<Machine>('GET', this.machinePath(id), {
+      accept: [404],
+      check: checkFoundMachine,
+    });
     return response.status === 404 ? undefined : response.body;
   }
 
@@ -220,8 +233,9 @@ export class FlyApi {
    */
   async create(body: CreateMachineBody, launch: { key: string; id: string }): Promise<Machine> {
     try {
-      const response = await this.send<Machine>('POST', this.machinesPath(), {
+      const response = await this.send<Machine>('POST', this.collectionPath(), {
         body,
+        check: checkMachine,
         pace: () => this.createBucket.take(),
         idempotent: false,
         reconcile: async () => {
@@ -245,8 +259,9 @@ export class FlyApi {
     region: string,
   ): Promise<Machine> {
     try {
-      const response = await this.send<Machine>('POST', this.machinesPath(id), {
+      const response = await this.send<Machine>('POST', this.machinePath(id), {
         body,
+        check: checkMachine,
         nonce,
         idempotent: false,
         retryConflict: true,
@@ -268,16 +283,16 @@ export class FlyApi {
   }
 
   async start(id: string, nonce?: string): Promise<void> {
-    await this.send('POST', this.machinesPath(id, '/start'), { nonce, retryPrecondition: true });
+    await this.send('POST', this.machinePath(id, '/start'), { nonce, retryPrecondition: true });
   }
 
   async stop(id: string, nonce?: string, options: { signal?: string; timeout?: string } = {}): Promise<void> {
-    await this.send('POST', this.machinesPath(id, '/stop'), { nonce, body: options });
+    await this.send('POST', this.machinePath(id, '/stop'), { nonce, body: options });
   }
 
   /** Destroy with kill (flyctl's `kill=true`; the spec's `force=true` too). A 404 means already gone. */
   async destroy(id: string, nonce?: string): Promise<void> {
-    await this.send('DELETE', this.machinesPath(id), {
+    await this.send('DELETE', this.machinePath(id), {
       nonce,
       query: { kill: true, force: true },
       accept: [404],
@@ -285,26 +300,27 @@ export class FlyApi {
   }
 
   async cordon(id: string, nonce?: string): Promise<void> {
-    await this.send('POST', this.machinesPath(id, '/cordon'), { nonce });
+    await this.send('POST', this.machinePath(id, '/cordon'), { nonce });
   }
 
   async uncordon(id: string, nonce?: string): Promise<void> {
-    await this.send('POST', this.machinesPath(id, '/uncordon'), { nonce });
+    await this.send('POST', this.machinePath(id, '/uncordon'), { nonce });
   }
 
   async setMetadata(id: string, key: string, value: string, nonce?: string): Promise<void> {
-    await this.send('POST', this.machinesPath(id, `/metadata/${encodeURIComponent(key)}`), {
+    await this.send('POST', this.machinePath(id, `/metadata/${encodeURIComponent(key)}`), {
       nonce,
       body: { value },
     });
   }
 
   async events(id: string): Promise<MachineEvent[]> {
-    const response = await this.send<MachineEvent[]>('GET', this.machinesPath(id, '/events'), {
+    const response = await this.send<MachineEvent[]>('GET', this.machinePath(id, '/events'), {
       query: { limit: 50 },
       accept: [404],
+      check: checkEvents,
     });
-    return response.status === 404 || !Array.isArray(response.body) ? [] : response.body;
+    return response.status === 404 ? [] : response.body;
   }
 
   /**
@@ -325,11 +341,12 @@ export class FlyApi {
       const seconds = Math.max(1, Math.min(options.sliceSeconds ?? 60, 60, Math.ceil(left / 1000)));
       const response = await this.send<{ ok?: boolean; state?: string; error?: string }>(
         'GET',
-        this.machinesPath(id, '/wait'),
+        this.machinePath(id, '/wait'),
         {
           query: { state, timeout: seconds, version: options.version },
           accept: [400, 404, 408],
           timeoutMs: seconds * 1000 + 15_000,
+          check: checkWait,
         },
       );
       if (response.status === 200) return { ok: true, state: response.body?.state ?? state };
@@ -363,7 +380,7 @@ export class FlyApi {
   async acquireLease(id: string, ttlSeconds: number, description: string): Promise<LeaseData> {
     let response: HttpResponse<LeaseEnvelope>;
     try {
-      response = await this.send<LeaseEnvelope>('POST', this.machinesPath(id, '/lease'), {
+      response = await this.send<LeaseEnvelope>('POST', this.machinePath(id, '/lease'), {
         query: { ttl: ttlSeconds },
         body: { ttl: ttlSeconds, description },
       });
@@ -380,7 +397,7 @@ export class FlyApi {
   }
 
   async refreshLease(id: string, nonce: string, ttlSeconds: number): Promise<LeaseData> {
-    const response = await this.send<LeaseEnvelope>('POST', this.machinesPath(id, '/lease'), {
+    const response = await this.send<LeaseEnvelope>('POST', this.machinePath(id, '/lease'), {
       nonce,
       query: { ttl: ttlSeconds },
       body: { ttl: ttlSeconds },
@@ -392,7 +409,7 @@ export class FlyApi {
   }
 
   async releaseLease(id: string, nonce: string): Promise<void> {
-    await this.send('DELETE', this.machinesPath(id, '/lease'), { nonce, accept: [404] });
+    await this.send('DELETE', this.machinePath(id, '/lease'), { nonce, accept: [404] });
   }
 
   // --- App ------------------------------------------------------------------------------------------

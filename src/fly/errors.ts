@@ -1,14 +1,14 @@
-import { UserError } from '../core/errors.js';
+import { ApiError, UserError } from '../core/errors.js';
 
 /** A non-2xx answer from the Machines API, with Fly's own `error` text and status code. */
-export class FlyApiError extends Error {
+export class FlyApiError extends ApiError {
   constructor(
     message: string,
-    readonly status: number,
+    status: number,
     readonly flyError: string,
     readonly flyStatus?: string,
   ) {
-    super(message);
+    super(message, status, flyError);
     this.name = 'FlyApiError';
   }
 }

@@ -1,5 +1,8 @@
 import { getOctokit } from '@actions/github';
-import { InputError } from '../core/errors.js';
+import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+import { ContractError, describeAnswer, isJsonContentType } from '../core/contract.js';
+import { formatDuration } from '../core/duration.js';
+import { ApiError, InputError } from '../core/errors.js';
 import {
   isRetryableStatus,
   parseRetryAfter,
@@ -7,7 +10,7 @@ import {
   RetryableError,
   type RetryOptions,
 } from '../core/retry.js';
-import { registerSecret } from '../core/secrets.js';
+import { registerSecret, scrub } from '../core/secrets.js';
 
 export interface GitHubTarget {
   token: string;
@@ -17,7 +20,11 @@ export interface GitHubTarget {
   apiUrl?: string;
   /** Backoff for reads that hit 429/5xx (tests pass a fast one). */
   retry?: RetryOptions;
+  /** Longest wait for one request, answer included (default 20 s). */
+  timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 20_000;
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -51,11 +58,85 @@ export function githubClient(target: GitHubTarget): GitHubClient {
     '',
   );
   // getOctokit adds the Actions user agent and proxy support; log: silence octokit's console warnings.
+  const timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const octokit = getOctokit(target.token, {
     baseUrl,
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    // Our own bounded fetch: the runner's proxy settings still apply (EnvHttpProxyAgent), and a server that
+    // never answers, or trickles, ends at the timeout instead of holding the step.
+    request: { fetch: boundedFetch(timeoutMs) },
   });
+  octokit.hook.wrap(
+    'request',
+    (request, options) =>
+      checkedRequest(
+        request as unknown as RequestFn,
+        options as unknown as Record<string, unknown>,
+        timeoutMs,
+      ) as unknown as ReturnType<typeof request>,
+  );
   return { octokit, owner: match[1], repo: match[2], retry: target.retry };
+}
+
+/** undici's fetch with connect, first-byte and body-idle timeouts and one deadline for the whole request. */
+function boundedFetch(timeoutMs: number): typeof fetch {
+  const dispatcher = new EnvHttpProxyAgent({
+    connect: { timeout: Math.min(10_000, timeoutMs) },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  return ((url: string, init: Record<string, unknown> = {}) =>
+    undiciFetch(url, {
+      ...init,
+      dispatcher,
+      signal: (init.signal as AbortSignal | undefined) ?? AbortSignal.timeout(timeoutMs),
+    } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;
+}
+
+type RequestFn = (
+  options: Record<string, unknown>,
+) => Promise<{ status: number; url: string; headers: Record<string, unknown>; data: unknown }>;
+
+/**
+ * Every GitHub call bounded (one timeout for the whole request) and its answer checked before anyone
+ * reads it: a JSON body where one is due, otherwise a ContractError naming GitHub, the URL and the first
+ * bytes. Errors leave here scrubbed, so a 500 that echoes the Authorization header cannot leak it.
+ */
+async function checkedRequest(
+  request: RequestFn,
+  options: Record<string, unknown>,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<Awaited<ReturnType<RequestFn>>> {
+  const requestOptions = (options.request ?? {}) as Record<string, unknown>;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let response: Awaited<ReturnType<RequestFn>>;
+  try {
+    response = await request({ ...options, request: { ...requestOptions, signal } });
+  } catch (error) {
+    if (signal.aborted) {
+      throw new ApiError(
+        scrub(
+          `GitHub API ${String(options.method)} ${String(options.url)} did not answer within ${formatDuration(timeoutMs)}`,
+        ),
+        0,
+      );
+    }
+    if (error instanceof Error) error.message = scrub(error.message);
+    throw error;
+  }
+  const type = String(response.headers['content-type'] ?? '');
+  const empty = response.status === 204 || response.data === undefined || response.data === '';
+  if (!empty && !isJsonContentType(type)) {
+    const text = typeof response.data === 'string' ? response.data : JSON.stringify(response.data);
+    throw new ContractError(
+      'GitHub API',
+      response.url,
+      'a JSON answer',
+      describeAnswer(response.status, type, text),
+      response.status,
+    );
+  }
+  return response;
 }
 
 export function statusOf(error: unknown): number | undefined {

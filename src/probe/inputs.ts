@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js';
-import { parseUrl, type InputReader } from '../core/inputs.js';
+import { checkHeaderValue, parseUrl, type InputReader } from '../core/inputs.js';
 import { registerSecret } from '../core/secrets.js';
 import { isSecretHeader, parseHeaders } from './headers.js';
 import { parseStatusRanges } from './status.js';
@@ -65,6 +65,7 @@ export function readProbeInputs(inputs: InputReader): ProbeInputs {
   const timeoutMs = inputs.duration('timeout', '10s', { min: 1, max: 600_000 });
   const method = inputs.enumOf('method', METHODS, 'GET');
   const { headers, secretNames } = parseHeaders(inputs.string('headers', ''));
+  for (const [name, value] of Object.entries(headers)) checkHeaderValue('headers', name, value);
   const body = inputs.optional('body');
   if (body !== undefined && (method === 'GET' || method === 'HEAD')) {
     throw new InputError(

@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/errors.js';
 import type { InputReader } from '../core/inputs.js';
-import { registerSecret } from '../core/secrets.js';
+import { registerSecret, scrub } from '../core/secrets.js';
 import { finishDeployment, isDigestRef, startDeployment } from '../github/deployments.js';
 import type { DeployResult } from '../fly/deploy.js';
 
@@ -64,7 +64,7 @@ export class DeploymentRecorder {
             : `${result.status}: ${result.reason ?? ''}`),
       });
     } catch (error) {
-      this.warn(`could not finish GitHub deployment ${this.id}: ${errorMessage(error)}`);
+      this.warn(scrub(`could not finish GitHub deployment ${this.id}: ${errorMessage(error)}`));
     }
   }
 
@@ -85,7 +85,7 @@ export class DeploymentRecorder {
       });
       this.id = id;
     } catch (error) {
-      this.warn(`could not record a GitHub deployment: ${errorMessage(error)}`);
+      this.warn(scrub(`could not record a GitHub deployment: ${errorMessage(error)}`));
     }
   }
 }

@@ -37,15 +37,24 @@ describe('runAction, the wrapper every action runs in', () => {
     expect(run.summary).toContain('### ❌ demo stopped');
   });
 
-  it('an internal fault says it is ours, keeps the stack for the debug log, and scrubs secrets', () => {
+  it('an internal fault (a built-in error type) says it is ours, keeps the stack for the debug log, and scrubs secrets', () => {
     const run = step(
-      `registerSecret('tok-very-secret-123');\nthrow new Error('socket hang up while sending tok-very-secret-123');`,
+      `registerSecret('tok-very-secret-123');\nthrow new TypeError('cannot read tok-very-secret-123 of undefined');`,
     );
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('::error::demo failed unexpectedly: socket hang up while sending ***');
-    expect(run.stdout).toMatch(/::debug::Error: socket hang up while sending \*\*\*%0A\s+at /);
-    expect(run.summary).toContain('socket hang up while sending ***');
+    expect(run.stdout).toContain('::error::demo failed unexpectedly: cannot read *** of undefined');
+    expect(run.stdout).toMatch(/::debug::TypeError: cannot read \*\*\* of undefined%0A\s+at /);
+    expect(run.summary).toContain('cannot read *** of undefined');
     expect(run.summary).not.toContain('tok-very-secret-123');
+  });
+
+  it('a fault raised on purpose (a server that failed) is reported as its message, not as ours', () => {
+    const run = step(
+      `registerSecret('tok-very-secret-123');\nthrow new Error('PowerDNS at http://x stopped answering while sending tok-very-secret-123');`,
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('::error::PowerDNS at http://x stopped answering while sending ***');
+    expect(run.stdout).not.toContain('failed unexpectedly');
   });
 
   it('a non-Error throw still fails the step', () => {

@@ -70,9 +70,16 @@ describe('readProbeInputs', () => {
     expect(failOnBreach).toBe(false);
   });
 
-  it('treats a password or a token in a URL as a secret', () => {
-    read({ url: 'https://probe:pw-Secret-9@a.fly.dev/health?access_token=qq-Token-7&x=plain' });
-    expect(scrub('pw-Secret-9 qq-Token-7 plain')).toBe('*** *** plain');
+  it('treats a token in a URL as a secret', () => {
+    read({ url: 'https://a.fly.dev/health?access_token=qq-Token-7&x=plain' });
+    expect(scrub('qq-Token-7 plain')).toBe('*** plain');
+  });
+
+  it('refuses user:password@ in a URL (it cannot be sent) without echoing the password', () => {
+    const error = inputError(() => read({ url: 'https://probe:pw-Secret-9@a.fly.dev/health' }));
+    expect(error.input).toBe('url');
+    expect(error.describe()).toMatch(/carries credentials.*Authorization: Basic/);
+    expect(error.describe()).not.toContain('pw-Secret-9');
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { checkEach, checkFields, pathId } from '../../core/contract.js';
 import { HttpClient } from '../../core/http.js';
 import { ApiError, UserError } from '../../core/errors.js';
 import type { ChangePlan } from '../plan.js';
@@ -37,12 +38,14 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
       fix: 'pass secrets.CLOUDFLARE_API_TOKEN.',
     });
   const http = new HttpClient({
+    service: 'Cloudflare',
     baseUrl: config.apiUrl ?? 'https://api.cloudflare.com/client/v4',
     headers: { authorization: `Bearer ${token}` },
     dispatcher: config.dispatcher,
     onCall: config.onCall,
     retry: { retries: 4, baseMs: 250 },
-    timeoutMs: 20_000,
+    timeouts: { firstByteMs: 15_000, bodyIdleMs: 15_000, totalMs: 30_000 },
+    deadline: config.deadline,
     describeError: (status, body, method, path) => {
       const errors = parseErrors(body);
       const text = errors.map((e) => `${e.message} (${e.code})`).join('; ') || body.slice(0, 200);
@@ -56,10 +59,18 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
   async function call<T>(
     method: string,
     path: string,
-    options: { query?: Record<string, string | number>; body?: unknown; retry?: boolean } = {},
+    options: {
+      query?: Record<string, string | number>;
+      body?: unknown;
+      retry?: boolean;
+      result?: (result: unknown) => string | undefined;
+    } = {},
   ): Promise<Envelope<T>> {
     try {
-      const response = await http.request<Envelope<T>>(method, path, options);
+      const response = await http.request<Envelope<T>>(method, path, {
+        ...options,
+        check: (body) => checkEnvelope(body, options.result),
+      });
       const envelope = response.body;
       if (!envelope || typeof envelope !== 'object' || envelope.success !== true) {
         // Cloudflare can say no with HTTP 200 and success: false; that is a failure like any other.
@@ -90,6 +101,7 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
     const name = stripDot(config.zone);
     const found = await call<{ id: string; name: string; name_servers?: string[] }[]>('GET', 'zones', {
       query: { name, per_page: 50 },
+      result: (result) => checkEach(result, ZONE_FIELDS, 'zones'),
     });
     const match = found.result.find((z) => stripDot(z.name) === name);
     if (!match) {
@@ -98,7 +110,11 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
         fix: 'check the spelling, or give the token access to this zone.',
       });
     }
-    zoneCache = { name, id: match.id, nameservers: (match.name_servers ?? []).map(stripDot) };
+    zoneCache = {
+      name,
+      id: pathId('Cloudflare zone id', match.id),
+      nameservers: (match.name_servers ?? []).map(stripDot),
+    };
     return zoneCache;
   }
 
@@ -108,6 +124,7 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
     for (let page = 1; ; page++) {
       const envelope = await call<CfRecord[]>('GET', `zones/${id}/dns_records`, {
         query: { 'name.exact': name, per_page: 100, page },
+        result: (result) => checkEach(result, RECORD_FIELDS, 'dns_records'),
       });
       records.push(...envelope.result);
       if (!envelope.result_info || page >= envelope.result_info.total_pages) break;
@@ -163,6 +180,30 @@ export function cloudflareProvider(config: ProviderConfig): DnsProvider {
       return { acceptedAt: Date.now(), requests: 2 };
     },
   };
+}
+
+/**
+ * The fields a decision reads, as Cloudflare's API schemas describe them (checked against the published
+ * schemas in test/sim/cloudflare-contract.test.ts).
+ */
+export const ZONE_FIELDS = { id: 'string', name: 'string', name_servers: 'array?' } as const;
+export const RECORD_FIELDS = {
+  id: 'string',
+  name: 'string',
+  type: 'string',
+  content: 'string',
+  ttl: 'number',
+  proxied: 'boolean?',
+  comment: 'string?',
+} as const;
+export const ENVELOPE_FIELDS = { success: 'boolean', errors: 'array' } as const;
+
+/** Every answer is the `{success, errors, result}` envelope; on success, `result` has what is read. */
+function checkEnvelope(body: unknown, result?: (result: unknown) => string | undefined): string | undefined {
+  const problem = checkFields(body, ENVELOPE_FIELDS, 'the envelope');
+  if (problem) return problem;
+  const envelope = body as { success: boolean; result?: unknown };
+  return envelope.success && result ? result(envelope.result) : undefined;
 }
 
 function parseErrors(body: string): { code: number; message: string }[] {

@@ -1,3 +1,4 @@
+import { checkEach, checkFields, pathId } from '../../core/contract.js';
 import { HttpClient } from '../../core/http.js';
 import { UserError } from '../../core/errors.js';
 import type { ChangePlan } from '../plan.js';
@@ -33,12 +34,14 @@ export function powerdnsProvider(config: ProviderConfig): DnsProvider {
   const server = /\/api\/v1\/servers\/[^/]+$/.test(base) ? base : `${base}/api/v1/servers/localhost`;
   const zoneId = withDot(config.zone);
   const http = new HttpClient({
+    service: 'PowerDNS',
     baseUrl: server,
     headers: { 'x-api-key': config.apiToken ?? '' },
     dispatcher: config.dispatcher,
     onCall: config.onCall,
     retry: { retries: 3, baseMs: 200 },
-    timeoutMs: 15_000,
+    timeouts: { firstByteMs: 15_000, bodyIdleMs: 15_000, totalMs: 30_000 },
+    deadline: config.deadline,
     describeError: (status, body, method, path) => {
       if (status === 401 || status === 403)
         return `PowerDNS rejected the api-token (${status} ${body.trim().slice(0, 60)}).`;
@@ -53,7 +56,7 @@ export function powerdnsProvider(config: ProviderConfig): DnsProvider {
       return `PowerDNS ${method} ${path} returned ${status}: ${detail.slice(0, 300)}`;
     },
   });
-  const zonePath = `zones/${encodeURIComponent(zoneId)}`;
+  const zonePath = `zones/${encodeURIComponent(pathId('zone', zoneId))}`;
   const userTerms = (error: unknown): never => {
     const status = (error as { status?: number }).status;
     if (status === 401 || status === 403)
@@ -70,7 +73,7 @@ export function powerdnsProvider(config: ProviderConfig): DnsProvider {
   };
   const getZone = async () => {
     const response = await http
-      .request<{ name: string; rrsets: PdnsRrset[] }>('GET', zonePath)
+      .request<{ name: string; rrsets: PdnsRrset[] }>('GET', zonePath, { check: checkZone })
       .catch(userTerms);
     return response.body;
   };
@@ -118,6 +121,17 @@ export function powerdnsProvider(config: ProviderConfig): DnsProvider {
       return { acceptedAt: Date.now(), requests: 1 };
     },
   };
+}
+
+/** What the cutover reads from a zone, as the PowerDNS API's Zone and RRSet objects define them. */
+export const PDNS_ZONE_FIELDS = { name: 'string', rrsets: 'array' } as const;
+export const PDNS_RRSET_FIELDS = { name: 'string', type: 'string', ttl: 'number', records: 'array' } as const;
+
+function checkZone(body: unknown): string | undefined {
+  return (
+    checkFields(body, PDNS_ZONE_FIELDS, 'the zone') ??
+    checkEach((body as { rrsets: unknown }).rrsets, PDNS_RRSET_FIELDS, 'rrsets')
+  );
 }
 
 export default powerdnsProvider;

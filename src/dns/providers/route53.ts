@@ -1,5 +1,6 @@
 import type { ResourceRecordSet, Route53Client } from '@aws-sdk/client-route-53';
 import { UserError } from '../../core/errors.js';
+import { redactUrl } from '../../core/secrets.js';
 import { sleep } from '../../core/retry.js';
 import type { ChangePlan } from '../plan.js';
 import type { DnsProvider, ProviderConfig, ZoneInfo } from '../provider.js';
@@ -45,7 +46,9 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
       client = new sdk.Route53Client({
         region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
         ...(config.apiUrl ? { endpoint: config.apiUrl } : {}),
-        maxAttempts: 5,
+        maxAttempts: 3,
+        // Bounded waits: a Route 53 endpoint that never answers costs at most 3 × 20 s, not forever.
+        requestHandler: { connectionTimeout: 10_000, requestTimeout: 20_000 },
       });
     }
     return { sdk, client };
@@ -53,6 +56,8 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
 
   async function send<T>(fn: (s: Sdk, c: Route53Client) => Promise<T>): Promise<T> {
     const { sdk: s, client: c } = await connect();
+    if (config.deadline?.expired())
+      throw new Error(`Route 53 was not asked: ${config.deadline.label} had passed`);
     const started = Date.now();
     try {
       const result = await fn(s, c);
@@ -72,7 +77,9 @@ export function route53Provider(config: ProviderConfig): DnsProvider {
           fix: 'check the zone name.',
         });
       }
-      throw error;
+      // Named, so a message says which server failed (an HTML page or a timeout reads as a parse error otherwise).
+      const where = `Route 53${config.apiUrl ? ` at ${redactUrl(config.apiUrl)}` : ''}`;
+      throw Object.assign(new Error(`${where} failed: ${message}`, { cause: error }), { name });
     }
   }
 

@@ -12,6 +12,8 @@ export interface SimRecord {
   ttl: number;
   proxied: boolean;
   proxiable: boolean;
+  /** Records Cloudflare manages itself are locked; the stand-in has none. */
+  locked: boolean;
   comment: string | null;
   tags: string[];
   created_on: string;
@@ -99,6 +101,7 @@ export function buildRecord(zone: SimZone, input: RecordInput, existing?: SimRec
     ttl,
     proxied,
     proxiable: PROXIABLE.has(type),
+    locked: false,
     comment: input.comment ?? existing?.comment ?? null,
     tags: input.tags ?? existing?.tags ?? [],
     created_on: existing?.created_on ?? now,

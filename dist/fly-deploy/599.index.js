@@ -1,0 +1,2392 @@
+export const id = 599;
+export const ids = [599];
+export const modules = {
+
+/***/ 7253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   dw: () => (/* binding */ RetryableError),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/** Statuses worth another try: the request timed out, we were rate limited, or the server failed. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+/** `Retry-After` is either delta-seconds or an HTTP date; returns milliseconds to wait, or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text.trim()))
+        return Math.round(Number(text.trim()) * 1000);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Thrown by an attempt to ask for another try; `retryAfterMs` overrides the backoff when the server said. */
+class RetryableError extends Error {
+    retryAfterMs;
+    constructor(message, retryAfterMs, options) {
+        super(message, options);
+        this.name = 'RetryableError';
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter (AWS architecture blog): delay = random(0, min(max, base·2^n)). */
+function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
+    const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
+    return Math.round(random() * ceiling);
+}
+/**
+ * Runs `attempt` until it returns, throws something that is not a RetryableError, or runs out of
+ * retries. Only RetryableError is retried, so a 401 or a validation error fails on the first try.
+ */
+async function retry(attempt, options = {}) {
+    const retries = options.retries ?? 5;
+    const baseMs = options.baseMs ?? 250;
+    const maxMs = options.maxMs ?? 10_000;
+    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    const wait = options.sleep ?? sleep;
+    for (let n = 0;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (!(error instanceof RetryableError) || n >= retries)
+                throw error;
+            const delayMs = error.retryAfterMs !== undefined
+                ? Math.min(error.retryAfterMs, maxRetryAfterMs)
+                : backoffDelay(n, baseMs, maxMs, options.random);
+            options.onRetry?.({ attempt: n + 1, delayMs, error });
+            await wait(delayMs);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deploy: () => (/* binding */ deploy)
+});
+
+// UNUSED EXPORTS: imageOfMachine, managedMachines, pinnedReference, rollbackTo
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __webpack_require__(8198);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __webpack_require__(7253);
+;// CONCATENATED MODULE: ./src/core/http.ts
+
+
+
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** A small JSON client over undici shared by the Fly, Cloudflare and PowerDNS clients. */
+class HttpClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    async request(method, path, options = {}) {
+        const url = new URL(path.replace(/^\//, ''), this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
+        for (const [key, value] of Object.entries(options.query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(key, String(value));
+        }
+        const shouldRetry = options.retry ?? IDEMPOTENT.has(method.toUpperCase());
+        const headers = {
+            accept: 'application/json',
+            ...this.options.headers,
+            ...options.headers,
+        };
+        let payload;
+        if (options.body !== undefined) {
+            payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+            headers['content-type'] ??= 'application/json';
+        }
+        return (0,retry/* retry */.L5)(async (attempt) => {
+            const started = Date.now();
+            let response;
+            try {
+                response = await (0,undici/* request */.Em)(url, {
+                    method: method.toUpperCase(),
+                    headers,
+                    body: payload,
+                    dispatcher: this.options.dispatcher,
+                    headersTimeout: options.timeoutMs ?? this.options.timeoutMs ?? 60_000,
+                    bodyTimeout: options.timeoutMs ?? this.options.timeoutMs ?? 60_000,
+                });
+            }
+            catch (error) {
+                this.options.onCall?.({ method, path, status: 0, ms: Date.now() - started, attempt });
+                const message = `${method} ${url.pathname} failed: ${(0,secrets/* scrub */._I)(error instanceof Error ? error.message : String(error))}`;
+                if (shouldRetry)
+                    throw new retry/* RetryableError */.dw(message, undefined, { cause: error });
+                throw new errors/* ApiError */.hD(message, 0);
+            }
+            const text = await response.body.text();
+            this.options.onCall?.({ method, path, status: response.statusCode, ms: Date.now() - started, attempt });
+            const status = response.statusCode;
+            if ((status >= 200 && status < 300) || options.accept?.includes(status)) {
+                let body = text;
+                if (text && String(response.headers['content-type'] ?? '').includes('json')) {
+                    try {
+                        body = JSON.parse(text);
+                    }
+                    catch {
+                        body = text;
+                    }
+                }
+                return { status, headers: response.headers, body: body };
+            }
+            const described = this.options.describeError?.(status, text, method, url.pathname) ??
+                `${method} ${url.pathname} returned ${status}: ${text.slice(0, 300)}`;
+            if (shouldRetry && (0,retry/* isRetryableStatus */.PS)(status)) {
+                throw new retry/* RetryableError */.dw((0,secrets/* scrub */._I)(described), (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after']));
+            }
+            throw new errors/* ApiError */.hD((0,secrets/* scrub */._I)(described), status, (0,secrets/* scrub */._I)(text));
+        }, this.options.retry).catch((error) => {
+            if (error instanceof retry/* RetryableError */.dw) {
+                throw new errors/* ApiError */.hD(`${error.message} (gave up after retries)`, 0);
+            }
+            throw error;
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/errors.ts
+
+/** A non-2xx answer from the Machines API, with Fly's own `error` text and status code. */
+class FlyApiError extends Error {
+    status;
+    flyError;
+    flyStatus;
+    constructor(message, status, flyError, flyStatus) {
+        super(message);
+        this.status = status;
+        this.flyError = flyError;
+        this.flyStatus = flyStatus;
+        this.name = 'FlyApiError';
+    }
+}
+/** Another deploy (or a crashed one) holds a Machine's lease: not retried, the holder is named. */
+class LeaseHeldError extends errors/* UserError */.yo {
+    machineId;
+    holder;
+    constructor(machineId, holder, app) {
+        super(`Machine ${machineId} is leased by ${holder}, so another deploy (or a crashed one) is working on ${app}.`, {
+            fix: `wait for it to finish (serialise deploys with a \`concurrency:\` group per app), or clear the lease with \`fly machine lease clear ${machineId} -a ${app}\`.`,
+        });
+        this.machineId = machineId;
+        this.holder = holder;
+        this.name = 'LeaseHeldError';
+    }
+}
+/** Fly could not place a Machine: not our bug and not the user's config, so it is said plainly. */
+class CapacityError extends errors/* UserError */.yo {
+    constructor(region, detail) {
+        super(`Fly has no capacity for this Machine in ${region}: ${detail}`, {
+            fix: 'retry later, or deploy to a neighbouring region with the `regions` input.',
+        });
+        this.name = 'CapacityError';
+    }
+}
+const CAPACITY_PATTERNS = [
+    /insufficient[_ ]capacity/i,
+    /could not reserve resource/i,
+    /insufficient (resources|memory)/i,
+    /temporarily disabled/i,
+    /over the allowed quota/i,
+];
+function isCapacityError(error) {
+    return (error instanceof FlyApiError &&
+        (error.flyStatus === 'insufficient_capacity' || CAPACITY_PATTERNS.some((p) => p.test(error.flyError))));
+}
+/** Parses "machine ID <id> lease currently held by <owner>, expires at <time>". */
+function leaseHolder(text) {
+    const match = /lease currently held by (.+?)(?:, expires at (.+))?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return match[2] ? `${match[1]} (until ${match[2]})` : match[1];
+}
+
+;// CONCATENATED MODULE: ./src/fly/rate-limit.ts
+
+/**
+ * A token bucket per published Machines API limit (1 request/s per action, bursting to 3; creates count
+ * per app). Pacing ourselves keeps a 16-Machine blue-green from turning into a storm of 429s that would
+ * exhaust the retry budget; the server's 429 + Retry-After remains the backstop.
+ */
+class TokenBucket {
+    perSecond;
+    burst;
+    tokens;
+    last = Date.now();
+    queue = Promise.resolve();
+    constructor(perSecond, burst) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.tokens = burst;
+    }
+    take() {
+        const turn = this.queue.then(async () => {
+            for (;;) {
+                const now = Date.now();
+                this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+                this.last = now;
+                if (this.tokens >= 1) {
+                    this.tokens -= 1;
+                    return;
+                }
+                await (0,retry/* sleep */.yy)(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
+            }
+        });
+        this.queue = turn.catch(() => undefined);
+        return turn;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/client.ts
+
+
+
+
+
+
+const NONCE_HEADER = 'fly-machine-lease-nonce';
+const ALL_ERRORS = Array.from({ length: 200 }, (_, i) => 400 + i);
+/**
+ * The Authorization header flyctl would send: macaroons (`fm1r_`, `fm1a_`, `fm2_`) as `FlyV1`, anything
+ * else as `Bearer`; a value the user pasted with its scheme is sent unchanged (fly-go `tokens.Parse`).
+ */
+function authorizationHeader(token) {
+    const trimmed = token.trim();
+    if (/^(FlyV1|Bearer) /.test(trimmed))
+        return trimmed;
+    if (/^fm[12][ra]?_/.test(trimmed))
+        return `FlyV1 ${trimmed}`;
+    return `Bearer ${trimmed}`;
+}
+/** `https://api.machines.dev` → `https://api.machines.dev/v1/` (paths in the spec carry no `/v1`). */
+function apiBase(apiUrl) {
+    const url = new URL(apiUrl);
+    const path = url.pathname.replace(/\/+$/, '');
+    url.pathname = /\/v1$/.test(path) ? `${path}/` : `${path}/v1/`;
+    return url.href;
+}
+/** The Machines API for one app, with flyctl's rules: nonce on every mutation, 408/429/5xx retried. */
+class FlyApi {
+    http;
+    app;
+    retryOptions;
+    log;
+    /** Creates are limited per app: 1/s, bursting to 3 (docs: Machines API rate limits). */
+    // Paced a little under 1/s so timer skew against the server's bucket does not cost a 429 round trip.
+    createBucket = new TokenBucket(0.95, 3);
+    constructor(options) {
+        (0,secrets/* registerSecret */.cl)(options.token);
+        const auth = authorizationHeader(options.token);
+        (0,secrets/* registerSecret */.cl)(auth);
+        this.app = options.app;
+        this.log = options.log ?? (() => { });
+        this.retryOptions = { retries: 6, baseMs: 250, maxMs: 8000, maxRetryAfterMs: 60_000, ...options.retry };
+        this.http = new HttpClient({
+            baseUrl: apiBase(options.apiUrl),
+            headers: { authorization: auth, 'user-agent': options.userAgent ?? 'runway-fly-deploy' },
+            onCall: options.onCall,
+            timeoutMs: 75_000,
+        });
+    }
+    machinesPath(id, rest = '') {
+        const app = encodeURIComponent(this.app);
+        return id ? `apps/${app}/machines/${encodeURIComponent(id)}${rest}` : `apps/${app}/machines`;
+    }
+    /** One API call with Fly's retry rules; returns the 2xx (or accepted) response or throws FlyApiError. */
+    async send(method, path, options = {}) {
+        const idempotent = options.idempotent ?? true;
+        const headers = options.nonce ? { [NONCE_HEADER]: options.nonce } : {};
+        let last = '';
+        const ambiguous = async (why, retryAfterMs) => {
+            last = why;
+            if (!idempotent && options.reconcile) {
+                const found = await options.reconcile();
+                if (found) {
+                    this.log(`${method} ${path}: ${why}, but it had taken effect (found by listing)`);
+                    return found;
+                }
+            }
+            throw new retry/* RetryableError */.dw(why, retryAfterMs);
+        };
+        try {
+            return await (0,retry/* retry */.L5)(async () => {
+                let response;
+                await options.pace?.();
+                try {
+                    response = await this.http.request(method, path, {
+                        query: options.query,
+                        body: options.body,
+                        headers,
+                        retry: false,
+                        accept: ALL_ERRORS,
+                        timeoutMs: options.timeoutMs,
+                    });
+                }
+                catch (error) {
+                    if (error instanceof errors/* ApiError */.hD && error.status === 0)
+                        return ambiguous(error.message);
+                    throw error;
+                }
+                const { status } = response;
+                if (status < 300 || options.accept?.includes(status))
+                    return response;
+                const { flyError, flyStatus } = errorBody(response.body);
+                const message = `Fly API ${method} /${path} returned ${status}: ${flyError || '(no message)'}`;
+                if (status === 429) {
+                    last = message;
+                    throw new retry/* RetryableError */.dw(message, (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after']));
+                }
+                if (status === 408 || status >= 500)
+                    return ambiguous(message, (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after']));
+                if (status === 409 && options.retryConflict && /concurrent update|settle/i.test(flyError)) {
+                    last = message;
+                    throw new retry/* RetryableError */.dw(message);
+                }
+                if (status === 412 && options.retryPrecondition) {
+                    last = message;
+                    throw new retry/* RetryableError */.dw(message);
+                }
+                throw new FlyApiError(message, status, flyError, flyStatus);
+            }, {
+                ...this.retryOptions,
+                onRetry: (info) => {
+                    this.log(`retrying ${method} /${path} in ${info.delayMs}ms (attempt ${info.attempt}): ${info.error.message}`);
+                    this.retryOptions.onRetry?.(info);
+                },
+            });
+        }
+        catch (error) {
+            if (error instanceof retry/* RetryableError */.dw) {
+                throw new FlyApiError(`${last || error.message} (gave up after ${(this.retryOptions.retries ?? 6) + 1} attempts)`, 0, error.message);
+            }
+            throw this.translate(error);
+        }
+    }
+    /** Errors the user can act on become UserErrors; the rest stay FlyApiErrors. */
+    translate(error) {
+        if (!(error instanceof FlyApiError))
+            return error;
+        if (error.status === 401 || error.status === 403) {
+            if (error.status === 403 && isCapacityError(error))
+                return error;
+            return new errors/* UserError */.yo(`the Fly API rejected the token for app ${this.app} (${error.status}: ${error.flyError || 'unauthorized'}).`, {
+                input: 'api-token',
+                fix: `use a deploy token for this app (\`fly tokens create deploy -a ${this.app}\`) and copy the whole "FlyV1 …" string into the secret.`,
+            });
+        }
+        return error;
+    }
+    // --- Machines -------------------------------------------------------------------------------------
+    async list(query = {}) {
+        try {
+            const response = await this.send('GET', this.machinesPath(), { query });
+            return Array.isArray(response.body) ? response.body : [];
+        }
+        catch (error) {
+            if (error instanceof FlyApiError && error.status === 404) {
+                throw new errors/* UserError */.yo(`Fly app "${this.app}" was not found (${error.flyError || '404'}).`, {
+                    input: 'app',
+                    fix: `check the app name (or \`app\` in fly.toml), or create it first with \`fly apps create ${this.app}\`.`,
+                });
+            }
+            throw error;
+        }
+    }
+    async get(id) {
+        return (await this.send('GET', this.machinesPath(id))).body;
+    }
+    /** GET that answers undefined for a Machine that no longer exists. */
+    async find(id) {
+        const response = await this.send('GET', this.machinesPath(id), { accept: [404] });
+        return response.status === 404 ? undefined : response.body;
+    }
+    /**
+     * Create is not idempotent: a 408 or 5xx may still have made the Machine ("silent success"), so before
+     * every retry the app is listed and a Machine carrying this create's launch id is taken as the result.
+     */
+    async create(body, launch) {
+        try {
+            const response = await this.send('POST', this.machinesPath(), {
+                body,
+                pace: () => this.createBucket.take(),
+                idempotent: false,
+                reconcile: async () => {
+                    const found = (await this.list()).find((m) => m.config?.metadata?.[launch.key] === launch.id && m.state !== 'destroyed');
+                    return found ? { status: 200, headers: {}, body: found } : undefined;
+                },
+            });
+            return response.body;
+        }
+        catch (error) {
+            if (isCapacityError(error))
+                throw new CapacityError(body.region ?? 'the region', error.flyError);
+            throw error;
+        }
+    }
+    async update(id, body, nonce, region) {
+        try {
+            const response = await this.send('POST', this.machinesPath(id), {
+                body,
+                nonce,
+                idempotent: false,
+                retryConflict: true,
+                // An update that landed shows as the Machine running a new version with our image.
+                reconcile: async () => {
+                    const machine = await this.find(id);
+                    const landed = machine &&
+                        machine.config?.image === body.config.image &&
+                        versionOf(machine) !== body.current_version;
+                    return landed ? { status: 200, headers: {}, body: machine } : undefined;
+                },
+            });
+            return response.body;
+        }
+        catch (error) {
+            if (isCapacityError(error))
+                throw new CapacityError(region, error.flyError);
+            throw error;
+        }
+    }
+    async start(id, nonce) {
+        await this.send('POST', this.machinesPath(id, '/start'), { nonce, retryPrecondition: true });
+    }
+    async stop(id, nonce, options = {}) {
+        await this.send('POST', this.machinesPath(id, '/stop'), { nonce, body: options });
+    }
+    /** Destroy with kill (flyctl's `kill=true`; the spec's `force=true` too). A 404 means already gone. */
+    async destroy(id, nonce) {
+        await this.send('DELETE', this.machinesPath(id), {
+            nonce,
+            query: { kill: true, force: true },
+            accept: [404],
+        });
+    }
+    async cordon(id, nonce) {
+        await this.send('POST', this.machinesPath(id, '/cordon'), { nonce });
+    }
+    async uncordon(id, nonce) {
+        await this.send('POST', this.machinesPath(id, '/uncordon'), { nonce });
+    }
+    async setMetadata(id, key, value, nonce) {
+        await this.send('POST', this.machinesPath(id, `/metadata/${encodeURIComponent(key)}`), {
+            nonce,
+            body: { value },
+        });
+    }
+    async events(id) {
+        const response = await this.send('GET', this.machinesPath(id, '/events'), {
+            query: { limit: 50 },
+            accept: [404],
+        });
+        return response.status === 404 || !Array.isArray(response.body) ? [] : response.body;
+    }
+    /**
+     * The `/wait` long poll, in chunks of at most 60 s (the server's cap) until `timeoutMs` runs out.
+     * A 408 is the server's "not yet"; the loop continues until our own deadline.
+     */
+    async wait(id, state, options) {
+        const deadline = Date.now() + options.timeoutMs;
+        let lastState;
+        let missingSince;
+        for (;;) {
+            const left = deadline - Date.now();
+            if (left <= 0)
+                return { ok: false, timedOut: true, state: lastState };
+            const seconds = Math.max(1, Math.min(options.sliceSeconds ?? 60, 60, Math.ceil(left / 1000)));
+            const response = await this.send('GET', this.machinesPath(id, '/wait'), {
+                query: { state, timeout: seconds, version: options.version },
+                accept: [400, 404, 408],
+                timeoutMs: seconds * 1000 + 15_000,
+            });
+            if (response.status === 200)
+                return { ok: true, state: response.body?.state ?? state };
+            if (response.status === 404) {
+                if (options.missingOk)
+                    return { ok: false, missing: true };
+                // A Machine made a moment ago can be briefly invisible; flyctl retries 404 while it is new.
+                missingSince ??= Date.now();
+                if (Date.now() - missingSince > 10_000)
+                    return { ok: false, missing: true };
+                await (0,retry/* sleep */.yy)(250);
+                continue;
+            }
+            const text = errorBody(response.body).flyError;
+            const current = /currently (\w+)/.exec(text)?.[1];
+            if (current)
+                lastState = current;
+            // A replaced version never reaches another state (Fly reverted or superseded it): waiting out
+            // the rest of the timeout would only delay the rollback.
+            if (options.version && current === 'replaced' && state !== 'replaced')
+                return { ok: false, state: current };
+            if (response.status === 400)
+                throw new FlyApiError(`Fly API GET /wait for ${id} (state ${state}) returned 400: ${text}`, 400, text);
+            if (Date.now() >= deadline)
+                return { ok: false, timedOut: true, state: lastState };
+        }
+    }
+    // --- Leases ---------------------------------------------------------------------------------------
+    async acquireLease(id, ttlSeconds, description) {
+        let response;
+        try {
+            response = await this.send('POST', this.machinesPath(id, '/lease'), {
+                query: { ttl: ttlSeconds },
+                body: { ttl: ttlSeconds, description },
+            });
+        }
+        catch (error) {
+            if (error instanceof FlyApiError &&
+                (error.status === 409 || /lease currently held/i.test(error.flyError))) {
+                throw new LeaseHeldError(id, leaseHolder(error.flyError) ?? 'someone else', this.app);
+            }
+            throw error;
+        }
+        return leaseData(response.body, id);
+    }
+    async refreshLease(id, nonce, ttlSeconds) {
+        const response = await this.send('POST', this.machinesPath(id, '/lease'), {
+            nonce,
+            query: { ttl: ttlSeconds },
+            body: { ttl: ttlSeconds },
+        });
+        const lease = leaseData(response.body, id);
+        if (lease.nonce !== nonce)
+            throw new Error(`lease on ${id} changed hands during the deploy (nonce ${lease.nonce} ≠ ours)`);
+        return lease;
+    }
+    async releaseLease(id, nonce) {
+        await this.send('DELETE', this.machinesPath(id, '/lease'), { nonce, accept: [404] });
+    }
+    // --- App ------------------------------------------------------------------------------------------
+    /** Sets secrets; returns the secrets version to pin on creates and updates as `min_secrets_version`. */
+    async setSecrets(values) {
+        const response = await this.send('POST', `apps/${encodeURIComponent(this.app)}/secrets`, {
+            body: { values },
+        });
+        return response.body?.version ?? response.body?.Version;
+    }
+}
+function leaseData(body, id) {
+    // The docs' envelope {status, data}; the spec's flat Lease is accepted too.
+    if (body?.data?.nonce)
+        return body.data;
+    if (body?.nonce)
+        return body;
+    throw new Error(`lease on Machine ${id} was not granted (response: ${JSON.stringify(body).slice(0, 200)})`);
+}
+function errorBody(body) {
+    if (body && typeof body === 'object') {
+        const b = body;
+        const text = typeof b.error === 'string'
+            ? b.error
+            : typeof b.message === 'string'
+                ? b.message
+                : JSON.stringify(body);
+        return { flyError: text, flyStatus: typeof b.status === 'string' ? b.status : undefined };
+    }
+    return { flyError: typeof body === 'string' ? body.slice(0, 300) : '' };
+}
+/** The Machine's current version: `version` (fly-go) or the older `instance_id`. */
+function versionOf(machine) {
+    return machine.version ?? machine.instance_id;
+}
+
+// EXTERNAL MODULE: ./src/fly/types.ts
+var types = __webpack_require__(252);
+;// CONCATENATED MODULE: ./src/fly/app-machines.ts
+
+/** States a Machine passes through; an update sent then is refused as "concurrent update in progress". */
+const TRANSIENT = new Set([
+    'creating',
+    'starting',
+    'stopping',
+    'restarting',
+    'suspending',
+    'updating',
+    'replacing',
+    'launch_failed',
+]);
+/** A warm Machine serves (or is meant to): it is started, not left stopped, on update. */
+const isWarm = (m) => ['started', 'starting', 'failed'].includes(m.state);
+const isGone = (m) => ['destroyed', 'destroying'].includes(m.state);
+const groupOf = (m) => m.config?.metadata?.[types/* META */.Ge.processGroup] ?? m.config?.metadata?.process_group ?? 'app';
+/** `repo:tag` or `repo:tag@sha256:…` → `repo@sha256:…`, the form that pins exactly what ran. */
+function pinnedReference(image, digest) {
+    if (!digest)
+        return image;
+    const base = image.split('@')[0];
+    const slash = base.lastIndexOf('/');
+    const colon = base.lastIndexOf(':');
+    const repo = colon > slash ? base.slice(0, colon) : base;
+    return `${repo}@${digest}`;
+}
+function imageOfMachine(m) {
+    const image = m.config?.image ?? m.incomplete_config?.image;
+    if (!image)
+        return undefined;
+    return image.includes('@') ? image : pinnedReference(image, m.image_ref?.digest);
+}
+/** The Machines a flyctl deploy manages: Fly Launch (v2) app Machines, not release or console ones. */
+function managedMachines(all) {
+    return all.filter((m) => m.config?.metadata?.[types/* META */.Ge.platformVersion] === types/* PLATFORM_VERSION */.PZ &&
+        !isGone(m) &&
+        ![types/* RELEASE_COMMAND_GROUP */.EL, 'fly_app_console', 'fly_app_test_machine_command'].includes(groupOf(m)) &&
+        m.config?.metadata?.[types/* META */.Ge.canary] !== 'true');
+}
+function groupMachines(machines) {
+    const groups = new Map();
+    for (const m of machines) {
+        const group = groupOf(m);
+        groups.set(group, [...(groups.get(group) ?? []), m]);
+    }
+    return groups;
+}
+function mostCommon(values) {
+    const counts = new Map();
+    for (const v of values)
+        if (v)
+            counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/fly/machine-config.ts + 6 modules
+var machine_config = __webpack_require__(3544);
+;// CONCATENATED MODULE: ./src/fly/health.ts
+
+
+
+
+/** A Machine did not come up healthy on the new version: the deploy stops and (by default) rolls back. */
+class MachineFailure extends Error {
+    machineId;
+    constructor(machineId, message) {
+        super(message);
+        this.machineId = machineId;
+        this.name = 'MachineFailure';
+    }
+}
+function exitCodeOf(event) {
+    return event.request?.MonitorEvent?.exit_event?.exit_code ?? event.request?.exit_event?.exit_code;
+}
+/**
+ * The new version is crash-looping: flyctl's smoke check ("the app appears to be crashing") — a
+ * non-zero exit since `sinceMs` that the platform is restarting for at least the second time, or that it
+ * will not restart. A single restart after boot is tolerated, as flyctl does.
+ */
+function crashSince(machine, sinceMs) {
+    const exits = (machine.events ?? [])
+        .filter((e) => e.type === 'exit' &&
+        e.timestamp >= sinceMs &&
+        (exitCodeOf(e) ?? 1) !== 0 &&
+        !e.request?.exit_event?.requested_stop)
+        .sort((a, b) => b.timestamp - a.timestamp);
+    const last = exits[0];
+    if (!last)
+        return undefined;
+    const restarting = last.request?.exit_event?.restarting ?? last.request?.MonitorEvent?.exit_event?.restarting;
+    if (restarting === false)
+        return last;
+    if ((last.request?.restart_count ?? 0) >= 1 || exits.length >= 2)
+        return last;
+    return undefined;
+}
+const DOWN_STATES = new Set(['stopped', 'failed', 'destroyed', 'destroying', 'suspended', 'replaced']);
+/**
+ * flyctl's per-Machine gate: `/wait` until `started` on the new version, then poll the Machine until
+ * `checks` is non-empty and every one passes (an empty list right after boot is "not yet"), failing
+ * fast when the new version exits non-zero; then confirm the Machine still runs the version we made,
+ * because Fly can silently revert an update.
+ */
+async function waitHealthy(api, id, options) {
+    const started = await api.wait(id, 'started', {
+        version: options.version,
+        timeoutMs: Math.max(1000, options.deadline - Date.now()),
+        // Short long-polls, so a version Fly silently reverted (it reads `replaced`) is seen within
+        // seconds rather than at the end of wait-timeout.
+        sliceSeconds: 10,
+    });
+    if (!started.ok) {
+        const machine = await api.find(id);
+        const crash = machine && crashSince(machine, options.sinceMs);
+        if (crash)
+            throw new MachineFailure(id, `Machine ${id} crashed on boot (exit code ${exitCodeOf(crash) ?? '?'}).`);
+        if (started.missing || !machine)
+            throw new MachineFailure(id, `Machine ${id} disappeared while starting.`);
+        // The new version never started because flyd reverted it: the old version may be running and
+        // healthy, which must not read as a slow boot (and must never pass for a deploy).
+        verifyVersion(machine, options.version, options.config.image);
+        throw new MachineFailure(id, `Machine ${id} did not reach started within the wait timeout (state ${machine.state}).`);
+    }
+    const expected = (0,machine_config/* countChecks */.ls)(options.config);
+    const { graceMs, intervalMs } = (0,machine_config/* checkTiming */.l0)(options.config);
+    // No check can pass inside its grace period (flyctl's blue-green sleeps it too): polling then only
+    // spends the Machine's GET budget.
+    if (expected > 0 && graceMs > 0)
+        await (0,retry/* sleep */.yy)(Math.min(graceMs * 0.8, Math.max(0, options.deadline - Date.now())));
+    const pollMs = Math.min(1000, Math.max(300, Math.round(intervalMs / 4)));
+    let machine;
+    for (;;) {
+        machine = await api.get(id);
+        const crash = crashSince(machine, options.sinceMs);
+        if (crash)
+            throw new MachineFailure(id, `Machine ${id} is crashing: the new version exited with code ${exitCodeOf(crash) ?? '?'}.`);
+        if (DOWN_STATES.has(machine.state))
+            throw new MachineFailure(id, `Machine ${id} went ${machine.state} after starting.`);
+        if (options.version && versionOf(machine) && versionOf(machine) !== options.version)
+            break;
+        const checks = (machine.checks ?? []).filter((c) => !c.name.startsWith('bg_deployments_compat'));
+        if (expected === 0)
+            break;
+        if (checks.length > 0 && checks.every((c) => c.status === 'passing'))
+            break;
+        if (Date.now() >= options.deadline) {
+            const failing = checks.filter((c) => c.status !== 'passing');
+            const detail = checks.length
+                ? failing
+                    .map((c) => `${c.name} ${c.status}${c.output ? ` (${c.output.slice(0, 80)})` : ''}`)
+                    .join(', ')
+                : 'no check results yet';
+            throw new MachineFailure(id, `Machine ${id} health checks did not pass within the wait timeout: ${detail}.`);
+        }
+        await (0,retry/* sleep */.yy)(Math.min(pollMs, Math.max(0, options.deadline - Date.now())));
+    }
+    verifyVersion(machine, options.version, options.config.image);
+    const passing = (machine.checks ?? []).filter((c) => c.status === 'passing').length;
+    return {
+        machine,
+        health: expected === 0 ? 'no checks' : `${passing}/${Math.max(expected, machine.checks?.length ?? 0)} passing`,
+    };
+}
+/** Fly can revert an update (failed pull) and the old version then passes checks: refuse to call that a deploy. */
+function verifyVersion(machine, version, image) {
+    const actual = versionOf(machine);
+    if (version && actual && actual !== version) {
+        throw new MachineFailure(machine.id, `Fly reverted Machine ${machine.id}: it runs version ${actual}, not the deployed ${version}.`);
+    }
+    if (machine.config?.image && machine.config.image !== image) {
+        throw new MachineFailure(machine.id, `Machine ${machine.id} runs image ${machine.config.image}, not the deployed ${image}.`);
+    }
+}
+function describeWait(ms) {
+    return formatDuration(ms);
+}
+
+;// CONCATENATED MODULE: ./src/fly/leases.ts
+
+/**
+ * The leases a deploy holds. Acquired before the first mutation, refreshed in the background every
+ * (ttl − 1 s)/3 as flyctl does so a long health wait never outlives the TTL, and released on every path.
+ */
+class LeaseKeeper {
+    api;
+    ttlSeconds;
+    description;
+    warn;
+    nonces = new Map();
+    timer;
+    refreshing;
+    constructor(api, ttlSeconds, description, warn) {
+        this.api = api;
+        this.ttlSeconds = ttlSeconds;
+        this.description = description;
+        this.warn = warn;
+    }
+    nonce(id) {
+        return this.nonces.get(id);
+    }
+    held() {
+        return [...this.nonces.keys()];
+    }
+    async acquire(id) {
+        const existing = this.nonces.get(id);
+        if (existing)
+            return existing;
+        const lease = await this.api.acquireLease(id, this.ttlSeconds, this.description);
+        this.nonces.set(id, lease.nonce);
+        this.startRefreshing();
+        return lease.nonce;
+    }
+    /** The Machine was destroyed: its lease went with it. */
+    forget(id) {
+        this.nonces.delete(id);
+    }
+    startRefreshing() {
+        if (this.timer)
+            return;
+        const everyMs = Math.max(500, ((this.ttlSeconds - 1) * 1000) / 3);
+        this.timer = setInterval(() => void this.refreshAll(), everyMs);
+        this.timer.unref();
+    }
+    refreshAll() {
+        if (this.refreshing)
+            return this.refreshing;
+        this.refreshing = Promise.all([...this.nonces].map(async ([id, nonce]) => {
+            try {
+                await this.api.refreshLease(id, nonce, this.ttlSeconds);
+            }
+            catch (error) {
+                // A 404 is a Machine destroyed a moment ago (its lease went with it).
+                if (this.nonces.has(id) && !(error instanceof FlyApiError && error.status === 404))
+                    this.warn(`could not refresh the lease on ${id}: ${error.message}`);
+            }
+        })).then(() => {
+            this.refreshing = undefined;
+        }, () => {
+            this.refreshing = undefined;
+        });
+        return this.refreshing;
+    }
+    async releaseAll() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = undefined;
+        // A refresh still in flight could land after the release and hold the Machine for another TTL.
+        await this.refreshing;
+        const entries = [...this.nonces];
+        this.nonces.clear();
+        await Promise.all(entries.map(async ([id, nonce]) => {
+            try {
+                await this.api.releaseLease(id, nonce);
+            }
+            catch (error) {
+                this.warn(`could not release the lease on ${id} (it expires by itself in ${this.ttlSeconds}s): ${error.message}`);
+            }
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/report.ts
+
+
+const report_short = (version) => version.slice(-8);
+/**
+ * The summary's per-Machine table, one row per Machine the deploy saw or made. Each step of the
+ * per-Machine path records what it did through one method here, so a row always tells the whole story.
+ */
+class DeployReport {
+    rows = new Map();
+    all() {
+        return [...this.rows.values()];
+    }
+    edit(id, change) {
+        const row = this.rows.get(id);
+        if (row)
+            change(row);
+    }
+    /** A Machine as the deploy found it. */
+    found(m) {
+        this.rows.set(m.id, {
+            id: m.id,
+            region: m.region,
+            group: groupOf(m),
+            action: 'unchanged',
+            oldVersion: versionOf(m),
+            oldImage: imageOfMachine(m),
+            state: m.state,
+            health: '-',
+        });
+    }
+    created(machine, group, region, image) {
+        this.rows.set(machine.id, {
+            id: machine.id,
+            region: machine.region ?? region,
+            group,
+            action: 'created',
+            newVersion: versionOf(machine),
+            newImage: image,
+            health: 'pending',
+        });
+    }
+    /** Adds a fact to a Machine's note (its volume, where it was placed instead). */
+    note(id, text) {
+        this.edit(id, (row) => (row.note = row.note ? `${row.note}; ${text}` : text));
+    }
+    /** A created Machine's role: a canary, or green standing in for a blue Machine. */
+    role(id, change) {
+        const row = this.rows.get(id);
+        if (!row)
+            return;
+        if (change.action)
+            row.action = change.action;
+        if (change.replaces) {
+            row.oldVersion = versionOf(change.replaces);
+            row.oldImage = imageOfMachine(change.replaces);
+            row.note = `green for ${change.replaces.id}`;
+        }
+    }
+    updating(machine, group, image) {
+        this.rows.set(machine.id, {
+            id: machine.id,
+            region: machine.region,
+            group,
+            action: 'updated',
+            oldVersion: versionOf(machine),
+            oldImage: imageOfMachine(machine),
+            newImage: image,
+            health: 'pending',
+        });
+    }
+    /** Fly accepted the update (or create) with this version. */
+    version(id, version) {
+        const row = this.rows.get(id);
+        if (row)
+            row.newVersion = version;
+    }
+    /** The health gate passed. */
+    healthy(id, outcome, sinceMs) {
+        const row = this.rows.get(id);
+        if (!row)
+            return;
+        row.health = outcome.health;
+        row.state = outcome.machine.state;
+        row.newVersion = versionOf(outcome.machine) ?? row.newVersion;
+        row.ms = Date.now() - sinceMs;
+    }
+    /** A stopped Machine took the new version without being started (`skip_launch`). */
+    leftStopped(id, sinceMs) {
+        const row = this.rows.get(id);
+        if (!row)
+            return;
+        row.health = 'stopped (not started)';
+        row.state = 'stopped';
+        row.ms = Date.now() - sinceMs;
+    }
+    /** A Machine this deploy created was destroyed again (rollback), with why. */
+    destroyed(id, reason) {
+        this.edit(id, (row) => Object.assign(row, { action: 'destroyed', note: reason, state: 'destroyed' }));
+    }
+    canaryPassed(id) {
+        this.edit(id, (row) => Object.assign(row, { state: 'destroyed', note: 'canary passed, destroyed' }));
+    }
+    /** Removed by `count`: the app asked for fewer Machines in its region. */
+    scaledDown(id) {
+        this.edit(id, (row) => Object.assign(row, { action: 'destroyed', state: 'destroyed', note: 'scaled down (count)' }));
+    }
+    blueDestroyed(id) {
+        this.edit(id, (row) => Object.assign(row, { state: 'destroyed', health: 'blue, destroyed' }));
+    }
+    /** Blue-green: the old Machine green replaced, about to be stopped and destroyed. */
+    blue(m) {
+        this.rows.set(m.id, {
+            id: m.id,
+            region: m.region,
+            group: groupOf(m),
+            action: 'replaced',
+            oldVersion: versionOf(m),
+            oldImage: imageOfMachine(m),
+            health: 'blue',
+            state: m.state,
+        });
+    }
+    /** Rollback found the update never landed, or Fly reverted it: the Machine is as it was. */
+    untouched(id) {
+        const row = this.rows.get(id);
+        if (!row)
+            return;
+        row.action = 'unchanged';
+        // An update Fly accepted (it answered with a new version) and then reverted is not "never applied".
+        row.note = row.newVersion
+            ? `Fly reverted the update to …${report_short(row.newVersion)}; still on the previous version`
+            : 'update never applied';
+        row.newVersion = undefined;
+        row.newImage = undefined;
+        row.health = '-';
+    }
+    /** Rollback put the previous config back. */
+    restored(id, previous, version, warm, sinceMs) {
+        const row = this.rows.get(id);
+        if (!row)
+            return;
+        const failed = row.newVersion ? `new version …${report_short(row.newVersion)} failed; ` : '';
+        row.action = 'restored';
+        row.note = `${failed}back on ${imageOfMachine(previous) ?? 'the previous image'}`;
+        row.newVersion = version;
+        row.newImage = imageOfMachine(previous);
+        row.health = warm ? 'passing (restored)' : 'stopped (restored)';
+        row.ms = Date.now() - sinceMs;
+    }
+    /** The state each Machine ended in, from the final listing. */
+    finalStates(after) {
+        for (const m of after) {
+            const row = this.rows.get(m.id);
+            if (row)
+                row.state = m.state;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/volumes.ts
+
+/** flyctl's default `initial_size` (deploy.DefaultVolumeInitialSizeGB). */
+const DEFAULT_INITIAL_SIZE_GB = 1;
+const sizeGb = (value) => {
+    if (value === undefined)
+        return undefined;
+    if (typeof value === 'number')
+        return value;
+    const match = /^(\d+)\s*(gb?|g)?$/i.exec(String(value).trim());
+    return match ? Number(match[1]) : undefined;
+};
+/** The mount a process group declares (a `[mounts]` with `processes` applies only to those groups). */
+function mountFor(toml, group) {
+    const table = toml.mounts.find((m) => {
+        const processes = m.processes;
+        return !Array.isArray(processes) || processes.length === 0 || processes.includes(group);
+    });
+    if (!table)
+        return undefined;
+    const percent = table.auto_extend_size_threshold;
+    return {
+        source: String(table.source ?? ''),
+        destination: String(table.destination ?? ''),
+        initialSizeGb: sizeGb(table.initial_size) ?? DEFAULT_INITIAL_SIZE_GB,
+        extendThresholdPercent: percent === undefined ? undefined : Number(percent),
+        addSizeGb: sizeGb(table.auto_extend_size_increment),
+        sizeGbLimit: sizeGb(table.auto_extend_size_limit),
+    };
+}
+/** The Machine config's `mounts` for a spec, on a given volume (flyctl appconfig mount conversion). */
+function mountConfig(spec, volumeId) {
+    return [
+        {
+            volume: volumeId,
+            path: spec.destination,
+            name: spec.source,
+            ...(spec.extendThresholdPercent !== undefined
+                ? { extend_threshold_percent: spec.extendThresholdPercent }
+                : {}),
+            ...(spec.addSizeGb !== undefined ? { add_size_gb: spec.addSizeGb } : {}),
+            ...(spec.sizeGbLimit !== undefined ? { size_gb_limit: spec.sizeGbLimit } : {}),
+        },
+    ];
+}
+function mountedVolume(config) {
+    return config?.mounts?.[0];
+}
+/**
+ * The app's volumes for one deploy, as flyctl keeps them: unattached ones by name, handed out per region
+ * to new Machines; where none is left in a region a new one is created with `initial_size`.
+ */
+class VolumePool {
+    api;
+    unattached = new Map();
+    known = new Set();
+    /** Volumes this deploy created, for the summary (and left in place on a rollback: they may hold data). */
+    created = [];
+    constructor(api) {
+        this.api = api;
+    }
+    path(id) {
+        const base = `apps/${encodeURIComponent(this.api.app)}/volumes`;
+        return id ? `${base}/${encodeURIComponent(id)}` : base;
+    }
+    /** Lists the app's volumes; the unattached, healthy ones are kept by name (flyctl `setVolumes`). */
+    async load() {
+        const response = await this.api.send('GET', this.path());
+        if (!Array.isArray(response.body))
+            throw new Error(`Fly API GET /${this.path()} answered ${typeof response.body}, not a list of volumes`);
+        const volumes = response.body.filter((v) => v && typeof v.id === 'string' && typeof v.name === 'string');
+        this.known = new Set(volumes.map((v) => v.id));
+        this.unattached = new Map();
+        for (const v of volumes) {
+            const free = !v.attached_machine_id && !v.attached_alloc_id && (v.host_status ?? 'ok') === 'ok';
+            if (free && v.state !== 'destroyed' && v.state !== 'pending_destroy')
+                this.unattached.set(v.name, [...(this.unattached.get(v.name) ?? []), v]);
+        }
+        return volumes;
+    }
+    /** An unattached volume of that name in the region, else a new one; `fresh` says which. */
+    async take(spec, region) {
+        const free = this.unattached.get(spec.source) ?? [];
+        const index = free.findIndex((v) => v.region === region);
+        if (index >= 0)
+            return { volume: free.splice(index, 1)[0], fresh: false };
+        return { volume: await this.create(spec, region), fresh: true };
+    }
+    /** Returns a volume a Machine could not use after all (its create failed) to the unattached pool. */
+    giveBack(volume) {
+        this.unattached.set(volume.name, [...(this.unattached.get(volume.name) ?? []), volume]);
+    }
+    /**
+     * Creates a volume. Not idempotent: after a timeout or 5xx the app's volumes are listed and one of
+     * that name and region this deploy has not seen before is taken as the result, not made twice.
+     */
+    async create(spec, region) {
+        const response = await this.api.send('POST', this.path(), {
+            body: { name: spec.source, region, size_gb: spec.initialSizeGb },
+            idempotent: false,
+            reconcile: async () => {
+                const listed = await this.api.send('GET', this.path());
+                const found = (Array.isArray(listed.body) ? listed.body : []).find((v) => v.name === spec.source && v.region === region && !this.known.has(v.id));
+                return found ? { status: 200, headers: {}, body: found } : undefined;
+            },
+        });
+        const volume = response.body;
+        if (!volume || typeof volume.id !== 'string')
+            throw new Error(`Fly API POST /${this.path()} answered without a volume id`);
+        this.known.add(volume.id);
+        this.created.push(volume);
+        return volume;
+    }
+    async destroy(id) {
+        await this.api.send('DELETE', this.path(id), { accept: [404] });
+    }
+}
+/**
+ * flyctl's `validateVolumeConfig`, without its prompt: a Machine whose volume fly.toml no longer
+ * mounts, or mounts under another name, or a Machine fly.toml now wants a volume on, cannot be
+ * updated in place without losing or stranding data, so the deploy stops before changing anything.
+ */
+function checkVolumes(toml, app, groups) {
+    for (const [group, machines] of groups) {
+        const spec = mountFor(toml, group);
+        for (const m of machines) {
+            const mounted = mountedVolume(m.config);
+            if (mounted && !spec)
+                throw new errors/* UserError */.yo(`Machine ${m.id} (${group}) has volume ${mounted.volume ?? '?'} mounted at ${mounted.path ?? '?'}, but ${toml.file} has no [mounts] for group "${group}"; a deploy would detach it.`, {
+                    input: 'config',
+                    fix: `add [mounts] source = "${mounted.name ?? 'data'}", destination = "${mounted.path ?? '/data'}" back to ${toml.file}, or move the data and destroy the Machine first (\`fly machine destroy ${m.id} -a ${app}\`).`,
+                });
+            if (spec && !mounted)
+                throw new errors/* UserError */.yo(`Machine ${m.id} (${group}) has no volume, but ${toml.file} mounts "${spec.source}" at ${spec.destination}; Fly cannot attach a volume to an existing Machine.`, {
+                    input: 'config',
+                    fix: `destroy that Machine (\`fly machine destroy ${m.id} -a ${app}\`) so the next deploy creates it with a volume, or remove [mounts] for group "${group}".`,
+                });
+            if (spec && mounted?.name && mounted.name !== spec.source)
+                throw new errors/* UserError */.yo(`Machine ${m.id} (${group}) mounts volume "${mounted.name}", but ${toml.file} names "${spec.source}"; a Machine's volume cannot be swapped.`, { input: 'config', fix: `set [mounts] source = "${mounted.name}" in ${toml.file}.` });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/deployment.ts
+
+
+
+
+
+
+
+
+
+
+
+const newId = () => (0,external_node_crypto_.randomBytes)(8).toString('hex');
+/**
+ * flyctl updates a clone of the Machine's config, so what fly.toml does not describe stays as it was:
+ * a `schedule`, `auto_destroy` or `dns.skip_registration` set with `fly machine update` survives.
+ */
+function keepMachineSettings(config, existing) {
+    if (!existing)
+        return;
+    if (config.schedule === undefined && existing.schedule !== undefined)
+        config.schedule = existing.schedule;
+    if (config.auto_destroy === undefined && existing.auto_destroy !== undefined)
+        config.auto_destroy = existing.auto_destroy;
+    if (config.dns === undefined && existing.dns !== undefined)
+        config.dns = existing.dns;
+}
+/**
+ * One deploy's state and its per-Machine path, shared by every strategy: create a Machine, update one
+ * in place, gate it on start + health + version. What it changed and created is kept for a rollback,
+ * and every step is written to the report.
+ */
+class Deployment {
+    o;
+    api;
+    leases;
+    started = Date.now();
+    timeline = [];
+    warnings = [];
+    report = new DeployReport();
+    /** Machines changed in place, with what they were, for a rollback. */
+    changed = new Map();
+    /** Machines this deploy created (green, canary, first deploy), destroyed on a rollback. */
+    created = new Map();
+    apiCalls = 0;
+    minSecretsVersion;
+    releaseVersion = 1;
+    deployId = newId();
+    /** This release's id, written to every Machine as `fly_release_id` (flyctl `setMachineReleaseData`). */
+    releaseId = newId();
+    /** The new image's digest as Fly resolved it, kept even when the release is rolled back (for records). */
+    newDigest;
+    /** How many Machines the app should have once the deploy is done (the placement plan's total). */
+    expectedMachines;
+    /** The app's volumes, loaded when fly.toml mounts one. */
+    volumes;
+    /** Empty volumes made for a canary (Machine id → volume), deleted with it. */
+    scratch = new Map();
+    /** Every scratch volume this deploy made, deleted or not. */
+    scratchIds = new Set();
+    constructor(o) {
+        this.o = o;
+        this.api = new FlyApi({
+            apiUrl: o.apiUrl,
+            token: o.apiToken,
+            app: o.app,
+            retry: o.retry,
+            log: (line) => this.log(line),
+            onCall: (call) => {
+                this.apiCalls++;
+                o.onCall?.(call);
+            },
+        });
+        this.leases = new LeaseKeeper(this.api, o.leaseTtlSeconds ?? 13, `runway fly-deploy ${this.deployId}`, (line) => this.warn(line));
+    }
+    log(line) {
+        this.o.log?.(line);
+    }
+    warn(line) {
+        this.warnings.push(line);
+        (this.o.warn ?? this.o.log)?.(line);
+    }
+    /** A timeline entry (the summary's "what happened when"), also logged. */
+    mark(text) {
+        this.timeline.push({ atMs: Date.now() - this.started, text });
+        this.log(`[${(0,duration/* formatDuration */.a3)(Date.now() - this.started)}] ${text}`);
+    }
+    /**
+     * The group's Machine config from fly.toml. An existing Machine keeps its volume (only the mount
+     * path and auto-extend settings follow fly.toml); a new Machine's volume is chosen when it is created.
+     */
+    configFor(group, existing) {
+        const config = (0,machine_config/* machineConfigFor */.Xg)(this.o.toml, {
+            image: this.o.image,
+            group,
+            releaseVersion: this.releaseVersion,
+            existing,
+            deployId: this.deployId,
+        });
+        config.metadata = { ...config.metadata, [types/* META */.Ge.releaseId]: this.releaseId };
+        keepMachineSettings(config, existing);
+        const spec = mountFor(this.o.toml, group);
+        const volume = mountedVolume(existing)?.volume;
+        if (spec && volume)
+            config.mounts = mountConfig(spec, volume);
+        else
+            delete config.mounts;
+        return config;
+    }
+    deadline() {
+        return Date.now() + this.o.waitTimeoutMs;
+    }
+    /**
+     * Creates a Machine in `region`; when Fly has no capacity there, in the next `fallback-regions` entry
+     * instead (said in the timeline and the Machine's note), until one takes it or the list runs out.
+     */
+    async createMachine(group, region, config, extra = {}) {
+        const candidates = [region, ...(this.o.fallbackRegions ?? []).filter((r) => r !== region)];
+        for (const [i, candidate] of candidates.entries()) {
+            try {
+                const machine = await this.createIn(group, candidate, config, extra);
+                if (candidate !== region)
+                    this.report.note(machine.id, `placed in ${candidate}: no capacity in ${region}`);
+                return machine;
+            }
+            catch (error) {
+                const next = candidates[i + 1];
+                if (!(error instanceof CapacityError) || !next)
+                    throw error;
+                this.mark(`no capacity for a ${group} Machine in ${candidate}; trying ${next} (fallback-regions)`);
+            }
+        }
+        throw new Error('unreachable: no region to create a Machine in');
+    }
+    /** Creates a Machine with a launch id so a 408 "silent success" is found rather than duplicated. */
+    async createIn(group, region, config, extra) {
+        const launchId = newId();
+        const volume = await this.volumeFor(group, region, config, extra.scratchVolume === true);
+        const mounts = volume ? mountConfig(volume.spec, volume.volume.id) : config.mounts;
+        const body = {
+            config: {
+                ...config,
+                ...(mounts ? { mounts } : {}),
+                metadata: { ...config.metadata, ...extra.metadata, [types/* META */.Ge.launchId]: launchId },
+            },
+            region,
+            skip_service_registration: extra.skipServiceRegistration || undefined,
+            min_secrets_version: this.minSecretsVersion,
+        };
+        // No `lease_ttl` on create: a create that timed out but happened would hold a lease whose nonce we
+        // never saw, locking us out of our own Machine. The lease is taken right after instead.
+        let machine;
+        try {
+            machine = await this.api.create(body, { key: types/* META */.Ge.launchId, id: launchId });
+        }
+        catch (error) {
+            if (volume && extra.scratchVolume)
+                await this.volumes?.destroy(volume.volume.id).catch(() => undefined);
+            else if (volume)
+                this.volumes?.giveBack(volume.volume);
+            throw error;
+        }
+        this.newDigest ??= machine.image_ref?.digest;
+        this.created.set(machine.id, machine);
+        if (volume && extra.scratchVolume) {
+            this.scratch.set(machine.id, volume.volume);
+            this.scratchIds.add(volume.volume.id);
+        }
+        await this.leases.acquire(machine.id);
+        this.report.created(machine, group, region, this.o.image);
+        if (volume)
+            this.report.note(machine.id, `volume ${volume.volume.id} (${volume.spec.source}${volume.fresh ? ', new' : ''}${extra.scratchVolume ? ', scratch' : ''})`);
+        return machine;
+    }
+    /**
+     * The volume a new Machine of a group that mounts one gets: an unattached one of that name in its
+     * region, else a new one (`initial_size`), as flyctl does; a canary always gets a new, empty one so it
+     * never touches data a Machine left behind.
+     */
+    async volumeFor(group, region, config, scratch) {
+        const spec = mountFor(this.o.toml, group);
+        if (!spec || !this.volumes || (config.mounts?.length ?? 0) > 0)
+            return undefined;
+        const taken = scratch
+            ? { volume: await this.volumes.create(spec, region), fresh: true }
+            : await this.volumes.take(spec, region);
+        if (taken.fresh)
+            this.mark(`created volume ${taken.volume.id} (${spec.source}, ${spec.initialSizeGb} GB) in ${region}`);
+        return { spec, ...taken };
+    }
+    /** Deletes a canary's scratch volume once its Machine is gone (a volume cannot go while attached). */
+    async dropScratch(machineId) {
+        const volume = this.scratch.get(machineId);
+        if (!volume || !this.volumes)
+            return;
+        await this.api.wait(machineId, 'destroyed', { timeoutMs: this.o.waitTimeoutMs, missingOk: true });
+        await this.volumes.destroy(volume.id);
+        this.scratch.delete(machineId);
+    }
+    /** Creates a Machine and gates it: the whole path of a new Machine on the new release. */
+    async launch(group, region, config) {
+        const since = Date.now();
+        const machine = await this.createMachine(group, region, config);
+        await this.gate(machine.id, versionOf(machine), config, since);
+        return machine;
+    }
+    /**
+     * A Machine mid-transition (`replacing` after an earlier update, `starting`, `stopping`) refuses
+     * updates with "concurrent update in progress": wait for it to settle and use its fresh state.
+     */
+    async settled(machine) {
+        if (!TRANSIENT.has(machine.state))
+            return machine;
+        this.log(`Machine ${machine.id} is ${machine.state}; waiting for it to settle`);
+        await this.api.wait(machine.id, 'settled', { timeoutMs: this.o.waitTimeoutMs, missingOk: true });
+        return (await this.api.find(machine.id)) ?? machine;
+    }
+    /** Start + health gate + version check for a Machine this deploy created or updated. */
+    async gate(id, version, config, sinceMs) {
+        const outcome = await waitHealthy(this.api, id, {
+            version,
+            config,
+            deadline: this.deadline(),
+            sinceMs,
+            log: (l) => this.log(l),
+        });
+        this.report.healthy(id, outcome, sinceMs);
+    }
+    /** Destroys a Machine this deploy created (a passed canary, a rolled-back new Machine). */
+    async destroyCreated(id) {
+        await this.api.destroy(id, this.leases.nonce(id));
+        this.leases.forget(id);
+        this.created.delete(id);
+    }
+    /**
+     * Updates one existing Machine in place: cordoned first so the proxy drains it instead of sending
+     * requests to a rebooting Machine, updated with the nonce (and `current_version`, so a retried update
+     * cannot stack on top of another), gated, then uncordoned. Stopped Machines stay stopped (`skip_launch`).
+     */
+    async updateInPlace(original, group, options = {}) {
+        const nonce = await this.leases.acquire(original.id);
+        const machine = await this.settled(original);
+        const warm = isWarm(machine) || options.forceStart === true;
+        const config = this.configFor(group, machine.config);
+        const serving = warm && (config.services?.length ?? 0) > 0;
+        this.report.updating(machine, group, this.o.image);
+        const since = Date.now();
+        this.changed.set(machine.id, { machine, group, warm: isWarm(machine) });
+        if (serving && !machine.cordoned)
+            await this.api.cordon(machine.id, nonce);
+        const updated = await this.api.update(machine.id, {
+            config,
+            region: machine.region,
+            skip_launch: !warm,
+            current_version: versionOf(machine),
+            min_secrets_version: this.minSecretsVersion,
+        }, nonce, machine.region);
+        const version = versionOf(updated);
+        this.newDigest ??= updated.image_ref?.digest;
+        this.report.version(machine.id, version);
+        if (warm) {
+            await this.gate(machine.id, version, config, since);
+        }
+        else {
+            verifyVersion(await this.api.get(machine.id), version, this.o.image);
+            this.report.leftStopped(machine.id, since);
+        }
+        if (serving && !machine.cordoned)
+            await this.api.uncordon(machine.id, nonce);
+        this.log(`Machine ${machine.id} (${machine.region}) now runs version ${version ?? '?'}`);
+    }
+    /** Puts one changed Machine back on its previous config (and so its previous image). */
+    async restore(snap) {
+        const { machine } = snap;
+        const nonce = this.leases.nonce(machine.id) ?? (await this.leases.acquire(machine.id));
+        const found = await this.api.find(machine.id);
+        const current = found ? await this.settled(found) : undefined;
+        if (current &&
+            versionOf(current) === versionOf(machine) &&
+            current.config?.image === machine.config?.image) {
+            // The update never landed (it failed before Fly applied it): only the cordon needs undoing.
+            if (!machine.cordoned && current.cordoned)
+                await this.api.uncordon(machine.id, nonce);
+            this.report.untouched(machine.id);
+            this.changed.delete(machine.id);
+            return;
+        }
+        const since = Date.now();
+        const previous = machine.config;
+        const restored = await this.api.update(machine.id, { config: previous, region: machine.region, skip_launch: !snap.warm }, nonce, machine.region);
+        const version = versionOf(restored);
+        if (snap.warm) {
+            await waitHealthy(this.api, machine.id, {
+                version,
+                config: previous,
+                deadline: this.deadline(),
+                sinceMs: since,
+            });
+        }
+        else {
+            verifyVersion(await this.api.get(machine.id), version, previous.image);
+        }
+        if (!machine.cordoned)
+            await this.api.uncordon(machine.id, nonce);
+        this.report.restored(machine.id, machine, version, snap.warm, since);
+        this.changed.delete(machine.id);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/release-command.ts
+
+
+
+
+
+class ReleaseCommandError extends errors/* UserError */.yo {
+    constructor(message, fix) {
+        super(message, { fix });
+        this.name = 'ReleaseCommandError';
+    }
+}
+/**
+ * flyctl's one-off Machine sequence (release_command, machine_checks): a throwaway Machine created stopped
+ * (`skip_launch`), started (412 while it is still `created` is retried), waited on until it is destroyed
+ * (`auto_destroy`), then its exit code read from the `exit` event. It never touches an app Machine, so
+ * the caller decides what a non-zero exit means; a run that does not finish or leaves no exit code throws.
+ */
+async function runOneOff(api, options) {
+    const started = Date.now();
+    const config = {
+        ...options.config,
+        metadata: { ...options.config.metadata, [types/* META */.Ge.launchId]: options.launchId },
+    };
+    const machine = await api.create({ config, region: options.region, skip_launch: true, min_secrets_version: options.minSecretsVersion }, { key: types/* META */.Ge.launchId, id: options.launchId });
+    options.log(`${options.label}: Machine ${machine.id} created in ${options.region}`);
+    try {
+        const ready = await api.wait(machine.id, 'stopped', {
+            version: versionOf(machine),
+            timeoutMs: options.waitTimeoutMs,
+            missingOk: true,
+        });
+        if (!ready.ok && ready.timedOut)
+            options.log(`${options.label}: ${machine.id} still ${ready.state ?? 'preparing'}; starting anyway`);
+        await api.start(machine.id, machine.nonce);
+        const done = await api.wait(machine.id, 'destroyed', { timeoutMs: options.timeoutMs, missingOk: true });
+        if (!done.ok && done.timedOut) {
+            throw new ReleaseCommandError(`${options.label} did not finish within ${(0,duration/* formatDuration */.a3)(options.timeoutMs)}; the deploy was stopped before any app Machine changed.`, 'make the command faster or raise [deploy] release_command_timeout.');
+        }
+        const exitCode = await readExitCode(api, machine.id);
+        if (exitCode === undefined) {
+            throw new ReleaseCommandError(`${options.label}: Machine ${machine.id} ended without an exit event; the deploy was stopped before any app Machine changed.`, `check \`fly logs -i ${machine.id}\` for its output.`);
+        }
+        return { machineId: machine.id, exitCode, ms: Date.now() - started };
+    }
+    finally {
+        // auto_destroy normally removes it; after a timeout or error make sure it does not linger.
+        await api.destroy(machine.id, machine.nonce).catch(() => undefined);
+    }
+}
+/** `[deploy] release_command` in a one-off Machine; a non-zero exit stops the deploy before any change. */
+async function runReleaseCommand(api, options) {
+    const run = await runOneOff(api, { ...options, label: `release_command \`${options.command}\`` });
+    if (run.exitCode !== 0) {
+        throw new ReleaseCommandError(`release command failed - aborting deployment: \`${options.command}\` exited with non-zero status of ${run.exitCode}; no app Machine was changed.`, 'fix the command or its environment (secrets) and deploy again; `fly logs -i ' +
+            run.machineId +
+            '` shows its output.');
+    }
+    return run;
+}
+async function readExitCode(api, id) {
+    const fromEvents = (events) => {
+        const exits = (events ?? []).filter((e) => e.type === 'exit').sort((a, b) => b.timestamp - a.timestamp);
+        return exits.length ? exitCodeOf(exits[0]) : undefined;
+    };
+    const direct = await api.find(id).catch(() => undefined);
+    let code = fromEvents(direct?.events);
+    if (code !== undefined)
+        return code;
+    code = fromEvents(await api.events(id).catch(() => []));
+    if (code !== undefined)
+        return code;
+    const deleted = await api.list({ include_deleted: true }).catch(() => []);
+    return fromEvents(deleted.find((m) => m.id === id)?.events);
+}
+
+;// CONCATENATED MODULE: ./src/fly/machine-checks.ts
+
+
+
+
+/** The process group flyctl gives test Machines (fly.MachineProcessGroupFlyAppTestMachineCommand). */
+const TEST_MACHINE_GROUP = 'fly_app_test_machine_command';
+const words = (value) => Array.isArray(value) ? value.map(String) : typeof value === 'string' ? (0,machine_config/* shellSplit */.LO)(value) : undefined;
+const appliesTo = (service, group) => {
+    const processes = service.processes;
+    return !Array.isArray(processes) || processes.length === 0 || processes.includes(group);
+};
+/** The machine checks of every service that applies to a process group, as flyctl `runTestMachines` picks them. */
+function machineChecksFor(toml, group) {
+    const services = [
+        ...(toml.httpService ? [['[http_service.machine_checks]', toml.httpService]] : []),
+        ...toml.services.map((s, i) => [`[[services.machine_checks]] of services ${i + 1}`, s]),
+    ];
+    return services
+        .filter(([, service]) => appliesTo(service, group))
+        .flatMap(([where, service]) => {
+        const checks = Array.isArray(service.machine_checks) ? service.machine_checks : [];
+        return checks.map((check, i) => {
+            const command = words(check.command);
+            if (!command?.length)
+                throw new errors/* UserError */.yo(`${toml.file}: ${where} ${i + 1} has no command.`, {
+                    input: 'config',
+                    fix: 'give it command = ["./bin/smoke-test"].',
+                });
+            return {
+                command,
+                image: typeof check.image === 'string' ? check.image : undefined,
+                entrypoint: words(check.entrypoint),
+                killSignal: typeof check.kill_signal === 'string' ? check.kill_signal : undefined,
+                killTimeout: typeof check.kill_timeout === 'string' ? check.kill_timeout : undefined,
+                where: `${where} ${i + 1}`,
+            };
+        });
+    });
+}
+/** flyctl `ToTestMachineConfig` for a check run before any app Machine exists (no Machine IP to test). */
+function testMachineConfig(toml, check, image, releaseId) {
+    const env = {
+        ...toml.env,
+        FLY_TEST_COMMAND: '1',
+        FLY_PROCESS_GROUP: TEST_MACHINE_GROUP,
+        FLY_TEST_MACHINE_IP: '',
+    };
+    if (toml.primaryRegion)
+        env.PRIMARY_REGION = toml.primaryRegion;
+    const signal = check.killSignal ?? toml.killSignal;
+    const timeout = check.killTimeout ?? toml.killTimeout;
+    return {
+        image: check.image ?? image,
+        init: { cmd: check.command, ...(check.entrypoint ? { entrypoint: check.entrypoint } : {}) },
+        restart: { policy: 'no' },
+        auto_destroy: true,
+        dns: { skip_registration: true },
+        env,
+        guest: { cpu_kind: 'shared', cpus: 1, memory_mb: 256 },
+        ...(signal || timeout
+            ? { stop_config: { ...(signal ? { signal } : {}), ...(timeout ? { timeout } : {}) } }
+            : {}),
+        metadata: {
+            [types/* META */.Ge.platformVersion]: types/* PLATFORM_VERSION */.PZ,
+            [types/* META */.Ge.processGroup]: TEST_MACHINE_GROUP,
+            [types/* META */.Ge.releaseId]: releaseId,
+        },
+    };
+}
+/** Runs one machine check in a throwaway Machine; a non-zero exit stops the deploy before any change. */
+async function runMachineCheck(api, check, options) {
+    const label = `machine check \`${check.command.join(' ')}\``;
+    const run = await runOneOff(api, { ...options, label });
+    if (run.exitCode !== 0)
+        throw new errors/* UserError */.yo(`${label} (${check.where}) exited with status ${run.exitCode}; the deploy stopped before any app Machine changed.`, {
+            fix: `fix what the check found, or the check itself; \`fly logs -i ${run.machineId}\` shows its output.`,
+        });
+}
+
+;// CONCATENATED MODULE: ./src/fly/plan.ts
+/**
+ * How many Machines may be down at once: `max_unavailable` ≥ 1 is a count, below 1 a fraction of the
+ * group rounded up (flyctl), capped so `min_machines_running` stay up, and never below 1.
+ */
+function batchSize(maxUnavailable, machines, minRunning = 0) {
+    if (machines <= 0)
+        return 0;
+    let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
+    if (minRunning > 0)
+        size = Math.min(size, machines - minRunning);
+    return Math.max(1, Math.min(size, machines));
+}
+/**
+ * Rolling order as flyctl runs it: Machines sorted by id, the first one alone as a spearhead (a bad
+ * release then takes down one Machine, not a batch), the rest in batches. Stopped ("cold") Machines
+ * serve no traffic, so they go in batches of up to 30 after the warm ones.
+ */
+function rollingBatches(machines, options) {
+    const sorted = [...machines].sort((a, b) => a.id.localeCompare(b.id));
+    const warm = sorted.filter(options.isWarm);
+    const cold = sorted.filter((m) => !options.isWarm(m));
+    const batches = [];
+    const size = batchSize(options.maxUnavailable, warm.length, options.minRunning);
+    const queue = [...warm];
+    if (queue.length)
+        batches.push([queue.shift()]);
+    while (queue.length)
+        batches.push(queue.splice(0, size));
+    const coldQueue = [...cold];
+    if (!warm.length && coldQueue.length)
+        batches.push([coldQueue.shift()]);
+    while (coldQueue.length)
+        batches.push(coldQueue.splice(0, 30));
+    return batches;
+}
+/** How many Machines a first deploy creates per region: two in the primary region for HA, as `fly deploy --ha`. */
+function firstDeployCounts(regions, primary, options) {
+    const counts = new Map();
+    for (const region of regions) {
+        const isPrimary = region === primary;
+        counts.set(region, Math.max(1, isPrimary && options.ha ? 2 : 1, isPrimary ? options.minRunning : 0));
+    }
+    return counts;
+}
+/** Runs `fn` over items with at most `limit` in flight; the first error stops new work and is rethrown. */
+async function inPool(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed;
+    let hasFailed = false;
+    const worker = async () => {
+        while (!hasFailed && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index]);
+            }
+            catch (error) {
+                if (!hasFailed) {
+                    hasFailed = true;
+                    failed = error;
+                }
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (hasFailed)
+        throw failed;
+    return results;
+}
+/** Like Promise.allSettled over inPool, for cleanup that must try every item. */
+async function settleAll(items, limit, fn) {
+    const failures = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failures.push({ item, error });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return failures;
+}
+
+;// CONCATENATED MODULE: ./src/fly/rollback.ts
+
+
+/**
+ * After a failure: nothing touched is simply `failed`; with rollback off what changed is left and said;
+ * otherwise the Machines this deploy created are destroyed and the changed ones restored, and whatever
+ * could not be undone is handed to a human with the commands to run.
+ */
+async function recover(d, reason, context) {
+    const touched = d.changed.size + d.created.size;
+    if (touched === 0) {
+        d.mark(`stopped before changing anything: ${reason}`);
+        return { status: 'failed' };
+    }
+    const why = reason.replace(/\.$/, '');
+    if (!d.o.rollback) {
+        d.mark(`failed: ${why}; rollback is off, so ${touched} Machine(s) were left as they are`);
+        return { status: 'failed' };
+    }
+    d.mark(`failed: ${why}; rolling back`);
+    const broken = [...(await destroyNewMachines(d, 'rolled back')), ...(await restoreChanged(d))];
+    await tidyVolumes(d);
+    if (broken.length) {
+        const rollbackFailure = {
+            message: `ROLLBACK FAILED for ${broken.length} Machine(s): ${broken.map((b) => `${b.id} (${(0,errors/* errorMessage */.gJ)(b.error)})`).join('; ')}`,
+            commands: manualCommands(d.o.app, context.previousImage, broken.map((b) => b.id)),
+        };
+        d.mark(rollbackFailure.message);
+        return { status: 'failed', rollbackFailure };
+    }
+    d.mark(context.firstDeploy
+        ? 'rolled back: the new Machines were destroyed'
+        : `rolled back: the app runs ${context.previousImage ?? 'the previous release'} again`);
+    return { status: 'rolled-back' };
+}
+/** Destroys every Machine this deploy created (green, canary, first-deploy, scale-up); returns what failed. */
+async function destroyNewMachines(d, reason) {
+    const machines = [...d.created.values()];
+    const failures = await settleAll(machines, 8, async (m) => {
+        await d.destroyCreated(m.id);
+        d.report.destroyed(m.id, reason);
+    });
+    if (machines.length)
+        d.mark(`destroyed ${machines.length - failures.length} of ${machines.length} new Machine(s) (${reason})`);
+    return failures.map((f) => ({ id: f.item.id, error: f.error }));
+}
+/** Rolling/canary rollback: the previous config (and so the previous image) back on every changed Machine. */
+async function restoreChanged(d) {
+    const snapshots = [...d.changed.values()];
+    if (!snapshots.length)
+        return [];
+    d.mark(`rolling back ${snapshots.length} Machine(s) to their previous image`);
+    const failures = await settleAll(snapshots, 8, (snap) => d.restore(snap));
+    return failures.map((f) => ({ id: f.item.machine.id, error: f.error }));
+}
+/**
+ * Scratch volumes of destroyed canaries are deleted; volumes made for Machines that were rolled back are
+ * left unattached (they may already hold data) and named, so the next deploy reuses them.
+ */
+async function tidyVolumes(d) {
+    for (const id of [...d.scratch.keys()]) {
+        await d
+            .dropScratch(id)
+            .catch((error) => d.warn(`could not delete a canary's scratch volume: ${(0,errors/* errorMessage */.gJ)(error)}`));
+    }
+    const left = (d.volumes?.created ?? []).filter((v) => !d.scratchIds.has(v.id));
+    if (left.length)
+        d.warn(`volume(s) ${left.map((v) => `${v.id} (${v.name}, ${v.region})`).join(', ')} made for Machines that were rolled back are kept, unattached; the next deploy attaches them again (\`fly volumes destroy\` removes them).`);
+}
+function manualCommands(app, previousImage, ids) {
+    const commands = ids.map((id) => `fly machine lease clear ${id} -a ${app}`);
+    if (previousImage) {
+        commands.push(`fly deploy -a ${app} --image ${previousImage} --strategy immediate`);
+    }
+    else {
+        commands.push(...ids.map((id) => `fly machines destroy --force ${id} -a ${app}`));
+    }
+    commands.push(`fly status -a ${app}`);
+    return commands;
+}
+
+;// CONCATENATED MODULE: ./src/fly/strategies/bluegreen.ts
+
+
+
+
+
+
+
+
+/**
+ * Blue-green as flyctl runs it: green Machines created without service registration, all started and
+ * passing, then uncordoned; only then is blue cordoned, stopped and destroyed. Until green is
+ * uncordoned a failure just destroys green, and blue never stopped serving.
+ */
+async function blueGreen(d, groups) {
+    const blue = [...groups].flatMap(([group, machines]) => machines.map((m) => ({ m, group })));
+    await inPool(blue, 16, ({ m }) => d.leases.acquire(m.id));
+    const greens = await createGreen(d, blue);
+    d.mark(`all ${greens.length} green Machine(s) started and passing; uncordoning green`);
+    await inPool(greens, 16, async (id) => d.api.uncordon(id, d.leases.nonce(id)));
+    // From here green serves: failures below leave the new release running and are reported, not undone.
+    d.created.clear();
+    for (const { m } of blue)
+        d.report.blue(m);
+    await retireBlue(d, blue);
+}
+/** One green Machine per blue one, in its region, each gated; returns the green ids. */
+async function createGreen(d, blue) {
+    const tag = String(Math.floor(Date.now() / 1000));
+    d.mark(`creating ${blue.length} green Machine(s)`);
+    const greens = [];
+    await inPool(blue, Math.min(16, Math.max(1, blue.length)), async ({ m, group }) => {
+        const config = d.configFor(group, m.config);
+        const since = Date.now();
+        const green = await d.createMachine(group, m.region, config, {
+            skipServiceRegistration: true,
+            metadata: { [types/* META */.Ge.bluegreenTag]: tag, [types/* META */.Ge.bluegreenLaunchId]: newId() },
+        });
+        d.report.role(green.id, { replaces: m });
+        greens.push(green.id);
+        await d.gate(green.id, versionOf(green), config, since);
+    });
+    return greens;
+}
+/**
+ * Blue is tagged safe to destroy, cordoned, stopped and destroyed, with a pause for the proxy between
+ * steps. A blue Machine a step fails on is skipped from then on and named with the command to remove it.
+ */
+async function retireBlue(d, blue) {
+    const leftovers = new Set();
+    const step = async (label, fn) => {
+        const pending = blue.filter(({ m }) => !leftovers.has(m.id));
+        const failures = await settleAll(pending, 16, async ({ m }) => fn(m));
+        for (const { item, error } of failures) {
+            leftovers.add(item.m.id);
+            d.warn(`blue Machine ${item.m.id}: ${label} failed: ${(0,errors/* errorMessage */.gJ)(error)}; remove it with \`fly machines destroy --force ${item.m.id} -a ${d.o.app}\``);
+        }
+    };
+    const settle = async () => {
+        if (d.o.proxySettleMs)
+            await (0,retry/* sleep */.yy)(d.o.proxySettleMs);
+    };
+    await step('tagging', (m) => d.api.setMetadata(m.id, types/* META */.Ge.bluegreenTag, 'safe_to_destroy', d.leases.nonce(m.id)));
+    await settle();
+    d.mark('cordoning blue');
+    await step('cordon', (m) => d.api.cordon(m.id, d.leases.nonce(m.id)));
+    await settle();
+    d.mark('stopping blue');
+    await step('stop', (m) => stopBlue(d, m));
+    d.mark('destroying blue');
+    await step('destroy', async (m) => {
+        await d.api.destroy(m.id, d.leases.nonce(m.id));
+        d.leases.forget(m.id);
+        d.report.blueDestroyed(m.id);
+    });
+}
+async function stopBlue(d, m) {
+    if (!isWarm(m))
+        return;
+    await d.api.stop(m.id, d.leases.nonce(m.id), {
+        signal: d.o.toml.killSignal ?? 'SIGINT',
+        timeout: d.o.toml.killTimeout,
+    });
+    const stopped = await d.api.wait(m.id, 'stopped', {
+        version: versionOf(m),
+        timeoutMs: d.o.waitTimeoutMs,
+        missingOk: true,
+    });
+    if (!stopped.ok && stopped.timedOut)
+        throw new Error(`did not stop within ${(0,duration/* formatDuration */.a3)(d.o.waitTimeoutMs)}`);
+}
+
+;// CONCATENATED MODULE: ./src/fly/strategies/rolling.ts
+
+
+/** The largest `min_machines_running` of a group's services: a rollout never takes more down. */
+function minRunningOf(d, group) {
+    return Math.max(0, ...(d.configFor(group).services?.map((s) => s.min_machines_running ?? 0) ?? [0]));
+}
+/**
+ * Rolling, as flyctl runs it: process groups are independent and roll in parallel; each rolls in
+ * batches sorted by id, a single spearhead first, updating every Machine in place.
+ */
+async function rolling(d, groups) {
+    await Promise.all([...groups].map(([group, machines]) => rollGroup(d, group, machines)));
+}
+async function rollGroup(d, group, machines) {
+    const batches = rollingBatches(machines, {
+        maxUnavailable: d.o.maxUnavailable,
+        minRunning: minRunningOf(d, group),
+        isWarm: isWarm,
+    });
+    for (const [i, batch] of batches.entries()) {
+        d.mark(`group ${group}: batch ${i + 1}/${batches.length} (${batch.map((m) => m.id).join(', ')})`);
+        // A group with every Machine stopped (auto-stopped staging) would otherwise take the new
+        // release untested; its spearhead is started and gated so a bad release is still caught.
+        const probe = i === 0 && !machines.some(isWarm);
+        if (probe)
+            d.mark(`group ${group}: every Machine is stopped; starting ${batch[0].id} to check the release`);
+        await inPool(batch, batch.length, (m) => d.updateInPlace(m, group, { forceStart: probe }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/strategies/canary.ts
+
+
+
+/**
+ * Canary, as flyctl runs it: per group, one extra Machine on the new release, created without service
+ * registration (it takes no traffic), gated, then destroyed; only then the rolling update. flyctl
+ * refuses canary with volumes; here a group with a volume gets a canary on a new, empty scratch volume
+ * (Fly cannot attach a volume to two Machines), deleted with it: it proves the release boots, never
+ * touches the app's data, and the Machines then keep their own volumes through the rolling update.
+ */
+async function canary(d, groups) {
+    for (const [group, machines] of groups)
+        await canaryFor(d, group, machines);
+    await rolling(d, groups);
+}
+async function canaryFor(d, group, machines) {
+    const region = machines[0]?.region ?? d.o.regions[0];
+    const config = d.configFor(group, machines[0]?.config);
+    // Its own (scratch) volume, never the one of the Machine whose config it copies.
+    delete config.mounts;
+    d.mark(`group ${group}: creating a canary Machine in ${region}`);
+    const machine = await d.createMachine(group, region, config, {
+        skipServiceRegistration: true,
+        metadata: { [types/* META */.Ge.canary]: 'true' },
+        scratchVolume: true,
+    });
+    d.report.role(machine.id, { action: 'canary' });
+    await d.gate(machine.id, versionOf(machine), config, Date.now());
+    d.mark(`canary ${machine.id} healthy; destroying it and rolling out`);
+    await d.destroyCreated(machine.id);
+    d.report.canaryPassed(machine.id);
+    await d.dropScratch(machine.id);
+}
+
+;// CONCATENATED MODULE: ./src/fly/strategies/immediate.ts
+
+/**
+ * Every Machine at once, no batches and no spearhead. Unlike flyctl's immediate (which does not wait),
+ * each Machine is still gated on start and health so a bad release is rolled back rather than left.
+ */
+async function immediate(d, groups) {
+    const all = [...groups].flatMap(([group, machines]) => machines.map((m) => ({ m, group })));
+    d.mark(`updating all ${all.length} Machine(s) at once (immediate)`);
+    await inPool(all, 16, ({ m, group }) => d.updateInPlace(m, group));
+}
+
+;// CONCATENATED MODULE: ./src/fly/strategies/index.ts
+
+
+
+
+
+/** Rolls the new release over the app's existing Machines (grouped by process group) with the chosen strategy. */
+async function runStrategy(d, groups) {
+    switch (d.o.strategy) {
+        case 'bluegreen':
+            return blueGreenKeepingVolumes(d, groups);
+        case 'canary':
+            return canary(d, groups);
+        case 'immediate':
+            return immediate(d, groups);
+        default:
+            return rolling(d, groups);
+    }
+}
+/**
+ * Blue-green needs a second Machine beside each old one, and Fly cannot attach a volume to two Machines
+ * (flyctl fails there). So a group with a volume is updated in place, rolling, each Machine keeping its
+ * volume, and said so; the other groups go blue-green.
+ */
+async function blueGreenKeepingVolumes(d, groups) {
+    const withVolumes = new Map([...groups].filter(([group]) => mountFor(d.o.toml, group)));
+    const without = new Map([...groups].filter(([group]) => !withVolumes.has(group)));
+    if (withVolumes.size) {
+        d.warn(`bluegreen: group(s) ${[...withVolumes.keys()].join(', ')} mount a volume, which Fly cannot attach to a green Machine beside the blue one; they are updated in place (rolling), each Machine keeping its volume.`);
+        await rolling(d, withVolumes);
+    }
+    if (without.size)
+        await blueGreen(d, without);
+}
+
+// EXTERNAL MODULE: ./src/fly/placement.ts
+var placement = __webpack_require__(1234);
+;// CONCATENATED MODULE: ./src/fly/strategies/scale.ts
+
+
+
+
+
+
+
+
+/**
+ * Where every process group's Machines should be after the deploy: the `count` input, else the
+ * first-deploy layout for a group with none (new app or new process group, as flyctl creates them),
+ * else one Machine for each listed region the group is not in yet. A serving group may not be planned
+ * below its `min_machines_running`.
+ */
+function planPlacement(d, groups) {
+    const configured = d.o.toml.primaryRegion;
+    const primary = configured && d.o.regions.includes(configured) ? configured : d.o.regions[0];
+    return Object.keys(d.o.toml.processes).map((group) => {
+        const serves = (d.configFor(group).services?.length ?? 0) > 0;
+        const minRunning = minRunningOf(d, group);
+        const counts = d.o.counts && (0,placement/* countsFor */.iu)(d.o.counts, group);
+        const plan = (0,placement/* planGroup */.v3)(group, groups.get(group) ?? [], {
+            counts,
+            regions: d.o.addRegions ? d.o.regions : [],
+            firstLayout: () => firstDeployCounts(d.o.regions, primary, {
+                ha: (d.o.ha ?? true) && serves && !mountFor(d.o.toml, group),
+                minRunning,
+            }),
+        });
+        const total = [...plan.target.values()].reduce((a, b) => a + b, 0);
+        if (counts && serves && total < minRunning)
+            throw new errors/* UserError */.yo(`count leaves process group "${group}" with ${total} Machine(s), below its min_machines_running = ${minRunning}.`, {
+                input: 'count',
+                fix: `ask for at least ${minRunning}, or lower min_machines_running in ${d.o.toml.file}.`,
+            });
+        return plan;
+    });
+}
+/** Creates the Machines the plan adds, on the new release, each gated like any new Machine. */
+async function scaleUp(d, plans, firstDeploy) {
+    const creations = plans.flatMap((p) => [...p.add].flatMap(([region, n]) => Array.from({ length: n }, () => ({ group: p.group, region }))));
+    if (!creations.length)
+        return;
+    const where = [...new Set(creations.map((c) => c.region))].join(', ');
+    d.mark(firstDeploy
+        ? `first deploy: creating ${creations.length} Machine(s) in ${where}`
+        : `creating ${creations.length} Machine(s) (${plans
+            .filter((p) => p.add.size)
+            .map((p) => `${p.group}: ${(0,placement/* describePlacement */.BJ)(p.add)}`)
+            .join('; ')})`);
+    await inPool(creations, 8, ({ group, region }) => d.launch(group, region, d.configFor(group)));
+}
+/**
+ * Removes the Machines the plan drops, after the new release is live: stopped ones first, each
+ * cordoned, stopped and destroyed in turn so the proxy drains it and the group never has fewer running
+ * Machines than its target. A failure here leaves the release running and is reported, not undone.
+ */
+async function scaleDown(d, plans) {
+    const doomed = plans.flatMap((p) => p.remove);
+    if (!doomed.length)
+        return;
+    d.mark(`removing ${doomed.length} Machine(s) for count: ${doomed.map((m) => `${m.id} (${m.region})`).join(', ')}`);
+    for (const m of doomed) {
+        try {
+            await retire(d, m);
+            d.report.scaledDown(m.id);
+        }
+        catch (error) {
+            d.warn(`Machine ${m.id}: scaling down failed: ${(0,errors/* errorMessage */.gJ)(error)}; remove it with \`fly machines destroy --force ${m.id} -a ${d.o.app}\``);
+        }
+    }
+}
+async function retire(d, m) {
+    const nonce = await d.leases.acquire(m.id);
+    const current = (await d.api.find(m.id)) ?? m;
+    if (isWarm(current)) {
+        await d.api.cordon(m.id, nonce);
+        await d.api.stop(m.id, nonce, { signal: d.o.toml.killSignal ?? 'SIGINT', timeout: d.o.toml.killTimeout });
+        const stopped = await d.api.wait(m.id, 'stopped', {
+            version: versionOf(current),
+            timeoutMs: d.o.waitTimeoutMs,
+            missingOk: true,
+        });
+        if (!stopped.ok && stopped.timedOut)
+            throw new Error(`did not stop within ${(0,duration/* formatDuration */.a3)(d.o.waitTimeoutMs)}`);
+    }
+    await d.api.destroy(m.id, nonce);
+    d.leases.forget(m.id);
+}
+/** One entry per process group: where its Machines are, e.g. `app: sin×2, bom×1`. */
+function describeLayout(machines) {
+    const groups = new Map();
+    for (const m of machines) {
+        const regions = groups.get(groupOf(m)) ?? new Map();
+        regions.set(m.region, (regions.get(m.region) ?? 0) + 1);
+        groups.set(groupOf(m), regions);
+    }
+    return ([...groups].map(([group, regions]) => `${group}: ${(0,placement/* describePlacement */.BJ)(regions)}`).join('; ') || 'none');
+}
+
+;// CONCATENATED MODULE: ./src/fly/deploy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Ships `image` to the app and never leaves it worse than it found it: on a bad release the previous
+ * state is restored and the result says `rolled-back`; only a failed restore is left for a human, with
+ * the commands to run. Never throws: every failure, including one found before anything changed (bad
+ * token, a Machine leased by someone else, a process group fly.toml dropped), is in the result.
+ */
+async function deploy(options) {
+    (0,secrets/* registerSecret */.cl)(options.apiToken);
+    for (const value of Object.values(options.secrets ?? {}))
+        (0,secrets/* registerSecret */.cl)(value);
+    const d = new Deployment(options);
+    let survey;
+    let outcome = { status: 'deployed' };
+    let failure;
+    try {
+        d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
+        survey = await surveyApp(d);
+        await setSecrets(d);
+        await runRelease(d, survey);
+        await runMachineChecks(d);
+        const groups = checkGroups(d, survey);
+        const plans = planPlacement(d, groups);
+        if (!survey.firstDeploy) {
+            await leaseAll(d, survey.before);
+            // The strategy goes first (a canary still gates the release before anything else changes), over
+            // the Machines that stay; then the new ones are created, and only then are extra ones removed.
+            const leaving = new Set(plans.flatMap((p) => p.remove.map((m) => m.id)));
+            const staying = [...groups].map(([g, ms]) => [g, ms.filter((m) => !leaving.has(m.id))]);
+            await runStrategy(d, new Map(staying.filter(([, ms]) => ms.length)));
+        }
+        await scaleUp(d, plans, survey.firstDeploy);
+        await scaleDown(d, plans);
+        d.expectedMachines = plans.reduce((n, p) => n + [...p.target.values()].reduce((a, b) => a + b, 0), 0);
+        d.mark('all Machines on the new release');
+    }
+    catch (error) {
+        failure = error;
+        outcome = await recover(d, (0,errors/* errorMessage */.gJ)(error), {
+            firstDeploy: survey?.firstDeploy ?? false,
+            previousImage: survey?.previousImage,
+        });
+    }
+    finally {
+        await d.leases.releaseAll();
+    }
+    return finish(d, survey, outcome, failure);
+}
+/** Lists the app: which Machines it manages, which it leaves alone (and says so), the release number. */
+async function surveyApp(d) {
+    const all = await d.api.list();
+    const before = managedMachines(all);
+    // A Machine on an unreachable host comes back with only `incomplete_config`: it cannot be updated
+    // or restored safely, so it is left alone (flyctl skips them too) and said so.
+    const unreachable = all.filter((m) => m.host_status && m.host_status !== 'ok' && !m.config);
+    if (unreachable.length)
+        d.warn(`${unreachable.length} Machine(s) on unreachable hosts were skipped: ${unreachable.map((m) => m.id).join(', ')}`);
+    const ignored = all.filter((m) => !before.includes(m) && !unreachable.includes(m) && !isGone(m) && groupOf(m) !== types/* RELEASE_COMMAND_GROUP */.EL);
+    if (ignored.length)
+        d.warn(`${ignored.length} Machine(s) not managed by Fly Launch (no fly_platform_version=v2) are left alone: ${ignored.map((m) => m.id).join(', ')}`);
+    const releases = all
+        .map((m) => Number(m.config?.metadata?.[types/* META */.Ge.releaseVersion] ?? 0))
+        .filter(Number.isFinite);
+    d.releaseVersion = 1 + Math.max(0, ...releases);
+    for (const m of before)
+        d.report.found(m);
+    if (d.o.toml.mounts.length) {
+        d.volumes = new VolumePool(d.api);
+        const volumes = await d.volumes.load();
+        d.log(`${volumes.length} volume(s) in the app`);
+    }
+    const survey = {
+        all,
+        before,
+        previousImage: mostCommon(before.map(imageOfMachine)),
+        firstDeploy: !before.length,
+    };
+    d.mark(survey.firstDeploy
+        ? `no Machines yet: first deploy, release v${d.releaseVersion}`
+        : `${before.length} Machine(s) on ${survey.previousImage ?? 'unknown image'}; release v${d.releaseVersion}`);
+    return survey;
+}
+/** New secrets first; every Machine then pins the secrets version they made (`min_secrets_version`). */
+async function setSecrets(d) {
+    const secrets = d.o.secrets ?? {};
+    if (!Object.keys(secrets).length)
+        return;
+    d.minSecretsVersion = await d.api.setSecrets(secrets);
+    d.mark(`set ${Object.keys(secrets).length} secret(s); pinning min_secrets_version ${d.minSecretsVersion ?? '?'}`);
+}
+/** `[deploy] release_command` in a throwaway Machine, before any app Machine changes. */
+async function runRelease(d, { all, before }) {
+    const command = d.o.toml.deploy.releaseCommand;
+    if (!command || d.o.skipReleaseCommand)
+        return;
+    // A leftover release Machine from an interrupted run would hold the Machine slot (flyctl destroys it).
+    for (const old of all.filter((m) => groupOf(m) === types/* RELEASE_COMMAND_GROUP */.EL && !isGone(m))) {
+        await d.api.destroy(old.id);
+    }
+    d.mark(`running release_command \`${command}\``);
+    const largest = before
+        .map((m) => m.config?.guest)
+        .sort((a, b) => (b?.memory_mb ?? 0) - (a?.memory_mb ?? 0))[0];
+    const run = await runReleaseCommand(d.api, {
+        config: releaseConfig(d, largest),
+        region: d.o.toml.primaryRegion ?? d.o.regions[0],
+        command,
+        timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+        waitTimeoutMs: d.o.waitTimeoutMs,
+        minSecretsVersion: d.minSecretsVersion,
+        launchId: newId(),
+        log: (line) => d.log(line),
+    });
+    d.mark(`release_command exited 0 in ${(0,duration/* formatDuration */.a3)(run.ms)}`);
+}
+/**
+ * `machine_checks` of every process group's services, each in a throwaway Machine on the new image
+ * before any app Machine changes (flyctl runs them beside each new Machine; here they gate the deploy).
+ */
+async function runMachineChecks(d) {
+    const checks = Object.keys(d.o.toml.processes).flatMap((group) => machineChecksFor(d.o.toml, group));
+    const unique = [
+        ...new Map(checks.map((c) => [JSON.stringify([c.command, c.image, c.entrypoint]), c])).values(),
+    ];
+    for (const check of unique) {
+        d.mark(`running machine check \`${check.command.join(' ')}\` in a throwaway Machine`);
+        await runMachineCheck(d.api, check, {
+            config: testMachineConfig(d.o.toml, check, d.o.image, d.releaseId),
+            region: d.o.toml.primaryRegion ?? d.o.regions[0],
+            timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+            waitTimeoutMs: d.o.waitTimeoutMs,
+            minSecretsVersion: d.minSecretsVersion,
+            launchId: newId(),
+            log: (line) => d.log(line),
+        });
+    }
+    if (unique.length)
+        d.mark(`${unique.length} machine check(s) passed`);
+}
+/**
+ * The release_command Machine's config, with what flyctl's `ToReleaseMachineConfig` and
+ * `setMachineReleaseData` add: the file's kill_signal/kill_timeout as `stop_config`, and the release id.
+ */
+function releaseConfig(d, largest) {
+    const config = (0,machine_config/* releaseCommandConfig */.N4)(d.o.toml, d.o.image, d.releaseVersion, largest);
+    config.metadata = { ...config.metadata, [types/* META */.Ge.releaseId]: d.releaseId };
+    const { killSignal, killTimeout } = d.o.toml;
+    if (!config.stop_config && (killSignal || killTimeout))
+        config.stop_config = {
+            ...(killSignal ? { signal: killSignal } : {}),
+            ...(killTimeout ? { timeout: killTimeout } : {}),
+        };
+    return config;
+}
+/** The app's Machines by process group; a group fly.toml no longer defines stops the deploy. */
+function checkGroups(d, { before, firstDeploy }) {
+    const groups = groupMachines(before);
+    const processes = d.o.toml.processes;
+    const missing = Object.keys(processes).filter((g) => !groups.has(g));
+    if (!firstDeploy && missing.length)
+        d.mark(`new process group(s) ${missing.join(', ')}: their Machines are created`);
+    checkVolumes(d.o.toml, d.o.app, groups);
+    const removed = [...groups.keys()].filter((g) => !(g in processes));
+    if (removed.length) {
+        throw new errors/* UserError */.yo(`the app has Machines in process group(s) ${removed.join(', ')} that ${d.o.toml.file} no longer defines.`, {
+            input: 'config',
+            fix: `add them back to [processes], or remove those Machines first (\`fly scale count ${removed[0]}=0 -a ${d.o.app}\`).`,
+        });
+    }
+    return groups;
+}
+/**
+ * Every lease up front, as flyctl does: a Machine leased by someone else stops the deploy before the
+ * first change, not halfway through a rollout.
+ */
+async function leaseAll(d, machines) {
+    await inPool(machines, 16, (m) => d.leases.acquire(m.id));
+    d.mark(`leased ${machines.length} Machine(s) for ${d.o.leaseTtlSeconds ?? 13}s, refreshed while the deploy runs`);
+}
+/** Lists the app once more and builds the result the summary, outputs and records are made from. */
+async function finish(d, survey, outcome, failure) {
+    const o = d.o;
+    let after = [];
+    try {
+        // When the first list failed (bad token, no such app) a second would only repeat the error.
+        if (survey)
+            after = managedMachines(await d.api.list());
+    }
+    catch (error) {
+        d.warn(`could not list Machines after the deploy: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    const firstDeploy = survey?.firstDeploy ?? false;
+    const expected = d.expectedMachines ?? survey?.before.length ?? 0;
+    if (outcome.status === 'deployed' && after.length !== expected)
+        d.warn(`the app had ${expected} Machine(s) before the deploy and has ${after.length} now; check \`fly status -a ${o.app}\`.`);
+    d.report.finalStates(after);
+    // Where everything landed, from the listing (a fallback region shows up here, not in the plan).
+    if (survey && outcome.status === 'deployed')
+        d.mark(`Machines now: ${describeLayout(after)}`);
+    const onNew = after.find((m) => m.config?.image === o.image);
+    // A release that was rolled back still has the digest Fly resolved for it: records name it exactly.
+    const image = outcome.status === 'deployed' && onNew
+        ? pinnedReference(o.image, onNew.image_ref?.digest)
+        : pinnedReference(o.image, d.newDigest);
+    return {
+        status: outcome.status,
+        app: o.app,
+        environment: o.environment,
+        strategy: o.strategy,
+        image,
+        requestedImage: o.image,
+        previousImage: survey?.previousImage,
+        releaseVersion: d.releaseVersion,
+        firstDeploy,
+        url: o.publicUrl,
+        machines: after.map((m) => ({
+            id: m.id,
+            region: m.region,
+            version: versionOf(m),
+            state: m.state,
+            image: imageOfMachine(m),
+        })),
+        report: d.report.all(),
+        reason: failure === undefined ? undefined : (0,errors/* errorMessage */.gJ)(failure),
+        error: failure,
+        rollbackFailure: outcome.rollbackFailure,
+        warnings: d.warnings,
+        timeline: d.timeline,
+        apiCalls: d.apiCalls,
+        durationMs: Date.now() - d.started,
+    };
+}
+/**
+ * Puts the previous release back: a redeploy of its image with the caller's strategy and settings, the
+ * release_command skipped (the old image must not re-run migrations) and no secrets set.
+ */
+async function rollbackTo(previousImage, options) {
+    return deploy({ ...options, image: previousImage, secrets: undefined, skipReleaseCommand: true });
+}
+
+
+/***/ })
+
+};
