@@ -856,7 +856,10 @@ async function runRestoreCommand(command, file, key, log) {
 
 // EXTERNAL MODULE: ./src/backup/retention.ts
 var retention = __webpack_require__(5668);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __webpack_require__(8198);
 ;// CONCATENATED MODULE: ./src/backup/s3.ts
+
 
 /** The only commands the verifier may send. Anything else is a bug and is refused before the wire. */
 const READ_COMMANDS = new Set([
@@ -998,6 +1001,54 @@ function describeS3Error(error, connection, operation, key) {
     const text = `${operation} ${what} at ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}${message && message !== code ? `: ${message}` : ''}`;
     return new Error(text, { cause: error });
 }
+/** Commands whose answer is an S3 XML document (the others carry the object's own bytes or no body). */
+const XML_COMMANDS = new Set([
+    'ListObjectsV2Command',
+    'GetBucketLifecycleConfigurationCommand',
+    'ListObjectVersionsCommand',
+]);
+/**
+ * An XML listing answered with anything but XML (a captive portal's HTML, a proxy's error page) would
+ * parse as an empty listing and read as "no objects": it is a clear error instead, naming the endpoint,
+ * what came and its first bytes.
+ */
+function xmlAnswersOnly(connection) {
+    return (next, context) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        const type = response?.headers?.['content-type'] ?? '';
+        if (XML_COMMANDS.has(context.commandName ?? '') && !/xml/i.test(type)) {
+            throw new StoreError(`S3 at ${(0,secrets/* redactUrl */.BO)(connection.endpoint ?? 'AWS')} did not answer ${context.commandName?.replace(/Command$/, '')} as expected: wanted an XML answer, got HTTP ${response?.statusCode} ${type || '(no content type)'}.`, 'NotXml', {
+                input: 'endpoint',
+                fix: 'check that endpoint is the S3 API address of the bucket (not a web page).',
+            });
+        }
+        return result;
+    };
+}
+/** A listing or a head is a small answer: the whole request gets this long, trickled bytes or not. */
+const SMALL_ANSWER_TIMEOUT_MS = 20_000;
+/**
+ * Bounds the whole request of the given commands (the SDK's requestTimeout is only the longest silence,
+ * so a server trickling a byte a second would hold the step forever).
+ */
+function boundSmallAnswers(client, connection, commands) {
+    const send = client.send.bind(client);
+    const bounded = async (command, options) => {
+        if (!commands.some((type) => command instanceof type) || options?.abortSignal)
+            return send(command, options);
+        const abortSignal = AbortSignal.timeout(SMALL_ANSWER_TIMEOUT_MS);
+        try {
+            return await send(command, { abortSignal });
+        }
+        catch (error) {
+            if (!abortSignal.aborted)
+                throw error;
+            throw new StoreError(`S3 at ${(0,secrets/* redactUrl */.BO)(connection.endpoint ?? 'AWS')} stopped answering: no complete answer within ${SMALL_ANSWER_TIMEOUT_MS / 1000}s; nothing was changed (backup-verify only reads).`, 'Timeout', { input: 'endpoint', fix: 'check that the endpoint is up and answering, then run the step again.' });
+        }
+    };
+    client.send = bounded;
+}
 /**
  * An S3 client that suits B2: SigV4 against an explicit endpoint and region, path style on request,
  * and checksum calculation/validation WHEN_REQUIRED (SDK >= 3.729 otherwise adds x-amz-checksum-mode
@@ -1015,8 +1066,10 @@ async function createS3Store(connection) {
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
         maxAttempts: 3,
-        requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
+        // requestTimeout is the longest silence on the socket: a server that stops answering ends the step.
+        requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000 },
     });
+    let answered = false;
     // A host that does not resolve or a port where nothing listens is a wrong endpoint, not a blip: the
     // SDK's standard strategy would try it three times (with backoff) before saying so.
     const standard = await client.config.retryStrategy();
@@ -1027,9 +1080,15 @@ async function createS3Store(connection) {
                 const net = networkCode(info.error);
                 if (net && ENDPOINT_FAULTS.has(net))
                     throw info.error;
+                // A server that has never answered is not waited for again (the same rule as core/http.ts).
+                if (!answered && info.error?.name === 'TimeoutError')
+                    throw info.error;
                 return standard.refreshRetryTokenForRetry(token, info);
             },
-            recordSuccess: (token) => standard.recordSuccess(token),
+            recordSuccess: (token) => {
+                answered = true;
+                standard.recordSuccess(token);
+            },
         });
     }
     client.middlewareStack.add((next, context) => async (args) => {
@@ -1040,6 +1099,12 @@ async function createS3Store(connection) {
             throw new Error(`refusing to send ${name}: backup-verify is read-only`);
         return next(args);
     }, { step: 'initialize', name: 'runwayReadOnlyGuard' });
+    client.middlewareStack.add(xmlAnswersOnly(connection), { step: 'deserialize', name: 'runwayXmlContract' });
+    boundSmallAnswers(client, connection, [
+        s3.ListObjectsV2Command,
+        s3.HeadBucketCommand,
+        s3.HeadObjectCommand,
+    ]);
     const Bucket = connection.bucket;
     const send = async (operation, key, run) => {
         try {

@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   v7: () => (/* binding */ DeadlineReachedError),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
@@ -38,6 +39,15 @@ class RetryableError extends Error {
         this.retryAfterMs = retryAfterMs;
     }
 }
+/** Retries stopped because the next wait would pass the deadline; `attempts` were made. */
+class DeadlineReachedError extends Error {
+    attempts;
+    constructor(message, attempts, options) {
+        super(message, options);
+        this.attempts = attempts;
+        this.name = 'DeadlineReachedError';
+    }
+}
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Exponential backoff with full jitter (AWS architecture blog): delay = random(0, min(max, base·2^n)). */
 function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
@@ -64,6 +74,9 @@ async function retry(attempt, options = {}) {
             const delayMs = error.retryAfterMs !== undefined
                 ? Math.min(error.retryAfterMs, maxRetryAfterMs)
                 : backoffDelay(n, baseMs, maxMs, options.random);
+            if (options.deadlineAt !== undefined && Date.now() + delayMs >= options.deadlineAt) {
+                throw new DeadlineReachedError(error.message, n + 1, { cause: error });
+            }
             options.onRetry?.({ attempt: n + 1, delayMs, error });
             await wait(delayMs);
         }
@@ -82,8 +95,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   route53Provider: () => (/* binding */ route53Provider)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7253);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1721);
+/* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7253);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1721);
+
 
 
 
@@ -97,7 +112,7 @@ const CREDENTIAL_ERRORS = new Set([
     'ExpiredToken',
 ]);
 /** Route 53 escapes `*` and other octets as `\052`; names compare after unescaping. */
-const unescape = (name) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name.replace(/\\(\d{3})/g, (_, oct) => String.fromCharCode(parseInt(oct, 8))));
+const unescape = (name) => (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .stripDot */ .eq)(name.replace(/\\(\d{3})/g, (_, oct) => String.fromCharCode(parseInt(oct, 8))));
 /**
  * Route 53 through the AWS SDK (credentials from the usual chain). The change is one
  * ChangeResourceRecordSets batch, all or nothing; the provider then waits for GetChange to say INSYNC,
@@ -114,13 +129,17 @@ function route53Provider(config) {
             client = new sdk.Route53Client({
                 region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
                 ...(config.apiUrl ? { endpoint: config.apiUrl } : {}),
-                maxAttempts: 5,
+                maxAttempts: 3,
+                // Bounded waits: a Route 53 endpoint that never answers costs at most 3 × 20 s, not forever.
+                requestHandler: { connectionTimeout: 10_000, requestTimeout: 20_000 },
             });
         }
         return { sdk, client };
     }
     async function send(fn) {
         const { sdk: s, client: c } = await connect();
+        if (config.deadline?.expired())
+            throw new Error(`Route 53 was not asked: ${config.deadline.label} had passed`);
         const started = Date.now();
         try {
             const result = await fn(s, c);
@@ -136,19 +155,21 @@ function route53Provider(config) {
                 });
             }
             if (name === 'NoSuchHostedZone') {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`hosted zone for ${(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(config.zone)} was not found in Route 53.`, {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`hosted zone for ${(0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .stripDot */ .eq)(config.zone)} was not found in Route 53.`, {
                     input: 'zone',
                     fix: 'check the zone name.',
                 });
             }
-            throw error;
+            // Named, so a message says which server failed (an HTML page or a timeout reads as a parse error otherwise).
+            const where = `Route 53${config.apiUrl ? ` at ${(0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(config.apiUrl)}` : ''}`;
+            throw Object.assign(new Error(`${where} failed: ${message}`, { cause: error }), { name });
         }
     }
     async function zone() {
         if (zoneCache)
             return zoneCache;
-        const name = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(config.zone);
-        const listed = await send((s, c) => c.send(new s.ListHostedZonesByNameCommand({ DNSName: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(name), MaxItems: 10 })));
+        const name = (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .stripDot */ .eq)(config.zone);
+        const listed = await send((s, c) => c.send(new s.ListHostedZonesByNameCommand({ DNSName: (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .withDot */ .sx)(name), MaxItems: 10 })));
         const match = (listed.HostedZones ?? []).find((z) => unescape(z.Name ?? '') === name && !z.Config?.PrivateZone);
         const any = match ?? (listed.HostedZones ?? []).find((z) => unescape(z.Name ?? '') === name);
         if (!any?.Id) {
@@ -159,7 +180,7 @@ function route53Provider(config) {
         }
         const id = any.Id.replace(/^\/hostedzone\//, '');
         const detail = await send((s, c) => c.send(new s.GetHostedZoneCommand({ Id: id })));
-        zoneCache = { name, id, nameservers: (detail.DelegationSet?.NameServers ?? []).map(_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq) };
+        zoneCache = { name, id, nameservers: (detail.DelegationSet?.NameServers ?? []).map(_records_js__WEBPACK_IMPORTED_MODULE_3__/* .stripDot */ .eq) };
         return zoneCache;
     }
     return {
@@ -169,26 +190,26 @@ function route53Provider(config) {
             const { id } = await zone();
             const listed = await send((s, c) => c.send(new s.ListResourceRecordSetsCommand({
                 HostedZoneId: id,
-                StartRecordName: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(name),
+                StartRecordName: (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .withDot */ .sx)(name),
                 MaxItems: 20,
             })));
             const sets = [];
             for (const rrset of listed.ResourceRecordSets ?? []) {
-                if (unescape(rrset.Name ?? '') !== (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name) ||
-                    !_records_js__WEBPACK_IMPORTED_MODULE_2__/* .CUTOVER_TYPES */ .ju.includes(rrset.Type ?? ''))
+                if (unescape(rrset.Name ?? '') !== (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .stripDot */ .eq)(name) ||
+                    !_records_js__WEBPACK_IMPORTED_MODULE_3__/* .CUTOVER_TYPES */ .ju.includes(rrset.Type ?? ''))
                     continue;
                 if (rrset.SetIdentifier) {
-                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name)} has a ${rrset.Type} record with routing policy (set "${rrset.SetIdentifier}"); this action moves simple records only.`, {
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .stripDot */ .eq)(name)} has a ${rrset.Type} record with routing policy (set "${rrset.SetIdentifier}"); this action moves simple records only.`, {
                         input: 'name',
                         fix: 'shift weighted records by hand, or replace them with one simple record first.',
                     });
                 }
                 const type = rrset.Type;
                 const values = rrset.AliasTarget
-                    ? [(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(rrset.AliasTarget.DNSName ?? '')]
-                    : (rrset.ResourceRecords ?? []).map((r) => (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeValue */ .tA)(type, r.Value ?? ''));
+                    ? [(0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .stripDot */ .eq)(rrset.AliasTarget.DNSName ?? '')]
+                    : (rrset.ResourceRecords ?? []).map((r) => (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeValue */ .tA)(type, r.Value ?? ''));
                 sets.push({
-                    name: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .stripDot */ .eq)(name),
+                    name: (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .stripDot */ .eq)(name),
                     type,
                     ttl: rrset.TTL ?? 60,
                     values,
@@ -201,10 +222,10 @@ function route53Provider(config) {
             const { id } = await zone();
             const original = (set) => set.providerData?.rrset;
             const simple = (set) => ({
-                Name: (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(set.name),
+                Name: (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .withDot */ .sx)(set.name),
                 Type: set.type,
                 TTL: set.ttl,
-                ResourceRecords: set.values.map((v) => ({ Value: set.type === 'CNAME' ? (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .withDot */ .sx)(v) : v })),
+                ResourceRecords: set.values.map((v) => ({ Value: set.type === 'CNAME' ? (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .withDot */ .sx)(v) : v })),
             });
             // DELETE must repeat the record exactly as Route 53 holds it, so the read-back copy is used.
             const changes = [
@@ -238,7 +259,7 @@ function route53Provider(config) {
                         syncError: `Route 53 change ${changeId} was still ${status} after ${waited}s`,
                     };
                 }
-                await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
+                await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy)(delay);
                 delay = Math.min(delay * 2, 5000);
                 let got;
                 try {

@@ -2112,7 +2112,7 @@ async function cutoverStep(options) {
     const { runAction, setOutputs, writeSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5605));
     const { planJson } = await __nccwpck_require__.e(/* import() */ 52).then(__nccwpck_require__.bind(__nccwpck_require__, 5052));
     await runAction('dns-cutover', async () => {
-        const { cutover } = await __nccwpck_require__.e(/* import() */ 325).then(__nccwpck_require__.bind(__nccwpck_require__, 1325));
+        const { cutover } = await __nccwpck_require__.e(/* import() */ 7).then(__nccwpck_require__.bind(__nccwpck_require__, 4007));
         const { renderCutoverSummary } = await __nccwpck_require__.e(/* import() */ 197).then(__nccwpck_require__.bind(__nccwpck_require__, 197));
         // Written as soon as known, so a run that stops on an error still leaves what rollback mode needs.
         const onState = (state) => setOutputs({
@@ -2211,9 +2211,10 @@ function goDurationMs(text) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hD: () => (/* binding */ ApiError),
-/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   qK: () => (/* binding */ isProgrammingError),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
+/* unused harmony export isUserError */
 /**
  * Two kinds of failure, reported differently: a UserError is the caller's to fix and reads as one line
  * naming the input, what was wrong and the fix; anything else is ours and keeps its stack for the log.
@@ -2269,6 +2270,23 @@ function errorMessage(error) {
 function isUserError(error) {
     return error instanceof UserError;
 }
+/**
+ * Our own bugs surface as the built-in error types (a TypeError reading a field of undefined...): only
+ * those are reported as "failed unexpectedly". Errors raised on purpose (a service's fault, a store
+ * error) carry a message written for the user.
+ */
+function isProgrammingError(error) {
+    if (isUserError(error))
+        return false;
+    return (!(error instanceof Error) ||
+        error instanceof TypeError ||
+        error instanceof RangeError ||
+        error instanceof ReferenceError ||
+        error instanceof SyntaxError ||
+        error instanceof EvalError ||
+        error instanceof URIError ||
+        !error.message);
+}
 
 
 /***/ }),
@@ -2277,11 +2295,14 @@ function isUserError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SP: () => (/* binding */ shown),
 /* harmony export */   i_: () => (/* binding */ InputReader)
 /* harmony export */ });
-/* unused harmony exports parsePercent, parseUrl */
+/* unused harmony exports parsePercent, MAX_INPUT_LENGTH, MAX_URL_LENGTH, MAX_HEADER_LENGTH, checkLength, checkHeaderValue, parseUrl */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8198);
+
 
 
 /**
@@ -2297,6 +2318,7 @@ class InputReader {
         const value = this.source(name);
         if (value === undefined)
             return undefined;
+        checkLength(name, value, MAX_INPUT_LENGTH);
         const trimmed = value.trim();
         return trimmed === '' ? undefined : trimmed;
     }
@@ -2360,12 +2382,13 @@ class InputReader {
             return fallback;
         const parsed = parsePercent(value);
         if (parsed === undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${value}" is not a percentage.`, 'write e.g. 1% or 0.01.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${shown(value)} is not a percentage from 0% to 100%.`, 'write e.g. 1% or 0.01.');
         return parsed;
     }
     /** Items separated by newlines (or commas when `commas` is set); blank lines and `#` comments dropped. */
     list(name, options = {}) {
         const value = this.source(name) ?? '';
+        checkLength(name, value, MAX_INPUT_LENGTH);
         const splitter = options.commas ? /[\n,]/ : /\n/;
         return value
             .split(splitter)
@@ -2385,7 +2408,7 @@ class InputReader {
         const value = options.required ? this.required(name, 'https://example.fly.dev/health') : this.raw(name);
         if (value === undefined)
             return undefined;
-        return parseUrl(name, value, options.protocols);
+        return parseUrl(name, value, options.protocols, options);
     }
     /** `NAME=VALUE` lines into a map; the value may itself contain `=`. */
     keyValues(name) {
@@ -2399,27 +2422,70 @@ class InputReader {
         return result;
     }
 }
+/** A fraction from `1%` or `0.01`; undefined for anything else, including more than 100 %. */
 function parsePercent(text) {
     const trimmed = text.trim();
     const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
-    if (pct)
-        return Number(pct[1]) / 100;
+    if (pct) {
+        const n = Number(pct[1]);
+        // A rate above 100 % can never be reached, so a gate on it would pass an endpoint failing every request.
+        return n <= 100 ? n / 100 : undefined;
+    }
     if (/^\d+(\.\d+)?$/.test(trimmed)) {
         const n = Number(trimmed);
         return n <= 1 ? n : undefined;
     }
     return undefined;
 }
-function parseUrl(name, value, protocols = ['http:', 'https:']) {
+/** No input is longer than this; anything longer is a paste gone wrong, refused before it is used. */
+const MAX_INPUT_LENGTH = 65_536;
+/** Longer URLs are refused by most servers and proxies (8 KiB request line) and are never meant. */
+const MAX_URL_LENGTH = 8192;
+/** Header values past this are refused by common servers (nginx: 8 KiB per header line). */
+const MAX_HEADER_LENGTH = 8192;
+/** A value as it may appear in a message: quoted, control characters shown, long ones cut with their length. */
+function shown(value, max = 80) {
+    const visible = JSON.stringify(value.length > max ? value.slice(0, max) : value);
+    return value.length > max ? `${visible.slice(0, -1)}…" (${value.length} characters)` : visible;
+}
+/** Refuses an absurd length before the value is used anywhere. */
+function checkLength(name, value, max, what = 'value') {
+    if (value.length > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `the ${what} is ${value.length} characters long; at most ${max} is accepted.`, 'check what was pasted into it.');
+}
+/**
+ * A header value that can be sent as it is: no CR, LF or other control characters (they would split or
+ * corrupt the request, and every request would fail), and a sane length. Never echoes the value: it may
+ * be a credential.
+ */
+function checkHeaderValue(input, header, value) {
+    // Control characters are exactly what this looks for.
+    // eslint-disable-next-line no-control-regex
+    const bad = /[\x00-\x08\x0a-\x1f\x7f]/.exec(value);
+    if (bad) {
+        const what = bad[0] === '\r'
+            ? 'a carriage return (CR)'
+            : bad[0] === '\n'
+                ? 'a line feed (LF)'
+                : 'a control character';
+        throw new InputError(input, `the value of header ${header} contains ${what}, which cannot be sent in HTTP.`, 'remove it (a pasted Windows line ending is the usual cause).');
+    }
+    checkLength(input, value, MAX_HEADER_LENGTH, `value of header ${header}`);
+}
+function parseUrl(name, value, protocols = ['http:', 'https:'], rules = {}) {
+    checkLength(name, value, rules.maxLength ?? MAX_URL_LENGTH, 'URL');
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${value}" is not a valid URL.`, 'write an absolute URL such as https://voice-bot.fly.dev/health.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${shown(value)} is not a valid URL.`, 'write an absolute URL such as https://voice-bot.fly.dev/health.');
     }
     if (!protocols.includes(url.protocol)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${value}" uses ${url.protocol.replace(':', '')}, not ${protocols.map((p) => p.replace(':', '')).join(' or ')}.`, 'use an http:// or https:// URL.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${shown((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(value))} uses ${url.protocol.replace(':', '')}, not ${protocols.map((p) => p.replace(':', '')).join(' or ')}.`, 'use an http:// or https:// URL.');
+    }
+    if ((url.username || url.password) && !rules.credentials) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${shown((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(value))} carries credentials (user:password@), which HTTP clients refuse to send from a URL.`, 'remove them from the URL and send them as a header instead, e.g. "Authorization: Basic <base64 of user:password>".');
     }
     return url;
 }
@@ -2438,10 +2504,11 @@ function checkRange(name, value, range) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
 /* harmony export */   _I: () => (/* binding */ scrub),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   gW: () => (/* binding */ installLogScrubber)
 /* harmony export */ });
-/* unused harmony export registeredSecretCount */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -2462,16 +2529,55 @@ function registerSecret(value) {
         }
     }
 }
+/** `scheme://user:password@` and `scheme://token@`: the password (or a lone user, often a token) is secret. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"'<>]*)(?::([^\s/?#@"'<>]*))?@/gi;
+/** Query parameters that carry credentials by name (`?token=`, `&api_key=`, `X-Amz-Signature=`...). */
+const SECRET_QUERY = /([?&;](?:[\w.-]*[_.-])?(?:token|key|apikey|secret|password|passwd|pwd|sig|signature|auth|credential|session)=)[^&#\s"'<>]+/gi;
+/** An echoed credential header (`authorization: Bearer …`, `"x-api-key":"…"`) in a server's answer. */
+const SECRET_HEADER = /((?:proxy-)?authorization|x-api-key|x-auth-token|cookie|set-cookie)(["']?\s*[:=]\s*["']?)(?:(Bearer|token|Basic|FlyV1|Digest)\s+)?[^"'\s,}\]]+/gi;
+/**
+ * Replaces every registered secret, and anything shaped like a credential even if nobody registered it
+ * (URL passwords, token query parameters, echoed auth headers), with `***`.
+ */
 function scrub(text) {
     let result = text;
     // Longest first, so a secret that contains another is replaced whole.
     for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
         result = result.split(secret).join('***');
     }
-    return result;
+    return result
+        .replace(URL_CREDENTIALS, (_m, scheme, user, password) => password === undefined ? `${scheme}***@` : `${scheme}${user}:***@`)
+        .replace(SECRET_QUERY, '$1***')
+        .replace(SECRET_HEADER, (_m, name, sep, scheme) => scheme ? `${name}${sep}${scheme} ***` : `${name}${sep}***`);
 }
-function registeredSecretCount() {
-    return registered.size;
+/** A URL as it may appear in a message: credentials and token-like query values replaced by `***`. */
+function redactUrl(url) {
+    return scrub(typeof url === 'string' ? url : url.href);
+}
+let installed = false;
+/**
+ * Every line the step writes passes through `scrub`, so a message that forgot to scrub (a library's
+ * error, a server's echo) still cannot carry a secret into the log, which the `runway` CLI and
+ * anything else reading it see unmasked. `::add-mask::` commands pass untouched: they carry the
+ * secret to the runner on purpose.
+ */
+function installLogScrubber() {
+    if (installed)
+        return;
+    installed = true;
+    for (const stream of [process.stdout, process.stderr]) {
+        const write = stream.write.bind(stream);
+        stream.write = ((chunk, ...rest) => {
+            if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))
+                return write(chunk, ...rest);
+            const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+            const clean = text
+                .split('\n')
+                .map((line) => (line.startsWith('::add-mask::') ? line : scrub(line)))
+                .join('\n');
+            return write(clean, ...rest);
+        });
+    }
 }
 
 
@@ -2512,13 +2618,15 @@ function envInputs(env = process.env) {
 const escapeCommandData = (text) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 /**
  * Fails the step the way `core.setFailed` does (exit code 1, an `::error::` annotation) and adds a
- * "stopped" section to the job summary. A user's mistake reads as its one-line message; anything else
- * says it is ours and keeps the stack for the debug log. Secrets are scrubbed from both.
+ * "stopped" section to the job summary. A user's mistake or a service's failure reads as its own message;
+ * a programming error (the built-in error types) says it is ours and keeps the stack for the debug log.
+ * Secrets are scrubbed from both.
  */
 function failStep(name, error) {
     const message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
-    const shown = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isUserError */ .iU)(error) ? message : `${name} failed unexpectedly: ${message}`;
-    if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isUserError */ .iU)(error) && error instanceof Error && error.stack)
+    // The caller's mistake, or a server that failed, reads as its own message: it says which and what to do.
+    const shown = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isProgrammingError */ .qK)(error) ? `${name} failed unexpectedly: ${message}` : message;
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isProgrammingError */ .qK)(error) && error instanceof Error && error.stack)
         process.stdout.write(`::debug::${escapeCommandData((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(error.stack))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
     process.exitCode = 1;
     process.stdout.write(`::error::${escapeCommandData(shown)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
@@ -2553,15 +2661,18 @@ function checkInputs(name, read) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   vb: () => (/* binding */ readCutoverOptions)
+/* harmony export */   vb: () => (/* binding */ readCutoverOptions),
+/* harmony export */   ym: () => (/* binding */ cutoverBudgetMs)
 /* harmony export */ });
-/* unused harmony exports MODES, TTL_RANGE */
+/* unused harmony exports MODES, API_ALLOWANCE_MS, TTL_RANGE */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(228);
-/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2866);
-/* harmony import */ var _query_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(918);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1721);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5787);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9114);
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(228);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2866);
+/* harmony import */ var _query_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(918);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1721);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5787);
+
 
 
 
@@ -2569,126 +2680,150 @@ function checkInputs(name, read) {
 
 
 const MODES = ['plan', 'apply', 'rollback', 'lower-ttl'];
+/** API calls around the verification (zone, read, change, read-back) get this much on top of it. */
+const API_ALLOWANCE_MS = 60_000;
+/**
+ * The default `timeout`: verify-timeout for the propagation wait plus a minute for the API calls
+ * around it. A server that never answers ends the run at this limit at the latest.
+ */
+function cutoverBudgetMs(options) {
+    return options.timeoutMs ?? options.verifyTimeoutMs + API_ALLOWANCE_MS;
+}
 const TTL_RANGE = { min: 30, max: 86_400 };
 /**
  * Reads and checks every input before anything is called: a mistake here is one line naming the input
  * and the fix, and nothing has been asked of any provider.
  */
 function readCutoverOptions(inputs) {
-    const providerText = inputs.required('provider', 'cloudflare');
-    const provider = _providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDER_NAMES */ .xd.find((p) => p === providerText.toLowerCase());
-    if (!provider)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('provider', `"${providerText}" is not a supported DNS provider.`, `use one of: ${_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDER_NAMES */ .xd.join(', ')}.`);
+    const provider = readProvider(inputs);
     const mode = inputs.enumOf('mode', MODES, 'plan');
-    const zone = (0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .stripDot */ .eq)(inputs.required('zone', 'example.com'));
-    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .isHostname */ .Kq)(zone))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('zone', `"${zone}" is not a domain name.`, 'write the zone apex, e.g. example.com.');
+    const { zone, name } = readZoneAndName(inputs);
+    return {
+        provider,
+        ...readProviderAccess(inputs, provider),
+        zone,
+        name,
+        ...readModeOptions(inputs, mode, provider, zone, name),
+        ttl: readTtl(inputs, provider),
+        ...readVerification(inputs),
+        ...readTargetChecks(inputs, name),
+        maxChanges: inputs.int('max-changes', 10, { min: 1, max: 1000 }),
+        force: inputs.bool('force', false),
+    };
+}
+function readProvider(inputs) {
+    const providerText = inputs.required('provider', 'cloudflare');
+    const provider = _providers_index_js__WEBPACK_IMPORTED_MODULE_3__/* .PROVIDER_NAMES */ .xd.find((p) => p === providerText.toLowerCase());
+    if (!provider)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('provider', `${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(providerText)} is not a supported DNS provider.`, `use one of: ${_providers_index_js__WEBPACK_IMPORTED_MODULE_3__/* .PROVIDER_NAMES */ .xd.join(', ')}.`);
+    return provider;
+}
+/** The zone apex and the absolute name to move, each a valid DNS name, the name inside the zone. */
+function readZoneAndName(inputs) {
+    const zoneText = inputs.required('zone', 'example.com');
+    const zone = (0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .stripDot */ .eq)(zoneText);
+    const zoneProblem = (0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .hostnameProblem */ .RH)(zone);
+    if (zoneProblem)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('zone', `${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(zoneText)} is not a domain name: ${zoneProblem}.`, 'write the zone apex, e.g. example.com.');
     const rawName = inputs.required('name', `api.${zone}`);
-    const name = (0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .absoluteName */ .Tu)(rawName, zone);
-    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .isInZone */ .eI)(name, zone) || !((0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .isHostname */ .Kq)(name) || name === zone)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('name', `"${rawName}" is not inside the zone ${zone}.`, `use a name ending in .${zone}, or a label such as api.`);
-    }
-    const apiUrlText = inputs.optional('api-url');
-    let apiUrl;
-    if (apiUrlText) {
-        try {
-            const url = new URL(apiUrlText);
-            if (!/^https?:$/.test(url.protocol))
-                throw new Error('protocol');
-            apiUrl = url.href;
-        }
-        catch {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('api-url', `"${apiUrlText}" is not an http(s) URL.`, 'e.g. http://127.0.0.1:8081 for PowerDNS.');
-        }
-    }
+    const name = (0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .absoluteName */ .Tu)(rawName, zone);
+    const nameProblem = name === zone ? undefined : (0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .hostnameProblem */ .RH)(name);
+    if (nameProblem)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('name', `${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(rawName)} is not a DNS name: ${nameProblem}.`, `use a label such as api, or a name ending in .${zone}.`);
+    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .isInZone */ .eI)(name, zone))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('name', `${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(rawName)} is not inside the zone ${zone}.`, `use a name ending in .${zone}, or a label such as api.`);
+    return { zone, name };
+}
+/** api-url and api-token, with what this provider cannot work without. */
+function readProviderAccess(inputs, provider) {
+    // Credentials belong in api-token; a URL carrying them is refused like any other input that cannot be sent.
+    const apiUrl = inputs.url('api-url')?.href;
     const apiToken = inputs.optional('api-token');
-    const entry = (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .providerEntry */ .kb)(provider);
-    for (const [input, fix] of Object.entries(entry.requires)) {
+    for (const [input, fix] of Object.entries((0,_providers_index_js__WEBPACK_IMPORTED_MODULE_3__/* .providerEntry */ .kb)(provider).requires)) {
         if (!(input === 'api-url' ? apiUrl : apiToken))
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is required for ${provider}.`, fix);
     }
-    const ttlText = inputs.optional('ttl');
+    return { apiUrl, apiToken };
+}
+function readTtl(inputs, provider) {
+    const entry = (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_3__/* .providerEntry */ .kb)(provider);
     const ttl = inputs.int('ttl', 60);
     const autoTtl = entry.autoTtl === true && ttl === 1;
-    if (!autoTtl && (ttl < TTL_RANGE.min || ttl > TTL_RANGE.max)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ttl', `${ttlText} is outside ${TTL_RANGE.min}–${TTL_RANGE.max} seconds.`, `use e.g. 60${entry.autoTtl ? ', or 1 for automatic' : ''}.`);
-    }
-    let target;
-    const targetText = inputs.optional('target');
-    if (mode === 'plan' || mode === 'apply') {
-        if (!targetText)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `is required in ${mode} mode.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
-        target = (0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTarget */ .hu)(targetText);
-        if (!target)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `"${targetText}" is neither a hostname nor a list of addresses.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
-        if (target.kind === 'cname' && target.host === name)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `points ${name} at itself.`, 'name the new host, e.g. voice-bot.fly.dev.');
-        if (target.kind === 'cname' && name === zone) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `a CNAME cannot sit at the zone apex ${zone}.`, 'give the Fly app addresses instead: A=…,AAAA=… (fly ips list).');
-        }
-    }
-    let previous;
-    if (mode === 'rollback') {
-        const text = inputs.required('previous', '${{ steps.cutover.outputs.previous }}');
-        previous = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSnapshot */ .E)(text);
-        if (previous.zone !== zone || previous.name !== name) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('previous', `describes ${previous.name} in ${previous.zone}, not ${name} in ${zone}.`, 'pass the previous output of the cutover of this name.');
-        }
-        if (previous.provider !== provider)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('previous', `was taken from ${previous.provider}, not ${provider}.`, 'use the same provider.');
-    }
+    if (!autoTtl && (ttl < TTL_RANGE.min || ttl > TTL_RANGE.max))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ttl', `${inputs.optional('ttl')} is outside ${TTL_RANGE.min}–${TTL_RANGE.max} seconds.`, `use e.g. 60${entry.autoTtl ? ', or 1 for automatic' : ''}.`);
+    return ttl;
+}
+/** Where and how long the change is verified, and the run's overall timeout. */
+function readVerification(inputs) {
+    return {
+        nameservers: readNameservers(inputs),
+        resolvers: readResolvers(inputs),
+        verifyTimeoutMs: inputs.duration('verify-timeout', '5m', { min: 1000, max: 3_600_000 }),
+        timeoutMs: inputs.optional('timeout')
+            ? inputs.duration('timeout', '6m', { min: 1000, max: 6 * 3_600_000 })
+            : undefined,
+    };
+}
+function readNameservers(inputs) {
     const nsText = inputs.list('nameservers', { commas: true });
-    let nameservers;
     if (nsText.length === 1 && nsText[0].toLowerCase() === 'none')
-        nameservers = 'none';
-    else {
-        for (const ns of nsText) {
-            if (!(0,_query_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServer */ .l)(ns) && !(0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .isHostname */ .Kq)(ns))
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('nameservers', `"${ns}" is not an address, address:port or hostname.`, 'e.g. 127.0.0.1:5300 or ns1.example.com; or none.');
-            if ((0,_query_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServer */ .l)(ns)?.kind === 'doh')
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('nameservers', `"${ns}" is a DNS-over-HTTPS URL.`, 'list DoH resolvers under resolvers; nameservers are asked directly over UDP.');
-        }
-        nameservers = nsText;
+        return 'none';
+    for (const ns of nsText) {
+        if (!(0,_query_js__WEBPACK_IMPORTED_MODULE_4__/* .parseServer */ .l)(ns) && !(0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .isHostname */ .Kq)(ns))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('nameservers', `${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(ns)} is not an address, address:port or hostname.`, 'e.g. 127.0.0.1:5300 or ns1.example.com; or none.');
+        if ((0,_query_js__WEBPACK_IMPORTED_MODULE_4__/* .parseServer */ .l)(ns)?.kind === 'doh')
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('nameservers', `${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(ns)} is a DNS-over-HTTPS URL.`, 'list DoH resolvers under resolvers; nameservers are asked directly over UDP.');
     }
+    return nsText;
+}
+function readResolvers(inputs) {
     const resolvers = inputs.list('resolvers', { commas: true });
     for (const r of resolvers) {
-        if (!(0,_query_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServer */ .l)(r))
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('resolvers', `"${r}" is neither ip[:port] nor a DNS-over-HTTPS URL.`, 'e.g. 1.1.1.1 or https://cloudflare-dns.com/dns-query.');
+        if (!(0,_query_js__WEBPACK_IMPORTED_MODULE_4__/* .parseServer */ .l)(r))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('resolvers', `${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(r)} is neither ip[:port] nor a DNS-over-HTTPS URL.`, 'e.g. 1.1.1.1 or https://cloudflare-dns.com/dns-query.');
     }
-    const verifyTimeoutMs = inputs.duration('verify-timeout', '5m', { min: 1000, max: 3_600_000 });
+    return resolvers;
+}
+/** The TLS and health checks through the new target: whether, where they connect, and the URL. */
+function readTargetChecks(inputs, name) {
     const tlsCheck = inputs.bool('tls-check', true);
     const connectText = inputs.optional('connect-to');
-    let connectTo;
-    if (connectText) {
-        connectTo = (0,_preflight_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConnectTo */ .zs)(connectText);
-        if (!connectTo)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('connect-to', `"${connectText}" is not address:port.`, 'e.g. 127.0.0.1:8443, [::1]:8443 or :8443.');
-    }
+    const connectTo = connectText ? (0,_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConnectTo */ .zs)(connectText) : undefined;
+    if (connectText && !connectTo)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('connect-to', `${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(connectText)} is not address:port (the address must be an IP address or a full hostname, the port 1–65535).`, 'e.g. 127.0.0.1:8443, [::1]:8443 or :8443.');
     const healthUrl = inputs.url('health-url');
-    if (healthUrl && (0,_records_js__WEBPACK_IMPORTED_MODULE_4__/* .stripDot */ .eq)(healthUrl.hostname) !== name) {
+    if (healthUrl && (0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .stripDot */ .eq)(healthUrl.hostname) !== name)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health-url', `is for ${healthUrl.hostname}, not ${name}.`, `use https://${name}/… so the check goes through the new target with the real hostname.`);
+    return { tlsCheck, connectTo, healthUrl };
+}
+/** What the mode needs: a target for plan and apply, the previous snapshot for rollback. */
+function readModeOptions(inputs, mode, provider, zone, name) {
+    if (mode === 'rollback')
+        return { mode, previous: readPrevious(inputs, provider, zone, name) };
+    if (mode === 'lower-ttl')
+        return { mode };
+    const targetText = inputs.optional('target');
+    if (!targetText)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `is required in ${mode} mode.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
+    const target = (0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTarget */ .hu)(targetText);
+    if (!target)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(targetText)} is neither a hostname nor a list of addresses${targetText.includes('=') || targetText.includes(',') ? '' : ` (as a hostname: ${(0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .hostnameProblem */ .RH)(targetText) ?? 'unknown'})`}.`, 'e.g. voice-bot.fly.dev, or A=66.241.124.1,AAAA=2a09:8280:1::1.');
+    if (target.kind === 'cname' && target.host === name)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `points ${name} at itself.`, 'name the new host, e.g. voice-bot.fly.dev.');
+    if (target.kind === 'cname' && name === zone) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('target', `a CNAME cannot sit at the zone apex ${zone}.`, 'give the Fly app addresses instead: A=…,AAAA=… (fly ips list).');
     }
-    const maxChanges = inputs.int('max-changes', 10, { min: 1, max: 1000 });
-    const force = inputs.bool('force', false);
-    return {
-        provider,
-        apiUrl,
-        apiToken,
-        zone,
-        name,
-        mode,
-        target,
-        ttl,
-        previous,
-        nameservers,
-        resolvers,
-        verifyTimeoutMs,
-        tlsCheck,
-        connectTo,
-        healthUrl,
-        maxChanges,
-        force,
-    };
+    return { mode, target };
+}
+function readPrevious(inputs, provider, zone, name) {
+    const text = inputs.required('previous', '${{ steps.cutover.outputs.previous }}');
+    const previous = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSnapshot */ .E)(text);
+    if (previous.zone !== zone || previous.name !== name) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('previous', `describes ${previous.name} in ${previous.zone}, not ${name} in ${zone}.`, 'pass the previous output of the cutover of this name.');
+    }
+    if (previous.provider !== provider)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('previous', `was taken from ${previous.provider}, not ${provider}.`, 'use the same provider.');
+    return previous;
 }
 
 
@@ -2713,6 +2848,8 @@ function readCutoverOptions(inputs) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_dns_promises__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1553);
 /* harmony import */ var node_dns_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_dns_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1721);
+
 
 
 
@@ -2735,7 +2872,7 @@ function parseConnectTo(text) {
     }
     const result = {};
     if (address) {
-        if (!(0,node_net__WEBPACK_IMPORTED_MODULE_3__.isIP)(address) && !/^[a-z0-9.-]+$/i.test(address))
+        if (!(0,node_net__WEBPACK_IMPORTED_MODULE_3__.isIP)(address) && address !== 'localhost' && !(0,_records_js__WEBPACK_IMPORTED_MODULE_5__/* .isHostname */ .Kq)(address))
             return undefined;
         result.address = address;
     }
@@ -2882,13 +3019,13 @@ async function checkHealth(url, address, port, options = {}) {
  */
 const REGISTRY = {
     cloudflare: {
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6631)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(983), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6631)),
         requires: { 'api-token': 'pass secrets.CLOUDFLARE_API_TOKEN (DNS Write).' },
         autoTtl: true,
     },
     route53: { load: () => __nccwpck_require__.e(/* import() */ 407).then(__nccwpck_require__.bind(__nccwpck_require__, 7788)), requires: {} },
     powerdns: {
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7064)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(983), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7064)),
         requires: {
             'api-url': 'set it to the PowerDNS web server, e.g. http://127.0.0.1:8081.',
             'api-token': 'pass the PowerDNS api-key.',
@@ -3053,6 +3190,7 @@ async function queryDns(server, name, type, options = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Kq: () => (/* binding */ isHostname),
+/* harmony export */   RH: () => (/* binding */ hostnameProblem),
 /* harmony export */   Tu: () => (/* binding */ absoluteName),
 /* harmony export */   Z: () => (/* binding */ sameValues),
 /* harmony export */   ZE: () => (/* binding */ formatRecordSet),
@@ -3073,14 +3211,36 @@ const CUTOVER_TYPES = ['A', 'AAAA', 'CNAME'];
 const stripDot = (name) => name.trim().replace(/\.$/, '').toLowerCase();
 const withDot = (name) => `${stripDot(name)}.`;
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/i;
-function isHostname(text) {
+/**
+ * Why `text` cannot be a DNS hostname (RFC 1035 §2.3.4: labels of 1–63 octets, names up to 253
+ * characters), in words that name the offending label; undefined when it is one.
+ */
+function hostnameProblem(text) {
     const name = stripDot(text);
-    if (name.length === 0 || name.length > 253 || (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(name))
-        return false;
+    if (name.length === 0)
+        return 'it is empty';
+    if (name.length > 253)
+        return `it is ${name.length} characters long; a DNS name is at most 253`;
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(name))
+        return 'it is an IP address, not a name';
     const labels = name.split('.');
-    return (labels.length >= 2 &&
-        labels.every((label) => LABEL.test(label)) &&
-        !/^\d+$/.test(labels[labels.length - 1]));
+    if (labels.length < 2)
+        return 'it has a single label; write the full name (e.g. api.example.com)';
+    for (const label of labels) {
+        const cut = label.length > 20 ? `${label.slice(0, 20)}…` : label;
+        if (label.length === 0)
+            return 'it has an empty label (two dots in a row)';
+        if (label.length > 63)
+            return `its label "${cut}" is ${label.length} characters long; a DNS label is at most 63`;
+        if (!LABEL.test(label))
+            return `its label "${cut}" may hold only letters, digits, hyphens and underscores, and not start or end with a hyphen`;
+    }
+    if (/^\d+$/.test(labels[labels.length - 1]))
+        return 'its last label is all digits';
+    return undefined;
+}
+function isHostname(text) {
+    return hostnameProblem(text) === undefined;
 }
 /**
  * `api` → `api.example.com`; `@` is the apex. A name with a dot in it is taken as absolute: appending

@@ -20,9 +20,9 @@ async function deployStep(inputs) {
     const core = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
     const { runAction, setOutputs, writeSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5605));
     const { imageToDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 541));
-    const { deploy } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(599)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7599));
+    const { deploy } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(669)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4669));
     const { renderDeploySummary } = await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 4427));
-    const { DeploymentRecorder, recordTargetFromInputs } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(323)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5323));
+    const { DeploymentRecorder, recordTargetFromInputs } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413), __nccwpck_require__.e(323)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5323));
     await runAction('fly-deploy', async () => {
         const recordTarget = recordTargetFromInputs(reader, inputs, process.env);
         const recorder = recordTarget
@@ -139,9 +139,10 @@ function goDurationMs(text) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hD: () => (/* binding */ ApiError),
-/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   qK: () => (/* binding */ isProgrammingError),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
+/* unused harmony export isUserError */
 /**
  * Two kinds of failure, reported differently: a UserError is the caller's to fix and reads as one line
  * naming the input, what was wrong and the fix; anything else is ours and keeps its stack for the log.
@@ -197,6 +198,23 @@ function errorMessage(error) {
 function isUserError(error) {
     return error instanceof UserError;
 }
+/**
+ * Our own bugs surface as the built-in error types (a TypeError reading a field of undefined...): only
+ * those are reported as "failed unexpectedly". Errors raised on purpose (a service's fault, a store
+ * error) carry a message written for the user.
+ */
+function isProgrammingError(error) {
+    if (isUserError(error))
+        return false;
+    return (!(error instanceof Error) ||
+        error instanceof TypeError ||
+        error instanceof RangeError ||
+        error instanceof ReferenceError ||
+        error instanceof SyntaxError ||
+        error instanceof EvalError ||
+        error instanceof URIError ||
+        !error.message);
+}
 
 
 /***/ }),
@@ -207,9 +225,11 @@ function isUserError(error) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i_: () => (/* binding */ InputReader)
 /* harmony export */ });
-/* unused harmony exports parsePercent, parseUrl */
+/* unused harmony exports parsePercent, MAX_INPUT_LENGTH, MAX_URL_LENGTH, MAX_HEADER_LENGTH, shown, checkLength, checkHeaderValue, parseUrl */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8198);
+
 
 
 /**
@@ -225,6 +245,7 @@ class InputReader {
         const value = this.source(name);
         if (value === undefined)
             return undefined;
+        checkLength(name, value, MAX_INPUT_LENGTH);
         const trimmed = value.trim();
         return trimmed === '' ? undefined : trimmed;
     }
@@ -288,12 +309,13 @@ class InputReader {
             return fallback;
         const parsed = parsePercent(value);
         if (parsed === undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${value}" is not a percentage.`, 'write e.g. 1% or 0.01.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${shown(value)} is not a percentage from 0% to 100%.`, 'write e.g. 1% or 0.01.');
         return parsed;
     }
     /** Items separated by newlines (or commas when `commas` is set); blank lines and `#` comments dropped. */
     list(name, options = {}) {
         const value = this.source(name) ?? '';
+        checkLength(name, value, MAX_INPUT_LENGTH);
         const splitter = options.commas ? /[\n,]/ : /\n/;
         return value
             .split(splitter)
@@ -313,7 +335,7 @@ class InputReader {
         const value = options.required ? this.required(name, 'https://example.fly.dev/health') : this.raw(name);
         if (value === undefined)
             return undefined;
-        return parseUrl(name, value, options.protocols);
+        return parseUrl(name, value, options.protocols, options);
     }
     /** `NAME=VALUE` lines into a map; the value may itself contain `=`. */
     keyValues(name) {
@@ -327,27 +349,70 @@ class InputReader {
         return result;
     }
 }
+/** A fraction from `1%` or `0.01`; undefined for anything else, including more than 100 %. */
 function parsePercent(text) {
     const trimmed = text.trim();
     const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
-    if (pct)
-        return Number(pct[1]) / 100;
+    if (pct) {
+        const n = Number(pct[1]);
+        // A rate above 100 % can never be reached, so a gate on it would pass an endpoint failing every request.
+        return n <= 100 ? n / 100 : undefined;
+    }
     if (/^\d+(\.\d+)?$/.test(trimmed)) {
         const n = Number(trimmed);
         return n <= 1 ? n : undefined;
     }
     return undefined;
 }
-function parseUrl(name, value, protocols = ['http:', 'https:']) {
+/** No input is longer than this; anything longer is a paste gone wrong, refused before it is used. */
+const MAX_INPUT_LENGTH = 65_536;
+/** Longer URLs are refused by most servers and proxies (8 KiB request line) and are never meant. */
+const MAX_URL_LENGTH = 8192;
+/** Header values past this are refused by common servers (nginx: 8 KiB per header line). */
+const MAX_HEADER_LENGTH = 8192;
+/** A value as it may appear in a message: quoted, control characters shown, long ones cut with their length. */
+function shown(value, max = 80) {
+    const visible = JSON.stringify(value.length > max ? value.slice(0, max) : value);
+    return value.length > max ? `${visible.slice(0, -1)}…" (${value.length} characters)` : visible;
+}
+/** Refuses an absurd length before the value is used anywhere. */
+function checkLength(name, value, max, what = 'value') {
+    if (value.length > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `the ${what} is ${value.length} characters long; at most ${max} is accepted.`, 'check what was pasted into it.');
+}
+/**
+ * A header value that can be sent as it is: no CR, LF or other control characters (they would split or
+ * corrupt the request, and every request would fail), and a sane length. Never echoes the value: it may
+ * be a credential.
+ */
+function checkHeaderValue(input, header, value) {
+    // Control characters are exactly what this looks for.
+    // eslint-disable-next-line no-control-regex
+    const bad = /[\x00-\x08\x0a-\x1f\x7f]/.exec(value);
+    if (bad) {
+        const what = bad[0] === '\r'
+            ? 'a carriage return (CR)'
+            : bad[0] === '\n'
+                ? 'a line feed (LF)'
+                : 'a control character';
+        throw new InputError(input, `the value of header ${header} contains ${what}, which cannot be sent in HTTP.`, 'remove it (a pasted Windows line ending is the usual cause).');
+    }
+    checkLength(input, value, MAX_HEADER_LENGTH, `value of header ${header}`);
+}
+function parseUrl(name, value, protocols = ['http:', 'https:'], rules = {}) {
+    checkLength(name, value, rules.maxLength ?? MAX_URL_LENGTH, 'URL');
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${value}" is not a valid URL.`, 'write an absolute URL such as https://voice-bot.fly.dev/health.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${shown(value)} is not a valid URL.`, 'write an absolute URL such as https://voice-bot.fly.dev/health.');
     }
     if (!protocols.includes(url.protocol)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `"${value}" uses ${url.protocol.replace(':', '')}, not ${protocols.map((p) => p.replace(':', '')).join(' or ')}.`, 'use an http:// or https:// URL.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${shown((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(value))} uses ${url.protocol.replace(':', '')}, not ${protocols.map((p) => p.replace(':', '')).join(' or ')}.`, 'use an http:// or https:// URL.');
+    }
+    if ((url.username || url.password) && !rules.credentials) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${shown((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(value))} carries credentials (user:password@), which HTTP clients refuse to send from a URL.`, 'remove them from the URL and send them as a header instead, e.g. "Authorization: Basic <base64 of user:password>".');
     }
     return url;
 }
@@ -366,10 +431,11 @@ function checkRange(name, value, range) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
 /* harmony export */   _I: () => (/* binding */ scrub),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   gW: () => (/* binding */ installLogScrubber)
 /* harmony export */ });
-/* unused harmony export registeredSecretCount */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -390,16 +456,55 @@ function registerSecret(value) {
         }
     }
 }
+/** `scheme://user:password@` and `scheme://token@`: the password (or a lone user, often a token) is secret. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"'<>]*)(?::([^\s/?#@"'<>]*))?@/gi;
+/** Query parameters that carry credentials by name (`?token=`, `&api_key=`, `X-Amz-Signature=`...). */
+const SECRET_QUERY = /([?&;](?:[\w.-]*[_.-])?(?:token|key|apikey|secret|password|passwd|pwd|sig|signature|auth|credential|session)=)[^&#\s"'<>]+/gi;
+/** An echoed credential header (`authorization: Bearer …`, `"x-api-key":"…"`) in a server's answer. */
+const SECRET_HEADER = /((?:proxy-)?authorization|x-api-key|x-auth-token|cookie|set-cookie)(["']?\s*[:=]\s*["']?)(?:(Bearer|token|Basic|FlyV1|Digest)\s+)?[^"'\s,}\]]+/gi;
+/**
+ * Replaces every registered secret, and anything shaped like a credential even if nobody registered it
+ * (URL passwords, token query parameters, echoed auth headers), with `***`.
+ */
 function scrub(text) {
     let result = text;
     // Longest first, so a secret that contains another is replaced whole.
     for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
         result = result.split(secret).join('***');
     }
-    return result;
+    return result
+        .replace(URL_CREDENTIALS, (_m, scheme, user, password) => password === undefined ? `${scheme}***@` : `${scheme}${user}:***@`)
+        .replace(SECRET_QUERY, '$1***')
+        .replace(SECRET_HEADER, (_m, name, sep, scheme) => scheme ? `${name}${sep}${scheme} ***` : `${name}${sep}***`);
 }
-function registeredSecretCount() {
-    return registered.size;
+/** A URL as it may appear in a message: credentials and token-like query values replaced by `***`. */
+function redactUrl(url) {
+    return scrub(typeof url === 'string' ? url : url.href);
+}
+let installed = false;
+/**
+ * Every line the step writes passes through `scrub`, so a message that forgot to scrub (a library's
+ * error, a server's echo) still cannot carry a secret into the log, which the `runway` CLI and
+ * anything else reading it see unmasked. `::add-mask::` commands pass untouched: they carry the
+ * secret to the runner on purpose.
+ */
+function installLogScrubber() {
+    if (installed)
+        return;
+    installed = true;
+    for (const stream of [process.stdout, process.stderr]) {
+        const write = stream.write.bind(stream);
+        stream.write = ((chunk, ...rest) => {
+            if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))
+                return write(chunk, ...rest);
+            const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+            const clean = text
+                .split('\n')
+                .map((line) => (line.startsWith('::add-mask::') ? line : scrub(line)))
+                .join('\n');
+            return write(clean, ...rest);
+        });
+    }
 }
 
 
@@ -440,13 +545,15 @@ function envInputs(env = process.env) {
 const escapeCommandData = (text) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 /**
  * Fails the step the way `core.setFailed` does (exit code 1, an `::error::` annotation) and adds a
- * "stopped" section to the job summary. A user's mistake reads as its one-line message; anything else
- * says it is ours and keeps the stack for the debug log. Secrets are scrubbed from both.
+ * "stopped" section to the job summary. A user's mistake or a service's failure reads as its own message;
+ * a programming error (the built-in error types) says it is ours and keeps the stack for the debug log.
+ * Secrets are scrubbed from both.
  */
 function failStep(name, error) {
     const message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
-    const shown = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isUserError */ .iU)(error) ? message : `${name} failed unexpectedly: ${message}`;
-    if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isUserError */ .iU)(error) && error instanceof Error && error.stack)
+    // The caller's mistake, or a server that failed, reads as its own message: it says which and what to do.
+    const shown = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isProgrammingError */ .qK)(error) ? `${name} failed unexpectedly: ${message}` : message;
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isProgrammingError */ .qK)(error) && error instanceof Error && error.stack)
         process.stdout.write(`::debug::${escapeCommandData((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(error.stack))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
     process.exitCode = 1;
     process.stdout.write(`::error::${escapeCommandData(shown)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);

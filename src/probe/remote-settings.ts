@@ -9,8 +9,8 @@ import { registerSecret } from '../core/secrets.js';
 
 /** A public Node image (Docker Hub's official `node`), so nothing of the user's app is needed. */
 export const PROBE_IMAGE = 'node:24-slim';
-/** Where the probe bundle is written in the Machine (`.mjs`: ESM whatever the image's package.json says). */
-export const GUEST_BUNDLE = '/runway/latency-probe.mjs';
+/** Where the probe bundle's entry is written in the Machine; its chunks and package.json (type: module) go beside it. */
+export const GUEST_BUNDLE = '/runway/index.js';
 /** The argument that turns the latency-probe bundle into the measuring side (see runRemoteMode). */
 export const REMOTE_FLAG = '--runway-remote-probe';
 /** The inputs the measuring side needs; judging stays on the runner. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { FlyApi } from '../fly/client.js';
 import { GUEST_BUNDLE, PROBE_IMAGE, REMOTE_FLAG, type RemoteSettings } from './remote-settings.js';
@@ -36,7 +37,7 @@ export async function probeFromRegion(
 ): Promise<RemoteRun> {
   const deadline = Date.now() + settings.timeoutMs;
   const api = new FlyApi({ apiUrl: settings.apiUrl, token: settings.token, app: settings.app, log });
-  const created = await createProbeMachine(api, settings.region, readFileSync(bundlePath));
+  const created = await createProbeMachine(api, settings.region, bundleFiles(bundlePath));
   const machineId = checkedId(created.id);
   const createdAt = Date.now();
   let report: ProbeReport;
@@ -70,7 +71,25 @@ export async function destroyLeftover(settings: RemoteSettings, machineId: strin
   await api.wait(machineId, 'destroyed', { timeoutMs: 30_000, missingOk: true }).catch(() => undefined);
 }
 
-async function createProbeMachine(api: FlyApi, region: string, bundle: Buffer) {
+/**
+ * The whole bundle directory: the entry loads its heavy parts as chunks beside it (so a bad input fails
+ * before they load), and package.json makes them ES modules.
+ */
+function bundleFiles(bundlePath: string): { guest_path: string; raw_value: string }[] {
+  const dir = dirname(bundlePath);
+  const names = readdirSync(dir).filter((name) => name.endsWith('.js') || name === 'package.json');
+  if (!names.includes(basename(bundlePath))) names.push(basename(bundlePath));
+  return names.map((name) => ({
+    guest_path: name === basename(bundlePath) ? GUEST_BUNDLE : `${dirname(GUEST_BUNDLE)}/${name}`,
+    raw_value: readFileSync(join(dir, name)).toString('base64'),
+  }));
+}
+
+async function createProbeMachine(
+  api: FlyApi,
+  region: string,
+  files: { guest_path: string; raw_value: string }[],
+) {
   const launch = { key: 'runway_probe', id: randomUUID() };
   return api.create(
     {
@@ -78,7 +97,7 @@ async function createProbeMachine(api: FlyApi, region: string, bundle: Buffer) {
       config: {
         image: PROBE_IMAGE,
         guest: { cpu_kind: 'shared', cpus: 1, memory_mb: 256 },
-        files: [{ guest_path: GUEST_BUNDLE, raw_value: bundle.toString('base64') }],
+        files,
         // Keeps the Machine up for exec; the probe itself runs through exec.
         init: { exec: ['sleep', 'infinity'] },
         restart: { policy: 'no' },

@@ -1,79 +1,8 @@
-export const id = 286;
-export const ids = [286,323];
+export const id = 405;
+export const ids = [405];
 export const modules = {
 
-/***/ 7253:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L5: () => (/* binding */ retry),
-/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   dw: () => (/* binding */ RetryableError),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony export backoffDelay */
-/** Statuses worth another try: the request timed out, we were rate limited, or the server failed. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
-/** `Retry-After` is either delta-seconds or an HTTP date; returns milliseconds to wait, or undefined. */
-function parseRetryAfter(value, now = Date.now()) {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text.trim()))
-        return Math.round(Number(text.trim()) * 1000);
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** Thrown by an attempt to ask for another try; `retryAfterMs` overrides the backoff when the server said. */
-class RetryableError extends Error {
-    retryAfterMs;
-    constructor(message, retryAfterMs, options) {
-        super(message, options);
-        this.name = 'RetryableError';
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Exponential backoff with full jitter (AWS architecture blog): delay = random(0, min(max, base·2^n)). */
-function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
-    const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
-    return Math.round(random() * ceiling);
-}
-/**
- * Runs `attempt` until it returns, throws something that is not a RetryableError, or runs out of
- * retries. Only RetryableError is retried, so a 401 or a validation error fails on the first try.
- */
-async function retry(attempt, options = {}) {
-    const retries = options.retries ?? 5;
-    const baseMs = options.baseMs ?? 250;
-    const maxMs = options.maxMs ?? 10_000;
-    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-    const wait = options.sleep ?? sleep;
-    for (let n = 0;; n++) {
-        try {
-            return await attempt(n);
-        }
-        catch (error) {
-            if (!(error instanceof RetryableError) || n >= retries)
-                throw error;
-            const delayMs = error.retryAfterMs !== undefined
-                ? Math.min(error.retryAfterMs, maxRetryAfterMs)
-                : backoffDelay(n, baseMs, maxMs, options.random);
-            options.onRetry?.({ attempt: n + 1, delayMs, error });
-            await wait(delayMs);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 4286:
+/***/ 9405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -88,6 +17,8 @@ var errors = __webpack_require__(4296);
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var secrets = __webpack_require__(8198);
+// EXTERNAL MODULE: ./src/core/contract.ts
+var core_contract = __webpack_require__(2013);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/core/retry.ts
@@ -97,90 +28,321 @@ var retry = __webpack_require__(7253);
 
 
 
+
+
+const DEFAULT_TIMEOUTS = {
+    connectMs: 10_000,
+    firstByteMs: 30_000,
+    bodyIdleMs: 15_000,
+    totalMs: 60_000,
+};
+/** Larger answers are refused rather than buffered: no JSON document we read comes near this. */
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-/** A small JSON client over undici shared by the Fly, Cloudflare and PowerDNS clients. */
+/** Errors raised before the request left: retrying cannot apply anything twice. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+]);
+/** Thrown inside an attempt for an answer that must not be retried (it goes straight to the caller). */
+class FinalAnswer extends Error {
+    failure;
+    constructor(failure) {
+        super(failure.message);
+        this.failure = failure;
+    }
+}
+class TimedOut extends Error {
+    phase;
+    ms;
+    constructor(phase, ms) {
+        super(`${phase} after ${(0,duration/* formatDuration */.a3)(ms)}`);
+        this.phase = phase;
+        this.ms = ms;
+    }
+}
+/**
+ * The one HTTP client (and the one retry layer) for every JSON API Runway calls: bounded waits, a
+ * body-size cap, no redirects followed, every 2xx answer checked to be JSON (and to carry the fields
+ * the caller needs) before it is returned, retries classified once here and stopped at the deadline.
+ */
 class HttpClient {
     options;
+    service;
+    timeouts;
+    dispatcher;
+    /** Whether this server has ever answered: one that never did is not waited for twice. */
+    answered = false;
     constructor(options) {
         this.options = options;
+        this.service = options.service ?? new URL(options.baseUrl).host;
+        this.timeouts = {
+            ...DEFAULT_TIMEOUTS,
+            ...(options.timeoutMs ? { firstByteMs: options.timeoutMs, bodyIdleMs: options.timeoutMs } : {}),
+            ...options.timeouts,
+        };
+        // Redirects are not followed (undici's default): an API that redirects is answered with an error.
+        this.dispatcher =
+            options.dispatcher ??
+                new undici/* Agent */.g6({ connect: { timeout: this.timeouts.connectMs }, keepAliveTimeout: 4000 });
     }
-    async request(method, path, options = {}) {
-        const url = new URL(path.replace(/^\//, ''), this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
-        for (const [key, value] of Object.entries(options.query ?? {})) {
+    url(path, query = {}) {
+        const base = this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`;
+        const url = new URL(path.replace(/^\//, ''), base);
+        for (const [key, value] of Object.entries(query)) {
             if (value !== undefined)
                 url.searchParams.set(key, String(value));
         }
-        const shouldRetry = options.retry ?? IDEMPOTENT.has(method.toUpperCase());
+        return url;
+    }
+    async request(method, path, options = {}) {
+        const verb = method.toUpperCase();
+        const url = this.url(path, options.query);
+        const idempotent = options.retry ?? IDEMPOTENT.has(verb);
+        const { headers, payload } = this.prepare(options);
+        const deadline = this.options.deadline;
+        let attempts = 0;
+        const failure = (status, text, body, message) => ({
+            service: this.service,
+            method: verb,
+            path,
+            url: (0,secrets/* redactUrl */.BO)(url),
+            status,
+            text: (0,secrets/* scrub */._I)(text),
+            body,
+            message: (0,secrets/* scrub */._I)(message),
+        });
+        try {
+            return await (0,retry/* retry */.L5)(async (attempt) => {
+                if (deadline?.expired()) {
+                    throw new FinalAnswer(failure(0, '', undefined, `${this.service} ${verb} ${(0,secrets/* redactUrl */.BO)(url)} was not sent: ${deadline.label} had passed`));
+                }
+                await options.pace?.();
+                attempts = attempt + 1;
+                const outcome = await this.attempt(verb, url, path, headers, payload, options, attempt);
+                if ('response' in outcome)
+                    return outcome.response;
+                const { verdict, status, text, body, message, retryAfterMs } = outcome;
+                const next = verdict === 'ambiguous'
+                    ? await this.afterAmbiguous(idempotent, options, verb, path, message)
+                    : verdict;
+                if (typeof next === 'object')
+                    return next;
+                if (next === 'retry')
+                    throw new retry/* RetryableError */.dw(message, retryAfterMs);
+                throw new FinalAnswer(failure(status, text, body, message));
+            }, this.retryOptions(verb, path));
+        }
+        catch (error) {
+            if (error instanceof FinalAnswer)
+                throw this.toError(error.failure);
+            if (error instanceof core_contract/* ContractError */.Vl)
+                throw error;
+            if (error instanceof retry/* RetryableError */.dw || error instanceof retry/* DeadlineReachedError */.v7) {
+                const why = error instanceof retry/* DeadlineReachedError */.v7
+                    ? `stopped at ${deadline?.label ?? 'the deadline'}`
+                    : 'gave up';
+                throw this.toError(failure(0, error.message, undefined, `${error.message} (${why} after ${attempts} attempt${attempts === 1 ? '' : 's'})`));
+            }
+            throw error;
+        }
+    }
+    /** Headers (ours, the client's, the call's) and the JSON payload. */
+    prepare(options) {
         const headers = {
             accept: 'application/json',
             ...this.options.headers,
             ...options.headers,
         };
-        let payload;
-        if (options.body !== undefined) {
-            payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-            headers['content-type'] ??= 'application/json';
-        }
-        return (0,retry/* retry */.L5)(async (attempt) => {
-            const started = Date.now();
-            let response;
-            try {
-                response = await (0,undici/* request */.Em)(url, {
-                    method: method.toUpperCase(),
-                    headers,
-                    body: payload,
-                    dispatcher: this.options.dispatcher,
-                    headersTimeout: options.timeoutMs ?? this.options.timeoutMs ?? 60_000,
-                    bodyTimeout: options.timeoutMs ?? this.options.timeoutMs ?? 60_000,
-                });
-            }
-            catch (error) {
-                this.options.onCall?.({ method, path, status: 0, ms: Date.now() - started, attempt });
-                const message = `${method} ${url.pathname} failed: ${(0,secrets/* scrub */._I)(error instanceof Error ? error.message : String(error))}`;
-                if (shouldRetry)
-                    throw new retry/* RetryableError */.dw(message, undefined, { cause: error });
-                throw new errors/* ApiError */.hD(message, 0);
-            }
-            const text = await response.body.text();
-            this.options.onCall?.({ method, path, status: response.statusCode, ms: Date.now() - started, attempt });
-            const status = response.statusCode;
-            if ((status >= 200 && status < 300) || options.accept?.includes(status)) {
-                let body = text;
-                if (text && String(response.headers['content-type'] ?? '').includes('json')) {
-                    try {
-                        body = JSON.parse(text);
-                    }
-                    catch {
-                        body = text;
-                    }
-                }
-                return { status, headers: response.headers, body: body };
-            }
-            const described = this.options.describeError?.(status, text, method, url.pathname) ??
-                `${method} ${url.pathname} returned ${status}: ${text.slice(0, 300)}`;
-            if (shouldRetry && (0,retry/* isRetryableStatus */.PS)(status)) {
-                throw new retry/* RetryableError */.dw((0,secrets/* scrub */._I)(described), (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after']));
-            }
-            throw new errors/* ApiError */.hD((0,secrets/* scrub */._I)(described), status, (0,secrets/* scrub */._I)(text));
-        }, this.options.retry).catch((error) => {
-            if (error instanceof retry/* RetryableError */.dw) {
-                throw new errors/* ApiError */.hD(`${error.message} (gave up after retries)`, 0);
-            }
-            throw error;
-        });
+        if (options.body === undefined)
+            return { headers };
+        headers['content-type'] ??= 'application/json';
+        return {
+            headers,
+            payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+        };
     }
+    /** The caller's backoff, stopped at the deadline, with every retry told to whoever listens. */
+    retryOptions(method, path) {
+        return {
+            ...this.options.retry,
+            deadlineAt: this.options.deadline?.at,
+            onRetry: (info) => {
+                const message = info.error.message;
+                this.options.onRetry?.({ method, path, attempt: info.attempt, delayMs: info.delayMs, message });
+                this.options.retry?.onRetry?.(info);
+            },
+        };
+    }
+    toError(failure) {
+        return this.options.toError?.(failure) ?? new errors/* ApiError */.hD(failure.message, failure.status, failure.text);
+    }
+    /** 408/5xx or a lost answer: resend only what is safe to resend, or what the caller found did not happen. */
+    async afterAmbiguous(idempotent, options, method, path, message) {
+        if (idempotent)
+            return 'retry';
+        if (!options.reconcile)
+            return 'final';
+        const found = await options.reconcile();
+        if (found) {
+            this.options.onRetry?.({
+                method,
+                path,
+                attempt: 0,
+                delayMs: 0,
+                message: `${message}, but it had taken effect (found by listing)`,
+            });
+            return found;
+        }
+        return 'retry';
+    }
+    /** One attempt: the response if it is usable, else what went wrong and how it is classified. */
+    async attempt(method, url, path, headers, payload, options, attempt) {
+        const t = {
+            ...this.timeouts,
+            ...(options.timeoutMs ? { firstByteMs: options.timeoutMs } : {}),
+            ...options.timeouts,
+        };
+        const clamp = (ms) => this.options.deadline?.clamp(ms) ?? ms;
+        const where = `${this.service} ${method} ${(0,secrets/* redactUrl */.BO)(url)}`;
+        const started = Date.now();
+        const controller = new AbortController();
+        const totalMs = clamp(Math.max(t.totalMs, t.firstByteMs));
+        const timer = setTimeout(() => controller.abort(new TimedOut('the whole request took too long', totalMs)), totalMs);
+        const record = (status) => this.options.onCall?.({ method, path, status, ms: Date.now() - started, attempt });
+        let status = 0;
+        let contentType;
+        let text;
+        let responseHeaders;
+        try {
+            const response = await (0,undici/* request */.Em)(url, {
+                method: method,
+                headers,
+                body: payload,
+                dispatcher: this.dispatcher,
+                headersTimeout: clamp(t.firstByteMs),
+                bodyTimeout: clamp(t.bodyIdleMs),
+                signal: controller.signal,
+            });
+            status = response.statusCode;
+            responseHeaders = response.headers;
+            contentType = String(response.headers['content-type'] ?? '') || undefined;
+            text = await readLimited(response.body, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, this.service, url, status, contentType);
+        }
+        catch (error) {
+            record(status);
+            if (error instanceof core_contract/* ContractError */.Vl)
+                throw error;
+            // No complete answer came: status 0 (the message says how far it got).
+            return {
+                ...this.classifyNetworkError(error, controller, t, where, status),
+                status: 0,
+                text: '',
+                body: undefined,
+            };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        record(status);
+        this.answered = true;
+        return this.judge(method, url, status, contentType, text, responseHeaders, options);
+    }
+    /** Status, content type and fields: the answer is returned only if the caller can act on it. */
+    judge(method, url, status, contentType, text, headers, options) {
+        const success = status >= 200 && status < 300;
+        const usable = success || options.accept?.includes(status);
+        const contract = (expected) => new core_contract/* ContractError */.Vl(this.service, url.href, expected, (0,core_contract/* describeAnswer */.O1)(status, contentType, text), status);
+        let body = undefined;
+        if (text.trim()) {
+            if ((0,core_contract/* isJsonContentType */.qE)(contentType)) {
+                try {
+                    body = JSON.parse(text);
+                }
+                catch {
+                    if (success)
+                        throw contract('a complete JSON document (it does not parse: truncated or not JSON)');
+                    body = text;
+                }
+            }
+            else {
+                if (success)
+                    throw contract('a JSON answer (content-type application/json)');
+                body = text;
+            }
+        }
+        if (usable) {
+            const problem = options.check?.(body, status);
+            if (problem)
+                throw contract(problem);
+            return { response: { status, headers, body } };
+        }
+        const described = this.options.describeError?.(status, text, method, url.pathname) ??
+            `${this.service} ${method} ${(0,secrets/* redactUrl */.BO)(url)} returned ${status}${status >= 300 && status < 400 ? ` (a redirect${headers.location ? ` to ${(0,secrets/* redactUrl */.BO)(String(headers.location))}` : ''}; redirects are not followed)` : ''}: ${(0,core_contract/* describeAnswer */.O1)(status, contentType, text)}`;
+        const message = (0,secrets/* scrub */._I)(described);
+        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(headers['retry-after']);
+        if (status === 429)
+            return { verdict: 'retry', status, text, body, message, retryAfterMs };
+        if ((0,retry/* isRetryableStatus */.PS)(status))
+            return { verdict: 'ambiguous', status, text, body, message, retryAfterMs };
+        if (options.retryWhen?.(status, body))
+            return { verdict: 'retry', status, text, body, message };
+        return { verdict: 'final', status, text, body, message };
+    }
+    /**
+     * A request that got no answer. Not sent (refused, no connection): retry. Sent but unanswered: as
+     * ambiguous as a 5xx, except that a server which has never answered this client is not waited for again.
+     */
+    classifyNetworkError(error, controller, t, where, status) {
+        const code = error.code ?? '';
+        const reason = controller.signal.aborted ? controller.signal.reason : undefined;
+        let why;
+        if (reason instanceof TimedOut)
+            why = `stopped answering: ${reason.message}`;
+        else if (code === 'UND_ERR_HEADERS_TIMEOUT')
+            why = `did not answer (no response headers within ${(0,duration/* formatDuration */.a3)(t.firstByteMs)})`;
+        else if (code === 'UND_ERR_BODY_TIMEOUT')
+            why = `stopped sending its answer mid-body (silent for ${(0,duration/* formatDuration */.a3)(t.bodyIdleMs)})`;
+        else if (code === 'UND_ERR_CONNECT_TIMEOUT')
+            why = `could not be reached (no connection within ${(0,duration/* formatDuration */.a3)(t.connectMs)})`;
+        else
+            why = `failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}`;
+        const message = (0,secrets/* scrub */._I)(`${where} ${why}${status ? ` after HTTP ${status}` : ''}`);
+        if (NOT_SENT.has(code))
+            return { verdict: 'retry', message };
+        const timedOut = reason instanceof TimedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+        if (timedOut && !this.answered)
+            return { verdict: 'final', message };
+        return { verdict: 'ambiguous', message };
+    }
+}
+/** The body as text, refusing to buffer more than `max` bytes. */
+async function readLimited(body, max, service, url, status, contentType) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > max) {
+            body.destroy();
+            const head = Buffer.concat(chunks).toString('utf8', 0, 200);
+            throw new core_contract/* ContractError */.Vl(service, url.href, `an answer under ${Math.round(max / 1024)} KiB`, `more than that (${(0,core_contract/* describeAnswer */.O1)(status, contentType, head)})`, status);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/fly/errors.ts
 
 /** A non-2xx answer from the Machines API, with Fly's own `error` text and status code. */
-class FlyApiError extends Error {
-    status;
+class FlyApiError extends errors/* ApiError */.hD {
     flyError;
     flyStatus;
     constructor(message, status, flyError, flyStatus) {
-        super(message);
-        this.status = status;
+        super(message, status, flyError);
         this.flyError = flyError;
         this.flyStatus = flyStatus;
         this.name = 'FlyApiError';
@@ -227,6 +389,79 @@ function leaseHolder(text) {
     return match[2] ? `${match[1]} (until ${match[2]})` : match[1];
 }
 
+;// CONCATENATED MODULE: ./src/fly/contract.ts
+
+/**
+ * What fly-deploy needs from each Machines API answer before it acts on it, by operation. Every field
+ * named here is declared with this type in the vendored OpenAPI description
+ * (test/fixtures/fly/machines-openapi.json); test/fly/contract.test.ts holds the two together. A field
+ * is required here when a decision reads it: a Machine without an id cannot be leased, updated or
+ * destroyed, and one without a state cannot be judged.
+ */
+const MACHINE_FIELDS = {
+    id: 'string',
+    state: 'string',
+    config: 'object?',
+    instance_id: 'string?',
+    region: 'string?',
+    name: 'string?',
+};
+const WAIT_FIELDS = { ok: 'boolean?', state: 'string?' };
+const EVENT_FIELDS = { type: 'string?', status: 'string?', timestamp: 'number?' };
+const SECRETS_FIELDS = { version: 'number?' };
+/** Operation (as the spec writes its path) → the schema its 200 answer uses and the fields checked. */
+const FLY_CONTRACT = [
+    {
+        method: 'get',
+        path: '/apps/{app_name}/machines',
+        schema: 'Machine',
+        array: true,
+        fields: MACHINE_FIELDS,
+    },
+    {
+        method: 'post',
+        path: '/apps/{app_name}/machines',
+        schema: 'Machine',
+        array: false,
+        fields: MACHINE_FIELDS,
+    },
+    {
+        method: 'get',
+        path: '/apps/{app_name}/machines/{machine_id}',
+        schema: 'Machine',
+        array: false,
+        fields: MACHINE_FIELDS,
+    },
+    {
+        method: 'post',
+        path: '/apps/{app_name}/machines/{machine_id}',
+        schema: 'Machine',
+        array: false,
+        fields: MACHINE_FIELDS,
+    },
+    {
+        method: 'get',
+        path: '/apps/{app_name}/machines/{machine_id}/wait',
+        schema: 'WaitMachineResponse',
+        array: false,
+        fields: WAIT_FIELDS,
+    },
+    {
+        method: 'get',
+        path: '/apps/{app_name}/machines/{machine_id}/events',
+        schema: 'MachineEvent',
+        array: true,
+        fields: EVENT_FIELDS,
+    },
+];
+const checkMachine = (body) => (0,core_contract/* checkFields */.oA)(body, MACHINE_FIELDS, 'a Machine');
+const checkMachines = (body) => (0,core_contract/* checkEach */.Qi)(body, MACHINE_FIELDS, 'Machines');
+/** 200 is `{ok, state}`; 400/408 carry Fly's `{error}` text, which the caller reads. */
+const checkWait = (body, status) => status === 200 && body !== undefined ? (0,core_contract/* checkFields */.oA)(body, WAIT_FIELDS, 'the wait answer') : undefined;
+const checkEvents = (body, status) => status === 200 ? (0,core_contract/* checkEach */.Qi)(body, EVENT_FIELDS, 'Machine events') : undefined;
+/** A 404 from `find` has Fly's `{error}` body; only a 200 must be a Machine. */
+const checkFoundMachine = (body, status) => status === 200 ? checkMachine(body) : undefined;
+
 ;// CONCATENATED MODULE: ./src/fly/rate-limit.ts
 
 /**
@@ -270,8 +505,9 @@ class TokenBucket {
 
 
 
+
+
 const NONCE_HEADER = 'fly-machine-lease-nonce';
-const ALL_ERRORS = Array.from({ length: 200 }, (_, i) => 400 + i);
 /**
  * The Authorization header flyctl would send: macaroons (`fm1r_`, `fm1a_`, `fm2_`) as `FlyV1`, anything
  * else as `Bearer`; a value the user pasted with its scheme is sent unchanged (fly-go `tokens.Parse`).
@@ -300,6 +536,8 @@ class FlyApi {
     /** Creates are limited per app: 1/s, bursting to 3 (docs: Machines API rate limits). */
     // Paced a little under 1/s so timer skew against the server's bucket does not cost a 429 round trip.
     createBucket = new TokenBucket(0.95, 3);
+    /** Whether any change (a non-GET call) has been accepted by the API through this client. */
+    sentChange = false;
     constructor(options) {
         (0,secrets/* registerSecret */.cl)(options.token);
         const auth = authorizationHeader(options.token);
@@ -308,85 +546,80 @@ class FlyApi {
         this.log = options.log ?? (() => { });
         this.retryOptions = { retries: 6, baseMs: 250, maxMs: 8000, maxRetryAfterMs: 60_000, ...options.retry };
         this.http = new HttpClient({
+            service: 'Fly Machines API',
             baseUrl: apiBase(options.apiUrl),
             headers: { authorization: auth, 'user-agent': options.userAgent ?? 'runway-fly-deploy' },
             onCall: options.onCall,
-            timeoutMs: 75_000,
+            // The API answers ordinary calls in a second or two; only /wait long-polls (given their own) take longer.
+            timeouts: { connectMs: 10_000, firstByteMs: 15_000, bodyIdleMs: 10_000, totalMs: 25_000 },
+            deadline: options.deadline,
+            retry: this.retryOptions,
+            toError: FlyApi.toError,
+            onRetry: (info) => this.log(info.attempt === 0
+                ? `${info.method} ${info.path}: ${info.message}`
+                : `retrying ${info.method} /${info.path} in ${info.delayMs}ms (attempt ${info.attempt}): ${info.message}`),
         });
     }
-    machinesPath(id, rest = '') {
-        const app = encodeURIComponent(this.app);
-        return id ? `apps/${app}/machines/${encodeURIComponent(id)}${rest}` : `apps/${app}/machines`;
+    /** The app's Machines collection: only list and create address it. */
+    collectionPath() {
+        return `apps/${encodeURIComponent((0,core_contract/* pathId */.lH)('app name', this.app))}/machines`;
     }
-    /** One API call with Fly's retry rules; returns the 2xx (or accepted) response or throws FlyApiError. */
+    /** One Machine (or a sub-resource of it); an empty or unsafe id is refused, never sent. */
+    machinePath(id, rest = '') {
+        return `${this.collectionPath()}/${encodeURIComponent((0,core_contract/* pathId */.lH)('Machine id', id))}${rest}`;
+    }
+    /**
+     * One API call through the shared client (its one retry layer), with Fly's rules: 408/429/5xx retried,
+     * 409 "concurrent update" and 412 while a Machine settles retried when asked, a non-idempotent call
+     * reconciled before it is resent. Returns the 2xx (or accepted) response or throws FlyApiError.
+     */
     async send(method, path, options = {}) {
         const idempotent = options.idempotent ?? true;
-        const headers = options.nonce ? { [NONCE_HEADER]: options.nonce } : {};
-        let last = '';
-        const ambiguous = async (why, retryAfterMs) => {
-            last = why;
-            if (!idempotent && options.reconcile) {
-                const found = await options.reconcile();
-                if (found) {
-                    this.log(`${method} ${path}: ${why}, but it had taken effect (found by listing)`);
-                    return found;
-                }
-            }
-            throw new retry/* RetryableError */.dw(why, retryAfterMs);
-        };
         try {
-            return await (0,retry/* retry */.L5)(async () => {
-                let response;
-                await options.pace?.();
-                try {
-                    response = await this.http.request(method, path, {
-                        query: options.query,
-                        body: options.body,
-                        headers,
-                        retry: false,
-                        accept: ALL_ERRORS,
-                        timeoutMs: options.timeoutMs,
-                    });
-                }
-                catch (error) {
-                    if (error instanceof errors/* ApiError */.hD && error.status === 0)
-                        return ambiguous(error.message);
-                    throw error;
-                }
-                const { status } = response;
-                if (status < 300 || options.accept?.includes(status))
-                    return response;
-                const { flyError, flyStatus } = errorBody(response.body);
-                const message = `Fly API ${method} /${path} returned ${status}: ${flyError || '(no message)'}`;
-                if (status === 429) {
-                    last = message;
-                    throw new retry/* RetryableError */.dw(message, (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after']));
-                }
-                if (status === 408 || status >= 500)
-                    return ambiguous(message, (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after']));
-                if (status === 409 && options.retryConflict && /concurrent update|settle/i.test(flyError)) {
-                    last = message;
-                    throw new retry/* RetryableError */.dw(message);
-                }
-                if (status === 412 && options.retryPrecondition) {
-                    last = message;
-                    throw new retry/* RetryableError */.dw(message);
-                }
-                throw new FlyApiError(message, status, flyError, flyStatus);
-            }, {
-                ...this.retryOptions,
-                onRetry: (info) => {
-                    this.log(`retrying ${method} /${path} in ${info.delayMs}ms (attempt ${info.attempt}): ${info.error.message}`);
-                    this.retryOptions.onRetry?.(info);
+            const response = await this.http.request(method, path, {
+                query: options.query,
+                body: options.body,
+                headers: options.nonce ? { [NONCE_HEADER]: options.nonce } : {},
+                retry: idempotent,
+                accept: options.accept,
+                reconcile: idempotent ? undefined : options.reconcile,
+                pace: options.pace,
+                check: options.check,
+                timeouts: options.timeoutMs
+                    ? { firstByteMs: options.timeoutMs, totalMs: options.timeoutMs + 5000 }
+                    : undefined,
+                retryWhen: (status, body) => {
+                    const { flyError } = errorBody(body);
+                    if (status === 409)
+                        return Boolean(options.retryConflict) && /concurrent update|settle/i.test(flyError);
+                    return status === 412 && Boolean(options.retryPrecondition);
                 },
             });
+            if (method !== 'GET')
+                this.sentChange = true;
+            return response;
         }
         catch (error) {
-            if (error instanceof retry/* RetryableError */.dw) {
-                throw new FlyApiError(`${last || error.message} (gave up after ${(this.retryOptions.retries ?? 6) + 1} attempts)`, 0, error.message);
-            }
-            throw this.translate(error);
+            throw this.untouched(this.translate(error));
         }
+    }
+    /** A final failure as FlyApiError, with Fly's own `error` text when the body carries one. */
+    static toError(failure) {
+        const fly = failure.body && typeof failure.body === 'object';
+        // Only a JSON body is Fly's own answer; anything else (a proxy's page, a redirect) keeps the generic message.
+        if (failure.status === 0 || !fly)
+            return new FlyApiError(failure.message, failure.status, failure.text);
+        const { flyError, flyStatus } = errorBody(failure.body);
+        return new FlyApiError(`Fly API ${failure.method} /${failure.path} returned ${failure.status}: ${flyError || '(no message)'}`, failure.status, flyError, flyStatus);
+    }
+    /**
+     * A failure before any change was accepted says so: the reader of "Fly Machines API did not answer"
+     * must know whether the app was touched.
+     */
+    untouched(error) {
+        if (!this.sentChange && error instanceof errors/* ApiError */.hD && !(error instanceof errors/* UserError */.yo))
+            error.message = `${error.message.replace(/\.?$/, '.')} Nothing was changed on Fly: no change had been accepted yet.`;
+        return error;
     }
     /** Errors the user can act on become UserErrors; the rest stay FlyApiErrors. */
     translate(error) {
@@ -405,8 +638,11 @@ class FlyApi {
     // --- Machines -------------------------------------------------------------------------------------
     async list(query = {}) {
         try {
-            const response = await this.send('GET', this.machinesPath(), { query });
-            return Array.isArray(response.body) ? response.body : [];
+            const response = await this.send('GET', this.collectionPath(), {
+                query,
+                check: checkMachines,
+            });
+            return response.body;
         }
         catch (error) {
             if (error instanceof FlyApiError && error.status === 404) {
@@ -419,11 +655,14 @@ class FlyApi {
         }
     }
     async get(id) {
-        return (await this.send('GET', this.machinesPath(id))).body;
+        return (await this.send('GET', this.machinePath(id), { check: checkMachine })).body;
     }
     /** GET that answers undefined for a Machine that no longer exists. */
     async find(id) {
-        const response = await this.send('GET', this.machinesPath(id), { accept: [404] });
+        const response = await this.send('GET', this.machinePath(id), {
+            accept: [404],
+            check: checkFoundMachine,
+        });
         return response.status === 404 ? undefined : response.body;
     }
     /**
@@ -432,8 +671,9 @@ class FlyApi {
      */
     async create(body, launch) {
         try {
-            const response = await this.send('POST', this.machinesPath(), {
+            const response = await this.send('POST', this.collectionPath(), {
                 body,
+                check: checkMachine,
                 pace: () => this.createBucket.take(),
                 idempotent: false,
                 reconcile: async () => {
@@ -451,8 +691,9 @@ class FlyApi {
     }
     async update(id, body, nonce, region) {
         try {
-            const response = await this.send('POST', this.machinesPath(id), {
+            const response = await this.send('POST', this.machinePath(id), {
                 body,
+                check: checkMachine,
                 nonce,
                 idempotent: false,
                 retryConflict: true,
@@ -474,37 +715,38 @@ class FlyApi {
         }
     }
     async start(id, nonce) {
-        await this.send('POST', this.machinesPath(id, '/start'), { nonce, retryPrecondition: true });
+        await this.send('POST', this.machinePath(id, '/start'), { nonce, retryPrecondition: true });
     }
     async stop(id, nonce, options = {}) {
-        await this.send('POST', this.machinesPath(id, '/stop'), { nonce, body: options });
+        await this.send('POST', this.machinePath(id, '/stop'), { nonce, body: options });
     }
     /** Destroy with kill (flyctl's `kill=true`; the spec's `force=true` too). A 404 means already gone. */
     async destroy(id, nonce) {
-        await this.send('DELETE', this.machinesPath(id), {
+        await this.send('DELETE', this.machinePath(id), {
             nonce,
             query: { kill: true, force: true },
             accept: [404],
         });
     }
     async cordon(id, nonce) {
-        await this.send('POST', this.machinesPath(id, '/cordon'), { nonce });
+        await this.send('POST', this.machinePath(id, '/cordon'), { nonce });
     }
     async uncordon(id, nonce) {
-        await this.send('POST', this.machinesPath(id, '/uncordon'), { nonce });
+        await this.send('POST', this.machinePath(id, '/uncordon'), { nonce });
     }
     async setMetadata(id, key, value, nonce) {
-        await this.send('POST', this.machinesPath(id, `/metadata/${encodeURIComponent(key)}`), {
+        await this.send('POST', this.machinePath(id, `/metadata/${encodeURIComponent(key)}`), {
             nonce,
             body: { value },
         });
     }
     async events(id) {
-        const response = await this.send('GET', this.machinesPath(id, '/events'), {
+        const response = await this.send('GET', this.machinePath(id, '/events'), {
             query: { limit: 50 },
             accept: [404],
+            check: checkEvents,
         });
-        return response.status === 404 || !Array.isArray(response.body) ? [] : response.body;
+        return response.status === 404 ? [] : response.body;
     }
     /**
      * The `/wait` long poll, in chunks of at most 60 s (the server's cap) until `timeoutMs` runs out.
@@ -519,10 +761,11 @@ class FlyApi {
             if (left <= 0)
                 return { ok: false, timedOut: true, state: lastState };
             const seconds = Math.max(1, Math.min(options.sliceSeconds ?? 60, 60, Math.ceil(left / 1000)));
-            const response = await this.send('GET', this.machinesPath(id, '/wait'), {
+            const response = await this.send('GET', this.machinePath(id, '/wait'), {
                 query: { state, timeout: seconds, version: options.version },
                 accept: [400, 404, 408],
                 timeoutMs: seconds * 1000 + 15_000,
+                check: checkWait,
             });
             if (response.status === 200)
                 return { ok: true, state: response.body?.state ?? state };
@@ -554,7 +797,7 @@ class FlyApi {
     async acquireLease(id, ttlSeconds, description) {
         let response;
         try {
-            response = await this.send('POST', this.machinesPath(id, '/lease'), {
+            response = await this.send('POST', this.machinePath(id, '/lease'), {
                 query: { ttl: ttlSeconds },
                 body: { ttl: ttlSeconds, description },
             });
@@ -569,7 +812,7 @@ class FlyApi {
         return leaseData(response.body, id);
     }
     async refreshLease(id, nonce, ttlSeconds) {
-        const response = await this.send('POST', this.machinesPath(id, '/lease'), {
+        const response = await this.send('POST', this.machinePath(id, '/lease'), {
             nonce,
             query: { ttl: ttlSeconds },
             body: { ttl: ttlSeconds },
@@ -580,7 +823,7 @@ class FlyApi {
         return lease;
     }
     async releaseLease(id, nonce) {
-        await this.send('DELETE', this.machinesPath(id, '/lease'), { nonce, accept: [404] });
+        await this.send('DELETE', this.machinePath(id, '/lease'), { nonce, accept: [404] });
     }
     // --- App ------------------------------------------------------------------------------------------
     /** Sets secrets; returns the secrets version to pin on creates and updates as `min_secrets_version`. */
@@ -3372,412 +3615,6 @@ async function release(options) {
         gatePassed: false,
         reason,
         deploymentId: recorder?.deploymentId,
-    };
-}
-
-
-/***/ }),
-
-/***/ 5323:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ DeploymentRecorder),
-  recordTargetFromInputs: () => (/* binding */ recordTargetFromInputs)
-});
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/secrets.ts
-var secrets = __webpack_require__(8198);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __webpack_require__(7253);
-;// CONCATENATED MODULE: ./src/github/client.ts
-
-
-
-
-/** Validates the target before any call and registers the token so it never reaches a log or summary. */
-function client_githubClient(target) {
-    if (!target.token) {
-        throw new errors/* InputError */.dz('github-token', 'is empty.', 'pass ${{ github.token }} or a token with the needed scopes.');
-    }
-    (0,secrets/* registerSecret */.cl)(target.token);
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(target.repository ?? '');
-    if (!match) {
-        throw new errors/* InputError */.dz('repository', `"${target.repository}" is not owner/name.`, 'use e.g. coconut-beach/voice-bot.');
-    }
-    const baseUrl = (target.apiUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    // getOctokit adds the Actions user agent and proxy support; log: silence octokit's console warnings.
-    const octokit = (0,github/* getOctokit */.Q)(target.token, {
-        baseUrl,
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    });
-    return { octokit, owner: match[1], repo: match[2], retry: target.retry };
-}
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-/**
- * Retries a call that is safe to repeat (reads, closing an issue) on 429/5xx with backoff, honouring
- * Retry-After. Creates are not retried: a 502 after GitHub stored the issue would open a duplicate.
- */
-function client_idempotent(client, call) {
-    return (0,retry/* retry */.L5)(async () => {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const status = statusOf(error);
-            if (status !== undefined && (0,retry/* isRetryableStatus */.PS)(status)) {
-                const header = error.response?.headers?.['retry-after'];
-                throw new retry/* RetryableError */.dw(`GitHub answered ${status}`, (0,retry/* parseRetryAfter */.mu)(header), { cause: error });
-            }
-            throw error;
-        }
-    }, { retries: 4, baseMs: 500, maxMs: 8000, ...client.retry }).catch((error) => {
-        if (error instanceof retry/* RetryableError */.dw)
-            throw error.cause ?? error;
-        throw error;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/github/deployments.ts
-/**
- * Deployment records (actions.md §8.4): each deploy creates a GitHub Deployment whose payload carries the
- * exact image digest, so promotion redeploys what staging ran and rollback finds what production ran
- * before. Records not written by Runway (the ones GitHub creates for `environment:` jobs, other tools')
- * are recognised by their payload and ignored.
- */
-
-
-/** Marks our payloads; a reader ignores anything without it. */
-const PAYLOAD_TYPE = 'runway-deploy';
-const DIGEST_REF = /^[a-z0-9.-]+(?::\d+)?(?:\/[a-z0-9._-]+)+@sha256:[0-9a-f]{64}$/;
-function isDigestRef(image) {
-    return DIGEST_REF.test(image);
-}
-function isProductionName(environment) {
-    return /^prod(uction)?$/i.test(environment);
-}
-/** GitHub caps status descriptions at 140 characters and answers 422 beyond that. */
-function clip(text) {
-    if (text === undefined)
-        return undefined;
-    return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
-}
-function defaultLogUrl(repository) {
-    const runId = process.env.GITHUB_RUN_ID;
-    if (!runId)
-        return undefined;
-    const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
-    return `${server}/${repository}/actions/runs/${runId}`;
-}
-/** Reads a payload back; anything malformed or written by another tool is not ours (undefined). */
-function parsePayload(payload) {
-    let value = payload;
-    if (typeof value === 'string') {
-        try {
-            value = JSON.parse(value);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-        return undefined;
-    const p = value;
-    if (p.type !== PAYLOAD_TYPE)
-        return undefined;
-    if (typeof p.app !== 'string' || !p.app)
-        return undefined;
-    if (typeof p.image !== 'string' || !isDigestRef(p.image))
-        return undefined;
-    if (typeof p.strategy !== 'string')
-        return undefined;
-    if (p.releaseVersion !== undefined && typeof p.releaseVersion !== 'number')
-        return undefined;
-    return {
-        type: PAYLOAD_TYPE,
-        app: p.app,
-        image: p.image,
-        strategy: p.strategy,
-        ...(typeof p.releaseVersion === 'number' ? { releaseVersion: p.releaseVersion } : {}),
-        ...(typeof p.actor === 'string' ? { actor: p.actor } : {}),
-        ...(typeof p.runId === 'string' ? { runId: p.runId } : {}),
-    };
-}
-async function startDeployment(options) {
-    const { payload } = options;
-    if (!options.ref)
-        throw new errors/* InputError */.dz('ref', 'is empty.', 'pass the commit SHA being deployed (github.sha).');
-    if (!options.environment)
-        throw new errors/* InputError */.dz('environment', 'is empty.', 'name the environment, e.g. staging.');
-    if (!payload?.app)
-        throw new errors/* InputError */.dz('app', 'is empty.', 'name the Fly app, e.g. voice-bot.');
-    if (!isDigestRef(payload.image ?? '')) {
-        throw new errors/* InputError */.dz('image', `"${payload.image}" is not a digest reference.`, 'record registry/app@sha256:<64 hex>, never a tag.');
-    }
-    const client = client_githubClient(options);
-    const recorded = {
-        type: PAYLOAD_TYPE,
-        app: payload.app,
-        image: payload.image,
-        strategy: payload.strategy,
-        ...(payload.releaseVersion !== undefined ? { releaseVersion: payload.releaseVersion } : {}),
-        ...(process.env.GITHUB_ACTOR ? { actor: process.env.GITHUB_ACTOR } : {}),
-        ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
-    };
-    const created = await client.octokit.rest.repos.createDeployment({
-        owner: client.owner,
-        repo: client.repo,
-        ref: options.ref,
-        task: 'deploy',
-        environment: options.environment,
-        // Never merge the default branch into the ref: we deploy exactly what was built.
-        auto_merge: false,
-        // CI gating happened before this workflow ran; the digest is already tested.
-        required_contexts: [],
-        payload: recorded,
-        description: clip(options.description ?? `${payload.app} ${payload.image.split('@')[1]?.slice(0, 19) ?? ''}`),
-        transient_environment: false,
-        production_environment: options.production ?? isProductionName(options.environment),
-    });
-    if (created.status !== 201 || !('id' in created.data)) {
-        throw new Error(`GitHub did not create the deployment (HTTP ${created.status}: ${JSON.stringify(created.data).slice(0, 200)})`);
-    }
-    const id = created.data.id;
-    await client.octokit.rest.repos.createDeploymentStatus({
-        owner: client.owner,
-        repo: client.repo,
-        deployment_id: id,
-        state: 'in_progress',
-        log_url: options.logUrl ?? defaultLogUrl(options.repository),
-        description: clip(`Deploying ${payload.app} (${payload.strategy})`),
-    });
-    return { id };
-}
-async function finishDeployment(id, options) {
-    if (!Number.isInteger(id) || id <= 0)
-        throw new errors/* InputError */.dz('deployment-id', `"${id}" is not a deployment id.`, 'pass the id startDeployment returned.');
-    const client = client_githubClient(options);
-    const { data: deployment } = await client_idempotent(client, () => client.octokit.rest.repos.getDeployment({ owner: client.owner, repo: client.repo, deployment_id: id }));
-    await client.octokit.rest.repos.createDeploymentStatus({
-        owner: client.owner,
-        repo: client.repo,
-        deployment_id: id,
-        state: options.state,
-        log_url: options.logUrl ?? defaultLogUrl(options.repository),
-        description: clip(options.description),
-        // environment_url only on success: a failed deploy has no URL worth linking.
-        ...(options.state === 'success' && options.environmentUrl
-            ? { environment_url: options.environmentUrl }
-            : {}),
-        auto_inactive: true,
-    });
-    // auto_inactive skips production environments (docs), so the previous production record would stay
-    // "active" beside the new one; retire our own earlier successes explicitly.
-    if (options.state === 'success' && deployment.production_environment) {
-        await retirePrevious(client, deployment.environment, id);
-    }
-}
-async function retirePrevious(client, environment, currentId) {
-    const older = await client_idempotent(client, () => client.octokit.rest.repos.listDeployments({
-        owner: client.owner,
-        repo: client.repo,
-        environment,
-        per_page: 20,
-    }));
-    for (const d of older.data) {
-        if (d.id >= currentId || !parsePayload(d.payload))
-            continue;
-        const { data: statuses } = await client_idempotent(client, () => client.octokit.rest.repos.listDeploymentStatuses({
-            owner: client.owner,
-            repo: client.repo,
-            deployment_id: d.id,
-            per_page: 1,
-        }));
-        if (statuses[0]?.state !== 'success')
-            continue;
-        await client.octokit.rest.repos.createDeploymentStatus({
-            owner: client.owner,
-            repo: client.repo,
-            deployment_id: d.id,
-            state: 'inactive',
-            description: `Superseded by deployment ${currentId}`,
-        });
-    }
-}
-/**
- * Our deployments to `environment` that succeeded, newest first. A production record retired to
- * `inactive` by a newer deploy still counts (it is what rollback wants); one marked failure does not.
- * `excludeImage` skips records of a given digest (rollback wants the image before the current one).
- */
-async function successfulDeployments(options) {
-    if (!options.environment)
-        throw new InputError('environment', 'is empty.', 'name the environment, e.g. staging.');
-    const client = githubClient(options);
-    const scan = options.scan ?? 100;
-    const limit = options.limit ?? 1;
-    const perPage = Math.min(100, options.pageSize ?? 100);
-    const found = [];
-    let page = 1;
-    let seen = 0;
-    while (seen < scan && found.length < limit) {
-        const { data } = await idempotent(client, () => client.octokit.rest.repos.listDeployments({
-            owner: client.owner,
-            repo: client.repo,
-            environment: options.environment,
-            per_page: perPage,
-            page,
-        }));
-        if (data.length === 0)
-            break;
-        // Don't rely on API order (actions.md §4.7): sort by creation time, id as tie-break.
-        const sorted = [...data].sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
-        for (const d of sorted) {
-            seen++;
-            const payload = parsePayload(d.payload);
-            if (!payload || d.environment !== options.environment)
-                continue;
-            if (options.excludeImage && payload.image === options.excludeImage)
-                continue;
-            const statuses = await idempotent(client, () => client.octokit.paginate(client.octokit.rest.repos.listDeploymentStatuses, {
-                owner: client.owner,
-                repo: client.repo,
-                deployment_id: d.id,
-                per_page: 100,
-            }));
-            // The newest status that is not `inactive` decides: a record later marked failure (rolled back)
-            // no longer counts, while one merely retired by a newer deploy still does.
-            const newestFirst = [...statuses].sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
-            const decisive = newestFirst.find((s) => s.state !== 'inactive');
-            if (decisive?.state !== 'success')
-                continue;
-            const success = decisive;
-            found.push({
-                id: d.id,
-                payload,
-                sha: d.sha,
-                ref: d.ref,
-                createdAt: d.created_at,
-                ...(success.environment_url ? { environmentUrl: success.environment_url } : {}),
-            });
-            if (found.length >= limit || seen >= scan)
-                break;
-        }
-        if (data.length < perPage)
-            break;
-        page++;
-    }
-    return found;
-}
-async function lastSuccessfulDeployment(options) {
-    const [latest] = await successfulDeployments({ ...options, limit: 1 });
-    return latest;
-}
-
-;// CONCATENATED MODULE: ./src/release/record.ts
-
-
-
-/**
- * The GitHub Deployment for one deploy. Its payload must carry a digest (promotion redeploys exactly
- * what staging ran), so when the input image is a tag the record is opened once Fly has told us the
- * digest; when it is already a digest the record goes `in_progress` before anything changes. Recording
- * is a courtesy to reviewers: a GitHub error is reported as a warning and never fails a deploy that worked.
- */
-class DeploymentRecorder {
-    target;
-    warn;
-    id;
-    constructor(target, warn) {
-        this.target = target;
-        this.warn = warn;
-    }
-    get deploymentId() {
-        return this.id;
-    }
-    async begin(image) {
-        if (!isDigestRef(image))
-            return;
-        await this.open(image);
-    }
-    /** Closes the record with the deploy's outcome; `failedGate` marks a deploy rolled back after a probe breach. */
-    async finish(result, description) {
-        const image = result.status === 'deployed' ? result.image : result.requestedImage;
-        if (this.id === undefined) {
-            const digestRef = isDigestRef(image) ? image : isDigestRef(result.image) ? result.image : undefined;
-            if (!digestRef) {
-                this.warn(`no GitHub deployment recorded: Fly reported no digest for ${image}.`);
-                return;
-            }
-            await this.open(digestRef, result.releaseVersion);
-            if (this.id === undefined)
-                return;
-        }
-        try {
-            await finishDeployment(this.id, {
-                token: this.target.token,
-                repository: this.target.repository,
-                apiUrl: this.target.apiUrl,
-                state: result.status === 'deployed' ? 'success' : 'failure',
-                environmentUrl: result.url,
-                description: description ??
-                    (result.status === 'deployed'
-                        ? `Deployed release v${result.releaseVersion}`
-                        : `${result.status}: ${result.reason ?? ''}`),
-            });
-        }
-        catch (error) {
-            this.warn(`could not finish GitHub deployment ${this.id}: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        }
-    }
-    async open(image, releaseVersion) {
-        try {
-            const { id } = await startDeployment({
-                token: this.target.token,
-                repository: this.target.repository,
-                apiUrl: this.target.apiUrl,
-                ref: this.target.ref,
-                environment: this.target.environment,
-                payload: {
-                    app: this.target.app,
-                    image,
-                    strategy: this.target.strategy,
-                    ...(releaseVersion ? { releaseVersion } : {}),
-                },
-            });
-            this.id = id;
-        }
-        catch (error) {
-            this.warn(`could not record a GitHub deployment: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        }
-    }
-}
-/**
- * Where to record, from the `github-token` and `record-deployment` inputs both deploying actions share and
- * the variables the runner sets. Recording is on when there is a token and a repository to record in
- * (always true on a runner).
- */
-function recordTargetFromInputs(inputs, deploy, env) {
-    const token = inputs.optional('github-token');
-    (0,secrets/* registerSecret */.cl)(token);
-    if (!inputs.bool('record-deployment', true) || !token || !env.GITHUB_REPOSITORY)
-        return undefined;
-    return {
-        token,
-        repository: env.GITHUB_REPOSITORY,
-        apiUrl: env.GITHUB_API_URL,
-        ref: env.GITHUB_SHA || env.GITHUB_REF_NAME || 'main',
-        environment: deploy.environment || 'production',
-        app: deploy.app,
-        strategy: deploy.strategy,
     };
 }
 

@@ -1,6 +1,116 @@
-export const id = 599;
-export const ids = [599];
+export const id = 669;
+export const ids = [669];
 export const modules = {
+
+/***/ 2013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ describeAnswer),
+/* harmony export */   Qi: () => (/* binding */ checkEach),
+/* harmony export */   Vl: () => (/* binding */ ContractError),
+/* harmony export */   lH: () => (/* binding */ pathId),
+/* harmony export */   oA: () => (/* binding */ checkFields),
+/* harmony export */   qE: () => (/* binding */ isJsonContentType)
+/* harmony export */ });
+/* unused harmony export firstBytes */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+
+
+/**
+ * An answer that is not what the service promises (HTML where JSON was due, a field missing, a body cut
+ * off). Never retried and never acted on: the message names the service, the URL without secrets,
+ * what was expected and the first bytes of what came.
+ */
+class ContractError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD {
+    service;
+    url;
+    expected;
+    got;
+    constructor(service, url, expected, got, status) {
+        super(`${service} at ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url)} did not answer as expected: wanted ${expected}, got ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got)}.`, status, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got));
+        this.service = service;
+        this.url = url;
+        this.expected = expected;
+        this.got = got;
+        this.name = 'ContractError';
+    }
+}
+/** The first bytes of a body, on one line, for a message: enough to recognise a captive portal or a proxy page. */
+function firstBytes(text, max = 120) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (!flat)
+        return 'an empty body';
+    return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+}
+/** How a response looked, for ContractError's "got": status, content type and first bytes. */
+function describeAnswer(status, contentType, text) {
+    return `HTTP ${status} ${contentType || '(no content type)'} ${firstBytes(text)}`;
+}
+function isJsonContentType(contentType) {
+    const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+    return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+}
+/** Ids are at most this long at every service we call (Fly Machine ids are 14, Cloudflare ids 32). */
+const MAX_ID_LENGTH = 256;
+const URL_SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]*$/;
+/**
+ * The one gate for a value going into a URL path: present, a string, URL-safe and of sane length. A
+ * request never carries `undefined`, and an id can never be empty (which would address the collection).
+ */
+function pathId(kind, value) {
+    if (typeof value !== 'string' || value === '' || value.length > MAX_ID_LENGTH || !URL_SAFE_ID.test(value)) {
+        const shown = typeof value === 'string' ? firstBytes(value, 40) : String(value);
+        throw new ContractError('Runway', `(${kind})`, `a non-empty, URL-safe ${kind} to put in the request path`, shown, 0);
+    }
+    return value;
+}
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    return typeof value;
+}
+/**
+ * Checks that `value` is an object with the given fields of the given types (`?` = may be absent or
+ * null); returns the first problem as text, or undefined. Non-empty strings only for required strings.
+ */
+function checkFields(value, fields, where = 'the body') {
+    if (typeOf(value) !== 'object')
+        return `${where} to be a JSON object (it is ${typeOf(value)})`;
+    const record = value;
+    for (const [field, shape] of Object.entries(fields)) {
+        const optional = shape.endsWith('?');
+        const want = shape.replace('?', '');
+        const present = record[field];
+        if (present === undefined || present === null) {
+            if (optional)
+                continue;
+            return `${where} to have "${field}" (${want})`;
+        }
+        if (typeOf(present) !== want)
+            return `${where}."${field}" to be ${want} (it is ${typeOf(present)})`;
+        if (want === 'string' && !optional && present === '')
+            return `${where}."${field}" to be non-empty`;
+    }
+    return undefined;
+}
+/** Every element of an array checked with checkFields; the first problem, or undefined. */
+function checkEach(value, fields, what) {
+    if (!Array.isArray(value))
+        return `a JSON array of ${what} (it is ${typeOf(value)})`;
+    for (const [i, item] of value.entries()) {
+        const problem = checkFields(item, fields, `${what}[${i}]`);
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
+
+
+/***/ }),
 
 /***/ 7253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -10,6 +120,7 @@ export const modules = {
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   v7: () => (/* binding */ DeadlineReachedError),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
@@ -38,6 +149,15 @@ class RetryableError extends Error {
         this.retryAfterMs = retryAfterMs;
     }
 }
+/** Retries stopped because the next wait would pass the deadline; `attempts` were made. */
+class DeadlineReachedError extends Error {
+    attempts;
+    constructor(message, attempts, options) {
+        super(message, options);
+        this.attempts = attempts;
+        this.name = 'DeadlineReachedError';
+    }
+}
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Exponential backoff with full jitter (AWS architecture blog): delay = random(0, min(max, base·2^n)). */
 function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
@@ -64,6 +184,9 @@ async function retry(attempt, options = {}) {
             const delayMs = error.retryAfterMs !== undefined
                 ? Math.min(error.retryAfterMs, maxRetryAfterMs)
                 : backoffDelay(n, baseMs, maxMs, options.random);
+            if (options.deadlineAt !== undefined && Date.now() + delayMs >= options.deadlineAt) {
+                throw new DeadlineReachedError(error.message, n + 1, { cause: error });
+            }
             options.onRetry?.({ attempt: n + 1, delayMs, error });
             await wait(delayMs);
         }
@@ -73,7 +196,7 @@ async function retry(attempt, options = {}) {
 
 /***/ }),
 
-/***/ 7599:
+/***/ 4669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -90,6 +213,8 @@ var errors = __webpack_require__(4296);
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var secrets = __webpack_require__(8198);
+// EXTERNAL MODULE: ./src/core/contract.ts
+var core_contract = __webpack_require__(2013);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/core/retry.ts
@@ -99,90 +224,321 @@ var retry = __webpack_require__(7253);
 
 
 
+
+
+const DEFAULT_TIMEOUTS = {
+    connectMs: 10_000,
+    firstByteMs: 30_000,
+    bodyIdleMs: 15_000,
+    totalMs: 60_000,
+};
+/** Larger answers are refused rather than buffered: no JSON document we read comes near this. */
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-/** A small JSON client over undici shared by the Fly, Cloudflare and PowerDNS clients. */
+/** Errors raised before the request left: retrying cannot apply anything twice. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+]);
+/** Thrown inside an attempt for an answer that must not be retried (it goes straight to the caller). */
+class FinalAnswer extends Error {
+    failure;
+    constructor(failure) {
+        super(failure.message);
+        this.failure = failure;
+    }
+}
+class TimedOut extends Error {
+    phase;
+    ms;
+    constructor(phase, ms) {
+        super(`${phase} after ${(0,duration/* formatDuration */.a3)(ms)}`);
+        this.phase = phase;
+        this.ms = ms;
+    }
+}
+/**
+ * The one HTTP client (and the one retry layer) for every JSON API Runway calls: bounded waits, a
+ * body-size cap, no redirects followed, every 2xx answer checked to be JSON (and to carry the fields
+ * the caller needs) before it is returned, retries classified once here and stopped at the deadline.
+ */
 class HttpClient {
     options;
+    service;
+    timeouts;
+    dispatcher;
+    /** Whether this server has ever answered: one that never did is not waited for twice. */
+    answered = false;
     constructor(options) {
         this.options = options;
+        this.service = options.service ?? new URL(options.baseUrl).host;
+        this.timeouts = {
+            ...DEFAULT_TIMEOUTS,
+            ...(options.timeoutMs ? { firstByteMs: options.timeoutMs, bodyIdleMs: options.timeoutMs } : {}),
+            ...options.timeouts,
+        };
+        // Redirects are not followed (undici's default): an API that redirects is answered with an error.
+        this.dispatcher =
+            options.dispatcher ??
+                new undici/* Agent */.g6({ connect: { timeout: this.timeouts.connectMs }, keepAliveTimeout: 4000 });
     }
-    async request(method, path, options = {}) {
-        const url = new URL(path.replace(/^\//, ''), this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
-        for (const [key, value] of Object.entries(options.query ?? {})) {
+    url(path, query = {}) {
+        const base = this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`;
+        const url = new URL(path.replace(/^\//, ''), base);
+        for (const [key, value] of Object.entries(query)) {
             if (value !== undefined)
                 url.searchParams.set(key, String(value));
         }
-        const shouldRetry = options.retry ?? IDEMPOTENT.has(method.toUpperCase());
+        return url;
+    }
+    async request(method, path, options = {}) {
+        const verb = method.toUpperCase();
+        const url = this.url(path, options.query);
+        const idempotent = options.retry ?? IDEMPOTENT.has(verb);
+        const { headers, payload } = this.prepare(options);
+        const deadline = this.options.deadline;
+        let attempts = 0;
+        const failure = (status, text, body, message) => ({
+            service: this.service,
+            method: verb,
+            path,
+            url: (0,secrets/* redactUrl */.BO)(url),
+            status,
+            text: (0,secrets/* scrub */._I)(text),
+            body,
+            message: (0,secrets/* scrub */._I)(message),
+        });
+        try {
+            return await (0,retry/* retry */.L5)(async (attempt) => {
+                if (deadline?.expired()) {
+                    throw new FinalAnswer(failure(0, '', undefined, `${this.service} ${verb} ${(0,secrets/* redactUrl */.BO)(url)} was not sent: ${deadline.label} had passed`));
+                }
+                await options.pace?.();
+                attempts = attempt + 1;
+                const outcome = await this.attempt(verb, url, path, headers, payload, options, attempt);
+                if ('response' in outcome)
+                    return outcome.response;
+                const { verdict, status, text, body, message, retryAfterMs } = outcome;
+                const next = verdict === 'ambiguous'
+                    ? await this.afterAmbiguous(idempotent, options, verb, path, message)
+                    : verdict;
+                if (typeof next === 'object')
+                    return next;
+                if (next === 'retry')
+                    throw new retry/* RetryableError */.dw(message, retryAfterMs);
+                throw new FinalAnswer(failure(status, text, body, message));
+            }, this.retryOptions(verb, path));
+        }
+        catch (error) {
+            if (error instanceof FinalAnswer)
+                throw this.toError(error.failure);
+            if (error instanceof core_contract/* ContractError */.Vl)
+                throw error;
+            if (error instanceof retry/* RetryableError */.dw || error instanceof retry/* DeadlineReachedError */.v7) {
+                const why = error instanceof retry/* DeadlineReachedError */.v7
+                    ? `stopped at ${deadline?.label ?? 'the deadline'}`
+                    : 'gave up';
+                throw this.toError(failure(0, error.message, undefined, `${error.message} (${why} after ${attempts} attempt${attempts === 1 ? '' : 's'})`));
+            }
+            throw error;
+        }
+    }
+    /** Headers (ours, the client's, the call's) and the JSON payload. */
+    prepare(options) {
         const headers = {
             accept: 'application/json',
             ...this.options.headers,
             ...options.headers,
         };
-        let payload;
-        if (options.body !== undefined) {
-            payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-            headers['content-type'] ??= 'application/json';
-        }
-        return (0,retry/* retry */.L5)(async (attempt) => {
-            const started = Date.now();
-            let response;
-            try {
-                response = await (0,undici/* request */.Em)(url, {
-                    method: method.toUpperCase(),
-                    headers,
-                    body: payload,
-                    dispatcher: this.options.dispatcher,
-                    headersTimeout: options.timeoutMs ?? this.options.timeoutMs ?? 60_000,
-                    bodyTimeout: options.timeoutMs ?? this.options.timeoutMs ?? 60_000,
-                });
-            }
-            catch (error) {
-                this.options.onCall?.({ method, path, status: 0, ms: Date.now() - started, attempt });
-                const message = `${method} ${url.pathname} failed: ${(0,secrets/* scrub */._I)(error instanceof Error ? error.message : String(error))}`;
-                if (shouldRetry)
-                    throw new retry/* RetryableError */.dw(message, undefined, { cause: error });
-                throw new errors/* ApiError */.hD(message, 0);
-            }
-            const text = await response.body.text();
-            this.options.onCall?.({ method, path, status: response.statusCode, ms: Date.now() - started, attempt });
-            const status = response.statusCode;
-            if ((status >= 200 && status < 300) || options.accept?.includes(status)) {
-                let body = text;
-                if (text && String(response.headers['content-type'] ?? '').includes('json')) {
-                    try {
-                        body = JSON.parse(text);
-                    }
-                    catch {
-                        body = text;
-                    }
-                }
-                return { status, headers: response.headers, body: body };
-            }
-            const described = this.options.describeError?.(status, text, method, url.pathname) ??
-                `${method} ${url.pathname} returned ${status}: ${text.slice(0, 300)}`;
-            if (shouldRetry && (0,retry/* isRetryableStatus */.PS)(status)) {
-                throw new retry/* RetryableError */.dw((0,secrets/* scrub */._I)(described), (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after']));
-            }
-            throw new errors/* ApiError */.hD((0,secrets/* scrub */._I)(described), status, (0,secrets/* scrub */._I)(text));
-        }, this.options.retry).catch((error) => {
-            if (error instanceof retry/* RetryableError */.dw) {
-                throw new errors/* ApiError */.hD(`${error.message} (gave up after retries)`, 0);
-            }
-            throw error;
-        });
+        if (options.body === undefined)
+            return { headers };
+        headers['content-type'] ??= 'application/json';
+        return {
+            headers,
+            payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+        };
     }
+    /** The caller's backoff, stopped at the deadline, with every retry told to whoever listens. */
+    retryOptions(method, path) {
+        return {
+            ...this.options.retry,
+            deadlineAt: this.options.deadline?.at,
+            onRetry: (info) => {
+                const message = info.error.message;
+                this.options.onRetry?.({ method, path, attempt: info.attempt, delayMs: info.delayMs, message });
+                this.options.retry?.onRetry?.(info);
+            },
+        };
+    }
+    toError(failure) {
+        return this.options.toError?.(failure) ?? new errors/* ApiError */.hD(failure.message, failure.status, failure.text);
+    }
+    /** 408/5xx or a lost answer: resend only what is safe to resend, or what the caller found did not happen. */
+    async afterAmbiguous(idempotent, options, method, path, message) {
+        if (idempotent)
+            return 'retry';
+        if (!options.reconcile)
+            return 'final';
+        const found = await options.reconcile();
+        if (found) {
+            this.options.onRetry?.({
+                method,
+                path,
+                attempt: 0,
+                delayMs: 0,
+                message: `${message}, but it had taken effect (found by listing)`,
+            });
+            return found;
+        }
+        return 'retry';
+    }
+    /** One attempt: the response if it is usable, else what went wrong and how it is classified. */
+    async attempt(method, url, path, headers, payload, options, attempt) {
+        const t = {
+            ...this.timeouts,
+            ...(options.timeoutMs ? { firstByteMs: options.timeoutMs } : {}),
+            ...options.timeouts,
+        };
+        const clamp = (ms) => this.options.deadline?.clamp(ms) ?? ms;
+        const where = `${this.service} ${method} ${(0,secrets/* redactUrl */.BO)(url)}`;
+        const started = Date.now();
+        const controller = new AbortController();
+        const totalMs = clamp(Math.max(t.totalMs, t.firstByteMs));
+        const timer = setTimeout(() => controller.abort(new TimedOut('the whole request took too long', totalMs)), totalMs);
+        const record = (status) => this.options.onCall?.({ method, path, status, ms: Date.now() - started, attempt });
+        let status = 0;
+        let contentType;
+        let text;
+        let responseHeaders;
+        try {
+            const response = await (0,undici/* request */.Em)(url, {
+                method: method,
+                headers,
+                body: payload,
+                dispatcher: this.dispatcher,
+                headersTimeout: clamp(t.firstByteMs),
+                bodyTimeout: clamp(t.bodyIdleMs),
+                signal: controller.signal,
+            });
+            status = response.statusCode;
+            responseHeaders = response.headers;
+            contentType = String(response.headers['content-type'] ?? '') || undefined;
+            text = await readLimited(response.body, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, this.service, url, status, contentType);
+        }
+        catch (error) {
+            record(status);
+            if (error instanceof core_contract/* ContractError */.Vl)
+                throw error;
+            // No complete answer came: status 0 (the message says how far it got).
+            return {
+                ...this.classifyNetworkError(error, controller, t, where, status),
+                status: 0,
+                text: '',
+                body: undefined,
+            };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        record(status);
+        this.answered = true;
+        return this.judge(method, url, status, contentType, text, responseHeaders, options);
+    }
+    /** Status, content type and fields: the answer is returned only if the caller can act on it. */
+    judge(method, url, status, contentType, text, headers, options) {
+        const success = status >= 200 && status < 300;
+        const usable = success || options.accept?.includes(status);
+        const contract = (expected) => new core_contract/* ContractError */.Vl(this.service, url.href, expected, (0,core_contract/* describeAnswer */.O1)(status, contentType, text), status);
+        let body = undefined;
+        if (text.trim()) {
+            if ((0,core_contract/* isJsonContentType */.qE)(contentType)) {
+                try {
+                    body = JSON.parse(text);
+                }
+                catch {
+                    if (success)
+                        throw contract('a complete JSON document (it does not parse: truncated or not JSON)');
+                    body = text;
+                }
+            }
+            else {
+                if (success)
+                    throw contract('a JSON answer (content-type application/json)');
+                body = text;
+            }
+        }
+        if (usable) {
+            const problem = options.check?.(body, status);
+            if (problem)
+                throw contract(problem);
+            return { response: { status, headers, body } };
+        }
+        const described = this.options.describeError?.(status, text, method, url.pathname) ??
+            `${this.service} ${method} ${(0,secrets/* redactUrl */.BO)(url)} returned ${status}${status >= 300 && status < 400 ? ` (a redirect${headers.location ? ` to ${(0,secrets/* redactUrl */.BO)(String(headers.location))}` : ''}; redirects are not followed)` : ''}: ${(0,core_contract/* describeAnswer */.O1)(status, contentType, text)}`;
+        const message = (0,secrets/* scrub */._I)(described);
+        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(headers['retry-after']);
+        if (status === 429)
+            return { verdict: 'retry', status, text, body, message, retryAfterMs };
+        if ((0,retry/* isRetryableStatus */.PS)(status))
+            return { verdict: 'ambiguous', status, text, body, message, retryAfterMs };
+        if (options.retryWhen?.(status, body))
+            return { verdict: 'retry', status, text, body, message };
+        return { verdict: 'final', status, text, body, message };
+    }
+    /**
+     * A request that got no answer. Not sent (refused, no connection): retry. Sent but unanswered: as
+     * ambiguous as a 5xx, except that a server which has never answered this client is not waited for again.
+     */
+    classifyNetworkError(error, controller, t, where, status) {
+        const code = error.code ?? '';
+        const reason = controller.signal.aborted ? controller.signal.reason : undefined;
+        let why;
+        if (reason instanceof TimedOut)
+            why = `stopped answering: ${reason.message}`;
+        else if (code === 'UND_ERR_HEADERS_TIMEOUT')
+            why = `did not answer (no response headers within ${(0,duration/* formatDuration */.a3)(t.firstByteMs)})`;
+        else if (code === 'UND_ERR_BODY_TIMEOUT')
+            why = `stopped sending its answer mid-body (silent for ${(0,duration/* formatDuration */.a3)(t.bodyIdleMs)})`;
+        else if (code === 'UND_ERR_CONNECT_TIMEOUT')
+            why = `could not be reached (no connection within ${(0,duration/* formatDuration */.a3)(t.connectMs)})`;
+        else
+            why = `failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}`;
+        const message = (0,secrets/* scrub */._I)(`${where} ${why}${status ? ` after HTTP ${status}` : ''}`);
+        if (NOT_SENT.has(code))
+            return { verdict: 'retry', message };
+        const timedOut = reason instanceof TimedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+        if (timedOut && !this.answered)
+            return { verdict: 'final', message };
+        return { verdict: 'ambiguous', message };
+    }
+}
+/** The body as text, refusing to buffer more than `max` bytes. */
+async function readLimited(body, max, service, url, status, contentType) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > max) {
+            body.destroy();
+            const head = Buffer.concat(chunks).toString('utf8', 0, 200);
+            throw new core_contract/* ContractError */.Vl(service, url.href, `an answer under ${Math.round(max / 1024)} KiB`, `more than that (${(0,core_contract/* describeAnswer */.O1)(status, contentType, head)})`, status);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/fly/errors.ts
 
 /** A non-2xx answer from the Machines API, with Fly's own `error` text and status code. */
-class FlyApiError extends Error {
-    status;
+class FlyApiError extends errors/* ApiError */.hD {
     flyError;
     flyStatus;
     constructor(message, status, flyError, flyStatus) {
-        super(message);
-        this.status = status;
+        super(message, status, flyError);
         this.flyError = flyError;
         this.flyStatus = flyStatus;
         this.name = 'FlyApiError';
@@ -229,6 +585,79 @@ function leaseHolder(text) {
     return match[2] ? `${match[1]} (until ${match[2]})` : match[1];
 }
 
+;// CONCATENATED MODULE: ./src/fly/contract.ts
+
+/**
+ * What fly-deploy needs from each Machines API answer before it acts on it, by operation. Every field
+ * named here is declared with this type in the vendored OpenAPI description
+ * (test/fixtures/fly/machines-openapi.json); test/fly/contract.test.ts holds the two together. A field
+ * is required here when a decision reads it: a Machine without an id cannot be leased, updated or
+ * destroyed, and one without a state cannot be judged.
+ */
+const MACHINE_FIELDS = {
+    id: 'string',
+    state: 'string',
+    config: 'object?',
+    instance_id: 'string?',
+    region: 'string?',
+    name: 'string?',
+};
+const WAIT_FIELDS = { ok: 'boolean?', state: 'string?' };
+const EVENT_FIELDS = { type: 'string?', status: 'string?', timestamp: 'number?' };
+const SECRETS_FIELDS = { version: 'number?' };
+/** Operation (as the spec writes its path) → the schema its 200 answer uses and the fields checked. */
+const FLY_CONTRACT = [
+    {
+        method: 'get',
+        path: '/apps/{app_name}/machines',
+        schema: 'Machine',
+        array: true,
+        fields: MACHINE_FIELDS,
+    },
+    {
+        method: 'post',
+        path: '/apps/{app_name}/machines',
+        schema: 'Machine',
+        array: false,
+        fields: MACHINE_FIELDS,
+    },
+    {
+        method: 'get',
+        path: '/apps/{app_name}/machines/{machine_id}',
+        schema: 'Machine',
+        array: false,
+        fields: MACHINE_FIELDS,
+    },
+    {
+        method: 'post',
+        path: '/apps/{app_name}/machines/{machine_id}',
+        schema: 'Machine',
+        array: false,
+        fields: MACHINE_FIELDS,
+    },
+    {
+        method: 'get',
+        path: '/apps/{app_name}/machines/{machine_id}/wait',
+        schema: 'WaitMachineResponse',
+        array: false,
+        fields: WAIT_FIELDS,
+    },
+    {
+        method: 'get',
+        path: '/apps/{app_name}/machines/{machine_id}/events',
+        schema: 'MachineEvent',
+        array: true,
+        fields: EVENT_FIELDS,
+    },
+];
+const checkMachine = (body) => (0,core_contract/* checkFields */.oA)(body, MACHINE_FIELDS, 'a Machine');
+const checkMachines = (body) => (0,core_contract/* checkEach */.Qi)(body, MACHINE_FIELDS, 'Machines');
+/** 200 is `{ok, state}`; 400/408 carry Fly's `{error}` text, which the caller reads. */
+const checkWait = (body, status) => status === 200 && body !== undefined ? (0,core_contract/* checkFields */.oA)(body, WAIT_FIELDS, 'the wait answer') : undefined;
+const checkEvents = (body, status) => status === 200 ? (0,core_contract/* checkEach */.Qi)(body, EVENT_FIELDS, 'Machine events') : undefined;
+/** A 404 from `find` has Fly's `{error}` body; only a 200 must be a Machine. */
+const checkFoundMachine = (body, status) => status === 200 ? checkMachine(body) : undefined;
+
 ;// CONCATENATED MODULE: ./src/fly/rate-limit.ts
 
 /**
@@ -272,8 +701,9 @@ class TokenBucket {
 
 
 
+
+
 const NONCE_HEADER = 'fly-machine-lease-nonce';
-const ALL_ERRORS = Array.from({ length: 200 }, (_, i) => 400 + i);
 /**
  * The Authorization header flyctl would send: macaroons (`fm1r_`, `fm1a_`, `fm2_`) as `FlyV1`, anything
  * else as `Bearer`; a value the user pasted with its scheme is sent unchanged (fly-go `tokens.Parse`).
@@ -302,6 +732,8 @@ class FlyApi {
     /** Creates are limited per app: 1/s, bursting to 3 (docs: Machines API rate limits). */
     // Paced a little under 1/s so timer skew against the server's bucket does not cost a 429 round trip.
     createBucket = new TokenBucket(0.95, 3);
+    /** Whether any change (a non-GET call) has been accepted by the API through this client. */
+    sentChange = false;
     constructor(options) {
         (0,secrets/* registerSecret */.cl)(options.token);
         const auth = authorizationHeader(options.token);
@@ -310,85 +742,80 @@ class FlyApi {
         this.log = options.log ?? (() => { });
         this.retryOptions = { retries: 6, baseMs: 250, maxMs: 8000, maxRetryAfterMs: 60_000, ...options.retry };
         this.http = new HttpClient({
+            service: 'Fly Machines API',
             baseUrl: apiBase(options.apiUrl),
             headers: { authorization: auth, 'user-agent': options.userAgent ?? 'runway-fly-deploy' },
             onCall: options.onCall,
-            timeoutMs: 75_000,
+            // The API answers ordinary calls in a second or two; only /wait long-polls (given their own) take longer.
+            timeouts: { connectMs: 10_000, firstByteMs: 15_000, bodyIdleMs: 10_000, totalMs: 25_000 },
+            deadline: options.deadline,
+            retry: this.retryOptions,
+            toError: FlyApi.toError,
+            onRetry: (info) => this.log(info.attempt === 0
+                ? `${info.method} ${info.path}: ${info.message}`
+                : `retrying ${info.method} /${info.path} in ${info.delayMs}ms (attempt ${info.attempt}): ${info.message}`),
         });
     }
-    machinesPath(id, rest = '') {
-        const app = encodeURIComponent(this.app);
-        return id ? `apps/${app}/machines/${encodeURIComponent(id)}${rest}` : `apps/${app}/machines`;
+    /** The app's Machines collection: only list and create address it. */
+    collectionPath() {
+        return `apps/${encodeURIComponent((0,core_contract/* pathId */.lH)('app name', this.app))}/machines`;
     }
-    /** One API call with Fly's retry rules; returns the 2xx (or accepted) response or throws FlyApiError. */
+    /** One Machine (or a sub-resource of it); an empty or unsafe id is refused, never sent. */
+    machinePath(id, rest = '') {
+        return `${this.collectionPath()}/${encodeURIComponent((0,core_contract/* pathId */.lH)('Machine id', id))}${rest}`;
+    }
+    /**
+     * One API call through the shared client (its one retry layer), with Fly's rules: 408/429/5xx retried,
+     * 409 "concurrent update" and 412 while a Machine settles retried when asked, a non-idempotent call
+     * reconciled before it is resent. Returns the 2xx (or accepted) response or throws FlyApiError.
+     */
     async send(method, path, options = {}) {
         const idempotent = options.idempotent ?? true;
-        const headers = options.nonce ? { [NONCE_HEADER]: options.nonce } : {};
-        let last = '';
-        const ambiguous = async (why, retryAfterMs) => {
-            last = why;
-            if (!idempotent && options.reconcile) {
-                const found = await options.reconcile();
-                if (found) {
-                    this.log(`${method} ${path}: ${why}, but it had taken effect (found by listing)`);
-                    return found;
-                }
-            }
-            throw new retry/* RetryableError */.dw(why, retryAfterMs);
-        };
         try {
-            return await (0,retry/* retry */.L5)(async () => {
-                let response;
-                await options.pace?.();
-                try {
-                    response = await this.http.request(method, path, {
-                        query: options.query,
-                        body: options.body,
-                        headers,
-                        retry: false,
-                        accept: ALL_ERRORS,
-                        timeoutMs: options.timeoutMs,
-                    });
-                }
-                catch (error) {
-                    if (error instanceof errors/* ApiError */.hD && error.status === 0)
-                        return ambiguous(error.message);
-                    throw error;
-                }
-                const { status } = response;
-                if (status < 300 || options.accept?.includes(status))
-                    return response;
-                const { flyError, flyStatus } = errorBody(response.body);
-                const message = `Fly API ${method} /${path} returned ${status}: ${flyError || '(no message)'}`;
-                if (status === 429) {
-                    last = message;
-                    throw new retry/* RetryableError */.dw(message, (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after']));
-                }
-                if (status === 408 || status >= 500)
-                    return ambiguous(message, (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after']));
-                if (status === 409 && options.retryConflict && /concurrent update|settle/i.test(flyError)) {
-                    last = message;
-                    throw new retry/* RetryableError */.dw(message);
-                }
-                if (status === 412 && options.retryPrecondition) {
-                    last = message;
-                    throw new retry/* RetryableError */.dw(message);
-                }
-                throw new FlyApiError(message, status, flyError, flyStatus);
-            }, {
-                ...this.retryOptions,
-                onRetry: (info) => {
-                    this.log(`retrying ${method} /${path} in ${info.delayMs}ms (attempt ${info.attempt}): ${info.error.message}`);
-                    this.retryOptions.onRetry?.(info);
+            const response = await this.http.request(method, path, {
+                query: options.query,
+                body: options.body,
+                headers: options.nonce ? { [NONCE_HEADER]: options.nonce } : {},
+                retry: idempotent,
+                accept: options.accept,
+                reconcile: idempotent ? undefined : options.reconcile,
+                pace: options.pace,
+                check: options.check,
+                timeouts: options.timeoutMs
+                    ? { firstByteMs: options.timeoutMs, totalMs: options.timeoutMs + 5000 }
+                    : undefined,
+                retryWhen: (status, body) => {
+                    const { flyError } = errorBody(body);
+                    if (status === 409)
+                        return Boolean(options.retryConflict) && /concurrent update|settle/i.test(flyError);
+                    return status === 412 && Boolean(options.retryPrecondition);
                 },
             });
+            if (method !== 'GET')
+                this.sentChange = true;
+            return response;
         }
         catch (error) {
-            if (error instanceof retry/* RetryableError */.dw) {
-                throw new FlyApiError(`${last || error.message} (gave up after ${(this.retryOptions.retries ?? 6) + 1} attempts)`, 0, error.message);
-            }
-            throw this.translate(error);
+            throw this.untouched(this.translate(error));
         }
+    }
+    /** A final failure as FlyApiError, with Fly's own `error` text when the body carries one. */
+    static toError(failure) {
+        const fly = failure.body && typeof failure.body === 'object';
+        // Only a JSON body is Fly's own answer; anything else (a proxy's page, a redirect) keeps the generic message.
+        if (failure.status === 0 || !fly)
+            return new FlyApiError(failure.message, failure.status, failure.text);
+        const { flyError, flyStatus } = errorBody(failure.body);
+        return new FlyApiError(`Fly API ${failure.method} /${failure.path} returned ${failure.status}: ${flyError || '(no message)'}`, failure.status, flyError, flyStatus);
+    }
+    /**
+     * A failure before any change was accepted says so: the reader of "Fly Machines API did not answer"
+     * must know whether the app was touched.
+     */
+    untouched(error) {
+        if (!this.sentChange && error instanceof errors/* ApiError */.hD && !(error instanceof errors/* UserError */.yo))
+            error.message = `${error.message.replace(/\.?$/, '.')} Nothing was changed on Fly: no change had been accepted yet.`;
+        return error;
     }
     /** Errors the user can act on become UserErrors; the rest stay FlyApiErrors. */
     translate(error) {
@@ -407,8 +834,11 @@ class FlyApi {
     // --- Machines -------------------------------------------------------------------------------------
     async list(query = {}) {
         try {
-            const response = await this.send('GET', this.machinesPath(), { query });
-            return Array.isArray(response.body) ? response.body : [];
+            const response = await this.send('GET', this.collectionPath(), {
+                query,
+                check: checkMachines,
+            });
+            return response.body;
         }
         catch (error) {
             if (error instanceof FlyApiError && error.status === 404) {
@@ -421,11 +851,14 @@ class FlyApi {
         }
     }
     async get(id) {
-        return (await this.send('GET', this.machinesPath(id))).body;
+        return (await this.send('GET', this.machinePath(id), { check: checkMachine })).body;
     }
     /** GET that answers undefined for a Machine that no longer exists. */
     async find(id) {
-        const response = await this.send('GET', this.machinesPath(id), { accept: [404] });
+        const response = await this.send('GET', this.machinePath(id), {
+            accept: [404],
+            check: checkFoundMachine,
+        });
         return response.status === 404 ? undefined : response.body;
     }
     /**
@@ -434,8 +867,9 @@ class FlyApi {
      */
     async create(body, launch) {
         try {
-            const response = await this.send('POST', this.machinesPath(), {
+            const response = await this.send('POST', this.collectionPath(), {
                 body,
+                check: checkMachine,
                 pace: () => this.createBucket.take(),
                 idempotent: false,
                 reconcile: async () => {
@@ -453,8 +887,9 @@ class FlyApi {
     }
     async update(id, body, nonce, region) {
         try {
-            const response = await this.send('POST', this.machinesPath(id), {
+            const response = await this.send('POST', this.machinePath(id), {
                 body,
+                check: checkMachine,
                 nonce,
                 idempotent: false,
                 retryConflict: true,
@@ -476,37 +911,38 @@ class FlyApi {
         }
     }
     async start(id, nonce) {
-        await this.send('POST', this.machinesPath(id, '/start'), { nonce, retryPrecondition: true });
+        await this.send('POST', this.machinePath(id, '/start'), { nonce, retryPrecondition: true });
     }
     async stop(id, nonce, options = {}) {
-        await this.send('POST', this.machinesPath(id, '/stop'), { nonce, body: options });
+        await this.send('POST', this.machinePath(id, '/stop'), { nonce, body: options });
     }
     /** Destroy with kill (flyctl's `kill=true`; the spec's `force=true` too). A 404 means already gone. */
     async destroy(id, nonce) {
-        await this.send('DELETE', this.machinesPath(id), {
+        await this.send('DELETE', this.machinePath(id), {
             nonce,
             query: { kill: true, force: true },
             accept: [404],
         });
     }
     async cordon(id, nonce) {
-        await this.send('POST', this.machinesPath(id, '/cordon'), { nonce });
+        await this.send('POST', this.machinePath(id, '/cordon'), { nonce });
     }
     async uncordon(id, nonce) {
-        await this.send('POST', this.machinesPath(id, '/uncordon'), { nonce });
+        await this.send('POST', this.machinePath(id, '/uncordon'), { nonce });
     }
     async setMetadata(id, key, value, nonce) {
-        await this.send('POST', this.machinesPath(id, `/metadata/${encodeURIComponent(key)}`), {
+        await this.send('POST', this.machinePath(id, `/metadata/${encodeURIComponent(key)}`), {
             nonce,
             body: { value },
         });
     }
     async events(id) {
-        const response = await this.send('GET', this.machinesPath(id, '/events'), {
+        const response = await this.send('GET', this.machinePath(id, '/events'), {
             query: { limit: 50 },
             accept: [404],
+            check: checkEvents,
         });
-        return response.status === 404 || !Array.isArray(response.body) ? [] : response.body;
+        return response.status === 404 ? [] : response.body;
     }
     /**
      * The `/wait` long poll, in chunks of at most 60 s (the server's cap) until `timeoutMs` runs out.
@@ -521,10 +957,11 @@ class FlyApi {
             if (left <= 0)
                 return { ok: false, timedOut: true, state: lastState };
             const seconds = Math.max(1, Math.min(options.sliceSeconds ?? 60, 60, Math.ceil(left / 1000)));
-            const response = await this.send('GET', this.machinesPath(id, '/wait'), {
+            const response = await this.send('GET', this.machinePath(id, '/wait'), {
                 query: { state, timeout: seconds, version: options.version },
                 accept: [400, 404, 408],
                 timeoutMs: seconds * 1000 + 15_000,
+                check: checkWait,
             });
             if (response.status === 200)
                 return { ok: true, state: response.body?.state ?? state };
@@ -556,7 +993,7 @@ class FlyApi {
     async acquireLease(id, ttlSeconds, description) {
         let response;
         try {
-            response = await this.send('POST', this.machinesPath(id, '/lease'), {
+            response = await this.send('POST', this.machinePath(id, '/lease'), {
                 query: { ttl: ttlSeconds },
                 body: { ttl: ttlSeconds, description },
             });
@@ -571,7 +1008,7 @@ class FlyApi {
         return leaseData(response.body, id);
     }
     async refreshLease(id, nonce, ttlSeconds) {
-        const response = await this.send('POST', this.machinesPath(id, '/lease'), {
+        const response = await this.send('POST', this.machinePath(id, '/lease'), {
             nonce,
             query: { ttl: ttlSeconds },
             body: { ttl: ttlSeconds },
@@ -582,7 +1019,7 @@ class FlyApi {
         return lease;
     }
     async releaseLease(id, nonce) {
-        await this.send('DELETE', this.machinesPath(id, '/lease'), { nonce, accept: [404] });
+        await this.send('DELETE', this.machinePath(id, '/lease'), { nonce, accept: [404] });
     }
     // --- App ------------------------------------------------------------------------------------------
     /** Sets secrets; returns the secrets version to pin on creates and updates as `min_secrets_version`. */
