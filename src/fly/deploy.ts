@@ -11,6 +11,7 @@ import { LeaseKeeper } from './leases.js';
 import { countChecks, machineConfigFor, releaseCommandConfig } from './machine-config.js';
 import { firstDeployCounts, inPool, rollingBatches, settleAll } from './plan.js';
 import { runReleaseCommand } from './release-command.js';
+import { startRestoredMachine, updateLeavesStopped } from './restart-after-restore.js';
 import { META, PLATFORM_VERSION, RELEASE_COMMAND_GROUP, type Machine, type MachineConfig } from './types.js';
 
 export type DeployStatus = 'deployed' | 'rolled-back' | 'failed';
@@ -320,6 +321,9 @@ class Deployment {
         machine.region,
       );
       const version = versionOf(restored);
+      // A release that crashed until flyd gave up left the Machine stopped; the restore must start it.
+      if (snap.warm && updateLeavesStopped(current?.state))
+        await startRestoredMachine(this.api, machine.id, version, nonce, this.o.waitTimeoutMs);
       if (snap.warm) {
         await waitHealthy(this.api, machine.id, {
           version,
@@ -839,7 +843,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   };
 }
 
-/** Puts the previous release back: a redeploy of its image with the same settings (blue-green by default). */
+/**
+ * Puts the previous release back: a redeploy of its image with the caller's options, so with the strategy
+ * of the deploy it undoes (no default of its own), without secrets and without re-running release_command.
+ */
 export async function rollbackTo(previousImage: string, options: DeployOptions): Promise<DeployResult> {
   return deploy({ ...options, image: previousImage, secrets: undefined, skipReleaseCommand: true });
 }
