@@ -10,6 +10,7 @@ import { MachineFailure, verifyVersion, waitHealthy } from './health.js';
 import { LeaseKeeper } from './leases.js';
 import { countChecks, machineConfigFor, releaseCommandConfig } from './machine-config.js';
 import { firstDeployCounts, inPool, rollingBatches, settleAll } from './plan.js';
+import { claimFleet } from './claim.js';
 import { runReleaseCommand } from './release-command.js';
 import { startRestoredMachine, updateLeavesStopped } from './restart-after-restore.js';
 import { META, PLATFORM_VERSION, RELEASE_COMMAND_GROUP, type Machine, type MachineConfig } from './types.js';
@@ -679,6 +680,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         : `${before.length} Machine(s) on ${previousImage ?? 'unknown image'}; release v${d.releaseVersion}`,
     );
 
+    if (!firstDeploy) {
+      // Every lease up front, before secrets or release_command: a Machine leased by someone else (a
+      // racing deploy, a person with flyctl) stops this deploy before its first change.
+      await claimFleet(d.leases, before);
+      d.mark(
+        `leased ${before.length} Machine(s) for ${options.leaseTtlSeconds ?? 13}s, refreshed while the deploy runs`,
+      );
+    }
+
     if (options.secrets && Object.keys(options.secrets).length) {
       d.minSecretsVersion = await d.api.setSecrets(options.secrets);
       d.mark(
@@ -727,14 +737,6 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       );
     }
 
-    if (!firstDeploy) {
-      // Every lease up front, as flyctl does: a Machine leased by someone else stops the deploy before
-      // the first change, not halfway through a rollout.
-      await inPool(before, 16, (m) => d.leases.acquire(m.id));
-      d.mark(
-        `leased ${before.length} Machine(s) for ${options.leaseTtlSeconds ?? 13}s, refreshed while the deploy runs`,
-      );
-    }
     if (firstDeploy) {
       await d.firstDeploy(Object.keys(options.toml.processes));
     } else if (options.strategy === 'bluegreen') {
