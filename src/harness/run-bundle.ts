@@ -30,6 +30,8 @@ export interface BundleOptions {
   onLine?: (line: string) => void;
   /** Bundle to run instead of the one action.yml names (the dist-staleness test runs fresh builds). */
   bundlePath?: string;
+  /** Kills the step's process (SIGKILL), as a cancelled or lost runner would: cancellation drills. */
+  signal?: AbortSignal;
 }
 
 /** Parses the `name<<delimiter` blocks (and plain `name=value` lines) that @actions/core writes. */
@@ -153,6 +155,7 @@ export async function runBundle(name: string, options: BundleOptions = {}): Prom
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   const exitCode = await new Promise<number>((resolvePromise, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    options.signal?.addEventListener('abort', () => child.kill('SIGKILL'), { once: true });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
