@@ -5,10 +5,12 @@ import { imageToDeploy } from '../fly/build.js';
 import { deploy } from '../fly/deploy.js';
 import { readDeployInputs } from '../fly/inputs.js';
 import { renderDeploySummary } from '../fly/summary.js';
+import { doctorMode } from './fly-deploy-doctor.js';
 import { DeploymentRecorder, recordTargetFromInputs } from '../release/record.js';
 
 await runAction('fly-deploy', async () => {
   const reader = actionInputs();
+  if (reader.enumOf('mode', ['deploy', 'doctor'], 'deploy') === 'doctor') return doctorMode(reader);
   const inputs = readDeployInputs(reader, process.env);
   const recordTarget = recordTargetFromInputs(reader, inputs, process.env);
   const recorder = recordTarget
