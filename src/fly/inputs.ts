@@ -5,6 +5,7 @@ import type { InputReader } from '../core/inputs.js';
 import { registerSecret } from '../core/secrets.js';
 import { parseFlyToml, STRATEGIES, type FlyToml, type Strategy } from './fly-toml.js';
 import { machineConfigFor, releaseCommandConfig, countChecks } from './machine-config.js';
+import { parseCount, type CountEntry } from './placement.js';
 import { validateRegions } from './regions.js';
 
 /** Everything a deploy needs, validated before any API call. `image` is absent only when `build` is on. */
@@ -18,6 +19,10 @@ export interface DeployInputs {
   maxUnavailable: number;
   waitTimeoutMs: number;
   regions: string[];
+  /** `regions` was given: an existing group gains a Machine in each listed region it is not in yet. */
+  addRegions: boolean;
+  counts?: CountEntry[];
+  fallbackRegions: string[];
   secrets: Record<string, string>;
   apiToken: string;
   apiUrl: string;
@@ -40,6 +45,47 @@ export function readDeployInputs(
 ): DeployInputs {
   const apiToken = inputs.optional('api-token') ?? env.FLY_API_TOKEN?.trim() ?? '';
   registerSecret(apiToken);
+  const { configPath, toml } = readConfig(inputs, cwd);
+  const app = readApp(inputs, toml, configPath);
+  const { build, image } = readImage(inputs, toml);
+  const strategy = inputs.enumOf<Strategy>('strategy', STRATEGIES, toml.deploy.strategy ?? 'rolling');
+  const maxUnavailable = inputs.number('max-unavailable', toml.deploy.maxUnavailable ?? 0.33, { min: 0.01 });
+  const waitTimeoutMs = inputs.raw('wait-timeout')
+    ? inputs.duration('wait-timeout', '5m', { min: 1000, max: 3_600_000 })
+    : (toml.deploy.waitTimeoutMs ?? 300_000);
+  const placement = readPlacement(inputs, toml, configPath);
+  const secrets = readSecrets(inputs);
+  if (!apiToken)
+    throw new InputError(
+      'api-token',
+      'is empty and FLY_API_TOKEN is not set.',
+      'pass api-token: ${{ secrets.FLY_API_TOKEN }} (a `fly tokens create deploy` token).',
+    );
+  const apiUrl = (inputs.url('api-url')?.href ?? 'https://api.machines.dev').replace(/\/$/, '');
+  const publicUrl = (inputs.url('public-url')?.href ?? `https://${app}.fly.dev`).replace(/\/$/, '');
+  const proxySettleMs = inputs.duration('proxy-settle', '10s', { max: 120_000 });
+  checkMachineConfigs(toml, image, strategy, configPath);
+  return {
+    app,
+    configPath,
+    toml,
+    image,
+    build,
+    strategy,
+    maxUnavailable,
+    waitTimeoutMs,
+    ...placement,
+    secrets,
+    apiToken,
+    apiUrl,
+    rollback: inputs.bool('rollback', true),
+    environment: inputs.optional('environment'),
+    publicUrl,
+    proxySettleMs,
+  };
+}
+
+function readConfig(inputs: InputReader, cwd: string): { configPath: string; toml: FlyToml } {
   const configPath = inputs.string('config', 'fly.toml');
   let text: string;
   try {
@@ -51,8 +97,10 @@ export function readDeployInputs(
       'check out the repository first and point `config` at your fly.toml (e.g. fly.staging.toml).',
     );
   }
-  const toml = parseFlyToml(text, configPath);
+  return { configPath, toml: parseFlyToml(text, configPath) };
+}
 
+function readApp(inputs: InputReader, toml: FlyToml, configPath: string): string {
   const app = inputs.optional('app') ?? toml.app;
   if (!app)
     throw new InputError(
@@ -66,7 +114,11 @@ export function readDeployInputs(
       `"${app}" is not a valid Fly app name.`,
       'use lower-case letters, digits and dashes.',
     );
+  return app;
+}
 
+/** `image`, or `build: true` (then the image is built later); never both, never neither. */
+function readImage(inputs: InputReader, toml: FlyToml): { build: boolean; image?: string } {
   const build = inputs.bool('build', false);
   const image = inputs.optional('image') ?? (build ? undefined : toml.buildImage);
   if (!image && !build)
@@ -87,13 +139,15 @@ export function readDeployInputs(
       `"${image}" is not an image reference.`,
       'write e.g. registry.fly.io/my-app:v42 or ghcr.io/org/app@sha256:….',
     );
+  return { build, image };
+}
 
-  const strategy = inputs.enumOf<Strategy>('strategy', STRATEGIES, toml.deploy.strategy ?? 'rolling');
-  const maxUnavailable = inputs.number('max-unavailable', toml.deploy.maxUnavailable ?? 0.33, { min: 0.01 });
-  const waitTimeoutMs = inputs.raw('wait-timeout')
-    ? inputs.duration('wait-timeout', '5m', { min: 1000, max: 3_600_000 })
-    : (toml.deploy.waitTimeoutMs ?? 300_000);
-
+/** Where Machines go and how many: `regions`, `count`, `fallback-regions`, all checked against live regions. */
+function readPlacement(
+  inputs: InputReader,
+  toml: FlyToml,
+  configPath: string,
+): Pick<DeployInputs, 'regions' | 'addRegions' | 'counts' | 'fallbackRegions'> {
   const regionList = inputs.list('regions', { commas: true });
   const regionSource = regionList.length ? 'regions' : 'config';
   const rawRegions = regionList.length ? regionList : toml.primaryRegion ? [toml.primaryRegion] : [];
@@ -105,7 +159,24 @@ export function readDeployInputs(
     );
   const regions = validateRegions(regionSource, rawRegions);
   if (toml.primaryRegion && regionSource === 'regions') validateRegions('config', [toml.primaryRegion]);
+  const countText = inputs.optional('count');
+  const counts = countText ? parseCount(countText, toml.primaryRegion ?? regions[0]) : undefined;
+  for (const entry of counts ?? []) {
+    if (entry.group && !(entry.group in toml.processes))
+      throw new InputError(
+        'count',
+        `names process group "${entry.group}", which ${configPath} does not define.`,
+        `use one of: ${Object.keys(toml.processes).join(', ')}.`,
+      );
+  }
+  const fallbackRegions = validateRegions(
+    'fallback-regions',
+    inputs.list('fallback-regions', { commas: true }),
+  );
+  return { regions, addRegions: regionSource === 'regions', counts, fallbackRegions };
+}
 
+function readSecrets(inputs: InputReader): Record<string, string> {
   const secrets: Record<string, string> = {};
   for (const [name, value] of inputs.keyValues('secrets')) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
@@ -113,26 +184,16 @@ export function readDeployInputs(
     registerSecret(value);
     secrets[name] = value;
   }
+  return secrets;
+}
 
-  if (!apiToken)
-    throw new InputError(
-      'api-token',
-      'is empty and FLY_API_TOKEN is not set.',
-      'pass api-token: ${{ secrets.FLY_API_TOKEN }} (a `fly tokens create deploy` token).',
-    );
-  const apiUrl = (inputs.url('api-url')?.href ?? 'https://api.machines.dev').replace(/\/$/, '');
-  const publicUrl = (inputs.url('public-url')?.href ?? `https://${app}.fly.dev`).replace(/\/$/, '');
-  const proxySettleMs = inputs.duration('proxy-settle', '10s', { max: 120_000 });
-
-  if (strategy === 'bluegreen' || strategy === 'canary') {
-    if (toml.mounts.length)
-      throw new InputError(
-        'strategy',
-        `${strategy} cannot be used with volumes ([[mounts]] in ${configPath}).`,
-        'use rolling or immediate.',
-      );
-  }
-  // Building every group's config now surfaces fly.toml mistakes before any API call.
+/** Building every group's config now surfaces fly.toml mistakes before any API call. */
+function checkMachineConfigs(
+  toml: FlyToml,
+  image: string | undefined,
+  strategy: Strategy,
+  configPath: string,
+): void {
   for (const group of Object.keys(toml.processes)) {
     const config = machineConfigFor(toml, { image: image ?? 'placeholder:latest', group, releaseVersion: 1 });
     if (strategy === 'bluegreen' && countChecks(config) === 0) {
@@ -144,23 +205,4 @@ export function readDeployInputs(
     }
   }
   if (toml.deploy.releaseCommand) releaseCommandConfig(toml, image ?? 'placeholder:latest', 1);
-
-  return {
-    app,
-    configPath,
-    toml,
-    image,
-    build,
-    strategy,
-    maxUnavailable,
-    waitTimeoutMs,
-    regions,
-    secrets,
-    apiToken,
-    apiUrl,
-    rollback: inputs.bool('rollback', true),
-    environment: inputs.optional('environment'),
-    publicUrl,
-    proxySettleMs,
-  };
 }

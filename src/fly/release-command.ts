@@ -18,25 +18,25 @@ export interface ReleaseCommandRun {
   ms: number;
 }
 
+export interface OneOffOptions {
+  config: MachineConfig;
+  region: string;
+  /** How the command is named in messages, e.g. "release_command `bin/migrate`". */
+  label: string;
+  timeoutMs: number;
+  waitTimeoutMs: number;
+  minSecretsVersion?: number;
+  launchId: string;
+  log: (line: string) => void;
+}
+
 /**
- * flyctl's release-command sequence: a throwaway Machine with the new image created stopped
- * (`skip_launch`), started (412 while it is still `created` is retried), waited on until it is
- * destroyed (`auto_destroy`), then its exit code read from the `exit` event. Nothing else has been
- * touched yet, so a non-zero exit simply stops the deploy.
+ * flyctl's one-off Machine sequence (release_command, machine_checks): a throwaway Machine created stopped
+ * (`skip_launch`), started (412 while it is still `created` is retried), waited on until it is destroyed
+ * (`auto_destroy`), then its exit code read from the `exit` event. It never touches an app Machine, so
+ * the caller decides what a non-zero exit means; a run that does not finish or leaves no exit code throws.
  */
-export async function runReleaseCommand(
-  api: FlyApi,
-  options: {
-    config: MachineConfig;
-    region: string;
-    command: string;
-    timeoutMs: number;
-    waitTimeoutMs: number;
-    minSecretsVersion?: number;
-    launchId: string;
-    log: (line: string) => void;
-  },
-): Promise<ReleaseCommandRun> {
+export async function runOneOff(api: FlyApi, options: OneOffOptions): Promise<ReleaseCommandRun> {
   const started = Date.now();
   const config: MachineConfig = {
     ...options.config,
@@ -46,9 +46,7 @@ export async function runReleaseCommand(
     { config, region: options.region, skip_launch: true, min_secrets_version: options.minSecretsVersion },
     { key: META.launchId, id: options.launchId },
   );
-  options.log(
-    `release_command: Machine ${machine.id} created in ${options.region}, running \`${options.command}\``,
-  );
+  options.log(`${options.label}: Machine ${machine.id} created in ${options.region}`);
   try {
     const ready = await api.wait(machine.id, 'stopped', {
       version: versionOf(machine),
@@ -56,36 +54,44 @@ export async function runReleaseCommand(
       missingOk: true,
     });
     if (!ready.ok && ready.timedOut)
-      options.log(`release_command: ${machine.id} still ${ready.state ?? 'preparing'}; starting anyway`);
+      options.log(`${options.label}: ${machine.id} still ${ready.state ?? 'preparing'}; starting anyway`);
     await api.start(machine.id, machine.nonce);
     const done = await api.wait(machine.id, 'destroyed', { timeoutMs: options.timeoutMs, missingOk: true });
     if (!done.ok && done.timedOut) {
       throw new ReleaseCommandError(
-        `release_command \`${options.command}\` did not finish within ${formatDuration(options.timeoutMs)}; the deploy was stopped before any app Machine changed.`,
+        `${options.label} did not finish within ${formatDuration(options.timeoutMs)}; the deploy was stopped before any app Machine changed.`,
         'make the command faster or raise [deploy] release_command_timeout.',
       );
     }
     const exitCode = await readExitCode(api, machine.id);
     if (exitCode === undefined) {
       throw new ReleaseCommandError(
-        `release_command Machine ${machine.id} ended without an exit event; the deploy was stopped before any app Machine changed.`,
-        'check `fly logs` for the release Machine.',
+        `${options.label}: Machine ${machine.id} ended without an exit event; the deploy was stopped before any app Machine changed.`,
+        `check \`fly logs -i ${machine.id}\` for its output.`,
       );
     }
-    const ms = Date.now() - started;
-    if (exitCode !== 0) {
-      throw new ReleaseCommandError(
-        `release command failed - aborting deployment: \`${options.command}\` exited with non-zero status of ${exitCode}; no app Machine was changed.`,
-        'fix the command or its environment (secrets) and deploy again; `fly logs -i ' +
-          machine.id +
-          '` shows its output.',
-      );
-    }
-    return { machineId: machine.id, exitCode, ms };
+    return { machineId: machine.id, exitCode, ms: Date.now() - started };
   } finally {
     // auto_destroy normally removes it; after a timeout or error make sure it does not linger.
     await api.destroy(machine.id, machine.nonce).catch(() => undefined);
   }
+}
+
+/** `[deploy] release_command` in a one-off Machine; a non-zero exit stops the deploy before any change. */
+export async function runReleaseCommand(
+  api: FlyApi,
+  options: Omit<OneOffOptions, 'label'> & { command: string },
+): Promise<ReleaseCommandRun> {
+  const run = await runOneOff(api, { ...options, label: `release_command \`${options.command}\`` });
+  if (run.exitCode !== 0) {
+    throw new ReleaseCommandError(
+      `release command failed - aborting deployment: \`${options.command}\` exited with non-zero status of ${run.exitCode}; no app Machine was changed.`,
+      'fix the command or its environment (secrets) and deploy again; `fly logs -i ' +
+        run.machineId +
+        '` shows its output.',
+    );
+  }
+  return run;
 }
 
 async function readExitCode(api: FlyApi, id: string): Promise<number | undefined> {

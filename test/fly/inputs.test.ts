@@ -91,4 +91,23 @@ describe('fly-deploy inputs', () => {
   it('needs a token from api-token or FLY_API_TOKEN', () => {
     expect(fails({}, {})).toMatch(/^input 'api-token': is empty and FLY_API_TOKEN is not set/);
   });
+
+  it('reads count and fallback-regions, and names them when they are wrong', () => {
+    expect(read({ count: 'sin=2, bom=1', 'fallback-regions': 'bom,syd' })).toMatchObject({
+      counts: [
+        { region: 'sin', count: 2 },
+        { region: 'bom', count: 1 },
+      ],
+      fallbackRegions: ['bom', 'syd'],
+      addRegions: false,
+    });
+    expect(read({ regions: 'sin,bom' }).addRegions).toBe(true);
+    expect(fails({ count: 'sin=x' })).toMatch(
+      /^input 'count': "sin=x" is not a Machine count\..*Fix: write region=N entries/,
+    );
+    expect(fails({ count: 'db:sin=1' })).toMatch(
+      /input 'count': names process group "db", which fly.toml does not define/,
+    );
+    expect(fails({ 'fallback-regions': 'bom,maa' })).toMatch(/^input 'fallback-regions': .*maa/);
+  });
 });

@@ -1,8 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { goDurationMs } from './duration.js';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
+import { objectOf, objectsOf, stringOf, type Json } from './json.js';
 
 export interface CheckSpec {
   name: string;
@@ -25,24 +24,25 @@ export interface CheckStatus {
   updated_at: string;
 }
 
-function spec(name: string, raw: any, fallbackPort: number, service: boolean): CheckSpec {
+function spec(name: string, raw: Json, fallbackPort: number, service: boolean): CheckSpec {
   const headers: Record<string, string> = {};
-  for (const header of Array.isArray(raw?.headers) ? raw.headers : []) {
-    if (header?.name)
-      headers[header.name] = Array.isArray(header.values)
+  for (const header of objectsOf(raw.headers)) {
+    const headerName = stringOf(header.name);
+    if (headerName)
+      headers[headerName] = Array.isArray(header.values)
         ? header.values.join(', ')
         : String(header.values ?? '');
   }
   return {
     name,
-    type: raw?.type === 'tcp' ? 'tcp' : 'http',
-    port: Number(raw?.port ?? fallbackPort),
-    path: typeof raw?.path === 'string' && raw.path ? raw.path : '/',
-    method: typeof raw?.method === 'string' && raw.method ? raw.method.toUpperCase() : 'GET',
+    type: raw.type === 'tcp' ? 'tcp' : 'http',
+    port: Number(raw.port ?? fallbackPort),
+    path: stringOf(raw.path) || '/',
+    method: stringOf(raw.method)?.toUpperCase() || 'GET',
     headers,
-    intervalMs: goDurationMs(raw?.interval, 15_000),
-    timeoutMs: goDurationMs(raw?.timeout, 2_000),
-    graceMs: goDurationMs(raw?.grace_period, 1_000),
+    intervalMs: goDurationMs(raw.interval, 15_000),
+    timeoutMs: goDurationMs(raw.timeout, 2_000),
+    graceMs: goDurationMs(raw.grace_period, 1_000),
     service,
   };
 }
@@ -51,24 +51,23 @@ function spec(name: string, raw: any, fallbackPort: number, service: boolean): C
  * Checks as flyd derives them: top-level `config.checks` keep their names; service checks are named
  * `servicecheck-NN-<type>-<port>` in the order they appear across services.
  */
-export function checkSpecs(config: any): CheckSpec[] {
+export function checkSpecs(config: Json): CheckSpec[] {
   const result: CheckSpec[] = [];
-  const services: any[] = Array.isArray(config?.services) ? config.services : [];
+  const services = objectsOf(config.services);
   const defaultPort = Number(services[0]?.internal_port ?? 8080);
   let n = 0;
   for (const service of services) {
-    for (const raw of Array.isArray(service?.checks) ? service.checks : []) {
-      const type = raw?.type === 'tcp' ? 'tcp' : 'http';
-      const port = Number(raw?.port ?? service.internal_port ?? defaultPort);
+    for (const raw of objectsOf(service.checks)) {
+      const type = raw.type === 'tcp' ? 'tcp' : 'http';
+      const port = Number(raw.port ?? service.internal_port ?? defaultPort);
       result.push(
         spec(`servicecheck-${String(n).padStart(2, '0')}-${type}-${port}`, { ...raw, port }, port, true),
       );
       n++;
     }
   }
-  if (config?.checks && typeof config.checks === 'object') {
-    for (const [name, raw] of Object.entries(config.checks)) result.push(spec(name, raw, defaultPort, false));
-  }
+  for (const [name, raw] of Object.entries(objectOf(config.checks)))
+    result.push(spec(name, objectOf(raw), defaultPort, false));
   return result;
 }
 

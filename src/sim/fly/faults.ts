@@ -20,6 +20,7 @@ export interface FaultRule {
   createAnyway?: boolean;
   capacity?: boolean;
   revertUpdate?: boolean;
+  region?: string;
 }
 
 export interface FaultReply {
@@ -47,8 +48,10 @@ export class Faults {
   }
 
   /** The first live rule matching this request, consumed once. */
-  match(method: string, path: string): FaultReply | undefined {
-    const rule = this.rules.find((r) => r.remaining > 0 && matches(r, method, path));
+  match(method: string, path: string, region?: string): FaultReply | undefined {
+    const rule = this.rules.find(
+      (r) => r.remaining > 0 && matches(r, method, path) && (!r.region || r.region === region),
+    );
     if (!rule) return undefined;
     rule.remaining--;
     const status = rule.status ?? (rule.capacity ? 409 : 500);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { FlyApi, FlyError } from './api.js';
+import { FlyError } from './errors.js';
+import { FlySimulator } from './server.js';
 import type { FaultRule } from './faults.js';
 import type { CheckStatus } from './checks.js';
 
@@ -11,7 +12,7 @@ import type { CheckStatus } from './checks.js';
  * `crash`, `never-healthy`, `slow`, `release-fail`, anything else healthy.
  */
 export type { FaultRule } from './faults.js';
-export { SERVED_ROUTES } from './api.js';
+export { SERVED_ROUTES } from './routes.js';
 
 export interface FlySimOptions {
   token?: string;
@@ -75,7 +76,7 @@ export function durationFactor(timeScale: number | undefined): number {
 
 export async function startFlySim(options: FlySimOptions = {}): Promise<FlySim> {
   const token = options.token ?? `fm2_sim${randomBytes(18).toString('base64url')}`;
-  const api = new FlyApi({
+  const api = new FlySimulator({
     token,
     host: options.host ?? '127.0.0.1',
     timeScale: durationFactor(options.timeScale),
@@ -117,12 +118,12 @@ export async function startFlySim(options: FlySimOptions = {}): Promise<FlySim> 
             name: m.name,
             region: m.region,
             state: m.state,
-            image: m.config.image,
+            image: String(m.config.image),
             digest: m.current.imageRef.digest,
             version: m.current.version,
             cordoned: m.cordoned,
             checks: m.checkStatuses().map(({ name, status }) => ({ name, status })),
-            metadata: { ...(m.config.metadata ?? {}) },
+            metadata: { ...(m.config.metadata as Record<string, string> | undefined) },
             config: structuredClone(m.config),
             routable: m.routable(),
             logs: [...(m.process?.log ?? [])],

@@ -2,7 +2,9 @@
 // (src/sim/fly/runtime.ts) with process.execPath. Plain .mjs so it runs the same under jest and tsx.
 // Behaviour comes from the image reference (see images.ts): crash, never-healthy, slow, laggy, release-fail,
 // healthy.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { dirname, join, posix } from 'node:path';
 
 const env = process.env;
 const behaviour = env.SIM_BEHAVIOUR ?? 'healthy';
@@ -10,6 +12,45 @@ const scale = Number(env.SIM_TIME_SCALE ?? '1') || 1;
 const ports = JSON.parse(env.SIM_PORTS ?? '[8080]');
 const checkPaths = new Set(JSON.parse(env.SIM_CHECK_PATHS ?? '[]'));
 const command = JSON.parse(env.SIM_CMD ?? '[]');
+const init = JSON.parse(env.SIM_INIT ?? '{}');
+// Guest path prefix → host directory: '/' is this boot's rootfs, a volume's mount path its data.
+const filesystem = JSON.parse(env.SIM_FS ?? '{}');
+
+/** The host file behind a guest path, through the longest matching mount; undefined outside any. */
+function hostPath(guestPath) {
+  const clean = posix.normalize(`/${guestPath}`);
+  const prefix = Object.keys(filesystem)
+    .filter((p) => p === '/' || clean === p || clean.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix === undefined) return undefined;
+  return join(filesystem[prefix], prefix === '/' ? clean : clean.slice(prefix.length));
+}
+
+/** `GET|PUT /__sim/fs/<guest path>`: the app reading and writing its own disk (rootfs or volume). */
+function fileRoute(req, res, guestPath) {
+  const file = hostPath(guestPath);
+  const reply = (status, body, type = 'text/plain') => {
+    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  if (!file) return reply(404, 'no filesystem\n');
+  if (req.method === 'PUT') {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, Buffer.concat(chunks));
+      reply(201, 'written\n');
+    });
+    return;
+  }
+  req.resume();
+  try {
+    reply(200, readFileSync(file), 'application/octet-stream');
+  } catch {
+    reply(404, `${guestPath}: no such file\n`);
+  }
+}
 
 const send = (message) => {
   if (process.connected && process.send) process.send(message);
@@ -33,6 +74,13 @@ function handler(req, res) {
         version: env.FLY_MACHINE_VERSION,
       }),
     );
+    return;
+  }
+  if (url.pathname.startsWith('/__sim/fs/'))
+    return fileRoute(req, res, decodeURIComponent(url.pathname.slice(9)));
+  if (url.pathname === '/__sim/init') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(init));
     return;
   }
   if (url.pathname === '/__sim/env') {
@@ -111,5 +159,8 @@ if (env.SIM_MODE === 'command') {
   console.error('fatal: the app crashed during boot');
   setTimeout(() => process.exit(1), Math.round(300 * scale));
 } else {
+  const argv = [...(init.entrypoint ?? []), ...(init.cmd ?? [])];
+  if (argv.length || init.exec?.length)
+    console.log(`running: ${(init.exec?.length ? init.exec : argv).join(' ')}`);
   setTimeout(serve, behaviour === 'slow' ? Math.round(2500 * scale) : 0);
 }

@@ -3,9 +3,8 @@ import { CheckRunner, checkSpecs, type CheckStatus } from './checks.js';
 import { goDurationMs } from './duration.js';
 import { privateIp, ulid } from './ids.js';
 import type { ImageBehaviour, ImageRef } from './images.js';
+import { objectOf, objectsOf, stringOf, type Json } from './json.js';
 import { MachineProcess, type ExitInfo } from './runtime.js';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 export type MachineState =
   | 'created'
@@ -26,7 +25,7 @@ export const SETTLED_STATES = new Set<string>(['started', 'stopped', 'suspended'
 
 export interface VersionRecord {
   version: string;
-  config: any;
+  config: Json;
   imageRef: ImageRef;
   behaviour: ImageBehaviour;
   /** Secrets are bound at create/update time: a later secrets change needs a new version to be seen. */
@@ -54,6 +53,13 @@ export interface Lease {
 export interface MachineContext {
   app: string;
   timeScale: number;
+  /**
+   * The guest filesystem for one boot: guest path prefix → host directory (`/` the fresh rootfs, a
+   * mount's path its volume). Absent in unit tests that need no disk.
+   */
+  filesystem?: (machine: SimMachine) => Record<string, string>;
+  /** The Machine is destroyed: its volume is free for another Machine. */
+  onDestroyed?: (machine: SimMachine) => void;
 }
 
 const SIGNALS: Record<string, number> = {
@@ -67,12 +73,11 @@ const SIGNALS: Record<string, number> = {
 };
 
 /** The command a one-off Machine runs: `init.cmd`, else the first process's `cmd`. */
-function commandOf(config: any): string[] {
-  const init = config?.init?.cmd;
+function commandOf(config: Json): string[] {
+  const init = objectOf(config.init).cmd;
   if (Array.isArray(init) && init.length) return init.map(String);
-  const processes: any[] = Array.isArray(config?.processes) ? config.processes : [];
-  for (const process of processes) {
-    if (Array.isArray(process?.cmd) && process.cmd.length) return process.cmd.map(String);
+  for (const process of objectsOf(config.processes)) {
+    if (Array.isArray(process.cmd) && process.cmd.length) return process.cmd.map(String);
   }
   return [];
 }
@@ -81,20 +86,20 @@ function commandOf(config: any): string[] {
  * A Machine runs its command to completion (rather than serving) when it is set up the way flyctl sets up
  * a release_command Machine: a command plus restart policy `no`, auto_destroy, or the release process group.
  */
-export function isCommandMachine(config: any): boolean {
+export function isCommandMachine(config: Json): boolean {
   if (commandOf(config).length === 0) return false;
   return (
-    config?.restart?.policy === 'no' ||
-    config?.auto_destroy === true ||
-    config?.metadata?.fly_process_group === 'fly_app_release_command' ||
-    config?.env?.RELEASE_COMMAND === '1'
+    objectOf(config.restart).policy === 'no' ||
+    config.auto_destroy === true ||
+    objectOf(config.metadata).fly_process_group === 'fly_app_release_command' ||
+    objectOf(config.env).RELEASE_COMMAND === '1'
   );
 }
 
-export function internalPorts(config: any): number[] {
+export function internalPorts(config: Json): number[] {
   const ports = new Set<number>();
-  for (const service of Array.isArray(config?.services) ? config.services : []) {
-    if (Number.isInteger(service?.internal_port)) ports.add(service.internal_port);
+  for (const service of objectsOf(config.services)) {
+    if (Number.isInteger(service.internal_port)) ports.add(Number(service.internal_port));
   }
   for (const check of checkSpecs(config)) ports.add(check.port);
   if (ports.size === 0) ports.add(8080);
@@ -118,6 +123,8 @@ export class SimMachine {
   readonly privateIp = privateIp();
   readonly createdAt = new Date().toISOString();
   updatedAt = this.createdAt;
+  /** This boot's root filesystem on the host (the proxy serves `[[statics]]` from it). */
+  rootfs?: string;
   private gen = 0;
   private queue: Promise<void> = Promise.resolve();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -139,7 +146,7 @@ export class SimMachine {
     return this.versions[this.versions.length - 1];
   }
 
-  get config(): any {
+  get config(): Json {
     return this.current.config;
   }
 
@@ -262,6 +269,7 @@ export class SimMachine {
       this.lease = undefined;
       this.event('destroy', 'destroyed', source);
       this.setState('destroyed');
+      this.ctx.onDestroyed?.(this);
       for (const timer of this.timers) clearTimeout(timer);
     });
   }
@@ -282,7 +290,7 @@ export class SimMachine {
 
   /** Routable by the app's proxy: started, registered, not draining, listening and passing service checks. */
   routable(): boolean {
-    const services = this.config?.services;
+    const services = this.config.services;
     return (
       this.state === 'started' &&
       !this.cordoned &&
@@ -296,7 +304,7 @@ export class SimMachine {
 
   /** The host port serving the first service, for the proxy. */
   publicPort(): number | undefined {
-    const internal = this.config?.services?.[0]?.internal_port ?? 8080;
+    const internal = objectsOf(this.config.services)[0]?.internal_port ?? 8080;
     return this.process?.ports.get(Number(internal));
   }
 
@@ -314,7 +322,7 @@ export class SimMachine {
     const ports = internalPorts(config);
     const specs = checkSpecs(config);
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(config?.env ?? {})) env[k] = String(v);
+    for (const [k, v] of Object.entries(objectOf(config.env))) env[k] = String(v);
     Object.assign(env, version.secrets, {
       FLY_APP_NAME: this.ctx.app,
       FLY_MACHINE_ID: this.id,
@@ -323,15 +331,19 @@ export class SimMachine {
       FLY_IMAGE_REF: imageString(version.imageRef),
       FLY_MACHINE_VERSION: version.version,
       FLY_PRIVATE_IP: this.privateIp,
-      FLY_PROCESS_GROUP: String(config?.metadata?.fly_process_group ?? 'app'),
+      FLY_PROCESS_GROUP: stringOf(objectOf(config.metadata).fly_process_group) ?? 'app',
       PORT: String(ports[0]),
     });
+    const filesystem = this.ctx.filesystem?.(this) ?? {};
+    this.rootfs = filesystem['/'];
     const proc = new MachineProcess({
       behaviour: version.behaviour,
       mode: isCommandMachine(config) ? 'command' : 'serve',
       internalPorts: ports,
       checkPaths: specs.filter((s) => s.type === 'http').map((s) => s.path),
       command: commandOf(config),
+      init: objectOf(config.init),
+      filesystem,
       env,
       timeScale: this.ctx.timeScale,
     });
@@ -366,9 +378,9 @@ export class SimMachine {
     this.process = undefined;
     this.checks?.stop();
     this.checks = undefined;
-    const restart = this.config?.restart ?? {};
-    const policy: string = restart.policy ?? 'on-failure';
-    const maxRetries = Number.isInteger(restart.max_retries) ? restart.max_retries : 10;
+    const restart = objectOf(this.config.restart);
+    const policy = stringOf(restart.policy) ?? 'on-failure';
+    const maxRetries = Number.isInteger(restart.max_retries) ? Number(restart.max_retries) : 10;
     const restarting =
       policy === 'always' || (policy === 'on-failure' && info.code !== 0 && this.restartCount < maxRetries);
     this.exitEvent(info, false, restarting);
@@ -385,7 +397,7 @@ export class SimMachine {
   }
 
   private maybeAutoDestroy(): void {
-    if (this.config?.auto_destroy !== true) return;
+    if (this.config.auto_destroy !== true) return;
     const g = this.gen;
     this.after(300, () => {
       if (g === this.gen && this.state === 'stopped') this.destroy(false, 'flyd');
@@ -419,11 +431,11 @@ export class SimMachine {
   }
 
   private stopSignal(): string {
-    return normalizeSignal(this.config?.stop_config?.signal ?? 'SIGINT');
+    return normalizeSignal(objectOf(this.config.stop_config).signal ?? 'SIGINT');
   }
 
   private stopTimeout(): number {
-    return goDurationMs(this.config?.stop_config?.timeout, 5000);
+    return goDurationMs(objectOf(this.config.stop_config).timeout, 5000);
   }
 
   event(

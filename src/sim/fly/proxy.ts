@@ -1,6 +1,15 @@
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, posix } from 'node:path';
 import { requestId } from './ids.js';
+
+/** A `[[statics]]` entry resolved to a host directory. */
+export interface StaticDir {
+  urlPrefix: string;
+  dir: string;
+  index?: string;
+}
 
 export interface ProxyTarget {
   machineId: string;
@@ -33,6 +42,7 @@ export class AppProxy {
   constructor(
     private readonly app: string,
     private readonly targets: () => ProxyTarget[],
+    private readonly statics: () => StaticDir[] = () => [],
   ) {}
 
   async listen(host: string): Promise<string> {
@@ -54,6 +64,7 @@ export class AppProxy {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (await this.serveStatic(req, res)) return;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -84,6 +95,34 @@ export class AppProxy {
       tried.add(target.machineId);
       lastError = outcome;
     }
+  }
+
+  /**
+   * `[[statics]]`: a GET under a url_prefix is answered by the proxy from the image's files, without
+   * reaching the app (as Fly's proxy does); a path with no such file falls through to the app.
+   */
+  private async serveStatic(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const path = posix.normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://proxy').pathname));
+    for (const entry of this.statics()) {
+      const prefix = entry.urlPrefix.replace(/\/+$/, '');
+      if (path !== prefix && !path.startsWith(`${prefix}/`)) continue;
+      let file = join(entry.dir, path.slice(prefix.length));
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isDirectory()) file = join(file, entry.index ?? 'index.html');
+      const content = await readFile(file).catch(() => undefined);
+      if (!content) continue;
+      res.writeHead(200, {
+        'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream',
+        'content-length': String(content.length),
+        'fly-request-id': requestId(),
+        'x-runway-sim-static': 'true',
+        via: '1.1 fly.io',
+      });
+      res.end(req.method === 'HEAD' ? undefined : content);
+      return true;
+    }
+    return false;
   }
 
   /** 'done' once a response was relayed; otherwise the connection error, so the caller tries elsewhere. */

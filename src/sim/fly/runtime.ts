@@ -13,6 +13,10 @@ export interface ProcessSpec {
   internalPorts: number[];
   checkPaths: string[];
   command: string[];
+  /** `init` of the Machine config (`[experimental]` cmd/entrypoint/exec): what the image is told to run. */
+  init: unknown;
+  /** Guest path prefix → host directory: the rootfs and mounted volumes. */
+  filesystem: Record<string, string>;
   env: Record<string, string>;
   timeScale: number;
 }
@@ -49,6 +53,8 @@ export class MachineProcess extends EventEmitter {
         SIM_PORTS: JSON.stringify(spec.internalPorts),
         SIM_CHECK_PATHS: JSON.stringify(spec.checkPaths),
         SIM_CMD: JSON.stringify(spec.command),
+        SIM_INIT: JSON.stringify(spec.init ?? {}),
+        SIM_FS: JSON.stringify(spec.filesystem),
         SIM_TIME_SCALE: String(spec.timeScale),
       },
     });

@@ -96,8 +96,14 @@ beforeAll(async () => {
   await call('GET', `/apps/${APP}/secrets/C`);
   await call('DELETE', `/apps/${APP}/secrets/C`);
   await call('GET', '/platform/regions');
+  const volume = await call('POST', `/apps/${APP}/volumes`, { name: 'data', region: 'sin', size_gb: 1 });
+  const v = `/apps/${APP}/volumes/${volume.body.id}`;
+  await call('GET', `/apps/${APP}/volumes`);
+  await call('GET', v);
+  await call('PUT', v, { auto_backup_enabled: false, snapshot_retention: 7 });
+  await call('PUT', `${v}/extend`, { size_gb: 2 });
   const created = await call('POST', `/apps/${APP}/machines`, {
-    config,
+    config: { ...config, mounts: [{ volume: volume.body.id, path: '/data', name: 'data' }] },
     region: 'sin',
     min_secrets_version: 3,
   });
@@ -122,7 +128,7 @@ beforeAll(async () => {
   const updated = await call(
     'POST',
     m,
-    { config, current_version: created.body.version, min_secrets_version: 3 },
+    { config: created.body.config, current_version: created.body.version, min_secrets_version: 3 },
     nonce,
   );
   await call('GET', `${m}/wait?state=started&version=${updated.body.version}&timeout=20`);
@@ -136,6 +142,8 @@ beforeAll(async () => {
   await call('GET', `${m}/events?limit=5`);
   await call('DELETE', `${m}/lease`, undefined, nonce);
   await call('DELETE', `${m}?force=true`);
+  await call('GET', `${m}/wait?state=destroyed&timeout=20`);
+  await call('DELETE', v);
   await call('DELETE', '/apps/spec-extra');
 }, 60_000);
 afterAll(() => sim.close());

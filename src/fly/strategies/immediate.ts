@@ -1,0 +1,13 @@
+import type { Deployment } from '../deployment.js';
+import { inPool } from '../plan.js';
+import type { Machine } from '../types.js';
+
+/**
+ * Every Machine at once, no batches and no spearhead. Unlike flyctl's immediate (which does not wait),
+ * each Machine is still gated on start and health so a bad release is rolled back rather than left.
+ */
+export async function immediate(d: Deployment, groups: Map<string, Machine[]>): Promise<void> {
+  const all = [...groups].flatMap(([group, machines]) => machines.map((m) => ({ m, group })));
+  d.mark(`updating all ${all.length} Machine(s) at once (immediate)`);
+  await inPool(all, 16, ({ m, group }) => d.updateInPlace(m, group));
+}

@@ -1,0 +1,34 @@
+import { isWarm } from '../app-machines.js';
+import type { Deployment } from '../deployment.js';
+import { inPool, rollingBatches } from '../plan.js';
+import type { Machine } from '../types.js';
+
+/** The largest `min_machines_running` of a group's services: a rollout never takes more down. */
+export function minRunningOf(d: Deployment, group: string): number {
+  return Math.max(0, ...(d.configFor(group).services?.map((s) => s.min_machines_running ?? 0) ?? [0]));
+}
+
+/**
+ * Rolling, as flyctl runs it: process groups are independent and roll in parallel; each rolls in
+ * batches sorted by id, a single spearhead first, updating every Machine in place.
+ */
+export async function rolling(d: Deployment, groups: Map<string, Machine[]>): Promise<void> {
+  await Promise.all([...groups].map(([group, machines]) => rollGroup(d, group, machines)));
+}
+
+async function rollGroup(d: Deployment, group: string, machines: Machine[]): Promise<void> {
+  const batches = rollingBatches(machines, {
+    maxUnavailable: d.o.maxUnavailable,
+    minRunning: minRunningOf(d, group),
+    isWarm,
+  });
+  for (const [i, batch] of batches.entries()) {
+    d.mark(`group ${group}: batch ${i + 1}/${batches.length} (${batch.map((m) => m.id).join(', ')})`);
+    // A group with every Machine stopped (auto-stopped staging) would otherwise take the new
+    // release untested; its spearhead is started and gated so a bad release is still caught.
+    const probe = i === 0 && !machines.some(isWarm);
+    if (probe)
+      d.mark(`group ${group}: every Machine is stopped; starting ${batch[0].id} to check the release`);
+    await inPool(batch, batch.length, (m) => d.updateInPlace(m, group, { forceStart: probe }));
+  }
+}
