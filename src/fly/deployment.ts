@@ -302,6 +302,9 @@ export class Deployment {
     const version = versionOf(updated);
     this.newDigest ??= updated.image_ref?.digest;
     this.report.version(machine.id, version);
+    // A stopped Machine started to verify the release stays stopped after the update unless started.
+    if (options.forceStart && updateLeavesStopped(machine.state))
+      await startRestoredMachine(this.api, machine.id, version, nonce, this.o.waitTimeoutMs);
     if (warm) {
       await this.gate(machine.id, version, config, since);
     } else {

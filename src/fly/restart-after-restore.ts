@@ -13,9 +13,10 @@ export function updateLeavesStopped(state: string | undefined): boolean {
 }
 
 /**
- * A rollback restores a Machine that was serving before the deploy. When the failed release left it
- * stopped, the restore would stay stopped too: wait until the restored version has settled stopped, then
- * start it, so the health gate that follows sees the previous release running again.
+ * Starts a Machine whose update left it stopped, when it must run: a rollback restoring a Machine that
+ * served before the deploy (the crashing release left it stopped), or a stopped Machine started to verify
+ * the release. Waits until the new version has settled and starts it if it settled stopped, so the health gate that
+ * follows sees it running.
  */
 export async function startRestoredMachine(
   api: FlyApi,
@@ -24,11 +25,13 @@ export async function startRestoredMachine(
   nonce: string | undefined,
   timeoutMs: number,
 ): Promise<void> {
-  const stopped = await api.wait(id, 'stopped', { version, timeoutMs });
-  if (!stopped.ok)
+  // Settled, not stopped: the proxy may have auto-started it meanwhile, and then it boots by itself.
+  const settled = await api.wait(id, 'settled', { version, timeoutMs });
+  if (!settled.ok)
     throw new MachineFailure(
       id,
-      `Machine ${id}: the restored version did not settle within ${formatDuration(timeoutMs)} (state ${stopped.state ?? 'unknown'}), so it could not be started.`,
+      `Machine ${id}: the updated version did not settle within ${formatDuration(timeoutMs)} (state ${settled.state ?? 'unknown'}), so it could not be started.`,
     );
+  if (settled.state !== 'stopped' && settled.state !== 'suspended') return;
   await api.start(id, nonce);
 }
