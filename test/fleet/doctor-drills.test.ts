@@ -143,7 +143,8 @@ describe('blue-green deploy killed at each phase, then doctor, then the next dep
         direction: report.direction ?? '-',
         after: kinds(report.after),
       });
-      expect(report.before.length).toBeGreaterThan(0);
+      // Destroys run in parallel: a kill in that phase can land after the last one and the lease release.
+      if (phase.name !== 'blue being destroyed') expect(report.before.length).toBeGreaterThan(0);
       expect({ failure: report.failure, refused: report.refused, after: report.after }).toEqual({
         failure: undefined,
         refused: undefined,
