@@ -4,8 +4,19 @@ import { readDeployInputs } from '../fly/inputs.js';
 
 // The deploy inputs and fly.toml first, before the toolkit and the clients load: a bad one fails fast.
 const reader = envInputs();
-const checked = checkInputs('fly-deploy', () => readDeployInputs(reader, process.env));
-if (checked) await deployStep(checked);
+const mode = checkInputs('fly-deploy', () => reader.enumOf('mode', ['deploy', 'doctor'], 'deploy'));
+if (mode === 'doctor') await doctorStep();
+else if (mode) {
+  const checked = checkInputs('fly-deploy', () => readDeployInputs(reader, process.env));
+  if (checked) await deployStep(checked);
+}
+
+/** `mode: doctor`: name (and, when asked, repair) what an unfinished rollout left behind. */
+async function doctorStep() {
+  const { runAction } = await import('../core/action.js');
+  const { doctorMode } = await import('./fly-deploy-doctor.js');
+  await runAction('fly-deploy', () => doctorMode(reader));
+}
 
 async function deployStep(inputs: ReturnType<typeof readDeployInputs>) {
   const core = await import('@actions/core');

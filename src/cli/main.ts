@@ -12,6 +12,9 @@ const USAGE = `runway — ship a web app to Fly.io without fear
 Usage:
   runway <action> [--<input> <value>]...   run an action's built bundle exactly as the runner does
   runway <action> --help                   list the action's inputs and outputs
+  runway doctor --app A [--doctor-fix none|auto|finish|revert]
+                                           what an unfinished rollout left on a Fly app, the repair
+                                           plan, and the repair when asked (fly-deploy mode: doctor)
   runway sim [app...]                      start the local Fly Machines simulator; prints one JSON line
   runway sim --help                        the simulator's options, image behaviours and faults
   runway rehearse [--keep] [--only s,...] [--report-dir DIR]
@@ -193,6 +196,7 @@ export async function main(argv: string[]): Promise<number> {
       const { rehearse } = await import('../rehearsal/index.js');
       return await rehearse(parseRehearseArgs(rest));
     }
+    if (command === 'doctor') return await runActionCommand('fly-deploy', ['--mode', 'doctor', ...rest]);
     if (listActions().includes(command)) return await runActionCommand(command, rest);
     console.error(`runway: unknown command "${command}".\n\n${USAGE}`);
     return 2;

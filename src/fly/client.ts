@@ -314,6 +314,13 @@ export class FlyApi {
     });
   }
 
+  async deleteMetadata(id: string, key: string, nonce?: string): Promise<void> {
+    await this.send('DELETE', this.machinePath(id, `/metadata/${encodeURIComponent(key)}`), {
+      nonce,
+      accept: [404],
+    });
+  }
+
   async events(id: string): Promise<MachineEvent[]> {
     const response = await this.send<MachineEvent[]>('GET', this.machinePath(id, '/events'), {
       query: { limit: 50 },
@@ -406,6 +413,14 @@ export class FlyApi {
     if (lease.nonce !== nonce)
       throw new Error(`lease on ${id} changed hands during the deploy (nonce ${lease.nonce} ≠ ours)`);
     return lease;
+  }
+
+  /** The lease held on a Machine right now (with its nonce, as `fly machine leases clear` reads it), if any. */
+  async findLease(id: string): Promise<LeaseData | undefined> {
+    const response = await this.send<LeaseEnvelope>('GET', this.machinePath(id, '/lease'), {
+      accept: [404],
+    });
+    return response.status === 404 ? undefined : leaseData(response.body, id);
   }
 
   async releaseLease(id: string, nonce: string): Promise<void> {

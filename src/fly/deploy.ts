@@ -15,7 +15,7 @@ import type { DeployOptions, DeployResult } from './deploy-options.js';
 import { Deployment, newId } from './deployment.js';
 import { machineChecksFor, runMachineCheck, testMachineConfig } from './machine-checks.js';
 import { releaseCommandConfig } from './machine-config.js';
-import { inPool } from './plan.js';
+import { claimFleet } from './claim.js';
 import { runReleaseCommand } from './release-command.js';
 import { recover, type Recovery } from './rollback.js';
 import { runStrategy } from './strategies/index.js';
@@ -53,13 +53,14 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   try {
     d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
     survey = await surveyApp(d);
+    // Leases before secrets, release_command or any Machine: a racing deploy stops here, unchanged.
+    if (!survey.firstDeploy) await leaseAll(d, survey.before);
     await setSecrets(d);
     await runRelease(d, survey);
     await runMachineChecks(d);
     const groups = checkGroups(d, survey);
     const plans = planPlacement(d, groups);
     if (!survey.firstDeploy) {
-      await leaseAll(d, survey.before);
       // The strategy goes first (a canary still gates the release before anything else changes), over
       // the Machines that stay; then the new ones are created, and only then are extra ones removed.
       const leaving = new Set(plans.flatMap((p) => p.remove.map((m) => m.id)));
@@ -222,11 +223,12 @@ function checkGroups(d: Deployment, { before, firstDeploy }: Survey): Map<string
 }
 
 /**
- * Every lease up front, as flyctl does: a Machine leased by someone else stops the deploy before the
- * first change, not halfway through a rollout.
+ * Every lease up front, as flyctl does, and before secrets or release_command: a Machine leased by
+ * someone else stops the deploy before its first change. The lowest id first (claimFleet), so of two
+ * racing deploys exactly one wins.
  */
 async function leaseAll(d: Deployment, machines: Machine[]): Promise<void> {
-  await inPool(machines, 16, (m) => d.leases.acquire(m.id));
+  await claimFleet(d.leases, machines);
   d.mark(
     `leased ${machines.length} Machine(s) for ${d.o.leaseTtlSeconds ?? 13}s, refreshed while the deploy runs`,
   );

@@ -10,6 +10,7 @@ import { machineConfigFor } from './machine-config.js';
 import { DeployReport } from './report.js';
 import { META, type Machine, type MachineConfig } from './types.js';
 import { mountConfig, mountedVolume, mountFor, type Volume, type VolumePool } from './volumes.js';
+import { startRestoredMachine, updateLeavesStopped } from './restart-after-restore.js';
 
 /** A Machine changed in place, with what it was, for a rollback. */
 export interface Snapshot {
@@ -301,6 +302,9 @@ export class Deployment {
     const version = versionOf(updated);
     this.newDigest ??= updated.image_ref?.digest;
     this.report.version(machine.id, version);
+    // A stopped Machine started to verify the release stays stopped after the update unless started.
+    if (options.forceStart && updateLeavesStopped(machine.state))
+      await startRestoredMachine(this.api, machine.id, version, nonce, this.o.waitTimeoutMs);
     if (warm) {
       await this.gate(machine.id, version, config, since);
     } else {
@@ -337,6 +341,9 @@ export class Deployment {
       machine.region,
     );
     const version = versionOf(restored);
+    // A release that crashed until flyd gave up left the Machine stopped; the restore must start it.
+    if (snap.warm && updateLeavesStopped(current?.state))
+      await startRestoredMachine(this.api, machine.id, version, nonce, this.o.waitTimeoutMs);
     if (snap.warm) {
       await waitHealthy(this.api, machine.id, {
         version,

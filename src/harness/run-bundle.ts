@@ -40,6 +40,8 @@ export interface BundleOptions {
    * read, as the runner does at the end of a job. The CLI does unless --keep.
    */
   removeWorkDir?: boolean;
+  /** Kills the step's process (SIGKILL), as a cancelled or lost runner would: cancellation drills. */
+  signal?: AbortSignal;
 }
 
 /** Parses the `name<<delimiter` blocks (and plain `name=value` lines) that @actions/core writes. */
@@ -184,6 +186,7 @@ async function runInWorkDir(
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   const exitCode = await new Promise<number>((resolvePromise, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    options.signal?.addEventListener('abort', () => child.kill('SIGKILL'), { once: true });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 import type { Deployment } from '../deployment.js';
 import { inPool } from '../plan.js';
 import type { Machine } from '../types.js';
+import { verificationProbes } from '../fleet-state.js';
 
 /**
  * Every Machine at once, no batches and no spearhead. Unlike flyctl's immediate (which does not wait),
@@ -9,5 +10,7 @@ import type { Machine } from '../types.js';
 export async function immediate(d: Deployment, groups: Map<string, Machine[]>): Promise<void> {
   const all = [...groups].flatMap(([group, machines]) => machines.map((m) => ({ m, group })));
   d.mark(`updating all ${all.length} Machine(s) at once (immediate)`);
-  await inPool(all, 16, ({ m, group }) => d.updateInPlace(m, group));
+  // Stopped Machines stay stopped, except one per group and region with none running (verificationProbes).
+  const probes = new Set([...groups.values()].flatMap((machines) => [...verificationProbes(machines)]));
+  await inPool(all, 16, ({ m, group }) => d.updateInPlace(m, group, { forceStart: probes.has(m.id) }));
 }

@@ -2,6 +2,7 @@ import { isWarm } from '../app-machines.js';
 import type { Deployment } from '../deployment.js';
 import { inPool, rollingBatches } from '../plan.js';
 import type { Machine } from '../types.js';
+import { verificationProbes } from '../fleet-state.js';
 
 /** The largest `min_machines_running` of a group's services: a rollout never takes more down. */
 export function minRunningOf(d: Deployment, group: string): number {
@@ -22,13 +23,15 @@ async function rollGroup(d: Deployment, group: string, machines: Machine[]): Pro
     minRunning: minRunningOf(d, group),
     isWarm,
   });
+  // A region of the group with every Machine stopped (auto-stopped) would otherwise take the new
+  // release untested: one Machine there is started and gated so a bad release is still caught.
+  const probes = verificationProbes(machines);
+  if (probes.size)
+    d.mark(
+      `group ${group}: no running Machine in some region(s); starting ${[...probes].join(', ')} to check the release`,
+    );
   for (const [i, batch] of batches.entries()) {
     d.mark(`group ${group}: batch ${i + 1}/${batches.length} (${batch.map((m) => m.id).join(', ')})`);
-    // A group with every Machine stopped (auto-stopped staging) would otherwise take the new
-    // release untested; its spearhead is started and gated so a bad release is still caught.
-    const probe = i === 0 && !machines.some(isWarm);
-    if (probe)
-      d.mark(`group ${group}: every Machine is stopped; starting ${batch[0].id} to check the release`);
-    await inPool(batch, batch.length, (m) => d.updateInPlace(m, group, { forceStart: probe }));
+    await inPool(batch, batch.length, (m) => d.updateInPlace(m, group, { forceStart: probes.has(m.id) }));
   }
 }

@@ -26,6 +26,12 @@ export interface FlySimOptions {
   timeScale?: number;
   /** The published request budgets (429 past them). Default true. */
   rateLimits?: boolean;
+  /**
+   * The proxy's auto_stop_machines / auto_start_machines: a Machine idle this long (ms, scaled by
+   * timeScale) is stopped, a request with nowhere to go starts one. Off (0) unless asked for, so tests
+   * that expect Machines to stay as a deploy left them are not raced by the proxy.
+   */
+  autoStopIdleMs?: number;
 }
 
 export interface SimMachineView {
@@ -83,6 +89,7 @@ export async function startFlySim(options: FlySimOptions = {}): Promise<FlySim> 
     host: options.host ?? '127.0.0.1',
     timeScale: durationFactor(options.timeScale),
     rateLimits: options.rateLimits ?? true,
+    autoStopIdleMs: options.autoStopIdleMs ?? 0,
   });
   const apiUrl = await api.listen();
   for (const app of options.apps ?? []) await api.createApp(app);

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, posix } from 'node:path';
+import type { AutoScaler } from './autostop.js';
 import { requestId } from './ids.js';
 
 /** A `[[statics]]` entry resolved to a host directory. */
@@ -28,6 +29,8 @@ const HOP_BY_HOP = new Set([
 
 /** How long a request waits for some Machine to become routable before the proxy gives up. */
 const NO_TARGET_WAIT_MS = 1000;
+/** With a Machine started for it (autostart), as long as a boot and its first passing checks take. */
+const WAKE_WAIT_MS = 15_000;
 
 /**
  * The app's public edge, as Fly's proxy behaves for it: only Machines the app says are routable get
@@ -38,6 +41,8 @@ export class AppProxy {
   private server?: http.Server;
   private next = 0;
   url = '';
+  /** auto_start_machines / auto_stop_machines, when the app's Machines ask for them. */
+  scaler?: AutoScaler;
 
   constructor(
     private readonly app: string,
@@ -55,6 +60,7 @@ export class AppProxy {
   }
 
   async close(): Promise<void> {
+    this.scaler?.stop();
     const server = this.server;
     if (!server) return;
     await new Promise<void>((resolve) => {
@@ -70,11 +76,13 @@ export class AppProxy {
     const body = Buffer.concat(chunks);
     const tried = new Set<string>();
     const started = Date.now();
+    let waitMs = NO_TARGET_WAIT_MS;
     let lastError = '';
     for (;;) {
       const candidates = this.targets().filter((t) => !tried.has(t.machineId));
       if (candidates.length === 0) {
-        if (Date.now() - started < NO_TARGET_WAIT_MS) {
+        if (this.scaler?.wake()) waitMs = WAKE_WAIT_MS;
+        if (Date.now() - started < waitMs) {
           await new Promise((resolve) => setTimeout(resolve, 25));
           if (tried.size > 0 && this.targets().every((t) => tried.has(t.machineId))) tried.clear();
           continue;
@@ -91,7 +99,10 @@ export class AppProxy {
       }
       const target = candidates[this.next++ % candidates.length];
       const outcome = await this.forward(req, res, body, target);
-      if (outcome === 'done') return;
+      if (outcome === 'done') {
+        this.scaler?.served(target.machineId);
+        return;
+      }
       tried.add(target.machineId);
       lastError = outcome;
     }

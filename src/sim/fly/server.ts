@@ -10,6 +10,7 @@ import { leaseNonce, requestId } from './ids.js';
 import { configFiles, imageFiles, staticsOf } from './guest.js';
 import { ImageRegistry } from './images.js';
 import { imageString, type MachineContext, type SimMachine } from './machine.js';
+import { AutoScaler } from './autostop.js';
 import { AppProxy } from './proxy.js';
 import { MUTATION_BUDGET, RateLimiter, READ_BUDGET } from './rate-limit.js';
 import { Router, type RouteDef } from './router.js';
@@ -92,6 +93,12 @@ export class FlySimulator {
       proxy,
     };
     this.apps.set(name, app);
+    if (this.options.autoStopIdleMs > 0) {
+      // Fly's proxy looks for idle Machines every few minutes; scaled like the sim's other delays.
+      const idleMs = this.options.autoStopIdleMs * this.options.timeScale;
+      proxy.scaler = new AutoScaler(() => [...machines.values()], idleMs);
+      proxy.scaler.start(Math.max(100, idleMs / 4));
+    }
     await proxy.listen(this.options.host);
     return app;
   }

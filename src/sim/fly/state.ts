@@ -9,6 +9,8 @@ export interface SimOptions {
   host: string;
   timeScale: number;
   rateLimits: boolean;
+  /** Idle time (ms, before timeScale) after which the proxy auto-stops a Machine; 0 = autostop/autostart off. */
+  autoStopIdleMs: number;
 }
 
 export interface Secret {

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { runDoctor, type DoctorReport } from '../../src/fly/doctor/index.js';
+import { runBundle } from '../../src/harness/run-bundle.js';
+import {
+  deployBundle,
+  heldLeases,
+  image,
+  seed,
+  startFlySim,
+  workspace,
+  type FlySim,
+} from '../fly/support.js';
+
+// Issue 15 §2 drills: a blue-green deploy (the built bundle) is killed at each phase; the doctor then
+// names what was left and repairs it, and the next deploy neither doubles nor loses a Machine.
+// Needs `npm run build`.
+type Machines = ReturnType<FlySim['machines']>;
+
+interface Phase {
+  name: string;
+  tag: string;
+  /** The deploy has logged this line… */
+  after: RegExp;
+  /** …and the app looks like this: kill it now. */
+  when: (machines: Machines, n: number, newImage: string) => boolean;
+}
+
+const onNew = (ms: Machines, img: string) => ms.filter((m) => m.image === img);
+const onOld = (ms: Machines, img: string) => ms.filter((m) => m.image !== img);
+
+const PHASES: Phase[] = [
+  { name: 'leases taken, nothing created', tag: 'v2', after: /leased \d+ Machine/, when: () => true },
+  {
+    name: 'green created, not yet healthy',
+    tag: 'v2-slow',
+    after: /creating \d+ green/,
+    when: (ms, n, img) => onNew(ms, img).length >= 1 && ms.length > n,
+  },
+  {
+    name: 'green uncordoned, blue untouched',
+    tag: 'v2',
+    after: /uncordoning green/,
+    when: (ms, n, img) => onNew(ms, img).length === n && onNew(ms, img).every((m) => !m.cordoned),
+  },
+  {
+    name: 'blue marked safe_to_destroy',
+    tag: 'v2',
+    after: /cordoning blue/,
+    when: () => true,
+  },
+  {
+    name: 'blue cordoned',
+    tag: 'v2',
+    after: /stopping blue/,
+    when: () => true,
+  },
+  {
+    name: 'blue stopped',
+    tag: 'v2',
+    after: /stopping blue/,
+    when: (ms, _n, img) => onOld(ms, img).some((m) => m.state === 'stopped'),
+  },
+  {
+    name: 'blue being destroyed',
+    tag: 'v2',
+    after: /destroying blue/,
+    when: (ms, n, img) => onOld(ms, img).length < n,
+  },
+];
+
+let sim: FlySim;
+const drills: { phase: string; before: string; after: string; direction: string }[] = [];
+beforeAll(async () => {
+  sim = await startFlySim({});
+});
+afterAll(async () => {
+  await sim?.close();
+  const rows = drills.map((d) => `| ${d.phase} | ${d.before} | ${d.direction} | ${d.after} |`);
+  process.stdout.write(
+    `\nDoctor drills\n| Killed at | Left behind | Doctor | After the doctor |\n|---|---|---|---|\n${rows.join('\n')}\n`,
+  );
+});
+
+const kinds = (r: DoctorReport['before']) =>
+  r.map((f) => `${f.kind} ×${f.machines.length}`).join(', ') || 'nothing';
+
+/** Runs a blue-green deploy bundle and SIGKILLs it once `phase` is reached. */
+async function killedDeploy(app: string, n: number, phase: Phase): Promise<void> {
+  const abort = new AbortController();
+  const img = image(app, phase.tag);
+  let seen = false;
+  const run = runBundle('fly-deploy', {
+    cwd: workspace(),
+    inputs: {
+      app,
+      'api-url': sim.apiUrl,
+      'api-token': sim.token,
+      'public-url': sim.appUrl(app),
+      'proxy-settle': '0s',
+      'wait-timeout': '20s',
+      image: img,
+      strategy: 'bluegreen',
+    },
+    timeoutMs: 120_000,
+    onLine: (line) => (seen ||= phase.after.test(line)),
+    signal: abort.signal,
+  });
+  let finished = false;
+  void run.finally(() => (finished = true));
+  while (!finished && !(seen && phase.when(sim.machines(app), n, img)))
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  abort.abort();
+  const result = await run;
+  expect(finished && result.exitCode === 0 ? 'deploy finished before the kill' : 'killed').toBe('killed');
+}
+
+const slotsOf = (ms: Machines) => ms.map((m) => m.region).sort();
+
+describe('blue-green deploy killed at each phase, then doctor, then the next deploy', () => {
+  let k = 0;
+  it.each(PHASES)(
+    '$name',
+    async (phase) => {
+      const app = `drill-${++k}`;
+      await sim.createApp(app);
+      await seed(sim, app, 'v1', { regions: ['sin', 'nrt'] });
+      const original = sim.machines(app);
+      const n = original.length;
+      await killedDeploy(app, n, phase);
+
+      const lines: string[] = [];
+      const report = await runDoctor({
+        app,
+        apiUrl: sim.apiUrl,
+        apiToken: sim.token,
+        fix: 'auto',
+        waitTimeoutMs: 20_000,
+        log: (l) => lines.push(l),
+      });
+      drills.push({
+        phase: phase.name,
+        before: kinds(report.before),
+        direction: report.direction ?? '-',
+        after: kinds(report.after),
+      });
+      // Destroys run in parallel: a kill in that phase can land after the last one and the lease release.
+      if (phase.name !== 'blue being destroyed') expect(report.before.length).toBeGreaterThan(0);
+      expect({ failure: report.failure, refused: report.refused, after: report.after }).toEqual({
+        failure: undefined,
+        refused: undefined,
+        after: [],
+      });
+      const healed = sim.machines(app);
+      expect(slotsOf(healed)).toEqual(slotsOf(original));
+      expect(new Set(healed.map((m) => m.image)).size).toBe(1);
+      expect(await heldLeases(sim, app)).toEqual([]);
+
+      const next = await deployBundle(sim, app, { image: image(app, 'v3'), strategy: 'bluegreen' });
+      expect(next.outputs.status).toBe('deployed');
+      const final = sim.machines(app);
+      expect(slotsOf(final)).toEqual(slotsOf(original));
+      expect(final.every((m) => m.image === image(app, 'v3') && m.state === 'started')).toBe(true);
+      expect(await heldLeases(sim, app)).toEqual([]);
+      const res = await fetch(`${sim.appUrl(app)}/`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { image: string }).image).toContain(':v3');
+    },
+    180_000,
+  );
+});
