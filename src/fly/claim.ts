@@ -1,4 +1,4 @@
-import { inPool } from './plan.js';
+import { inPool } from '../core/pool.js';
 import type { LeaseKeeper } from './leases.js';
 import type { Machine } from './types.js';
 

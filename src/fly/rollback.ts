@@ -1,7 +1,7 @@
 import { errorMessage } from '../core/errors.js';
 import type { DeployResult, DeployStatus } from './deploy-options.js';
 import type { Deployment } from './deployment.js';
-import { settleAll } from './plan.js';
+import { settleAll } from '../core/pool.js';
 
 export interface Recovery {
   status: DeployStatus;

@@ -3,7 +3,8 @@ import { authorizationHeader, apiBase } from '../../src/fly/client.js';
 import { parsePushedImage } from '../../src/fly/build.js';
 import { pinnedReference } from '../../src/fly/deploy.js';
 import { leaseHolder } from '../../src/fly/errors.js';
-import { batchSize, firstDeployCounts, inPool, rollingBatches } from '../../src/fly/plan.js';
+import { batchSize, firstDeployCounts, rollingBatches } from '../../src/fly/plan.js';
+import { inPool } from '../../src/core/pool.js';
 
 const machines = (ids: string[], state = 'started') => ids.map((id) => ({ id, state }));
 const warm = (m: { state: string }) => m.state === 'started';

@@ -4,7 +4,7 @@ import { sleep } from '../../core/retry.js';
 import { versionOf } from '../client.js';
 import { isWarm } from '../app-machines.js';
 import { newId, type Deployment } from '../deployment.js';
-import { inPool, settleAll } from '../plan.js';
+import { inPool, settleAll } from '../../core/pool.js';
 import { META, type Machine, type MachineConfig } from '../types.js';
 
 interface Blue {

@@ -1,5 +1,5 @@
 import type { Deployment } from '../deployment.js';
-import { inPool } from '../plan.js';
+import { inPool } from '../../core/pool.js';
 import type { Machine } from '../types.js';
 import { verificationProbes } from '../fleet-state.js';
 

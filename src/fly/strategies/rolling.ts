@@ -1,6 +1,7 @@
 import { isWarm } from '../app-machines.js';
 import type { Deployment } from '../deployment.js';
-import { inPool, rollingBatches } from '../plan.js';
+import { rollingBatches } from '../plan.js';
+import { inPool } from '../../core/pool.js';
 import type { Machine } from '../types.js';
 import { verificationProbes } from '../fleet-state.js';
 
