@@ -21,9 +21,10 @@ export default {
   ],
   // The machine is shared; one sandbox keeps the run predictable.
   concurrency: 1,
-  timeoutMS: 10000,
+  timeoutMS: 5000,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // MUTATION_REPORT lets a run over one module (`--mutate src/x.ts`) keep the full report intact.
+  jsonReporter: { fileName: process.env.MUTATION_REPORT ?? 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   // Only what the unit tier needs is copied into the sandbox.
   ignorePatterns: ['dist', 'coverage', 'reports', 'bench', 'docs', 'examples', 'actions', '/rehearsal'],
