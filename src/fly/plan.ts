@@ -5,6 +5,7 @@
 export function batchSize(maxUnavailable: number, machines: number, minRunning = 0): number {
   if (machines <= 0) return 0;
   let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with minRunning ≤ 0 the cap is machines or more, which the clamp below already applies
   if (minRunning > 0) size = Math.min(size, machines - minRunning);
   return Math.max(1, Math.min(size, machines));
 }
@@ -48,6 +49,7 @@ export function firstDeployCounts(
 
 /** Runs `fn` over items with at most `limit` in flight; the first error stops new work and is rethrown. */
 export async function inPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  // Stryker disable next-line ArrayDeclaration: every index is written before the results are returned
   const results: R[] = new Array(items.length);
   let next = 0;
   let failed: unknown;

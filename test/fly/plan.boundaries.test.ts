@@ -178,7 +178,7 @@ describe('inPool', () => {
         return n;
       });
       expect(results).toEqual([1, 2, 3, 4, 5]);
-      expect(seen.sort()).toEqual([1, 2, 3, 4, 5]);
+      expect(seen.sort()).toStrictEqual([1, 2, 3, 4, 5]);
       expect(peak).toBe(expected);
     }
   });
@@ -197,7 +197,7 @@ describe('settleAll', () => {
       tried.push(n);
       if (n % 2 === 0) throw new Error(`no ${n}`);
     });
-    expect(tried.sort()).toEqual([1, 2, 3, 4]);
+    expect(tried.sort()).toStrictEqual([1, 2, 3, 4]);
     expect(failures.map((f) => [f.item, (f.error as Error).message])).toEqual([
       [2, 'no 2'],
       [4, 'no 4'],

@@ -1,0 +1,25 @@
+// @ts-check
+/**
+ * The deciding modules under mutation testing, in groups: each group mutates a few modules and runs only
+ * the unit tests that cover them. Read by stryker.config.mjs (what to mutate), jest.mutation.config.js
+ * (which tests) and scripts/mutation.mjs (which groups to run); MUTATION_GROUP selects one.
+ * @type {{ name: string; mutate: string[]; tests: string[] }[]}
+ */
+export const groups = [
+  {
+    name: 'probe',
+    mutate: ['src/probe/judge.ts', 'src/probe/thresholds.ts'],
+    tests: ['test/probe/judge*.test.ts', 'test/probe/thresholds*.test.ts'],
+  },
+  { name: 'retention', mutate: ['src/backup/retention.ts'], tests: ['test/backup/retention*.test.ts'] },
+  { name: 'evidence', mutate: ['src/backup/evidence.ts'], tests: ['test/backup/evidence*.test.ts'] },
+  { name: 'fly', mutate: ['src/fly/plan.ts'], tests: ['test/fly/plan*.test.ts'] },
+  {
+    name: 'dns',
+    mutate: ['src/dns/plan.ts', 'src/dns/records.ts'],
+    tests: ['test/dns/plan*.test.ts', 'test/dns/records*.test.ts'],
+  },
+];
+
+/** The group MUTATION_GROUP names, or undefined for all of them at once. */
+export const selectedGroup = () => groups.find((g) => g.name === process.env.MUTATION_GROUP);
