@@ -12,7 +12,11 @@ export const groups = [
     tests: ['test/probe/judge*.test.ts', 'test/probe/thresholds*.test.ts'],
   },
   { name: 'retention', mutate: ['src/backup/retention.ts'], tests: ['test/backup/retention*.test.ts'] },
-  { name: 'evidence', mutate: ['src/backup/evidence.ts'], tests: ['test/backup/evidence*.test.ts'] },
+  {
+    name: 'evidence',
+    mutate: ['src/backup/evidence.ts', 'src/backup/digest.ts'],
+    tests: ['test/backup/evidence*.test.ts'],
+  },
   { name: 'fly', mutate: ['src/fly/plan.ts'], tests: ['test/fly/plan*.test.ts'] },
   {
     name: 'dns',

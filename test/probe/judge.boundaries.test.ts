@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { summarise } from '../../src/probe/figures.js';
-import { gatePassed, judge, percentileRatio, type Verdict } from '../../src/probe/judge.js';
+import { formatFigure, gatePassed, judge, percentileRatio, type Verdict } from '../../src/probe/judge.js';
 import { meanInterval, proportionInterval, quantileRankInterval } from '../../src/probe/order-statistics.js';
 import { parseThresholds } from '../../src/probe/thresholds.js';
 import type { ProbeReport, RequestSample, TargetReport } from '../../src/probe/types.js';
@@ -374,5 +374,20 @@ describe('judge and the gate', () => {
     expect(gatePassed([v('pass'), v('pass')])).toBe(true);
     expect(gatePassed([v('pass'), v('inconclusive')])).toBe(false);
     expect(gatePassed([v('breach'), v('pass')])).toBe(false);
+  });
+});
+
+describe('formatFigure (the figures the summary prints)', () => {
+  it.each([
+    [0.0123, 'fraction', '1.23%'],
+    [0.5, 'fraction', '50%'],
+    [1.234, 'ratio', '1.23×'],
+    [0.5, 'ratio', '0.50×'],
+    [123.456, 'ms', '123.5 ms'],
+    [40, 'ms', '40 ms'],
+    [Number.POSITIVE_INFINITY, 'ms', '∞'],
+    [Number.NEGATIVE_INFINITY, 'ratio', '−∞'],
+  ] as const)('%p as %s → %s', (value, unit, text) => {
+    expect(formatFigure(value, unit)).toBe(text);
   });
 });
