@@ -94,19 +94,28 @@ describe('limits', () => {
   });
 
   it.each([
-    ['p95 < baseline * 0', 'baseline * 0'],
-    ['p95 < baseline * 0.0', 'baseline * 0.0'],
-    ['error-rate < baseline', 'error-rate'],
-    ['error-rate < 5', 'error-rate < 5'],
-    ['p95 < 200', '200'],
-    ['p95 < fast', 'fast'],
-    ['p95 200ms', 'p95 200ms'],
-    ['< 200ms', '< 200ms'],
-  ])('rejects %s, quoting %s, with a fix', (line, quoted) => {
+    'p95 < baseline * 0',
+    'p95 < baseline * 0.0',
+    'error-rate < baseline',
+    'error-rate < 5',
+    'p95 < 200',
+    'p95 < fast',
+    'p95 < baseline * 2x',
+    'p95 < xbaseline',
+    'p95 200ms',
+    '< 200ms',
+    '1p95 < 1s',
+    'xp95 < 1s',
+    'p95x < 1s',
+  ])('rejects %s, quoting the line as written, with a fix', (line) => {
     const error = rejection(line);
     expect(error.input).toBe('thresholds');
-    expect(error.describe()).toContain(quoted);
-    expect(error.describe()).toMatch(/Fix: \S+/);
+    expect(error.describe()).toContain(`"${line}"`);
+    expect(error.describe()).toMatch(/Fix: \S{2,}/);
+  });
+
+  it('shows examples when a line is not a threshold at all', () => {
+    expect(rejection('fast please').describe()).toMatch(/Fix: .*p95 < 200ms/);
   });
 
   it('describes each limit as the summary shows it', () => {
