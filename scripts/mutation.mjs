@@ -2,7 +2,7 @@
 // `npm run test:mutation [group…] [-- stryker options]`: StrykerJS over the deciding modules, one group at
 // a time (tools/mutation-groups.mjs), then one merged report in reports/mutation/mutation.json and a
 // score per module counted over every mutant (survived and uncovered alike). Not part of `npm test`.
-// Examples: `npm run test:mutation`, `npm run test:mutation -- probe`, `npm run test:mutation -- fly --incremental`.
+// Examples: `npm run test:mutation`, `npm run test:mutation -- judge`, `npm run test:mutation -- fly --incremental`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

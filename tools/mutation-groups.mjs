@@ -7,12 +7,13 @@
  */
 export const groups = [
   {
-    name: 'probe',
-    mutate: ['src/probe/judge.ts', 'src/probe/thresholds.ts'],
+    name: 'judge',
+    mutate: ['src/probe/judge.ts'],
     // judge.test.ts is left out: it builds reports through the HDR histogram and the delay server's
     // generator, a second or two of loading per mutant, and judge.boundaries.test.ts covers its cases.
-    tests: ['test/probe/judge.boundaries.test.ts', 'test/probe/thresholds*.test.ts'],
+    tests: ['test/probe/judge.boundaries.test.ts'],
   },
+  { name: 'thresholds', mutate: ['src/probe/thresholds.ts'], tests: ['test/probe/thresholds*.test.ts'] },
   { name: 'retention', mutate: ['src/backup/retention.ts'], tests: ['test/backup/retention*.test.ts'] },
   {
     name: 'evidence',
