@@ -31,7 +31,17 @@ export default {
     fileName: group ? `reports/mutation/groups/${name}.json` : 'reports/mutation/mutation.json',
   },
   // Only what the unit tier needs is copied into the sandbox.
-  ignorePatterns: ['dist', 'coverage', 'reports', 'bench', 'docs', 'examples', 'actions', '/rehearsal'],
+  ignorePatterns: [
+    '/.tmp',
+    'dist',
+    'coverage',
+    'reports',
+    'bench',
+    'docs',
+    'examples',
+    'actions',
+    '/rehearsal',
+  ],
   tempDirName: `.tmp/stryker-${name}`,
   cleanTempDir: true,
   incrementalFile: `reports/mutation/incremental/${name}.json`,
