@@ -396,3 +396,41 @@ describe('formatFigure (the figures the summary prints)', () => {
     expect(formatFigure(value, unit)).toBe(text);
   });
 });
+
+describe('samples needed on either side of the limit', () => {
+  const sorted = ranks(100);
+  /** The interval the order-statistic method would give with m samples like these (the oracle). */
+  const projected = (m: number): [number, number] => {
+    const r = quantileRankInterval(m, 0.5, 0.95);
+    const at = (rank: number) =>
+      rank <= 0
+        ? Number.NEGATIVE_INFINITY
+        : rank > m
+          ? Number.POSITIVE_INFINITY
+          : sorted[Math.min(100, Math.max(1, Math.ceil((rank / m) * 100))) - 1];
+    return [at(r.lower), at(r.upper)];
+  };
+
+  it.each([
+    ['p50 > 45ms', 379, (m: number) => projected(m)[0] > 45],
+    ['p50 >= 45ms', 268, (m: number) => projected(m)[0] >= 45],
+    ['p50 <= 56ms', 293, (m: number) => projected(m)[1] <= 56],
+  ])('%s: about %p requests, where the projected interval clears the limit', (line, expected, settles) => {
+    const v = one(measured(sorted), line);
+    expect(v.outcome).toBe('inconclusive');
+    expect(v.samplesNeeded).toBe(expected);
+    expect(settles(expected)).toBe(true);
+    expect(settles(Math.floor(expected / 1.1))).toBe(false);
+  });
+
+  it.each([
+    ['p50 < baseline * 0.6', 613],
+    ['p50 > baseline * 0.4', 419],
+    ['mean < baseline * 0.6', 203],
+  ])('%s: about %p requests per URL', (line, expected) => {
+    const v = one(measured(ranks(200)), line, baselineOf(ranks(200).map((x) => x * 2)));
+    expect(v.outcome).toBe('inconclusive');
+    expect(v.samplesNeeded).toBe(expected);
+    expect(v.reason).toContain(`about ${expected} requests per URL would settle it`);
+  });
+});
