@@ -434,3 +434,51 @@ describe('samples needed on either side of the limit', () => {
     expect(v.reason).toContain(`about ${expected} requests per URL would settle it`);
   });
 });
+
+describe('open interval ends', () => {
+  it('closes the p95 interval at exactly 59 samples, its upper end the largest sample', () => {
+    const v = one(measured(ranks(59)), 'p95 < 1s');
+    expect(v.outcome).toBe('pass');
+    expect(v.interval).toMatchObject({ lower: 50, upper: 59 });
+  });
+
+  it('projects an open end as open: p95 from 30 samples and p5 from 20 both need 59', () => {
+    const high = one(measured(ranks(30)), 'p95 < 1s');
+    expect(high.interval).toMatchObject({ lower: 26, upper: Number.POSITIVE_INFINITY });
+    expect(high.samplesNeeded).toBe(59);
+    const low = one(measured(ranks(20)), 'p5 > 0.5ms');
+    expect(low.interval).toMatchObject({ lower: Number.NEGATIVE_INFINITY, upper: 4 });
+    expect(low.samplesNeeded).toBe(59);
+  });
+
+  it('leaves the ratio unbounded above when the baseline’s interval reaches zero or below', () => {
+    // A baseline mean of about 1 ms whose interval dips below zero: the target is certainly slower.
+    const spiky = baselineOf([...Array.from({ length: 99 }, () => 0), 100]);
+    const v = one(measured(ranks(100)), 'mean < baseline * 2', spiky);
+    expect(v.interval!.upper).toBe(Number.POSITIVE_INFINITY);
+    expect(v.interval!.lower).toBeGreaterThan(2);
+    expect(v.outcome).toBe('breach');
+    const zeros = Array.from({ length: 100 }, () => 0);
+    const still = one(measured(zeros), 'mean < baseline * 2', baselineOf(zeros));
+    expect(still.interval).toMatchObject({ lower: 0, upper: Number.POSITIVE_INFINITY });
+    expect(still.observed).toBeNaN();
+  });
+
+  it('gives percentileRatio open bounds as 0 and ∞, and closes them at exactly enough samples', () => {
+    expect(percentileRatio(measured(ranks(30)), baselineOf(ranks(30)), 0.05)).toEqual({
+      ratio: 1,
+      lower: 0,
+      upper: Number.POSITIVE_INFINITY,
+    });
+    // 72 samples are the fewest whose 97.5% p95 interval closes: its upper end is the 72nd.
+    expect(percentileRatio(measured(ranks(72)), baselineOf(ranks(72)), 0.95)).toEqual({
+      ratio: 1,
+      lower: 60 / 72,
+      upper: 72 / 60,
+    });
+    const zeros = Array.from({ length: 100 }, () => 0);
+    const r = percentileRatio(measured(zeros), baselineOf(zeros), 0.5);
+    expect(r.lower).toBe(0);
+    expect(r.upper).toBe(Number.POSITIVE_INFINITY);
+  });
+});
