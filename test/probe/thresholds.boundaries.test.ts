@@ -91,6 +91,7 @@ describe('limits', () => {
     expect(parseThresholds('p95 < Baseline * 2')[0].limit).toEqual({ kind: 'baseline', factor: 2 });
     expect(parseThresholds('mean >= baseline * 0.01')[0].limit).toEqual({ kind: 'baseline', factor: 0.01 });
     expect(parseThresholds('max < baseline')[0].limit).toEqual({ kind: 'baseline', factor: 1 });
+    expect(parseThresholds('p99 < baseline * 12.5')[0].limit).toEqual({ kind: 'baseline', factor: 12.5 });
   });
 
   it.each([
