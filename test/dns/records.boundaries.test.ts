@@ -43,6 +43,7 @@ describe('names', () => {
     ['2001:db8::1', false],
     ['host.123', false],
     ['host.a123', true],
+    ['host.1a', true],
     ['bad host.example.com', false],
   ])('isHostname(%p) → %p', (text, expected) => {
     expect(isHostname(text)).toBe(expected);
@@ -82,6 +83,12 @@ describe('addresses and targets', () => {
       kind: 'addresses',
       a: ['192.0.2.1'],
       aaaa: ['2001:db8::2'],
+    });
+    expect(parseTarget(',192.0.2.1, ')).toEqual({ kind: 'addresses', a: ['192.0.2.1'], aaaa: [] });
+    expect(parseTarget('AAAA=2001:db8::2,AAAA=2001:db8::1,2001:db8::2')).toEqual({
+      kind: 'addresses',
+      a: [],
+      aaaa: ['2001:db8::1', '2001:db8::2'],
     });
     expect(parseTarget('=192.0.2.1')).toBeUndefined();
     expect(parseTarget('   ')).toBeUndefined();
