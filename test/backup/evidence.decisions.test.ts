@@ -51,6 +51,14 @@ describe('checksum lines', () => {
     expect(parseChecksumLines(`X (f) = ${'a'.repeat(length + 2)}`, algorithm)).toEqual([]);
   });
 
+  it('rejects a line with anything before or after the digest', () => {
+    const a = 'a'.repeat(32);
+    expect(parseChecksumLines(`MD5 (f) = ${a} trailing`, 'md5')).toEqual([]);
+    expect(parseChecksumLines(`zz${a}  f`, 'md5')).toEqual([]);
+    expect(parseChecksumLines(`${a}!!`, 'md5')).toEqual([]);
+    expect(parseChecksumLines(`   ${a}  f   `, 'md5')).toEqual([{ hex: a, name: 'f' }]);
+  });
+
   it('reads CRLF, a bare digest, GNU escaped lines, names with spaces, and skips junk', () => {
     const a = 'a'.repeat(32);
     const b = 'b'.repeat(32);
@@ -75,13 +83,18 @@ describe('sidecars and manifests', () => {
     const index = new EvidenceIndex();
     index.addSidecar('db/x.dump.sha1', `${a}  x.dump\n${b}  x.dump\n`);
     index.addSidecar('db/y.dump.sha512', `${'c'.repeat(128)}\n`);
-    index.addSidecar('db/z.dump.txt', `${a}\n`);
+    index.addSidecar('db/z.dump.txt', `${'a'.repeat(32)}\n`);
+    // Only the extension names the algorithm, not a folder on the way.
+    index.addSidecar('sha256/v.dump.md5', `${'e'.repeat(32)}\n`);
     index.addSidecar('db/w.dump.md5', 'not a digest\n');
     expect(sources(index.for('db/x.dump'))).toEqual([['sidecar', 'sha1', a, 'db/x.dump.sha1']]);
     expect(sources(index.for('db/y.dump'))).toEqual([
       ['sidecar', 'sha512', 'c'.repeat(128), 'db/y.dump.sha512'],
     ]);
     expect(index.for('db/z.dump')).toEqual([]);
+    expect(sources(index.for('sha256/v.dump'))).toEqual([
+      ['sidecar', 'md5', 'e'.repeat(32), 'sha256/v.dump.md5'],
+    ]);
     expect(index.for('db/w.dump')).toEqual([]);
     expect(index.for('db/nothing')).toEqual([]);
   });
@@ -94,7 +107,13 @@ describe('sidecars and manifests', () => {
     index.add('k', { ...claim, where: 'db/SHA1SUMS', source: 'manifest' });
     index.add('k', { ...claim, expected: b });
     index.add('k', { ...claim, algorithm: 'md5' });
-    expect(index.for('k')).toHaveLength(4);
+    index.add('k', { ...claim, expected: b });
+    expect(index.for('k').map((e) => [e.algorithm, e.expected, e.where])).toEqual([
+      ['sha1', a, 'db/x.dump.sha1'],
+      ['sha1', a, 'db/SHA1SUMS'],
+      ['sha1', b, 'db/x.dump.sha1'],
+      ['md5', a, 'db/x.dump.sha1'],
+    ]);
   });
 
   it('resolves manifest names in its folder, then by a unique base name, then as a full key', () => {
@@ -115,6 +134,16 @@ describe('sidecars and manifests', () => {
     expect(index.for('db/daily/missing.dump')).toEqual([]);
   });
 
+  it('strips only a leading ./ and finds a name with folders by its base name', () => {
+    const index = new EvidenceIndex();
+    index.addManifest('db/SHA1SUMS', `${a}  v1./x.dump\n${b}  other/z2.dump`, [
+      'db/v1./x.dump',
+      'db/elsewhere/z2.dump',
+    ]);
+    expect(sources(index.for('db/v1./x.dump'))).toEqual([['manifest', 'sha1', a, 'db/SHA1SUMS']]);
+    expect(sources(index.for('db/elsewhere/z2.dump'))).toEqual([['manifest', 'sha1', b, 'db/SHA1SUMS']]);
+  });
+
   it('takes an ambiguous base name as a key written from the bucket root, and nothing else', () => {
     const keys = ['a/y.dump', 'b/y.dump'];
     const index = new EvidenceIndex();
@@ -127,6 +156,10 @@ describe('sidecars and manifests', () => {
     const index = new EvidenceIndex();
     index.addManifest('SHA256SUMS', `${'d'.repeat(64)}  x.dump`, ['x.dump']);
     index.addManifest('db/CHECKSUMS', `${'d'.repeat(64)}  x.dump`, ['db/x.dump']);
+    index.addManifest('sha1-sums/MD5SUMS', `${'f'.repeat(32)}  y.dump`, ['sha1-sums/y.dump']);
+    expect(sources(index.for('sha1-sums/y.dump'))).toEqual([
+      ['manifest', 'md5', 'f'.repeat(32), 'sha1-sums/MD5SUMS'],
+    ]);
     expect(sources(index.for('x.dump'))).toEqual([['manifest', 'sha256', 'd'.repeat(64), 'SHA256SUMS']]);
     expect(index.for('db/x.dump')).toEqual([]);
   });
@@ -148,6 +181,29 @@ describe('evidence carried by the object', () => {
       ['metadata', 'sha256', hex('sha256', 'x'), 'x-amz-meta-sha256'],
       ['metadata', 'md5', hex('md5', 'x'), 'x-amz-meta-md5'],
     ]);
+  });
+
+  it('names where each header claim came from', () => {
+    const md5 = createHash('md5').update('x').digest();
+    expect(
+      sources(evidenceFromHead(object(), { size: 10, metadata: { md5chksum: md5.toString('base64') } })),
+    ).toEqual([['rclone-md5chksum', 'md5', md5.toString('hex'), 'x-amz-meta-md5chksum']]);
+  });
+
+  it('reads a multipart ETag only when it is exactly hex-N, N of any length', () => {
+    const h = 'a'.repeat(32);
+    const head = (etag: string) => ({ size: 60 * MiB, etag, metadata: {} });
+    expect(evidenceFromHead(object(), head(`${h}-12`))).toEqual([
+      {
+        source: 'etag-multipart',
+        algorithm: 'multipart-md5',
+        expected: `${h}-12`,
+        where: 'ETag',
+        partSizes: [5 * MiB],
+      },
+    ]);
+    expect(evidenceFromHead(object(), head(`z${h}-12`))).toEqual([]);
+    expect(evidenceFromHead(object(), head(`${h}-12z`))).toEqual([]);
   });
 
   it('ignores a B2 SHA-1 that is not 40 hex digits and an rclone md5chksum that is not 16 bytes', () => {
@@ -210,6 +266,7 @@ describe('multipart part sizes', () => {
     [0, 1, [1]],
     [100, 0, []],
     [100, -1, []],
+    [0, 0, []],
   ])('%p bytes in %p parts → %p', (size, parts, expected) => {
     expect(multipartCandidates(size, parts)).toEqual(expected);
   });

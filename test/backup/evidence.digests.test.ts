@@ -64,6 +64,12 @@ describe('StreamDigests', () => {
     },
   );
 
+  it('computes nothing for a multipart claim without part sizes', () => {
+    const digests = digestOf([claim({ algorithm: 'multipart-md5' })], body, 4);
+    expect(digests.algorithms).toEqual([]);
+    expect(digests.finish()).toEqual({ digests: {}, multipart: new Map() });
+  });
+
   it('gives an empty object one part', () => {
     const evidence = [claim({ algorithm: 'multipart-md5', partSizes: [5] })];
     expect(digestOf(evidence, Buffer.alloc(0), 1).finish().multipart.get(5)).toBe(
