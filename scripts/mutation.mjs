@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm run test:mutation [group…] [-- stryker options]`: StrykerJS over the deciding modules, one group at
+// a time (tools/mutation-groups.mjs), then one merged report in reports/mutation/mutation.json and a
+// score per module counted over every mutant (survived and uncovered alike). Not part of `npm test`.
+// Examples: `npm run test:mutation`, `npm run test:mutation -- judge`, `npm run test:mutation -- fly --incremental`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { groups } from '../tools/mutation-groups.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const named = args.filter((a) => !a.startsWith('-'));
+const strykerArgs = args.filter((a) => a.startsWith('-'));
+const unknown = named.filter((n) => !groups.some((g) => g.name === n));
+if (unknown.length) {
+  console.error(
+    `test:mutation: no group named ${unknown.join(', ')}; the groups are ${groups.map((g) => g.name).join(', ')}.`,
+  );
+  process.exit(2);
+}
+const selected = named.length ? groups.filter((g) => named.includes(g.name)) : groups;
+
+const groupReport = (name) => join(root, 'reports/mutation/groups', `${name}.json`);
+const started = Date.now();
+let failed = false;
+for (const group of selected) {
+  console.log(`\n== mutation group ${group.name}: ${group.mutate.join(', ')}`);
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', ...strykerArgs],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, MUTATION_GROUP: group.name },
+    },
+  );
+  if (run.status !== 0) {
+    console.error(`test:mutation: group ${group.name} failed (exit ${run.status ?? run.signal}).`);
+    failed = true;
+  }
+}
+
+// Merge every group's latest report, so a run of one group still leaves a whole report behind.
+const merged = {
+  schemaVersion: '2',
+  thresholds: { high: 90, low: 85 },
+  projectRoot: root,
+  files: {},
+  testFiles: {},
+};
+for (const group of groups) {
+  if (!existsSync(groupReport(group.name))) continue;
+  const report = JSON.parse(readFileSync(groupReport(group.name), 'utf8'));
+  Object.assign(merged.files, report.files);
+  Object.assign(merged.testFiles, report.testFiles ?? {});
+}
+const out = join(root, 'reports/mutation/mutation.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify(merged));
+
+/** Stryker's score: detected (killed or timed out) over every valid mutant, uncovered ones included. */
+const DETECTED = new Set(['Killed', 'Timeout']);
+const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
+console.log('\nmodule                         score   killed  timeout survived  no cov  ignored');
+for (const [file, { mutants }] of Object.entries(merged.files).sort()) {
+  const count = (status) => mutants.filter((m) => m.status === status).length;
+  const counted = mutants.filter((m) => COUNTED.has(m.status)).length;
+  const detected = mutants.filter((m) => DETECTED.has(m.status)).length;
+  const score = counted ? ((100 * detected) / counted).toFixed(1) : '—';
+  console.log(
+    `${file.padEnd(30)} ${String(score).padStart(5)}%  ${[count('Killed'), count('Timeout'), count('Survived'), count('NoCoverage'), count('Ignored')].map((n) => String(n).padStart(7)).join(' ')}`,
+  );
+}
+console.log(`\nreport: ${out} (${((Date.now() - started) / 60000).toFixed(1)} min)`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,41 @@
+// @ts-check
+/**
+ * The deciding modules under mutation testing, in groups: each group mutates a few modules and runs only
+ * the unit tests that cover them. Read by stryker.config.mjs (what to mutate), jest.mutation.config.js
+ * (which tests) and scripts/mutation.mjs (which groups to run); MUTATION_GROUP selects one.
+ * @type {{ name: string; mutate: string[]; tests: string[] }[]}
+ */
+export const groups = [
+  {
+    name: 'judge',
+    mutate: ['src/probe/judge.ts'],
+    // judge.test.ts is left out: it builds reports through the HDR histogram and the delay server's
+    // generator, a second or two of loading per mutant, and judge.boundaries.test.ts covers its cases.
+    tests: ['test/probe/judge.boundaries.test.ts'],
+  },
+  { name: 'thresholds', mutate: ['src/probe/thresholds.ts'], tests: ['test/probe/thresholds*.test.ts'] },
+  {
+    name: 'retention',
+    mutate: ['src/backup/retention.ts', 'src/backup/forget.ts', 'src/backup/layout.ts'],
+    tests: ['test/backup/retention*.test.ts', 'test/backup/forget.test.ts', 'test/backup/policy.test.ts'],
+  },
+  {
+    name: 'evidence',
+    mutate: ['src/backup/evidence.ts', 'src/backup/digest.ts'],
+    tests: ['test/backup/evidence*.test.ts'],
+  },
+  { name: 'fly', mutate: ['src/fly/plan.ts', 'src/core/pool.ts'], tests: ['test/fly/plan*.test.ts'] },
+  {
+    name: 'config',
+    mutate: ['src/fly/config/*.ts', 'src/fly/vm-sizes.ts'],
+    tests: ['test/fly/flyctl-parity.test.ts', 'test/fly/config*.test.ts'],
+  },
+  {
+    name: 'dns',
+    mutate: ['src/dns/plan.ts', 'src/dns/records.ts'],
+    tests: ['test/dns/plan*.test.ts', 'test/dns/records*.test.ts'],
+  },
+];
+
+/** The group MUTATION_GROUP names, or undefined for all of them at once. */
+export const selectedGroup = () => groups.find((g) => g.name === process.env.MUTATION_GROUP);
