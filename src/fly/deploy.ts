@@ -25,7 +25,7 @@ import { checkVolumes, VolumePool } from './volumes.js';
 
 export type { DeployOptions, DeployResult, DeployStatus } from './deploy-options.js';
 export type { MachineReport } from './report.js';
-export { imageOfMachine, managedMachines, pinnedReference } from './app-machines.js';
+export { pinnedReference } from './app-machines.js';
 
 /** What the deploy found before changing anything. */
 interface Survey {

@@ -1,5 +1,4 @@
 import { sleep } from '../core/retry.js';
-import { formatDuration } from '../core/duration.js';
 import { versionOf, type FlyApi } from './client.js';
 import { checkTiming, countChecks } from './machine-config.js';
 import type { Machine, MachineConfig, MachineEvent } from './types.js';
@@ -150,8 +149,4 @@ export function verifyVersion(machine: Machine, version: string | undefined, ima
       `Machine ${machine.id} runs image ${machine.config.image}, not the deployed ${image}.`,
     );
   }
-}
-
-export function describeWait(ms: number): string {
-  return formatDuration(ms);
 }
