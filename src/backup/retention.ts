@@ -41,7 +41,8 @@ export function auditRetention(
   const today = dayOf(now);
   // Today's backup may not have run yet; lateness is the freshness check's job.
   const lastDay = days.has(today) ? Date.parse(today) : Date.parse(today) - DAY;
-  const oldest = Math.min(...backups.map((b) => b.date.getTime()));
+  // No backup at all: no day can be missing yet (the freshness check reports the empty store).
+  const oldest = backups.length ? Math.min(...backups.map((b) => b.date.getTime())) : lastDay + DAY;
   const daily = missingDaysOf(days, policy.daily ?? 0, lastDay, oldest);
   return {
     missingDays: daily.missing,
@@ -69,6 +70,7 @@ function missingDaysOf(days: Map<string, number>, count: number, lastDay: number
 
 /** Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet. */
 function missingMonthsOf(backups: DatedBackup[], count: number, lastDay: number, oldest: number) {
+  if (!backups.length) return [];
   const months = new Set(backups.map((b) => monthOf(b.date)));
   const firstMonth = monthOf(new Date(oldest));
   const missing: string[] = [];

@@ -8,8 +8,8 @@ import {
 import type { RetentionPolicy } from '../../src/backup/policy.js';
 
 // Weekly and yearly periods, the daily window's exact length, the lifecycle lag boundary and which
-// lifecycle rules count. Series are long enough to fill every keep count, so restic's keep-oldest rule
-// (which only adds a snapshot when a count is not filled) does not change what these expect.
+// lifecycle rules count. Reasons are restic's words. Most series fill every keep count; where one does
+// not, restic's keep-oldest rule (>= 0.16) also keeps the oldest backup, and the test says so.
 
 const DAY = 86_400_000;
 const backup = (iso: string): DatedBackup => ({
@@ -37,10 +37,10 @@ describe('weekly periods (ISO weeks, UTC)', () => {
     const audit = auditRetention(dailySeries('2026-11-29', 30), policy({ daily: 2, weekly: 3 }), NOW);
     const keptWhy = Object.fromEntries(audit.kept);
     expect(keptWhy).toEqual({
-      'db/2026-11-29.dump': ['daily 2026-11-29', 'weekly 2026-W48'],
-      'db/2026-11-28.dump': ['daily 2026-11-28'],
-      'db/2026-11-22.dump': ['weekly 2026-W47'],
-      'db/2026-11-15.dump': ['weekly 2026-W46'],
+      'db/2026-11-29.dump': ['daily snapshot', 'weekly snapshot'],
+      'db/2026-11-28.dump': ['daily snapshot'],
+      'db/2026-11-22.dump': ['weekly snapshot'],
+      'db/2026-11-15.dump': ['weekly snapshot'],
     });
     // Oldest kept daily is Nov 28 03:00; two days of lag reach back to Nov 26 03:00 (not included).
     expect(audit.expired).toHaveLength(24);
@@ -50,28 +50,68 @@ describe('weekly periods (ISO weeks, UTC)', () => {
     expect(audit.expired).not.toContain('db/2026-11-22.dump');
   });
 
+  // A pair of backups with weekly=2: in one ISO week only the newer is a weekly snapshot, and the older
+  // is kept only by restic's keep-oldest rule; in adjacent weeks each is the weekly snapshot of its week.
+  const pair = (older: string, newer: string) =>
+    Object.fromEntries(
+      auditRetention(
+        [backup(older), backup(newer)],
+        policy({ weekly: 2 }),
+        new Date(`${newer.slice(0, 10)}T12:00:00Z`),
+      ).kept,
+    );
+
   it.each([
-    ['2021-01-03', '2020-W53'],
-    ['2020-12-31', '2020-W53'],
-    ['2024-12-30', '2025-W01'],
-    ['2025-12-29', '2026-W01'],
-    ['2026-01-01', '2026-W01'],
-    ['2027-01-01', '2026-W53'],
-    ['2027-01-04', '2027-W01'],
-    ['2026-11-23', '2026-W48'],
-    ['2026-11-22', '2026-W47'],
-  ])('puts %s in ISO week %s', (day, week) => {
-    const audit = auditRetention([backup(day)], policy({ weekly: 1 }), new Date(`${day}T12:00:00Z`));
-    expect(audit.kept.get(`db/${day}.dump`)).toContain(`weekly ${week}`);
+    ['2020-12-31', '2021-01-03', '2020-W53'],
+    ['2020-12-28', '2020-12-31', '2020-W53'],
+    ['2024-12-30', '2025-01-05', '2025-W01'],
+    ['2025-12-29', '2026-01-01', '2026-W01'],
+    ['2026-12-28', '2027-01-01', '2026-W53'],
+    ['2027-01-01', '2027-01-03', '2026-W53'],
+    ['2027-01-04', '2027-01-10', '2027-W01'],
+    ['2026-11-23', '2026-11-29', '2026-W48'],
+    ['2026-11-23T00:00:00Z', '2026-11-29T23:59:59Z', '2026-W48 (its UTC edges)'],
+  ])('puts %s and %s in one ISO week, %s', (older, newer) => {
+    expect(pair(older, newer)).toEqual({
+      [`db/${newer}.dump`]: ['weekly snapshot'],
+      [`db/${older}.dump`]: ['oldest weekly snapshot'],
+    });
   });
 
-  it('keeps one per ISO week across a year boundary', () => {
+  it.each([
+    ['2021-01-03', '2021-01-04', '2020-W53', '2021-W01'],
+    ['2020-12-27', '2020-12-28', '2020-W52', '2020-W53'],
+    ['2024-12-29', '2024-12-30', '2024-W52', '2025-W01'],
+    ['2025-12-28', '2025-12-29', '2025-W52', '2026-W01'],
+    ['2026-12-27', '2026-12-28', '2026-W52', '2026-W53'],
+    ['2027-01-03', '2027-01-04', '2026-W53', '2027-W01'],
+    ['2026-11-22', '2026-11-23', '2026-W47', '2026-W48'],
+    ['2026-11-22T23:59:59Z', '2026-11-23T00:00:00Z', '2026-W47', '2026-W48 (a second apart, UTC)'],
+  ])('puts %s and %s in adjacent ISO weeks, %s and %s', (older, newer) => {
+    expect(pair(older, newer)).toEqual({
+      [`db/${newer}.dump`]: ['weekly snapshot'],
+      [`db/${older}.dump`]: ['weekly snapshot'],
+    });
+  });
+
+  it('keeps one per ISO week across a year boundary, and the oldest while a count is unused', () => {
     const days = ['2026-12-30', '2027-01-01', '2027-01-03', '2027-01-04', '2027-01-05'];
-    const audit = auditRetention(days.map(backup), policy({ weekly: 2 }), new Date('2027-01-05T12:00:00Z'));
-    expect(audit.kept.get('db/2027-01-05.dump')).toEqual(['weekly 2027-W01']);
-    expect(audit.kept.get('db/2027-01-03.dump')).toEqual(['weekly 2026-W53']);
-    expect(audit.kept.has('db/2027-01-04.dump')).toBe(false);
-    expect(audit.kept.has('db/2027-01-01.dump')).toBe(false);
+    const now = new Date('2027-01-05T12:00:00Z');
+    const audit = auditRetention(days.map(backup), policy({ weekly: 2 }), now);
+    expect(Object.fromEntries(audit.kept)).toEqual({
+      'db/2027-01-05.dump': ['weekly snapshot'],
+      'db/2027-01-03.dump': ['weekly snapshot'],
+    });
+    // No daily is kept, so the lag is measured from now: Jan 4 and Jan 3 12:00 are inside it.
+    expect(audit.expired).toEqual(['db/2026-12-30.dump', 'db/2027-01-01.dump']);
+    // With a weekly count left over, restic keeps the oldest backup of 2026-W53 as well.
+    const spare = auditRetention(days.map(backup), policy({ weekly: 3 }), now);
+    expect(Object.fromEntries(spare.kept)).toEqual({
+      'db/2027-01-05.dump': ['weekly snapshot'],
+      'db/2027-01-03.dump': ['weekly snapshot'],
+      'db/2026-12-30.dump': ['oldest weekly snapshot'],
+    });
+    expect(spare.expired).toEqual(['db/2027-01-01.dump']);
   });
 });
 
@@ -87,8 +127,8 @@ describe('yearly periods (UTC years)', () => {
   it('keeps the newest backup of each of the most recent years, split at UTC midnight', () => {
     const audit = auditRetention(series, policy({ yearly: 2 }), NOW);
     expect(Object.fromEntries(audit.kept)).toEqual({
-      'db/2026-11-29.dump': ['yearly 2026'],
-      'db/2025-12-31T23:59:59Z.dump': ['yearly 2025'],
+      'db/2026-11-29.dump': ['yearly snapshot'],
+      'db/2025-12-31T23:59:59Z.dump': ['yearly snapshot'],
     });
     // No daily is kept, so lifecycle is measured from now: everything else is overdue.
     expect(audit.expired).toEqual([
@@ -100,24 +140,61 @@ describe('yearly periods (UTC years)', () => {
     expect(audit.missingMonths).toEqual([]);
   });
 
-  it('lets every period keep the same backup, labelled in daily, weekly, monthly, yearly order', () => {
+  it('keeps the oldest backup too while a yearly count is unused', () => {
+    const audit = auditRetention(series, policy({ yearly: 3 }), NOW);
+    expect(Object.fromEntries(audit.kept)).toEqual({
+      'db/2026-11-29.dump': ['yearly snapshot'],
+      'db/2025-12-31T23:59:59Z.dump': ['yearly snapshot'],
+      'db/2024-06-01.dump': ['yearly snapshot'],
+    });
+    expect(audit.expired).toEqual(['db/2025-03-01.dump', 'db/2026-01-01T00:00:01Z.dump']);
+    const two = auditRetention(series.slice(2), policy({ yearly: 3 }), NOW);
+    expect(Object.fromEntries(two.kept)).toEqual({
+      'db/2026-11-29.dump': ['yearly snapshot'],
+      'db/2025-12-31T23:59:59Z.dump': ['yearly snapshot'],
+    });
+    const sameYear = auditRetention(series.slice(3), policy({ yearly: 3 }), NOW);
+    expect(Object.fromEntries(sameYear.kept)).toEqual({
+      'db/2026-11-29.dump': ['yearly snapshot'],
+      'db/2026-01-01T00:00:01Z.dump': ['oldest yearly snapshot'],
+    });
+  });
+
+  it('lets every period keep the same backup, in daily, weekly, monthly, yearly order', () => {
     const audit = auditRetention(series, policy({ daily: 1, weekly: 1, monthly: 1, yearly: 1 }), NOW);
     expect(audit.kept.get('db/2026-11-29.dump')).toEqual([
-      'daily 2026-11-29',
-      'weekly 2026-W48',
-      'monthly 2026-11',
-      'yearly 2026',
+      'daily snapshot',
+      'weekly snapshot',
+      'monthly snapshot',
+      'yearly snapshot',
     ]);
     expect(audit.kept.size).toBe(1);
   });
 
   it('keeps nothing for a period whose count is zero', () => {
     const audit = auditRetention(series, policy({ monthly: 1 }), NOW);
-    expect(Object.fromEntries(audit.kept)).toEqual({ 'db/2026-11-29.dump': ['monthly 2026-11'] });
+    expect(Object.fromEntries(audit.kept)).toEqual({ 'db/2026-11-29.dump': ['monthly snapshot'] });
+    // Zero counts keep nothing even while the oldest backup would otherwise be kept.
+    const zero = auditRetention(series, policy({}), NOW);
+    expect(zero.kept.size).toBe(0);
+    expect(zero.expired).toEqual([
+      'db/2024-06-01.dump',
+      'db/2025-03-01.dump',
+      'db/2025-12-31T23:59:59Z.dump',
+      'db/2026-01-01T00:00:01Z.dump',
+    ]);
   });
 });
 
 describe('the daily window', () => {
+  it('with no backup at all names no missing day or month and keeps nothing (the freshness check speaks)', () => {
+    const audit = auditRetention([], policy({ daily: 7, monthly: 12 }), NOW);
+    expect(audit.missingDays).toEqual([]);
+    expect(audit.missingMonths).toEqual([]);
+    expect(audit.kept.size).toBe(0);
+    expect(audit.window.to).toBe('2026-11-28');
+  });
+
   it('is exactly `daily` days long, ending today when today’s backup exists', () => {
     const backups = dailySeries('2026-11-29', 10, ['2026-11-25', '2026-11-24']);
     const audit = auditRetention(backups, policy({ daily: 5 }), NOW);
@@ -133,13 +210,20 @@ describe('the daily window', () => {
     expect(audit.missingDays).toEqual(['2026-11-24', '2026-11-26', '2026-11-28']);
   });
 
-  it('with no daily count, or no backup at all, has no missing day and a one-day window', () => {
-    const none = auditRetention([], policy({ daily: 7, monthly: 3 }), NOW);
-    expect(none).toMatchObject({ missingDays: [], missingMonths: [], expired: [] });
-    expect(none.window).toEqual({ from: '2026-11-28', to: '2026-11-28' });
+  it('does not reach back before the first backup', () => {
+    const audit = auditRetention(dailySeries('2026-11-29', 3, ['2026-11-28']), policy({ daily: 7 }), NOW);
+    expect(audit.window).toEqual({ from: '2026-11-27', to: '2026-11-29' });
+    expect(audit.missingDays).toEqual(['2026-11-28']);
+  });
+
+  it('with no daily count has no missing day and a one-day window', () => {
     const noDaily = auditRetention(dailySeries('2026-11-20', 3), policy({ monthly: 1 }), NOW);
     expect(noDaily.missingDays).toEqual([]);
     expect(noDaily.window).toEqual({ from: '2026-11-28', to: '2026-11-28' });
+    const all = auditRetention(dailySeries('2026-11-20', 3), policy({ daily: -1 }), NOW);
+    expect(all.missingDays).toEqual([]);
+    expect(all.window).toEqual({ from: '2026-11-28', to: '2026-11-28' });
+    expect(all.kept.size).toBe(3);
   });
 
   it('counts backups per UTC day', () => {
@@ -149,8 +233,12 @@ describe('the daily window', () => {
       NOW,
     );
     expect(Object.fromEntries(audit.days)).toEqual({ '2026-11-29': 2, '2026-11-28': 1 });
-    expect(audit.kept.get('db/2026-11-29T23:59:59Z.dump')).toEqual(['daily 2026-11-29']);
-    expect(audit.kept.has('db/2026-11-29T00:00:00Z.dump')).toBe(false);
+    expect(Object.fromEntries(audit.kept)).toEqual({
+      'db/2026-11-29T23:59:59Z.dump': ['daily snapshot'],
+      'db/2026-11-28T23:59:59Z.dump': ['daily snapshot'],
+    });
+    // The first backup of Nov 29 is inside the dense window: lifecycle cannot thin a day.
+    expect(audit.expired).toEqual([]);
   });
 });
 
@@ -225,9 +313,15 @@ describe('lifecycle rules against the policy', () => {
 
   it.each([
     [policy({ daily: 30 }), 30],
-    [policy({ daily: 30, weekly: 4 }), 28],
+    [policy({ daily: 30, weekly: 4 }), 30],
+    [policy({ daily: 7, weekly: 4 }), 28],
     [policy({ daily: 7, monthly: 12 }), 372],
     [policy({ daily: 7, weekly: 4, monthly: 12, yearly: 2 }), 732],
+    [policy({ daily: 7, within: { years: 1, months: 2, days: 3, hours: 12 } }), 431.5],
+    [policy({ daily: 7, withinDaily: { years: 0, months: 0, days: 10, hours: 0 } }), 10],
+    [policy({ daily: 7, withinWeekly: { years: 0, months: 2, days: 0, hours: 0 } }), 62],
+    [policy({ monthly: 6, withinMonthly: { years: 1, months: 0, days: 0, hours: 0 } }), 366],
+    [policy({ yearly: 2, withinYearly: { years: 3, months: 0, days: 0, hours: 0 } }), 1098],
   ])('compares an expiry with the longest period the policy keeps (%p → %p days)', (p, longest) => {
     const at = (days: number) =>
       auditLifecycle({ rules: [rule({ id: 'x', expirationDays: days })] }, 'db/', p, 0);
@@ -237,6 +331,13 @@ describe('lifecycle rules against the policy', () => {
     expect(short.detail).toBe(
       `lifecycle rule x expires backups after ${longest - 1} days, but the policy keeps some for about ${longest} days (${describePolicy(p)}): keep monthly snapshots under a prefix of their own with a longer rule`,
     );
+  });
+
+  it('finds no expiry long enough for a count of all', () => {
+    const p = policy({ daily: 7, monthly: -1 });
+    const result = auditLifecycle({ rules: [rule({ id: 'x', expirationDays: 36500 })] }, 'db/', p, 0);
+    expect(result.ok).toBe(false);
+    expect(result.detail).toContain('keeps some for about Infinity days (daily=7,monthly=all)');
   });
 
   it('applies rules on the prefix, above it and below it; only those at or above it can be too short', () => {
