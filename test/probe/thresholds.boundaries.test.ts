@@ -30,7 +30,17 @@ describe('percentile names at their bounds', () => {
     expect(t.metric).toEqual({ kind: 'percentile', percentile, name: label });
   });
 
-  it.each(['p0', 'p100', 'p100.5', 'p(0)', 'p(100)'])('%s is not a percentile', (name) => {
+  it.each([
+    ['p0', 'min'],
+    ['p(0)', 'min'],
+    ['p100', 'max'],
+    ['p(100)', 'max'],
+  ])('%s is the %s, as in k6', (name, kind) => {
+    const [t] = parseThresholds(`${name} < 1s`);
+    expect(t.metric.kind).toBe(kind);
+  });
+
+  it.each(['p100.5', 'p(100.5)', 'p-1'])('%s is not a percentile', (name) => {
     const error = rejection(`${name} < 1s`);
     expect(error.input).toBe('thresholds');
     expect(error.describe()).toContain(`${name} < 1s`);
@@ -99,7 +109,6 @@ describe('limits', () => {
     'p95 < baseline * 0.0',
     'error-rate < baseline',
     'error-rate < 5',
-    'p95 < 200',
     'p95 < fast',
     'p95 < baseline * 2x',
     'p95 < xbaseline',
@@ -113,6 +122,11 @@ describe('limits', () => {
     expect(error.input).toBe('thresholds');
     expect(error.describe()).toContain(`"${line}"`);
     expect(error.describe()).toMatch(/Fix: \S{2,}/);
+  });
+
+  it('reads a bare number on a latency figure as milliseconds, as k6 does', () => {
+    const [t] = parseThresholds('p95 < 200');
+    expect(t.limit).toEqual({ kind: 'absolute', value: 200 });
   });
 
   it('shows examples when a line is not a threshold at all', () => {
