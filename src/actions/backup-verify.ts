@@ -80,6 +80,7 @@ async function verifyStep(inputs: BackupInputs) {
     prefix: inputs.prefix,
     dateFrom: inputs.dateFrom,
     maxAgeMs: inputs.maxAgeMs,
+    timeoutMs: inputs.timeoutMs,
     verify: inputs.verify,
     retention: inputs.retention,
     shard: inputs.shard,

@@ -17,6 +17,8 @@ export interface BackupInputs {
   prefix: string;
   dateFrom: DateSource;
   maxAgeMs: number;
+  /** The whole run's limit (`timeout`, default 30m): past it the run stops, naming what was not verified. */
+  timeoutMs: number;
   verify: VerifyMode;
   retention: RetentionPolicy;
   shard: Shard;
@@ -205,6 +207,7 @@ function readConnection(inputs: InputReader, env: Record<string, string | undefi
 function readChecks(inputs: InputReader) {
   const dateFrom = inputs.enumOf('date-from', ['key', 'last-modified'] as const, 'key');
   const maxAgeMs = inputs.duration('max-age', '26h', { min: 60_000 });
+  const timeoutMs = inputs.duration('timeout', '30m', { min: 1000, max: 6 * 3_600_000 });
   const verify = parseVerifyMode(inputs.string('verify', 'latest'));
   const retention = parseRetention(inputs.string('retention', 'daily=30,monthly=12'));
   const shard = parseShard(inputs.optional('shard'));
@@ -215,7 +218,7 @@ function readChecks(inputs: InputReader) {
       'use verify: all with shard, or remove shard.',
     );
   }
-  return { dateFrom, maxAgeMs, verify, retention, shard };
+  return { dateFrom, maxAgeMs, timeoutMs, verify, retention, shard };
 }
 
 function readIssueInputs(inputs: InputReader, env: Record<string, string | undefined>, shard: Shard) {

@@ -22,6 +22,8 @@ export interface VerifyOptions {
   prefix: string;
   dateFrom?: DateSource;
   maxAgeMs?: number;
+  /** The whole run's limit: past it the run stops with a failure naming what was not verified. */
+  timeoutMs?: number;
   verify?: VerifyMode;
   retention?: RetentionPolicy;
   shard?: Shard;
@@ -66,6 +68,49 @@ const DEFAULT_POLICY: RetentionPolicy = { daily: 30, monthly: 12 };
  * bucket it cannot read; otherwise returns a report whose `passed` says whether the backups can be trusted.
  */
 export async function verifyBackups(options: VerifyOptions): Promise<BackupReport> {
+  if (!options.timeoutMs) return verifyRun(options, new Progress());
+  return withinTimeout(options, options.timeoutMs);
+}
+
+/** Where a run is, so a timeout can say what it was doing and which backups were not verified. */
+class Progress {
+  phase = 'listing the bucket';
+  readonly pending = new Set<string>();
+}
+
+/**
+ * The run raced against `timeout`: past it, a failure naming the phase and every backup not verified.
+ * Nothing is written to the bucket either way (backup-verify only reads), and no report file is left.
+ */
+async function withinTimeout(options: VerifyOptions, timeoutMs: number): Promise<BackupReport> {
+  const progress = new Progress();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const left = [...progress.pending];
+      const where = options.connection?.endpoint ?? 'the store';
+      reject(
+        new StoreError(
+          `backup-verify's timeout (${formatDuration(timeoutMs)}) passed while ${progress.phase} at ${where}; ` +
+            (left.length
+              ? `not verified: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ` and ${left.length - 10} more` : ''}`
+              : 'no backup was verified') +
+            '. Nothing was written to the bucket.',
+          'Timeout',
+          { input: 'timeout', fix: 'raise timeout, or check that the store answers.' },
+        ),
+      );
+    }, timeoutMs);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([verifyRun(options, progress), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function verifyRun(options: VerifyOptions, progress: Progress): Promise<BackupReport> {
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
   const mode = options.verify ?? { kind: 'latest' };
@@ -79,8 +124,11 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
   const selected = selectForVerify(candidates, series, mode, shard, now, random);
   const restoreKey = options.restoreTo ? chooseRestoreKey(candidates, series, options.restoreKey) : undefined;
   if (restoreKey) selected.add(restoreKey);
-  const evidence = await readEvidence(store, listing, selected);
   const toVerify = candidates.filter((c) => selected.has(c.object.key));
+  for (const c of toVerify) progress.pending.add(c.object.key);
+  progress.phase = 'reading checksums';
+  const evidence = await readEvidence(store, listing, selected);
+  progress.phase = 'verifying backups';
   log(
     `Verifying ${toVerify.length} of ${candidates.length} backups (verify: ${describeMode(mode)}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}).`,
   );
@@ -89,7 +137,8 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
   const workDir = options.workDir ?? join(process.env.RUNNER_TEMP ?? '/tmp', 'backup-verify');
   const saveTo = (key: string) =>
     restoreTargets.has(key) ? join(workDir, key.replace(/[^A-Za-z0-9._-]+/g, '_')) : undefined;
-  const run = await verifySelected(store, toVerify, evidence.index, saveTo, options, log);
+  const run = await verifySelected(store, toVerify, evidence.index, saveTo, options, log, progress.pending);
+  progress.phase = 'restoring and auditing';
   const restored = restoreKey
     ? await restoreAndCompare(
         store,
@@ -233,6 +282,7 @@ async function verifySelected(
   saveTo: (key: string) => string | undefined,
   options: VerifyOptions,
   log: (line: string) => void,
+  pending = new Set<string>(),
 ): Promise<VerifyRun> {
   const started = Date.now();
   const limit = pLimit(options.concurrency ?? 6);
@@ -249,6 +299,7 @@ async function verifySelected(
           ? large(() => verifyWithOneRetry(c, once, log))
           : verifyWithOneRetry(c, once, log));
         bytes += entry.bytesRead ?? 0;
+        pending.delete(c.object.key);
         return entry;
       }),
     ),

@@ -15,6 +15,8 @@ export interface DeployOptions {
   maxUnavailable: number;
   /** Per Machine (or per green set), as flyctl's `--wait-timeout`. */
   waitTimeoutMs: number;
+  /** The whole deploy's limit: no call, retry or wait goes past it (default: phases × wait-timeout + 2m). */
+  timeoutMs?: number;
   /**
    * Where Machines are created (validated live codes; the first is the primary region): a first deploy
    * or a new process group in each, and an existing group gains one in a listed region it lacks.

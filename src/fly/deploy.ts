@@ -72,8 +72,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     d.expectedMachines = plans.reduce((n, p) => n + [...p.target.values()].reduce((a, b) => a + b, 0), 0);
     d.mark('all Machines on the new release');
   } catch (error) {
-    failure = error;
-    outcome = await recover(d, errorMessage(error), {
+    failure = overDeadline(d, error);
+    outcome = await recover(d, errorMessage(failure), {
       firstDeploy: survey?.firstDeploy ?? false,
       previousImage: survey?.previousImage,
     });
@@ -81,6 +81,30 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     await d.leases.releaseAll();
   }
   return finish(d, survey, outcome, failure);
+}
+
+/** What a rollback may take once the deploy's own timeout has passed (as dns-cutover's). */
+export const ROLLBACK_BUDGET_MS = 60_000;
+
+/**
+ * A failure at or past the deadline is reported as the timeout (naming the server that stopped answering),
+ * and the rollback that follows gets its own small budget so it is still sent.
+ */
+function overDeadline(d: Deployment, error: unknown): unknown {
+  const expired = d.overall.expired(Date.now() + 1000);
+  const label = d.overall.label;
+  d.overall.extend(ROLLBACK_BUDGET_MS, `the rollback's own ${formatDuration(ROLLBACK_BUDGET_MS)}`);
+  if (!expired) return error;
+  const touched = d.changed.size + d.created.size;
+  const after = touched
+    ? d.o.rollback
+      ? `the rollback of ${touched} Machine(s) ran with its own ${formatDuration(ROLLBACK_BUDGET_MS)}`
+      : `rollback is off, so ${touched} Machine(s) were left as they are`
+    : 'nothing had been changed, so there was nothing to roll back';
+  return new Error(
+    `${label} passed: the Fly Machines API at ${d.o.apiUrl} stopped answering (${errorMessage(error).replace(/\.$/, '')}); ${after}`,
+    { cause: error },
+  );
 }
 
 /** Lists the app: which Machines it manages, which it leaves alone (and says so), the release number. */

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { Deadline } from '../core/deadline.js';
 import { formatDuration } from '../core/duration.js';
 import { FlyApi, versionOf } from './client.js';
 import { isWarm, TRANSIENT } from './app-machines.js';
 import type { DeployOptions } from './deploy-options.js';
 import { CapacityError } from './errors.js';
 import { verifyVersion, waitHealthy } from './health.js';
+import { deployTimeoutMs } from './inputs.js';
 import { LeaseKeeper } from './leases.js';
 import { machineConfigFor } from './machine-config.js';
 import { DeployReport } from './report.js';
@@ -47,6 +49,8 @@ interface CreateExtra {
  */
 export class Deployment {
   readonly api: FlyApi;
+  /** The whole deploy's clock (`timeout`): every call and retry stops at it; a rollback gets its own. */
+  readonly overall: Deadline;
   readonly leases: LeaseKeeper;
   readonly started = Date.now();
   readonly timeline: { atMs: number; text: string }[] = [];
@@ -74,7 +78,10 @@ export class Deployment {
   readonly scratchIds = new Set<string>();
 
   constructor(readonly o: DeployOptions) {
+    const budget = o.timeoutMs ?? deployTimeoutMs(o.strategy, o.waitTimeoutMs);
+    this.overall = new Deadline(budget, `fly-deploy's timeout (${formatDuration(budget)})`);
     this.api = new FlyApi({
+      deadline: this.overall,
       apiUrl: o.apiUrl,
       token: o.apiToken,
       app: o.app,
@@ -129,8 +136,9 @@ export class Deployment {
     return config;
   }
 
+  /** One Machine's wait: wait-timeout from now, never past the deploy's overall deadline. */
   deadline(): number {
-    return Date.now() + this.o.waitTimeoutMs;
+    return Math.min(Date.now() + this.o.waitTimeoutMs, this.overall.at);
   }
 
   /**

@@ -18,6 +18,8 @@ export interface DeployInputs {
   strategy: Strategy;
   maxUnavailable: number;
   waitTimeoutMs: number;
+  /** The whole deploy's limit (`timeout`): retries and waits stop at it; see {@link deployTimeoutMs}. */
+  timeoutMs: number;
   regions: string[];
   /** `regions` was given: an existing group gains a Machine in each listed region it is not in yet. */
   addRegions: boolean;
@@ -53,6 +55,9 @@ export function readDeployInputs(
   const waitTimeoutMs = inputs.raw('wait-timeout')
     ? inputs.duration('wait-timeout', '5m', { min: 1000, max: 3_600_000 })
     : (toml.deploy.waitTimeoutMs ?? 300_000);
+  const timeoutMs = inputs.raw('timeout')
+    ? inputs.duration('timeout', '30m', { min: 10_000, max: 6 * 3_600_000 })
+    : deployTimeoutMs(strategy, waitTimeoutMs);
   const placement = readPlacement(inputs, toml, configPath);
   const secrets = readSecrets(inputs);
   if (!apiToken)
@@ -74,6 +79,7 @@ export function readDeployInputs(
     strategy,
     maxUnavailable,
     waitTimeoutMs,
+    timeoutMs,
     ...placement,
     secrets,
     apiToken,
@@ -83,6 +89,25 @@ export function readDeployInputs(
     publicUrl,
     proxySettleMs,
   };
+}
+
+/**
+ * How many wait-timeouts each strategy can spend waiting in a healthy deploy: one for the release_command
+ * Machine, then rolling one per batch (counted as two), blue-green one for the green set and one for the
+ * scale-up, canary one for the canary and two for the rest, immediate none beyond the first.
+ */
+export const STRATEGY_PHASES: Record<Strategy, number> = {
+  immediate: 1,
+  rolling: 3,
+  bluegreen: 3,
+  canary: 4,
+};
+/** Room for the API calls around the waits (list, leases, secrets, the final listing). */
+export const DEPLOY_MARGIN_MS = 2 * 60_000;
+
+/** The default `timeout`: phases(strategy) × wait-timeout + 2m (documented in action.yml). */
+export function deployTimeoutMs(strategy: Strategy, waitTimeoutMs: number): number {
+  return STRATEGY_PHASES[strategy] * waitTimeoutMs + DEPLOY_MARGIN_MS;
 }
 
 function readConfig(inputs: InputReader, cwd: string): { configPath: string; toml: FlyToml } {
