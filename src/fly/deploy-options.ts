@@ -3,6 +3,7 @@ import type { RetryOptions } from '../core/retry.js';
 import type { FlyToml, Strategy } from './fly-toml.js';
 import type { CountEntry } from './placement.js';
 import type { MachineReport } from './report.js';
+import type { MachineConfig } from './types.js';
 
 export type DeployStatus = 'deployed' | 'rolled-back' | 'failed';
 
@@ -38,6 +39,8 @@ export interface DeployOptions {
   proxySettleMs?: number;
   leaseTtlSeconds?: number;
   releaseCommandTimeoutMs?: number;
+  /** A recorded release's Machine config per process group, restored instead of fly.toml's. */
+  restoreConfig?: Record<string, MachineConfig>;
   /** A rollback redeploy must not re-run migrations from the old image. */
   skipReleaseCommand?: boolean;
   /** `fly deploy --ha`: two Machines in the primary region on a first deploy. */

@@ -9,6 +9,7 @@ import { verifyVersion, waitHealthy } from './health.js';
 import { deployTimeoutMs } from './inputs.js';
 import { LeaseKeeper } from './leases.js';
 import { machineConfigFor } from './machine-config.js';
+import { restoredConfig } from './release-record.js';
 import { DeployReport } from './report.js';
 import { META, type Machine, type MachineConfig } from './types.js';
 import { mountConfig, mountedVolume, mountFor, type Volume, type VolumePool } from './volumes.js';
@@ -118,15 +119,14 @@ export class Deployment {
   /**
    * The group's Machine config from fly.toml. An existing Machine keeps its volume (only the mount
    * path and auto-extend settings follow fly.toml); a new Machine's volume is chosen when it is created.
+   * A rollback with a recorded release (`restoreConfig`) puts that release's config back instead.
    */
   configFor(group: string, existing?: MachineConfig): MachineConfig {
-    const config = machineConfigFor(this.o.toml, {
-      image: this.o.image,
-      group,
-      releaseVersion: this.releaseVersion,
-      existing,
-      deployId: this.deployId,
-    });
+    const recorded = this.o.restoreConfig?.[group];
+    const release = { image: this.o.image, releaseVersion: this.releaseVersion, deployId: this.deployId };
+    const config = recorded
+      ? restoredConfig(recorded, existing, release)
+      : machineConfigFor(this.o.toml, { ...release, group, existing });
     config.metadata = { ...config.metadata, [META.releaseId]: this.releaseId };
     keepMachineSettings(config, existing);
     const spec = mountFor(this.o.toml, group);

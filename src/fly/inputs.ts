@@ -6,6 +6,8 @@ import { registerSecret } from '../core/secrets.js';
 import { parseFlyToml, STRATEGIES, type FlyToml, type Strategy } from './fly-toml.js';
 import { machineConfigFor, releaseCommandConfig, countChecks } from './machine-config.js';
 import { parseCount, type CountEntry } from './placement.js';
+import { parseRestoreInput } from './release-record.js';
+import type { MachineConfig } from './types.js';
 import { validateRegions } from './regions.js';
 
 /** Everything a deploy needs, validated before any API call. `image` is absent only when `build` is on. */
@@ -32,6 +34,10 @@ export interface DeployInputs {
   environment?: string;
   publicUrl: string;
   proxySettleMs: number;
+  /** `restore-config`: the recorded release's config per process group, put back with its image. */
+  restoreConfig?: Record<string, MachineConfig>;
+  /** A restore never re-runs release_command: the old image must not migrate the database again. */
+  skipReleaseCommand?: boolean;
 }
 
 const IMAGE_RE = /^[a-z0-9][a-z0-9._\-/:]*[a-z0-9](:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/i;
@@ -49,7 +55,8 @@ export function readDeployInputs(
   registerSecret(apiToken);
   const { configPath, toml } = readConfig(inputs, cwd);
   const app = readApp(inputs, toml, configPath);
-  const { build, image } = readImage(inputs, toml);
+  const restore = readRestore(inputs, toml);
+  const { build, image } = restore ? { build: false, image: restore.image } : readImage(inputs, toml);
   const strategy = inputs.enumOf<Strategy>('strategy', STRATEGIES, toml.deploy.strategy ?? 'rolling');
   const maxUnavailable = inputs.number('max-unavailable', toml.deploy.maxUnavailable ?? 0.33, { min: 0.01 });
   const waitTimeoutMs = inputs.raw('wait-timeout')
@@ -88,6 +95,7 @@ export function readDeployInputs(
     environment: inputs.optional('environment'),
     publicUrl,
     proxySettleMs,
+    ...(restore ? { restoreConfig: restore.configs, skipReleaseCommand: true } : {}),
   };
 }
 
@@ -108,6 +116,42 @@ export const DEPLOY_MARGIN_MS = 2 * 60_000;
 /** The default `timeout`: phases(strategy) × wait-timeout + 2m (documented in action.yml). */
 export function deployTimeoutMs(strategy: Strategy, waitTimeoutMs: number): number {
   return STRATEGY_PHASES[strategy] * waitTimeoutMs + DEPLOY_MARGIN_MS;
+}
+
+/**
+ * `restore-config`: roll back the release, not only the image. The recorded image is deployed with the
+ * recorded config; an `image` input, if given, must be that same image. When the release being rolled
+ * back (the one this fly.toml describes) ran a release_command, the database may already have the new
+ * schema, which no image rollback undoes: the user must say the old release can run on it.
+ */
+function readRestore(
+  inputs: InputReader,
+  toml: FlyToml,
+): { image: string; configs: Record<string, MachineConfig> } | undefined {
+  const text = inputs.optional('restore-config');
+  if (!text) return undefined;
+  const { image, release } = parseRestoreInput(text);
+  const given = inputs.optional('image');
+  if (given && given !== image)
+    throw new InputError(
+      'image',
+      `"${given}" is not the image restore-config recorded (${image}).`,
+      'leave image empty when restore-config is set: the recorded image is deployed.',
+    );
+  if (inputs.bool('build', false))
+    throw new InputError(
+      'build',
+      'cannot be true with restore-config.',
+      'a restore deploys the recorded image.',
+    );
+  const ran = toml.deploy.releaseCommand;
+  if (ran && !inputs.bool('schema-backward-compatible', false))
+    throw new InputError(
+      'schema-backward-compatible',
+      `is not true, and the release being rolled back ran release_command \`${ran}\` (its migrations stay applied after a rollback).`,
+      'set schema-backward-compatible: true once you know the restored release runs on the current schema, or restore the database first (see the rollback plan).',
+    );
+  return { image, configs: release.configs };
 }
 
 function readConfig(inputs: InputReader, cwd: string): { configPath: string; toml: FlyToml } {

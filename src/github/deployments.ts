@@ -16,6 +16,13 @@ export interface DeploymentPayload {
   image: string;
   releaseVersion?: number;
   strategy: string;
+  /** The Machine config the release applied per process group, and its release_command (rollback restores them). */
+  release?: RecordedRelease;
+}
+
+export interface RecordedRelease {
+  configs: Record<string, Record<string, unknown>>;
+  releaseCommand?: string;
 }
 
 export interface RecordedPayload extends DeploymentPayload {
@@ -96,9 +103,21 @@ export function parsePayload(payload: unknown): RecordedPayload | undefined {
     image: p.image,
     strategy: p.strategy,
     ...(typeof p.releaseVersion === 'number' ? { releaseVersion: p.releaseVersion } : {}),
+    ...(isRecordedRelease(p.release) ? { release: p.release } : {}),
     ...(typeof p.actor === 'string' ? { actor: p.actor } : {}),
     ...(typeof p.runId === 'string' ? { runId: p.runId } : {}),
   };
+}
+
+function isRecordedRelease(value: unknown): value is RecordedRelease {
+  if (!value || typeof value !== 'object') return false;
+  const { configs, releaseCommand } = value as Record<string, unknown>;
+  return (
+    !!configs &&
+    typeof configs === 'object' &&
+    !Array.isArray(configs) &&
+    (releaseCommand === undefined || typeof releaseCommand === 'string')
+  );
 }
 
 export async function startDeployment(options: StartDeployment): Promise<{ id: number }> {
@@ -122,6 +141,7 @@ export async function startDeployment(options: StartDeployment): Promise<{ id: n
     image: payload.image,
     strategy: payload.strategy,
     ...(payload.releaseVersion !== undefined ? { releaseVersion: payload.releaseVersion } : {}),
+    ...(payload.release ? { release: payload.release } : {}),
     ...(process.env.GITHUB_ACTOR ? { actor: process.env.GITHUB_ACTOR } : {}),
     ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
   };

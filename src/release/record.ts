@@ -1,8 +1,16 @@
 import { errorMessage } from '../core/errors.js';
 import type { InputReader } from '../core/inputs.js';
 import { registerSecret, scrub } from '../core/secrets.js';
-import { finishDeployment, isDigestRef, startDeployment } from '../github/deployments.js';
+import {
+  finishDeployment,
+  isDigestRef,
+  startDeployment,
+  type RecordedRelease,
+} from '../github/deployments.js';
 import type { DeployResult } from '../fly/deploy.js';
+import type { FlyToml } from '../fly/fly-toml.js';
+import { releaseConfigOf } from '../fly/release-record.js';
+import type { MachineConfig } from '../fly/types.js';
 
 export interface RecordTarget {
   token: string;
@@ -13,6 +21,8 @@ export interface RecordTarget {
   environment: string;
   app: string;
   strategy: string;
+  /** The config per process group and release_command this deploy applies, kept on the payload. */
+  release?: RecordedRelease;
 }
 
 /**
@@ -81,6 +91,7 @@ export class DeploymentRecorder {
           image,
           strategy: this.target.strategy,
           ...(releaseVersion ? { releaseVersion } : {}),
+          ...(this.target.release ? { release: this.target.release } : {}),
         },
       });
       this.id = id;
@@ -97,7 +108,13 @@ export class DeploymentRecorder {
  */
 export function recordTargetFromInputs(
   inputs: InputReader,
-  deploy: { environment?: string; app: string; strategy: string },
+  deploy: {
+    environment?: string;
+    app: string;
+    strategy: string;
+    toml?: FlyToml;
+    restoreConfig?: Record<string, MachineConfig>;
+  },
   env: NodeJS.ProcessEnv,
 ): RecordTarget | undefined {
   const token = inputs.optional('github-token');
@@ -111,5 +128,15 @@ export function recordTargetFromInputs(
     environment: deploy.environment || 'production',
     app: deploy.app,
     strategy: deploy.strategy,
+    ...recordedRelease(deploy),
   };
+}
+
+/** A restore records the config it put back (its release_command was not run); a deploy, fly.toml's. */
+function recordedRelease(deploy: { toml?: FlyToml; restoreConfig?: Record<string, MachineConfig> }): {
+  release?: RecordedRelease;
+} {
+  if (deploy.restoreConfig) return { release: { configs: deploy.restoreConfig } };
+  if (!deploy.toml) return {};
+  return { release: releaseConfigOf(deploy.toml) as RecordedRelease };
 }
