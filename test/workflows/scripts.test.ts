@@ -155,8 +155,11 @@ describe('deploy.yml owns the deployment record', () => {
     const doc = readWorkflow('.github/workflows/deploy.yml') as {
       jobs: { deploy: { steps: Record<string, unknown>[] } };
     };
-    const flySteps = doc.jobs.deploy.steps.filter((s) =>
-      String(s.uses ?? '').includes('/actions/fly-deploy@'),
+    // The doctor step (mode: doctor) inspects and repairs; it records nothing. The deploy and the rollback do.
+    const flySteps = doc.jobs.deploy.steps.filter(
+      (s) =>
+        String(s.uses ?? '').includes('/actions/fly-deploy@') &&
+        (s.with as Record<string, string>).mode !== 'doctor',
     );
     expect(flySteps).toHaveLength(2);
     for (const step of flySteps)
