@@ -92,7 +92,8 @@ function auditRetention(backups, policy, now, lagDays = 2) {
     const today = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(now);
     // Today's backup may not have run yet; lateness is the freshness check's job.
     const lastDay = days.has(today) ? Date.parse(today) : Date.parse(today) - DAY;
-    const oldest = Math.min(...backups.map((b) => b.date.getTime()));
+    // No backup at all: no day can be missing yet (the freshness check reports the empty store).
+    const oldest = backups.length ? Math.min(...backups.map((b) => b.date.getTime())) : lastDay + DAY;
     const daily = missingDaysOf(days, policy.daily ?? 0, lastDay, oldest);
     return {
         missingDays: daily.missing,
@@ -120,6 +121,8 @@ function missingDaysOf(days, count, lastDay, oldest) {
 }
 /** Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet. */
 function missingMonthsOf(backups, count, lastDay, oldest) {
+    if (!backups.length)
+        return [];
     const months = new Set(backups.map((b) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(b.date)));
     const firstMonth = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(new Date(oldest));
     const missing = [];

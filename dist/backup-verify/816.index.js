@@ -92,7 +92,8 @@ function auditRetention(backups, policy, now, lagDays = 2) {
     const today = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(now);
     // Today's backup may not have run yet; lateness is the freshness check's job.
     const lastDay = days.has(today) ? Date.parse(today) : Date.parse(today) - DAY;
-    const oldest = Math.min(...backups.map((b) => b.date.getTime()));
+    // No backup at all: no day can be missing yet (the freshness check reports the empty store).
+    const oldest = backups.length ? Math.min(...backups.map((b) => b.date.getTime())) : lastDay + DAY;
     const daily = missingDaysOf(days, policy.daily ?? 0, lastDay, oldest);
     return {
         missingDays: daily.missing,
@@ -120,6 +121,8 @@ function missingDaysOf(days, count, lastDay, oldest) {
 }
 /** Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet. */
 function missingMonthsOf(backups, count, lastDay, oldest) {
+    if (!backups.length)
+        return [];
     const months = new Set(backups.map((b) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(b.date)));
     const firstMonth = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(new Date(oldest));
     const missing = [];
@@ -1920,6 +1923,42 @@ const DEFAULT_POLICY = { daily: 30, monthly: 12 };
  * bucket it cannot read; otherwise returns a report whose `passed` says whether the backups can be trusted.
  */
 async function verifyBackups(options) {
+    if (!options.timeoutMs)
+        return verifyRun(options, new Progress());
+    return withinTimeout(options, options.timeoutMs);
+}
+/** Where a run is, so a timeout can say what it was doing and which backups were not verified. */
+class Progress {
+    phase = 'listing the bucket';
+    pending = new Set();
+}
+/**
+ * The run raced against `timeout`: past it, a failure naming the phase and every backup not verified.
+ * Nothing is written to the bucket either way (backup-verify only reads), and no report file is left.
+ */
+async function withinTimeout(options, timeoutMs) {
+    const progress = new Progress();
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const left = [...progress.pending];
+            const where = options.connection?.endpoint ?? 'the store';
+            reject(new StoreError(`backup-verify's timeout (${(0,duration/* formatDuration */.a3)(timeoutMs)}) passed while ${progress.phase} at ${where}; ` +
+                (left.length
+                    ? `not verified: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ` and ${left.length - 10} more` : ''}`
+                    : 'no backup was verified') +
+                '. Nothing was written to the bucket.', 'Timeout', { input: 'timeout', fix: 'raise timeout, or check that the store answers.' }));
+        }, timeoutMs);
+        timer.unref();
+    });
+    try {
+        return await Promise.race([verifyRun(options, progress), expired]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function verifyRun(options, progress) {
     const log = options.log ?? (() => { });
     const now = options.now ?? new Date();
     const mode = options.verify ?? { kind: 'latest' };
@@ -1933,15 +1972,20 @@ async function verifyBackups(options) {
     const restoreKey = options.restoreTo ? chooseRestoreKey(candidates, series, options.restoreKey) : undefined;
     if (restoreKey)
         selected.add(restoreKey);
-    const evidence = await readEvidence(store, listing, selected);
     const toVerify = candidates.filter((c) => selected.has(c.object.key));
+    for (const c of toVerify)
+        progress.pending.add(c.object.key);
+    progress.phase = 'reading checksums';
+    const evidence = await readEvidence(store, listing, selected);
+    progress.phase = 'verifying backups';
     log(`Verifying ${toVerify.length} of ${candidates.length} backups (verify: ${describeMode(mode)}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}).`);
     const restoreTargets = options.restoreCommand ? newestOfEach(series, selected) : new Set();
     if (restoreKey)
         restoreTargets.add(restoreKey);
     const workDir = options.workDir ?? (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? '/tmp', 'backup-verify');
     const saveTo = (key) => restoreTargets.has(key) ? (0,external_node_path_.join)(workDir, key.replace(/[^A-Za-z0-9._-]+/g, '_')) : undefined;
-    const run = await verifySelected(store, toVerify, evidence.index, saveTo, options, log);
+    const run = await verifySelected(store, toVerify, evidence.index, saveTo, options, log, progress.pending);
+    progress.phase = 'restoring and auditing';
     const restored = restoreKey
         ? await restoreAndCompare(store, run.entries.find((e) => e.key === restoreKey), saveTo(restoreKey), { restoreTo: options.restoreTo, compareWith: options.compareWith }, log)
         : undefined;
@@ -2040,7 +2084,7 @@ const newestOfEach = (series, selected) => new Set([...series.values()].map((m) 
  * first byte), so several in flight hide the latency; large ones by hashing, so at most
  * `largeConcurrency` of them run together.
  */
-async function verifySelected(store, toVerify, index, saveTo, options, log) {
+async function verifySelected(store, toVerify, index, saveTo, options, log, pending = new Set()) {
     const started = Date.now();
     const limit = (0,p_limit/* default */.A)(options.concurrency ?? 6);
     const large = (0,p_limit/* default */.A)(options.largeConcurrency ?? 2);
@@ -2053,6 +2097,7 @@ async function verifySelected(store, toVerify, index, saveTo, options, log) {
             ? large(() => verifyWithOneRetry(c, once, log))
             : verifyWithOneRetry(c, once, log));
         bytes += entry.bytesRead ?? 0;
+        pending.delete(c.object.key);
         return entry;
     })));
     return { entries, bytes, ms: Date.now() - started };

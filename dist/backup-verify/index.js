@@ -83,6 +83,7 @@ async function verifyStep(inputs) {
         prefix: inputs.prefix,
         dateFrom: inputs.dateFrom,
         maxAgeMs: inputs.maxAgeMs,
+        timeoutMs: inputs.timeoutMs,
         verify: inputs.verify,
         retention: inputs.retention,
         shard: inputs.shard,
@@ -483,13 +484,14 @@ function readConnection(inputs, env) {
 function readChecks(inputs) {
     const dateFrom = inputs.enumOf('date-from', ['key', 'last-modified'], 'key');
     const maxAgeMs = inputs.duration('max-age', '26h', { min: 60_000 });
+    const timeoutMs = inputs.duration('timeout', '30m', { min: 1000, max: 6 * 3_600_000 });
     const verify = parseVerifyMode(inputs.string('verify', 'latest'));
     const retention = parseRetention(inputs.string('retention', 'daily=30,monthly=12'));
     const shard = parseShard(inputs.optional('shard'));
     if (shard.count > 1 && verify.kind !== 'all') {
         throw new errors/* InputError */.dz('shard', `splits work only with verify: all (verify is ${inputs.string('verify', 'latest')}).`, 'use verify: all with shard, or remove shard.');
     }
-    return { dateFrom, maxAgeMs, verify, retention, shard };
+    return { dateFrom, maxAgeMs, timeoutMs, verify, retention, shard };
 }
 function readIssueInputs(inputs, env, shard) {
     const issueOnFailure = inputs.bool('issue-on-failure', false);

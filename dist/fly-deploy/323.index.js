@@ -382,9 +382,19 @@ function parsePayload(payload) {
         image: p.image,
         strategy: p.strategy,
         ...(typeof p.releaseVersion === 'number' ? { releaseVersion: p.releaseVersion } : {}),
+        ...(isRecordedRelease(p.release) ? { release: p.release } : {}),
         ...(typeof p.actor === 'string' ? { actor: p.actor } : {}),
         ...(typeof p.runId === 'string' ? { runId: p.runId } : {}),
     };
+}
+function isRecordedRelease(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const { configs, releaseCommand } = value;
+    return (!!configs &&
+        typeof configs === 'object' &&
+        !Array.isArray(configs) &&
+        (releaseCommand === undefined || typeof releaseCommand === 'string'));
 }
 async function startDeployment(options) {
     const { payload } = options;
@@ -404,6 +414,7 @@ async function startDeployment(options) {
         image: payload.image,
         strategy: payload.strategy,
         ...(payload.releaseVersion !== undefined ? { releaseVersion: payload.releaseVersion } : {}),
+        ...(payload.release ? { release: payload.release } : {}),
         ...(process.env.GITHUB_ACTOR ? { actor: process.env.GITHUB_ACTOR } : {}),
         ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
     };
@@ -556,7 +567,10 @@ async function lastSuccessfulDeployment(options) {
     return latest;
 }
 
+// EXTERNAL MODULE: ./src/fly/release-record.ts
+var release_record = __webpack_require__(328);
 ;// CONCATENATED MODULE: ./src/release/record.ts
+
 
 
 
@@ -625,6 +639,7 @@ class DeploymentRecorder {
                     image,
                     strategy: this.target.strategy,
                     ...(releaseVersion ? { releaseVersion } : {}),
+                    ...(this.target.release ? { release: this.target.release } : {}),
                 },
             });
             this.id = id;
@@ -652,7 +667,16 @@ function recordTargetFromInputs(inputs, deploy, env) {
         environment: deploy.environment || 'production',
         app: deploy.app,
         strategy: deploy.strategy,
+        ...recordedRelease(deploy),
     };
+}
+/** A restore records the config it put back (its release_command was not run); a deploy, fly.toml's. */
+function recordedRelease(deploy) {
+    if (deploy.restoreConfig)
+        return { release: { configs: deploy.restoreConfig } };
+    if (!deploy.toml)
+        return {};
+    return { release: (0,release_record/* releaseConfigOf */.nT)(deploy.toml) };
 }
 
 

@@ -7,21 +7,32 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _core_step_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
-/* harmony import */ var _fly_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3068);
+/* harmony import */ var _fly_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
 
 
 
 // The deploy inputs and fly.toml first, before the toolkit and the clients load: a bad one fails fast.
 const reader = (0,_core_step_js__WEBPACK_IMPORTED_MODULE_1__/* .envInputs */ .DH)();
-const checked = (0,_core_step_js__WEBPACK_IMPORTED_MODULE_1__/* .checkInputs */ .sw)('fly-deploy', () => (0,_fly_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readDeployInputs */ .J)(reader, process.env));
-if (checked)
-    await deployStep(checked);
+const mode = (0,_core_step_js__WEBPACK_IMPORTED_MODULE_1__/* .checkInputs */ .sw)('fly-deploy', () => reader.enumOf('mode', ['deploy', 'doctor'], 'deploy'));
+if (mode === 'doctor')
+    await doctorStep();
+else if (mode) {
+    const checked = (0,_core_step_js__WEBPACK_IMPORTED_MODULE_1__/* .checkInputs */ .sw)('fly-deploy', () => (0,_fly_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readDeployInputs */ .Jj)(reader, process.env));
+    if (checked)
+        await deployStep(checked);
+}
+/** `mode: doctor`: name (and, when asked, repair) what an unfinished rollout left behind. */
+async function doctorStep() {
+    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5605));
+    const { doctorMode } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(752), __nccwpck_require__.e(264), __nccwpck_require__.e(160), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1419));
+    await runAction('fly-deploy', () => doctorMode(reader));
+}
 async function deployStep(inputs) {
     const core = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
     const { runAction, setOutputs, writeSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5605));
     const { imageToDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 541));
-    const { deploy } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(669)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4669));
-    const { renderDeploySummary } = await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 4427));
+    const { deploy } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(160), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2911));
+    const { renderDeploySummary } = await __nccwpck_require__.e(/* import() */ 821).then(__nccwpck_require__.bind(__nccwpck_require__, 8821));
     const { DeploymentRecorder, recordTargetFromInputs } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413), __nccwpck_require__.e(323)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5323));
     await runAction('fly-deploy', async () => {
         const recordTarget = recordTargetFromInputs(reader, inputs, process.env);
@@ -647,9 +658,9 @@ function durationMs(value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gl: () => (/* binding */ appliesTo),
-/* harmony export */   Ut: () => (/* binding */ computeForGroup)
+/* harmony export */   Ut: () => (/* binding */ computeForGroup),
+/* harmony export */   jF: () => (/* binding */ defaultGroup)
 /* harmony export */ });
-/* unused harmony export defaultGroup */
 /** flyctl's DefaultProcessName: "app" when defined (or no [processes]), else the first name in sort order. */
 function defaultGroup(toml) {
     const names = Object.keys(toml.processes).sort();
@@ -1006,23 +1017,18 @@ function unsupported(file, key, where) {
 
 /***/ }),
 
-/***/ 3068:
+/***/ 92:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  J: () => (/* binding */ readDeployInputs)
+  YL: () => (/* binding */ STRATEGIES),
+  z1: () => (/* binding */ parseFlyToml)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/core/secrets.ts
-var core_secrets = __nccwpck_require__(8198);
+// UNUSED EXPORTS: bad, isTable
+
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -2695,13 +2701,29 @@ function parseFlyToml(text, file = 'fly.toml') {
     return toml;
 }
 
-// EXTERNAL MODULE: ./src/fly/machine-config.ts + 6 modules
-var machine_config = __nccwpck_require__(3544);
-// EXTERNAL MODULE: ./src/fly/placement.ts
-var placement = __nccwpck_require__(1234);
-// EXTERNAL MODULE: ./src/fly/regions.ts
-var fly_regions = __nccwpck_require__(5072);
-;// CONCATENATED MODULE: ./src/fly/inputs.ts
+
+/***/ }),
+
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H5: () => (/* binding */ deployTimeoutMs),
+/* harmony export */   Jj: () => (/* binding */ readDeployInputs)
+/* harmony export */ });
+/* unused harmony exports STRATEGY_PHASES, DEPLOY_MARGIN_MS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8198);
+/* harmony import */ var _fly_toml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92);
+/* harmony import */ var _machine_config_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3544);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1234);
+/* harmony import */ var _release_record_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(328);
+/* harmony import */ var _regions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5072);
+
 
 
 
@@ -2717,19 +2739,23 @@ const IMAGE_RE = /^[a-z0-9][a-z0-9._\-/:]*[a-z0-9](:[\w][\w.-]{0,127})?(@sha256:
  */
 function readDeployInputs(inputs, env, cwd = process.cwd()) {
     const apiToken = inputs.optional('api-token') ?? env.FLY_API_TOKEN?.trim() ?? '';
-    (0,core_secrets/* registerSecret */.cl)(apiToken);
+    (0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(apiToken);
     const { configPath, toml } = readConfig(inputs, cwd);
-    const app = inputs_readApp(inputs, toml, configPath);
-    const { build, image } = readImage(inputs, toml);
-    const strategy = inputs.enumOf('strategy', STRATEGIES, toml.deploy.strategy ?? 'rolling');
+    const app = readApp(inputs, toml, configPath);
+    const restore = readRestore(inputs, toml);
+    const { build, image } = restore ? { build: false, image: restore.image } : readImage(inputs, toml);
+    const strategy = inputs.enumOf('strategy', _fly_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .STRATEGIES */ .YL, toml.deploy.strategy ?? 'rolling');
     const maxUnavailable = inputs.number('max-unavailable', toml.deploy.maxUnavailable ?? 0.33, { min: 0.01 });
     const waitTimeoutMs = inputs.raw('wait-timeout')
         ? inputs.duration('wait-timeout', '5m', { min: 1000, max: 3_600_000 })
         : (toml.deploy.waitTimeoutMs ?? 300_000);
+    const timeoutMs = inputs.raw('timeout')
+        ? inputs.duration('timeout', '30m', { min: 10_000, max: 6 * 3_600_000 })
+        : deployTimeoutMs(strategy, waitTimeoutMs);
     const placement = readPlacement(inputs, toml, configPath);
     const secrets = readSecrets(inputs);
     if (!apiToken)
-        throw new errors/* InputError */.dz('api-token', 'is empty and FLY_API_TOKEN is not set.', 'pass api-token: ${{ secrets.FLY_API_TOKEN }} (a `fly tokens create deploy` token).');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('api-token', 'is empty and FLY_API_TOKEN is not set.', 'pass api-token: ${{ secrets.FLY_API_TOKEN }} (a `fly tokens create deploy` token).');
     const apiUrl = (inputs.url('api-url')?.href ?? 'https://api.machines.dev').replace(/\/$/, '');
     const publicUrl = (inputs.url('public-url')?.href ?? `https://${app}.fly.dev`).replace(/\/$/, '');
     const proxySettleMs = inputs.duration('proxy-settle', '10s', { max: 120_000 });
@@ -2743,6 +2769,7 @@ function readDeployInputs(inputs, env, cwd = process.cwd()) {
         strategy,
         maxUnavailable,
         waitTimeoutMs,
+        timeoutMs,
         ...placement,
         secrets,
         apiToken,
@@ -2751,25 +2778,64 @@ function readDeployInputs(inputs, env, cwd = process.cwd()) {
         environment: inputs.optional('environment'),
         publicUrl,
         proxySettleMs,
+        ...(restore ? { restoreConfig: restore.configs, skipReleaseCommand: true } : {}),
     };
+}
+/**
+ * How many wait-timeouts each strategy can spend waiting in a healthy deploy: one for the release_command
+ * Machine, then rolling one per batch (counted as two), blue-green one for the green set and one for the
+ * scale-up, canary one for the canary and two for the rest, immediate none beyond the first.
+ */
+const STRATEGY_PHASES = {
+    immediate: 1,
+    rolling: 3,
+    bluegreen: 3,
+    canary: 4,
+};
+/** Room for the API calls around the waits (list, leases, secrets, the final listing). */
+const DEPLOY_MARGIN_MS = 2 * 60_000;
+/** The default `timeout`: phases(strategy) × wait-timeout + 2m (documented in action.yml). */
+function deployTimeoutMs(strategy, waitTimeoutMs) {
+    return STRATEGY_PHASES[strategy] * waitTimeoutMs + DEPLOY_MARGIN_MS;
+}
+/**
+ * `restore-config`: roll back the release, not only the image. The recorded image is deployed with the
+ * recorded config; an `image` input, if given, must be that same image. When the release being rolled
+ * back (the one this fly.toml describes) ran a release_command, the database may already have the new
+ * schema, which no image rollback undoes: the user must say the old release can run on it.
+ */
+function readRestore(inputs, toml) {
+    const text = inputs.optional('restore-config');
+    if (!text)
+        return undefined;
+    const { image, release } = (0,_release_record_js__WEBPACK_IMPORTED_MODULE_7__/* .parseRestoreInput */ .O5)(text);
+    const given = inputs.optional('image');
+    if (given && given !== image)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('image', `"${given}" is not the image restore-config recorded (${image}).`, 'leave image empty when restore-config is set: the recorded image is deployed.');
+    if (inputs.bool('build', false))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('build', 'cannot be true with restore-config.', 'a restore deploys the recorded image.');
+    const ran = toml.deploy.releaseCommand;
+    if (ran && !inputs.bool('schema-backward-compatible', false))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('schema-backward-compatible', `is not true, and the release being rolled back ran release_command \`${ran}\` (its migrations stay applied after a rollback).`, 'set schema-backward-compatible: true once you know the restored release runs on the current schema, or restore the database first (see the rollback plan).');
+    return { image, configs: release.configs };
 }
 function readConfig(inputs, cwd) {
     const configPath = inputs.string('config', 'fly.toml');
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(cwd, configPath), 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, configPath), 'utf8');
     }
     catch {
-        throw new errors/* InputError */.dz('config', `${configPath} was not found in ${cwd}.`, 'check out the repository first and point `config` at your fly.toml (e.g. fly.staging.toml).');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('config', `${configPath} was not found in ${cwd}.`, 'check out the repository first and point `config` at your fly.toml (e.g. fly.staging.toml).');
     }
-    return { configPath, toml: parseFlyToml(text, configPath) };
+    return { configPath, toml: (0,_fly_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseFlyToml */ .z1)(text, configPath) };
 }
-function inputs_readApp(inputs, toml, configPath) {
+function readApp(inputs, toml, configPath) {
     const app = inputs.optional('app') ?? toml.app;
     if (!app)
-        throw new errors/* InputError */.dz('app', `is empty and ${configPath} has no \`app\`.`, 'set `app: my-app` or add app = "my-app" to fly.toml.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('app', `is empty and ${configPath} has no \`app\`.`, 'set `app: my-app` or add app = "my-app" to fly.toml.');
     if (!/^[a-z0-9][a-z0-9-]*$/.test(app))
-        throw new errors/* InputError */.dz('app', `"${app}" is not a valid Fly app name.`, 'use lower-case letters, digits and dashes.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('app', `"${app}" is not a valid Fly app name.`, 'use lower-case letters, digits and dashes.');
     return app;
 }
 /** `image`, or `build: true` (then the image is built later); never both, never neither. */
@@ -2777,11 +2843,11 @@ function readImage(inputs, toml) {
     const build = inputs.bool('build', false);
     const image = inputs.optional('image') ?? (build ? undefined : toml.buildImage);
     if (!image && !build)
-        throw new errors/* InputError */.dz('image', 'is required unless `build: true` (and fly.toml has no [build] image).', 'set image: registry.fly.io/my-app:tag, or build: true.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('image', 'is required unless `build: true` (and fly.toml has no [build] image).', 'set image: registry.fly.io/my-app:tag, or build: true.');
     if (image && build)
-        throw new errors/* InputError */.dz('build', 'is true but `image` is set too; a deploy ships one image.', 'remove one of them.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('build', 'is true but `image` is set too; a deploy ships one image.', 'remove one of them.');
     if (image && !IMAGE_RE.test(image))
-        throw new errors/* InputError */.dz('image', `"${image}" is not an image reference.`, 'write e.g. registry.fly.io/my-app:v42 or ghcr.io/org/app@sha256:….');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('image', `"${image}" is not an image reference.`, 'write e.g. registry.fly.io/my-app:v42 or ghcr.io/org/app@sha256:….');
     return { build, image };
 }
 /** Where Machines go and how many: `regions`, `count`, `fallback-regions`, all checked against live regions. */
@@ -2790,38 +2856,38 @@ function readPlacement(inputs, toml, configPath) {
     const regionSource = regionList.length ? 'regions' : 'config';
     const rawRegions = regionList.length ? regionList : toml.primaryRegion ? [toml.primaryRegion] : [];
     if (!rawRegions.length)
-        throw new errors/* InputError */.dz('regions', `is empty and ${configPath} has no primary_region.`, 'set regions: sin, or primary_region = "sin" in fly.toml.');
-    const regions = (0,fly_regions/* validateRegions */.s1)(regionSource, rawRegions);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('regions', `is empty and ${configPath} has no primary_region.`, 'set regions: sin, or primary_region = "sin" in fly.toml.');
+    const regions = (0,_regions_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRegions */ .s1)(regionSource, rawRegions);
     if (toml.primaryRegion && regionSource === 'regions')
-        (0,fly_regions/* validateRegions */.s1)('config', [toml.primaryRegion]);
+        (0,_regions_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRegions */ .s1)('config', [toml.primaryRegion]);
     const countText = inputs.optional('count');
-    const counts = countText ? (0,placement/* parseCount */.zq)(countText, toml.primaryRegion ?? regions[0]) : undefined;
+    const counts = countText ? (0,_placement_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCount */ .zq)(countText, toml.primaryRegion ?? regions[0]) : undefined;
     for (const entry of counts ?? []) {
         if (entry.group && !(entry.group in toml.processes))
-            throw new errors/* InputError */.dz('count', `names process group "${entry.group}", which ${configPath} does not define.`, `use one of: ${Object.keys(toml.processes).join(', ')}.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('count', `names process group "${entry.group}", which ${configPath} does not define.`, `use one of: ${Object.keys(toml.processes).join(', ')}.`);
     }
-    const fallbackRegions = (0,fly_regions/* validateRegions */.s1)('fallback-regions', inputs.list('fallback-regions', { commas: true }));
+    const fallbackRegions = (0,_regions_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRegions */ .s1)('fallback-regions', inputs.list('fallback-regions', { commas: true }));
     return { regions, addRegions: regionSource === 'regions', counts, fallbackRegions };
 }
 function readSecrets(inputs) {
     const secrets = {};
     for (const [name, value] of inputs.keyValues('secrets')) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            throw new errors/* InputError */.dz('secrets', `"${name}" is not a valid secret name.`, 'use letters, digits and _.');
-        (0,core_secrets/* registerSecret */.cl)(value);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('secrets', `"${name}" is not a valid secret name.`, 'use letters, digits and _.');
+        (0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(value);
         secrets[name] = value;
     }
     return secrets;
 }
 /** Building every group's config now surfaces fly.toml mistakes before any API call. */
 function checkMachineConfigs(toml, image, strategy, configPath) {
-    const checksPerGroup = Object.keys(toml.processes).map((group) => (0,machine_config/* countChecks */.ls)((0,machine_config/* machineConfigFor */.Xg)(toml, { image: image ?? 'placeholder:latest', group, releaseVersion: 1 })));
+    const checksPerGroup = Object.keys(toml.processes).map((group) => (0,_machine_config_js__WEBPACK_IMPORTED_MODULE_5__/* .countChecks */ .ls)((0,_machine_config_js__WEBPACK_IMPORTED_MODULE_5__/* .machineConfigFor */ .Xg)(toml, { image: image ?? 'placeholder:latest', group, releaseVersion: 1 })));
     // Like flyctl, a group without checks (a worker) counts as healthy once started; the app needs some.
     if (strategy === 'bluegreen' && checksPerGroup.every((n) => n === 0)) {
-        throw new errors/* InputError */.dz('strategy', `bluegreen needs at least one health check, and ${configPath} has none.`, 'add [[http_service.checks]] (or use rolling).');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('strategy', `bluegreen needs at least one health check, and ${configPath} has none.`, 'add [[http_service.checks]] (or use rolling).');
     }
     if (toml.deploy.releaseCommand)
-        (0,machine_config/* releaseCommandConfig */.N4)(toml, image ?? 'placeholder:latest', 1);
+        (0,_machine_config_js__WEBPACK_IMPORTED_MODULE_5__/* .releaseCommandConfig */ .N4)(toml, image ?? 'placeholder:latest', 1);
 }
 
 
@@ -2835,12 +2901,14 @@ function checkMachineConfigs(toml, image, strategy, configPath) {
 __nccwpck_require__.d(__webpack_exports__, {
   l0: () => (/* binding */ checkTiming),
   ls: () => (/* binding */ countChecks),
+  jF: () => (/* reexport */ groups/* defaultGroup */.jF),
   Xg: () => (/* binding */ machineConfigFor),
   N4: () => (/* reexport */ releaseCommandConfig),
-  LO: () => (/* reexport */ shellSplit)
+  LO: () => (/* reexport */ shellSplit),
+  F7: () => (/* binding */ tomlToMachineConfig)
 });
 
-// UNUSED EXPORTS: MACHINE_PRESETS, defaultGroup, guestPreset, machineChecksFor, mountChange, parseMemoryMb, parseSizeGb, testMachineConfig, tomlToMachineConfig, volumeFor, volumeRequestFor
+// UNUSED EXPORTS: MACHINE_PRESETS, guestPreset, machineChecksFor, mountChange, parseMemoryMb, parseSizeGb, testMachineConfig, volumeFor, volumeRequestFor
 
 // EXTERNAL MODULE: ./src/fly/config/problems.ts
 var problems = __nccwpck_require__(4726);
@@ -3800,6 +3868,81 @@ function validateRegions(input, codes) {
 function nearestFix(code) {
     const known = RETIRED[code] ?? DEPRECATED.find((r) => r.code === code);
     return known ? nearestLiveRegions(known, 1)[0].code : 'sin';
+}
+
+
+/***/ }),
+
+/***/ 328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O5: () => (/* binding */ parseRestoreInput),
+/* harmony export */   X5: () => (/* binding */ restoredConfig),
+/* harmony export */   nT: () => (/* binding */ releaseConfigOf)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _machine_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3544);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(252);
+
+
+
+/** Per-release metadata a restore must not carry over from the recorded release. */
+const RELEASE_KEYS = [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .META */ .Ge.releaseVersion, _types_js__WEBPACK_IMPORTED_MODULE_2__/* .META */ .Ge.releaseId, _types_js__WEBPACK_IMPORTED_MODULE_2__/* .META */ .Ge.deployId];
+/** The config fly.toml gives each process group, ready to record. */
+function releaseConfigOf(toml) {
+    const groups = Object.keys(toml.processes).length ? Object.keys(toml.processes) : [(0,_machine_config_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultGroup */ .jF)(toml)];
+    const configs = {};
+    for (const group of groups.sort()) {
+        // No image (the payload has its digest) and no mounts (volume ids belong to Machines, not releases).
+        const { image: _image, mounts: _mounts, ...config } = (0,_machine_config_js__WEBPACK_IMPORTED_MODULE_1__/* .tomlToMachineConfig */ .F7)(toml, group);
+        for (const key of RELEASE_KEYS)
+            delete config.metadata?.[key];
+        configs[group] = config;
+    }
+    return {
+        configs,
+        ...(toml.deploy.releaseCommand ? { releaseCommand: toml.deploy.releaseCommand } : {}),
+    };
+}
+/**
+ * A rollback's config for one Machine: what the Machine has that a record does not manage (its
+ * volume, Fly's own fields) stays, and every field the recorded release set is put back as it was.
+ */
+function restoredConfig(recorded, existing, release) {
+    const config = { ...structuredClone(existing ?? {}), ...structuredClone(recorded) };
+    config.image = release.image;
+    config.metadata = {
+        ...config.metadata,
+        [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .META */ .Ge.releaseVersion]: String(release.releaseVersion),
+        [_types_js__WEBPACK_IMPORTED_MODULE_2__/* .META */ .Ge.deployId]: release.deployId,
+    };
+    return config;
+}
+/** The `restore-config` input: a Runway deployment payload (JSON) that recorded its release's config. */
+function parseRestoreInput(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-config', 'is not JSON.', 'pass the payload of a Runway GitHub deployment record (its `payload` field, as JSON).');
+    }
+    const p = (value && typeof value === 'object' ? value : {});
+    const release = p.release;
+    if (typeof p.image !== 'string' ||
+        !release ||
+        typeof release.configs !== 'object' ||
+        release.configs === null ||
+        Array.isArray(release.configs))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('restore-config', 'has no recorded release (`image` and `release.configs`).', 'pass the payload of a deployment recorded by fly-deploy from this version on, or leave restore-config empty to roll back the image only.');
+    return {
+        image: p.image,
+        release: {
+            configs: release.configs,
+            ...(typeof release.releaseCommand === 'string' ? { releaseCommand: release.releaseCommand } : {}),
+        },
+    };
 }
 
 

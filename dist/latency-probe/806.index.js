@@ -908,6 +908,12 @@ class FlyApi {
             body: { value },
         });
     }
+    async deleteMetadata(id, key, nonce) {
+        await this.send('DELETE', this.machinePath(id, `/metadata/${encodeURIComponent(key)}`), {
+            nonce,
+            accept: [404],
+        });
+    }
     async events(id) {
         const response = await this.send('GET', this.machinePath(id, '/events'), {
             query: { limit: 50 },
@@ -989,6 +995,13 @@ class FlyApi {
         if (lease.nonce !== nonce)
             throw new Error(`lease on ${id} changed hands during the deploy (nonce ${lease.nonce} ≠ ours)`);
         return lease;
+    }
+    /** The lease held on a Machine right now (with its nonce, as `fly machine leases clear` reads it), if any. */
+    async findLease(id) {
+        const response = await this.send('GET', this.machinePath(id, '/lease'), {
+            accept: [404],
+        });
+        return response.status === 404 ? undefined : leaseData(response.body, id);
     }
     async releaseLease(id, nonce) {
         await this.send('DELETE', this.machinePath(id, '/lease'), { nonce, accept: [404] });

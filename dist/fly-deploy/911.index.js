@@ -1,202 +1,8 @@
-export const id = 669;
-export const ids = [669];
+export const id = 911;
+export const ids = [911];
 export const modules = {
 
-/***/ 2013:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O1: () => (/* binding */ describeAnswer),
-/* harmony export */   Qi: () => (/* binding */ checkEach),
-/* harmony export */   Vl: () => (/* binding */ ContractError),
-/* harmony export */   lH: () => (/* binding */ pathId),
-/* harmony export */   oA: () => (/* binding */ checkFields),
-/* harmony export */   qE: () => (/* binding */ isJsonContentType)
-/* harmony export */ });
-/* unused harmony export firstBytes */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
-
-
-/**
- * An answer that is not what the service promises (HTML where JSON was due, a field missing, a body cut
- * off). Never retried and never acted on: the message names the service, the URL without secrets,
- * what was expected and the first bytes of what came.
- */
-class ContractError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD {
-    service;
-    url;
-    expected;
-    got;
-    constructor(service, url, expected, got, status) {
-        super(`${service} at ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url)} did not answer as expected: wanted ${expected}, got ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got)}.`, status, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got));
-        this.service = service;
-        this.url = url;
-        this.expected = expected;
-        this.got = got;
-        this.name = 'ContractError';
-    }
-}
-/** The first bytes of a body, on one line, for a message: enough to recognise a captive portal or a proxy page. */
-function firstBytes(text, max = 120) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (!flat)
-        return 'an empty body';
-    return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
-}
-/** How a response looked, for ContractError's "got": status, content type and first bytes. */
-function describeAnswer(status, contentType, text) {
-    return `HTTP ${status} ${contentType || '(no content type)'} ${firstBytes(text)}`;
-}
-function isJsonContentType(contentType) {
-    const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-    return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
-}
-/** Ids are at most this long at every service we call (Fly Machine ids are 14, Cloudflare ids 32). */
-const MAX_ID_LENGTH = 256;
-const URL_SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]*$/;
-/**
- * The one gate for a value going into a URL path: present, a string, URL-safe and of sane length. A
- * request never carries `undefined`, and an id can never be empty (which would address the collection).
- */
-function pathId(kind, value) {
-    if (typeof value !== 'string' || value === '' || value.length > MAX_ID_LENGTH || !URL_SAFE_ID.test(value)) {
-        const shown = typeof value === 'string' ? firstBytes(value, 40) : String(value);
-        throw new ContractError('Runway', `(${kind})`, `a non-empty, URL-safe ${kind} to put in the request path`, shown, 0);
-    }
-    return value;
-}
-function typeOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    return typeof value;
-}
-/**
- * Checks that `value` is an object with the given fields of the given types (`?` = may be absent or
- * null); returns the first problem as text, or undefined. Non-empty strings only for required strings.
- */
-function checkFields(value, fields, where = 'the body') {
-    if (typeOf(value) !== 'object')
-        return `${where} to be a JSON object (it is ${typeOf(value)})`;
-    const record = value;
-    for (const [field, shape] of Object.entries(fields)) {
-        const optional = shape.endsWith('?');
-        const want = shape.replace('?', '');
-        const present = record[field];
-        if (present === undefined || present === null) {
-            if (optional)
-                continue;
-            return `${where} to have "${field}" (${want})`;
-        }
-        if (typeOf(present) !== want)
-            return `${where}."${field}" to be ${want} (it is ${typeOf(present)})`;
-        if (want === 'string' && !optional && present === '')
-            return `${where}."${field}" to be non-empty`;
-    }
-    return undefined;
-}
-/** Every element of an array checked with checkFields; the first problem, or undefined. */
-function checkEach(value, fields, what) {
-    if (!Array.isArray(value))
-        return `a JSON array of ${what} (it is ${typeOf(value)})`;
-    for (const [i, item] of value.entries()) {
-        const problem = checkFields(item, fields, `${what}[${i}]`);
-        if (problem)
-            return problem;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 7253:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L5: () => (/* binding */ retry),
-/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   dw: () => (/* binding */ RetryableError),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   v7: () => (/* binding */ DeadlineReachedError),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony export backoffDelay */
-/** Statuses worth another try: the request timed out, we were rate limited, or the server failed. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
-/** `Retry-After` is either delta-seconds or an HTTP date; returns milliseconds to wait, or undefined. */
-function parseRetryAfter(value, now = Date.now()) {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text.trim()))
-        return Math.round(Number(text.trim()) * 1000);
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** Thrown by an attempt to ask for another try; `retryAfterMs` overrides the backoff when the server said. */
-class RetryableError extends Error {
-    retryAfterMs;
-    constructor(message, retryAfterMs, options) {
-        super(message, options);
-        this.name = 'RetryableError';
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-/** Retries stopped because the next wait would pass the deadline; `attempts` were made. */
-class DeadlineReachedError extends Error {
-    attempts;
-    constructor(message, attempts, options) {
-        super(message, options);
-        this.attempts = attempts;
-        this.name = 'DeadlineReachedError';
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Exponential backoff with full jitter (AWS architecture blog): delay = random(0, min(max, base·2^n)). */
-function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
-    const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
-    return Math.round(random() * ceiling);
-}
-/**
- * Runs `attempt` until it returns, throws something that is not a RetryableError, or runs out of
- * retries. Only RetryableError is retried, so a 401 or a validation error fails on the first try.
- */
-async function retry(attempt, options = {}) {
-    const retries = options.retries ?? 5;
-    const baseMs = options.baseMs ?? 250;
-    const maxMs = options.maxMs ?? 10_000;
-    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-    const wait = options.sleep ?? sleep;
-    for (let n = 0;; n++) {
-        try {
-            return await attempt(n);
-        }
-        catch (error) {
-            if (!(error instanceof RetryableError) || n >= retries)
-                throw error;
-            const delayMs = error.retryAfterMs !== undefined
-                ? Math.min(error.retryAfterMs, maxRetryAfterMs)
-                : backoffDelay(n, baseMs, maxMs, options.random);
-            if (options.deadlineAt !== undefined && Date.now() + delayMs >= options.deadlineAt) {
-                throw new DeadlineReachedError(error.message, n + 1, { cause: error });
-            }
-            options.onRetry?.({ attempt: n + 1, delayMs, error });
-            await wait(delayMs);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 4669:
+/***/ 2911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -205,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// UNUSED EXPORTS: imageOfMachine, managedMachines, pinnedReference, rollbackTo
+// UNUSED EXPORTS: ROLLBACK_BUDGET_MS, pinnedReference, rollbackTo
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
@@ -213,848 +19,8 @@ var errors = __webpack_require__(4296);
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var secrets = __webpack_require__(8198);
-// EXTERNAL MODULE: ./src/core/contract.ts
-var core_contract = __webpack_require__(2013);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __webpack_require__(7253);
-;// CONCATENATED MODULE: ./src/core/http.ts
-
-
-
-
-
-
-const DEFAULT_TIMEOUTS = {
-    connectMs: 10_000,
-    firstByteMs: 30_000,
-    bodyIdleMs: 15_000,
-    totalMs: 60_000,
-};
-/** Larger answers are refused rather than buffered: no JSON document we read comes near this. */
-const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-/** Errors raised before the request left: retrying cannot apply anything twice. */
-const NOT_SENT = new Set([
-    'ECONNREFUSED',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-]);
-/** Thrown inside an attempt for an answer that must not be retried (it goes straight to the caller). */
-class FinalAnswer extends Error {
-    failure;
-    constructor(failure) {
-        super(failure.message);
-        this.failure = failure;
-    }
-}
-class TimedOut extends Error {
-    phase;
-    ms;
-    constructor(phase, ms) {
-        super(`${phase} after ${(0,duration/* formatDuration */.a3)(ms)}`);
-        this.phase = phase;
-        this.ms = ms;
-    }
-}
-/**
- * The one HTTP client (and the one retry layer) for every JSON API Runway calls: bounded waits, a
- * body-size cap, no redirects followed, every 2xx answer checked to be JSON (and to carry the fields
- * the caller needs) before it is returned, retries classified once here and stopped at the deadline.
- */
-class HttpClient {
-    options;
-    service;
-    timeouts;
-    dispatcher;
-    /** Whether this server has ever answered: one that never did is not waited for twice. */
-    answered = false;
-    constructor(options) {
-        this.options = options;
-        this.service = options.service ?? new URL(options.baseUrl).host;
-        this.timeouts = {
-            ...DEFAULT_TIMEOUTS,
-            ...(options.timeoutMs ? { firstByteMs: options.timeoutMs, bodyIdleMs: options.timeoutMs } : {}),
-            ...options.timeouts,
-        };
-        // Redirects are not followed (undici's default): an API that redirects is answered with an error.
-        this.dispatcher =
-            options.dispatcher ??
-                new undici/* Agent */.g6({ connect: { timeout: this.timeouts.connectMs }, keepAliveTimeout: 4000 });
-    }
-    url(path, query = {}) {
-        const base = this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`;
-        const url = new URL(path.replace(/^\//, ''), base);
-        for (const [key, value] of Object.entries(query)) {
-            if (value !== undefined)
-                url.searchParams.set(key, String(value));
-        }
-        return url;
-    }
-    async request(method, path, options = {}) {
-        const verb = method.toUpperCase();
-        const url = this.url(path, options.query);
-        const idempotent = options.retry ?? IDEMPOTENT.has(verb);
-        const { headers, payload } = this.prepare(options);
-        const deadline = this.options.deadline;
-        let attempts = 0;
-        const failure = (status, text, body, message) => ({
-            service: this.service,
-            method: verb,
-            path,
-            url: (0,secrets/* redactUrl */.BO)(url),
-            status,
-            text: (0,secrets/* scrub */._I)(text),
-            body,
-            message: (0,secrets/* scrub */._I)(message),
-        });
-        try {
-            return await (0,retry/* retry */.L5)(async (attempt) => {
-                if (deadline?.expired()) {
-                    throw new FinalAnswer(failure(0, '', undefined, `${this.service} ${verb} ${(0,secrets/* redactUrl */.BO)(url)} was not sent: ${deadline.label} had passed`));
-                }
-                await options.pace?.();
-                attempts = attempt + 1;
-                const outcome = await this.attempt(verb, url, path, headers, payload, options, attempt);
-                if ('response' in outcome)
-                    return outcome.response;
-                const { verdict, status, text, body, message, retryAfterMs } = outcome;
-                const next = verdict === 'ambiguous'
-                    ? await this.afterAmbiguous(idempotent, options, verb, path, message)
-                    : verdict;
-                if (typeof next === 'object')
-                    return next;
-                if (next === 'retry')
-                    throw new retry/* RetryableError */.dw(message, retryAfterMs);
-                throw new FinalAnswer(failure(status, text, body, message));
-            }, this.retryOptions(verb, path));
-        }
-        catch (error) {
-            if (error instanceof FinalAnswer)
-                throw this.toError(error.failure);
-            if (error instanceof core_contract/* ContractError */.Vl)
-                throw error;
-            if (error instanceof retry/* RetryableError */.dw || error instanceof retry/* DeadlineReachedError */.v7) {
-                const why = error instanceof retry/* DeadlineReachedError */.v7
-                    ? `stopped at ${deadline?.label ?? 'the deadline'}`
-                    : 'gave up';
-                throw this.toError(failure(0, error.message, undefined, `${error.message} (${why} after ${attempts} attempt${attempts === 1 ? '' : 's'})`));
-            }
-            throw error;
-        }
-    }
-    /** Headers (ours, the client's, the call's) and the JSON payload. */
-    prepare(options) {
-        const headers = {
-            accept: 'application/json',
-            ...this.options.headers,
-            ...options.headers,
-        };
-        if (options.body === undefined)
-            return { headers };
-        headers['content-type'] ??= 'application/json';
-        return {
-            headers,
-            payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-        };
-    }
-    /** The caller's backoff, stopped at the deadline, with every retry told to whoever listens. */
-    retryOptions(method, path) {
-        return {
-            ...this.options.retry,
-            deadlineAt: this.options.deadline?.at,
-            onRetry: (info) => {
-                const message = info.error.message;
-                this.options.onRetry?.({ method, path, attempt: info.attempt, delayMs: info.delayMs, message });
-                this.options.retry?.onRetry?.(info);
-            },
-        };
-    }
-    toError(failure) {
-        return this.options.toError?.(failure) ?? new errors/* ApiError */.hD(failure.message, failure.status, failure.text);
-    }
-    /** 408/5xx or a lost answer: resend only what is safe to resend, or what the caller found did not happen. */
-    async afterAmbiguous(idempotent, options, method, path, message) {
-        if (idempotent)
-            return 'retry';
-        if (!options.reconcile)
-            return 'final';
-        const found = await options.reconcile();
-        if (found) {
-            this.options.onRetry?.({
-                method,
-                path,
-                attempt: 0,
-                delayMs: 0,
-                message: `${message}, but it had taken effect (found by listing)`,
-            });
-            return found;
-        }
-        return 'retry';
-    }
-    /** One attempt: the response if it is usable, else what went wrong and how it is classified. */
-    async attempt(method, url, path, headers, payload, options, attempt) {
-        const t = {
-            ...this.timeouts,
-            ...(options.timeoutMs ? { firstByteMs: options.timeoutMs } : {}),
-            ...options.timeouts,
-        };
-        const clamp = (ms) => this.options.deadline?.clamp(ms) ?? ms;
-        const where = `${this.service} ${method} ${(0,secrets/* redactUrl */.BO)(url)}`;
-        const started = Date.now();
-        const controller = new AbortController();
-        const totalMs = clamp(Math.max(t.totalMs, t.firstByteMs));
-        const timer = setTimeout(() => controller.abort(new TimedOut('the whole request took too long', totalMs)), totalMs);
-        const record = (status) => this.options.onCall?.({ method, path, status, ms: Date.now() - started, attempt });
-        let status = 0;
-        let contentType;
-        let text;
-        let responseHeaders;
-        try {
-            const response = await (0,undici/* request */.Em)(url, {
-                method: method,
-                headers,
-                body: payload,
-                dispatcher: this.dispatcher,
-                headersTimeout: clamp(t.firstByteMs),
-                bodyTimeout: clamp(t.bodyIdleMs),
-                signal: controller.signal,
-            });
-            status = response.statusCode;
-            responseHeaders = response.headers;
-            contentType = String(response.headers['content-type'] ?? '') || undefined;
-            text = await readLimited(response.body, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, this.service, url, status, contentType);
-        }
-        catch (error) {
-            record(status);
-            if (error instanceof core_contract/* ContractError */.Vl)
-                throw error;
-            // No complete answer came: status 0 (the message says how far it got).
-            return {
-                ...this.classifyNetworkError(error, controller, t, where, status),
-                status: 0,
-                text: '',
-                body: undefined,
-            };
-        }
-        finally {
-            clearTimeout(timer);
-        }
-        record(status);
-        this.answered = true;
-        return this.judge(method, url, status, contentType, text, responseHeaders, options);
-    }
-    /** Status, content type and fields: the answer is returned only if the caller can act on it. */
-    judge(method, url, status, contentType, text, headers, options) {
-        const success = status >= 200 && status < 300;
-        const usable = success || options.accept?.includes(status);
-        const contract = (expected) => new core_contract/* ContractError */.Vl(this.service, url.href, expected, (0,core_contract/* describeAnswer */.O1)(status, contentType, text), status);
-        let body = undefined;
-        if (text.trim()) {
-            if ((0,core_contract/* isJsonContentType */.qE)(contentType)) {
-                try {
-                    body = JSON.parse(text);
-                }
-                catch {
-                    if (success)
-                        throw contract('a complete JSON document (it does not parse: truncated or not JSON)');
-                    body = text;
-                }
-            }
-            else {
-                if (success)
-                    throw contract('a JSON answer (content-type application/json)');
-                body = text;
-            }
-        }
-        if (usable) {
-            const problem = options.check?.(body, status);
-            if (problem)
-                throw contract(problem);
-            return { response: { status, headers, body } };
-        }
-        const described = this.options.describeError?.(status, text, method, url.pathname) ??
-            `${this.service} ${method} ${(0,secrets/* redactUrl */.BO)(url)} returned ${status}${status >= 300 && status < 400 ? ` (a redirect${headers.location ? ` to ${(0,secrets/* redactUrl */.BO)(String(headers.location))}` : ''}; redirects are not followed)` : ''}: ${(0,core_contract/* describeAnswer */.O1)(status, contentType, text)}`;
-        const message = (0,secrets/* scrub */._I)(described);
-        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(headers['retry-after']);
-        if (status === 429)
-            return { verdict: 'retry', status, text, body, message, retryAfterMs };
-        if ((0,retry/* isRetryableStatus */.PS)(status))
-            return { verdict: 'ambiguous', status, text, body, message, retryAfterMs };
-        if (options.retryWhen?.(status, body))
-            return { verdict: 'retry', status, text, body, message };
-        return { verdict: 'final', status, text, body, message };
-    }
-    /**
-     * A request that got no answer. Not sent (refused, no connection): retry. Sent but unanswered: as
-     * ambiguous as a 5xx, except that a server which has never answered this client is not waited for again.
-     */
-    classifyNetworkError(error, controller, t, where, status) {
-        const code = error.code ?? '';
-        const reason = controller.signal.aborted ? controller.signal.reason : undefined;
-        let why;
-        if (reason instanceof TimedOut)
-            why = `stopped answering: ${reason.message}`;
-        else if (code === 'UND_ERR_HEADERS_TIMEOUT')
-            why = `did not answer (no response headers within ${(0,duration/* formatDuration */.a3)(t.firstByteMs)})`;
-        else if (code === 'UND_ERR_BODY_TIMEOUT')
-            why = `stopped sending its answer mid-body (silent for ${(0,duration/* formatDuration */.a3)(t.bodyIdleMs)})`;
-        else if (code === 'UND_ERR_CONNECT_TIMEOUT')
-            why = `could not be reached (no connection within ${(0,duration/* formatDuration */.a3)(t.connectMs)})`;
-        else
-            why = `failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}`;
-        const message = (0,secrets/* scrub */._I)(`${where} ${why}${status ? ` after HTTP ${status}` : ''}`);
-        if (NOT_SENT.has(code))
-            return { verdict: 'retry', message };
-        const timedOut = reason instanceof TimedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
-        if (timedOut && !this.answered)
-            return { verdict: 'final', message };
-        return { verdict: 'ambiguous', message };
-    }
-}
-/** The body as text, refusing to buffer more than `max` bytes. */
-async function readLimited(body, max, service, url, status, contentType) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > max) {
-            body.destroy();
-            const head = Buffer.concat(chunks).toString('utf8', 0, 200);
-            throw new core_contract/* ContractError */.Vl(service, url.href, `an answer under ${Math.round(max / 1024)} KiB`, `more than that (${(0,core_contract/* describeAnswer */.O1)(status, contentType, head)})`, status);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/fly/errors.ts
-
-/** A non-2xx answer from the Machines API, with Fly's own `error` text and status code. */
-class FlyApiError extends errors/* ApiError */.hD {
-    flyError;
-    flyStatus;
-    constructor(message, status, flyError, flyStatus) {
-        super(message, status, flyError);
-        this.flyError = flyError;
-        this.flyStatus = flyStatus;
-        this.name = 'FlyApiError';
-    }
-}
-/** Another deploy (or a crashed one) holds a Machine's lease: not retried, the holder is named. */
-class LeaseHeldError extends errors/* UserError */.yo {
-    machineId;
-    holder;
-    constructor(machineId, holder, app) {
-        super(`Machine ${machineId} is leased by ${holder}, so another deploy (or a crashed one) is working on ${app}.`, {
-            fix: `wait for it to finish (serialise deploys with a \`concurrency:\` group per app), or clear the lease with \`fly machine lease clear ${machineId} -a ${app}\`.`,
-        });
-        this.machineId = machineId;
-        this.holder = holder;
-        this.name = 'LeaseHeldError';
-    }
-}
-/** Fly could not place a Machine: not our bug and not the user's config, so it is said plainly. */
-class CapacityError extends errors/* UserError */.yo {
-    constructor(region, detail) {
-        super(`Fly has no capacity for this Machine in ${region}: ${detail}`, {
-            fix: 'retry later, or deploy to a neighbouring region with the `regions` input.',
-        });
-        this.name = 'CapacityError';
-    }
-}
-const CAPACITY_PATTERNS = [
-    /insufficient[_ ]capacity/i,
-    /could not reserve resource/i,
-    /insufficient (resources|memory)/i,
-    /temporarily disabled/i,
-    /over the allowed quota/i,
-];
-function isCapacityError(error) {
-    return (error instanceof FlyApiError &&
-        (error.flyStatus === 'insufficient_capacity' || CAPACITY_PATTERNS.some((p) => p.test(error.flyError))));
-}
-/** Parses "machine ID <id> lease currently held by <owner>, expires at <time>". */
-function leaseHolder(text) {
-    const match = /lease currently held by (.+?)(?:, expires at (.+))?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return match[2] ? `${match[1]} (until ${match[2]})` : match[1];
-}
-
-;// CONCATENATED MODULE: ./src/fly/contract.ts
-
-/**
- * What fly-deploy needs from each Machines API answer before it acts on it, by operation. Every field
- * named here is declared with this type in the vendored OpenAPI description
- * (test/fixtures/fly/machines-openapi.json); test/fly/contract.test.ts holds the two together. A field
- * is required here when a decision reads it: a Machine without an id cannot be leased, updated or
- * destroyed, and one without a state cannot be judged.
- */
-const MACHINE_FIELDS = {
-    id: 'string',
-    state: 'string',
-    config: 'object?',
-    instance_id: 'string?',
-    region: 'string?',
-    name: 'string?',
-};
-const WAIT_FIELDS = { ok: 'boolean?', state: 'string?' };
-const EVENT_FIELDS = { type: 'string?', status: 'string?', timestamp: 'number?' };
-const SECRETS_FIELDS = { version: 'number?' };
-/** Operation (as the spec writes its path) → the schema its 200 answer uses and the fields checked. */
-const FLY_CONTRACT = [
-    {
-        method: 'get',
-        path: '/apps/{app_name}/machines',
-        schema: 'Machine',
-        array: true,
-        fields: MACHINE_FIELDS,
-    },
-    {
-        method: 'post',
-        path: '/apps/{app_name}/machines',
-        schema: 'Machine',
-        array: false,
-        fields: MACHINE_FIELDS,
-    },
-    {
-        method: 'get',
-        path: '/apps/{app_name}/machines/{machine_id}',
-        schema: 'Machine',
-        array: false,
-        fields: MACHINE_FIELDS,
-    },
-    {
-        method: 'post',
-        path: '/apps/{app_name}/machines/{machine_id}',
-        schema: 'Machine',
-        array: false,
-        fields: MACHINE_FIELDS,
-    },
-    {
-        method: 'get',
-        path: '/apps/{app_name}/machines/{machine_id}/wait',
-        schema: 'WaitMachineResponse',
-        array: false,
-        fields: WAIT_FIELDS,
-    },
-    {
-        method: 'get',
-        path: '/apps/{app_name}/machines/{machine_id}/events',
-        schema: 'MachineEvent',
-        array: true,
-        fields: EVENT_FIELDS,
-    },
-];
-const checkMachine = (body) => (0,core_contract/* checkFields */.oA)(body, MACHINE_FIELDS, 'a Machine');
-const checkMachines = (body) => (0,core_contract/* checkEach */.Qi)(body, MACHINE_FIELDS, 'Machines');
-/** 200 is `{ok, state}`; 400/408 carry Fly's `{error}` text, which the caller reads. */
-const checkWait = (body, status) => status === 200 && body !== undefined ? (0,core_contract/* checkFields */.oA)(body, WAIT_FIELDS, 'the wait answer') : undefined;
-const checkEvents = (body, status) => status === 200 ? (0,core_contract/* checkEach */.Qi)(body, EVENT_FIELDS, 'Machine events') : undefined;
-/** A 404 from `find` has Fly's `{error}` body; only a 200 must be a Machine. */
-const checkFoundMachine = (body, status) => status === 200 ? checkMachine(body) : undefined;
-
-;// CONCATENATED MODULE: ./src/fly/rate-limit.ts
-
-/**
- * A token bucket per published Machines API limit (1 request/s per action, bursting to 3; creates count
- * per app). Pacing ourselves keeps a 16-Machine blue-green from turning into a storm of 429s that would
- * exhaust the retry budget; the server's 429 + Retry-After remains the backstop.
- */
-class TokenBucket {
-    perSecond;
-    burst;
-    tokens;
-    last = Date.now();
-    queue = Promise.resolve();
-    constructor(perSecond, burst) {
-        this.perSecond = perSecond;
-        this.burst = burst;
-        this.tokens = burst;
-    }
-    take() {
-        const turn = this.queue.then(async () => {
-            for (;;) {
-                const now = Date.now();
-                this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-                this.last = now;
-                if (this.tokens >= 1) {
-                    this.tokens -= 1;
-                    return;
-                }
-                await (0,retry/* sleep */.yy)(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
-            }
-        });
-        this.queue = turn.catch(() => undefined);
-        return turn;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/fly/client.ts
-
-
-
-
-
-
-
-
-const NONCE_HEADER = 'fly-machine-lease-nonce';
-/**
- * The Authorization header flyctl would send: macaroons (`fm1r_`, `fm1a_`, `fm2_`) as `FlyV1`, anything
- * else as `Bearer`; a value the user pasted with its scheme is sent unchanged (fly-go `tokens.Parse`).
- */
-function authorizationHeader(token) {
-    const trimmed = token.trim();
-    if (/^(FlyV1|Bearer) /.test(trimmed))
-        return trimmed;
-    if (/^fm[12][ra]?_/.test(trimmed))
-        return `FlyV1 ${trimmed}`;
-    return `Bearer ${trimmed}`;
-}
-/** `https://api.machines.dev` → `https://api.machines.dev/v1/` (paths in the spec carry no `/v1`). */
-function apiBase(apiUrl) {
-    const url = new URL(apiUrl);
-    const path = url.pathname.replace(/\/+$/, '');
-    url.pathname = /\/v1$/.test(path) ? `${path}/` : `${path}/v1/`;
-    return url.href;
-}
-/** The Machines API for one app, with flyctl's rules: nonce on every mutation, 408/429/5xx retried. */
-class FlyApi {
-    http;
-    app;
-    retryOptions;
-    log;
-    /** Creates are limited per app: 1/s, bursting to 3 (docs: Machines API rate limits). */
-    // Paced a little under 1/s so timer skew against the server's bucket does not cost a 429 round trip.
-    createBucket = new TokenBucket(0.95, 3);
-    /** Whether any change (a non-GET call) has been accepted by the API through this client. */
-    sentChange = false;
-    constructor(options) {
-        (0,secrets/* registerSecret */.cl)(options.token);
-        const auth = authorizationHeader(options.token);
-        (0,secrets/* registerSecret */.cl)(auth);
-        this.app = options.app;
-        this.log = options.log ?? (() => { });
-        this.retryOptions = { retries: 6, baseMs: 250, maxMs: 8000, maxRetryAfterMs: 60_000, ...options.retry };
-        this.http = new HttpClient({
-            service: 'Fly Machines API',
-            baseUrl: apiBase(options.apiUrl),
-            headers: { authorization: auth, 'user-agent': options.userAgent ?? 'runway-fly-deploy' },
-            onCall: options.onCall,
-            // The API answers ordinary calls in a second or two; only /wait long-polls (given their own) take longer.
-            timeouts: { connectMs: 10_000, firstByteMs: 15_000, bodyIdleMs: 10_000, totalMs: 25_000 },
-            deadline: options.deadline,
-            retry: this.retryOptions,
-            toError: FlyApi.toError,
-            onRetry: (info) => this.log(info.attempt === 0
-                ? `${info.method} ${info.path}: ${info.message}`
-                : `retrying ${info.method} /${info.path} in ${info.delayMs}ms (attempt ${info.attempt}): ${info.message}`),
-        });
-    }
-    /** The app's Machines collection: only list and create address it. */
-    collectionPath() {
-        return `apps/${encodeURIComponent((0,core_contract/* pathId */.lH)('app name', this.app))}/machines`;
-    }
-    /** One Machine (or a sub-resource of it); an empty or unsafe id is refused, never sent. */
-    machinePath(id, rest = '') {
-        return `${this.collectionPath()}/${encodeURIComponent((0,core_contract/* pathId */.lH)('Machine id', id))}${rest}`;
-    }
-    /**
-     * One API call through the shared client (its one retry layer), with Fly's rules: 408/429/5xx retried,
-     * 409 "concurrent update" and 412 while a Machine settles retried when asked, a non-idempotent call
-     * reconciled before it is resent. Returns the 2xx (or accepted) response or throws FlyApiError.
-     */
-    async send(method, path, options = {}) {
-        const idempotent = options.idempotent ?? true;
-        try {
-            const response = await this.http.request(method, path, {
-                query: options.query,
-                body: options.body,
-                headers: options.nonce ? { [NONCE_HEADER]: options.nonce } : {},
-                retry: idempotent,
-                accept: options.accept,
-                reconcile: idempotent ? undefined : options.reconcile,
-                pace: options.pace,
-                check: options.check,
-                timeouts: options.timeoutMs
-                    ? { firstByteMs: options.timeoutMs, totalMs: options.timeoutMs + 5000 }
-                    : undefined,
-                retryWhen: (status, body) => {
-                    const { flyError } = errorBody(body);
-                    if (status === 409)
-                        return Boolean(options.retryConflict) && /concurrent update|settle/i.test(flyError);
-                    return status === 412 && Boolean(options.retryPrecondition);
-                },
-            });
-            if (method !== 'GET')
-                this.sentChange = true;
-            return response;
-        }
-        catch (error) {
-            throw this.untouched(this.translate(error));
-        }
-    }
-    /** A final failure as FlyApiError, with Fly's own `error` text when the body carries one. */
-    static toError(failure) {
-        const fly = failure.body && typeof failure.body === 'object';
-        // Only a JSON body is Fly's own answer; anything else (a proxy's page, a redirect) keeps the generic message.
-        if (failure.status === 0 || !fly)
-            return new FlyApiError(failure.message, failure.status, failure.text);
-        const { flyError, flyStatus } = errorBody(failure.body);
-        return new FlyApiError(`Fly API ${failure.method} /${failure.path} returned ${failure.status}: ${flyError || '(no message)'}`, failure.status, flyError, flyStatus);
-    }
-    /**
-     * A failure before any change was accepted says so: the reader of "Fly Machines API did not answer"
-     * must know whether the app was touched.
-     */
-    untouched(error) {
-        if (!this.sentChange && error instanceof errors/* ApiError */.hD && !(error instanceof errors/* UserError */.yo))
-            error.message = `${error.message.replace(/\.?$/, '.')} Nothing was changed on Fly: no change had been accepted yet.`;
-        return error;
-    }
-    /** Errors the user can act on become UserErrors; the rest stay FlyApiErrors. */
-    translate(error) {
-        if (!(error instanceof FlyApiError))
-            return error;
-        if (error.status === 401 || error.status === 403) {
-            if (error.status === 403 && isCapacityError(error))
-                return error;
-            return new errors/* UserError */.yo(`the Fly API rejected the token for app ${this.app} (${error.status}: ${error.flyError || 'unauthorized'}).`, {
-                input: 'api-token',
-                fix: `use a deploy token for this app (\`fly tokens create deploy -a ${this.app}\`) and copy the whole "FlyV1 …" string into the secret.`,
-            });
-        }
-        return error;
-    }
-    // --- Machines -------------------------------------------------------------------------------------
-    async list(query = {}) {
-        try {
-            const response = await this.send('GET', this.collectionPath(), {
-                query,
-                check: checkMachines,
-            });
-            return response.body;
-        }
-        catch (error) {
-            if (error instanceof FlyApiError && error.status === 404) {
-                throw new errors/* UserError */.yo(`Fly app "${this.app}" was not found (${error.flyError || '404'}).`, {
-                    input: 'app',
-                    fix: `check the app name (or \`app\` in fly.toml), or create it first with \`fly apps create ${this.app}\`.`,
-                });
-            }
-            throw error;
-        }
-    }
-    async get(id) {
-        return (await this.send('GET', this.machinePath(id), { check: checkMachine })).body;
-    }
-    /** GET that answers undefined for a Machine that no longer exists. */
-    async find(id) {
-        const response = await this.send('GET', this.machinePath(id), {
-            accept: [404],
-            check: checkFoundMachine,
-        });
-        return response.status === 404 ? undefined : response.body;
-    }
-    /**
-     * Create is not idempotent: a 408 or 5xx may still have made the Machine ("silent success"), so before
-     * every retry the app is listed and a Machine carrying this create's launch id is taken as the result.
-     */
-    async create(body, launch) {
-        try {
-            const response = await this.send('POST', this.collectionPath(), {
-                body,
-                check: checkMachine,
-                pace: () => this.createBucket.take(),
-                idempotent: false,
-                reconcile: async () => {
-                    const found = (await this.list()).find((m) => m.config?.metadata?.[launch.key] === launch.id && m.state !== 'destroyed');
-                    return found ? { status: 200, headers: {}, body: found } : undefined;
-                },
-            });
-            return response.body;
-        }
-        catch (error) {
-            if (isCapacityError(error))
-                throw new CapacityError(body.region ?? 'the region', error.flyError);
-            throw error;
-        }
-    }
-    async update(id, body, nonce, region) {
-        try {
-            const response = await this.send('POST', this.machinePath(id), {
-                body,
-                check: checkMachine,
-                nonce,
-                idempotent: false,
-                retryConflict: true,
-                // An update that landed shows as the Machine running a new version with our image.
-                reconcile: async () => {
-                    const machine = await this.find(id);
-                    const landed = machine &&
-                        machine.config?.image === body.config.image &&
-                        versionOf(machine) !== body.current_version;
-                    return landed ? { status: 200, headers: {}, body: machine } : undefined;
-                },
-            });
-            return response.body;
-        }
-        catch (error) {
-            if (isCapacityError(error))
-                throw new CapacityError(region, error.flyError);
-            throw error;
-        }
-    }
-    async start(id, nonce) {
-        await this.send('POST', this.machinePath(id, '/start'), { nonce, retryPrecondition: true });
-    }
-    async stop(id, nonce, options = {}) {
-        await this.send('POST', this.machinePath(id, '/stop'), { nonce, body: options });
-    }
-    /** Destroy with kill (flyctl's `kill=true`; the spec's `force=true` too). A 404 means already gone. */
-    async destroy(id, nonce) {
-        await this.send('DELETE', this.machinePath(id), {
-            nonce,
-            query: { kill: true, force: true },
-            accept: [404],
-        });
-    }
-    async cordon(id, nonce) {
-        await this.send('POST', this.machinePath(id, '/cordon'), { nonce });
-    }
-    async uncordon(id, nonce) {
-        await this.send('POST', this.machinePath(id, '/uncordon'), { nonce });
-    }
-    async setMetadata(id, key, value, nonce) {
-        await this.send('POST', this.machinePath(id, `/metadata/${encodeURIComponent(key)}`), {
-            nonce,
-            body: { value },
-        });
-    }
-    async events(id) {
-        const response = await this.send('GET', this.machinePath(id, '/events'), {
-            query: { limit: 50 },
-            accept: [404],
-            check: checkEvents,
-        });
-        return response.status === 404 ? [] : response.body;
-    }
-    /**
-     * The `/wait` long poll, in chunks of at most 60 s (the server's cap) until `timeoutMs` runs out.
-     * A 408 is the server's "not yet"; the loop continues until our own deadline.
-     */
-    async wait(id, state, options) {
-        const deadline = Date.now() + options.timeoutMs;
-        let lastState;
-        let missingSince;
-        for (;;) {
-            const left = deadline - Date.now();
-            if (left <= 0)
-                return { ok: false, timedOut: true, state: lastState };
-            const seconds = Math.max(1, Math.min(options.sliceSeconds ?? 60, 60, Math.ceil(left / 1000)));
-            const response = await this.send('GET', this.machinePath(id, '/wait'), {
-                query: { state, timeout: seconds, version: options.version },
-                accept: [400, 404, 408],
-                timeoutMs: seconds * 1000 + 15_000,
-                check: checkWait,
-            });
-            if (response.status === 200)
-                return { ok: true, state: response.body?.state ?? state };
-            if (response.status === 404) {
-                if (options.missingOk)
-                    return { ok: false, missing: true };
-                // A Machine made a moment ago can be briefly invisible; flyctl retries 404 while it is new.
-                missingSince ??= Date.now();
-                if (Date.now() - missingSince > 10_000)
-                    return { ok: false, missing: true };
-                await (0,retry/* sleep */.yy)(250);
-                continue;
-            }
-            const text = errorBody(response.body).flyError;
-            const current = /currently (\w+)/.exec(text)?.[1];
-            if (current)
-                lastState = current;
-            // A replaced version never reaches another state (Fly reverted or superseded it): waiting out
-            // the rest of the timeout would only delay the rollback.
-            if (options.version && current === 'replaced' && state !== 'replaced')
-                return { ok: false, state: current };
-            if (response.status === 400)
-                throw new FlyApiError(`Fly API GET /wait for ${id} (state ${state}) returned 400: ${text}`, 400, text);
-            if (Date.now() >= deadline)
-                return { ok: false, timedOut: true, state: lastState };
-        }
-    }
-    // --- Leases ---------------------------------------------------------------------------------------
-    async acquireLease(id, ttlSeconds, description) {
-        let response;
-        try {
-            response = await this.send('POST', this.machinePath(id, '/lease'), {
-                query: { ttl: ttlSeconds },
-                body: { ttl: ttlSeconds, description },
-            });
-        }
-        catch (error) {
-            if (error instanceof FlyApiError &&
-                (error.status === 409 || /lease currently held/i.test(error.flyError))) {
-                throw new LeaseHeldError(id, leaseHolder(error.flyError) ?? 'someone else', this.app);
-            }
-            throw error;
-        }
-        return leaseData(response.body, id);
-    }
-    async refreshLease(id, nonce, ttlSeconds) {
-        const response = await this.send('POST', this.machinePath(id, '/lease'), {
-            nonce,
-            query: { ttl: ttlSeconds },
-            body: { ttl: ttlSeconds },
-        });
-        const lease = leaseData(response.body, id);
-        if (lease.nonce !== nonce)
-            throw new Error(`lease on ${id} changed hands during the deploy (nonce ${lease.nonce} ≠ ours)`);
-        return lease;
-    }
-    async releaseLease(id, nonce) {
-        await this.send('DELETE', this.machinePath(id, '/lease'), { nonce, accept: [404] });
-    }
-    // --- App ------------------------------------------------------------------------------------------
-    /** Sets secrets; returns the secrets version to pin on creates and updates as `min_secrets_version`. */
-    async setSecrets(values) {
-        const response = await this.send('POST', `apps/${encodeURIComponent(this.app)}/secrets`, {
-            body: { values },
-        });
-        return response.body?.version ?? response.body?.Version;
-    }
-}
-function leaseData(body, id) {
-    // The docs' envelope {status, data}; the spec's flat Lease is accepted too.
-    if (body?.data?.nonce)
-        return body.data;
-    if (body?.nonce)
-        return body;
-    throw new Error(`lease on Machine ${id} was not granted (response: ${JSON.stringify(body).slice(0, 200)})`);
-}
-function errorBody(body) {
-    if (body && typeof body === 'object') {
-        const b = body;
-        const text = typeof b.error === 'string'
-            ? b.error
-            : typeof b.message === 'string'
-                ? b.message
-                : JSON.stringify(body);
-        return { flyError: text, flyStatus: typeof b.status === 'string' ? b.status : undefined };
-    }
-    return { flyError: typeof body === 'string' ? body.slice(0, 300) : '' };
-}
-/** The Machine's current version: `version` (fly-go) or the older `instance_id`. */
-function versionOf(machine) {
-    return machine.version ?? machine.instance_id;
-}
-
+// EXTERNAL MODULE: ./src/fly/client.ts + 3 modules
+var client = __webpack_require__(3285);
 // EXTERNAL MODULE: ./src/fly/types.ts
 var types = __webpack_require__(252);
 ;// CONCATENATED MODULE: ./src/fly/app-machines.ts
@@ -1115,212 +81,63 @@ function mostCommon(values) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/core/deadline.ts
+
+/**
+ * The one clock an action runs against: every request timeout is clamped to what is left, and retries stop
+ * when the next wait would pass it. Derived from the action's inputs (each action documents how), so a
+ * server that never answers costs at most this long.
+ */
+class Deadline {
+    budgetMs;
+    label;
+    at;
+    constructor(budgetMs, 
+    /** What the budget is called in messages, e.g. "dns-cutover's timeout (2m)". */
+    label = `the ${(0,duration/* formatDuration */.a3)(budgetMs)} deadline`, now = Date.now()) {
+        this.budgetMs = budgetMs;
+        this.label = label;
+        this.at = now + budgetMs;
+    }
+    remainingMs(now = Date.now()) {
+        return Math.max(0, this.at - now);
+    }
+    expired(now = Date.now()) {
+        return now >= this.at;
+    }
+    /**
+     * Moves the deadline to `ms` from now (never earlier): a restore after a late failure must still be
+     * sent, so it gets its own budget, named in any message about it.
+     */
+    extend(ms, label) {
+        this.at = Math.max(this.at, Date.now() + ms);
+        this.label = label;
+    }
+    /** A wait of `ms` clamped so it ends by the deadline (at least 1 ms, so timers still fire). */
+    clamp(ms, now = Date.now()) {
+        return Math.max(1, Math.min(ms, this.remainingMs(now)));
+    }
+    /** A deadline inside this one: the smaller of `ms` from now and what is left. */
+    within(ms, label) {
+        return new Deadline(Math.min(ms, this.remainingMs()), label ?? this.label);
+    }
+    static none() {
+        return new Deadline(365 * 24 * 3_600_000, 'no deadline');
+    }
+}
+
+// EXTERNAL MODULE: ./src/fly/errors.ts
+var fly_errors = __webpack_require__(5074);
+// EXTERNAL MODULE: ./src/fly/health.ts
+var health = __webpack_require__(9891);
+// EXTERNAL MODULE: ./src/fly/inputs.ts
+var inputs = __webpack_require__(8992);
+// EXTERNAL MODULE: ./src/fly/leases.ts
+var leases = __webpack_require__(5714);
 // EXTERNAL MODULE: ./src/fly/machine-config.ts + 6 modules
 var machine_config = __webpack_require__(3544);
-;// CONCATENATED MODULE: ./src/fly/health.ts
-
-
-
-
-/** A Machine did not come up healthy on the new version: the deploy stops and (by default) rolls back. */
-class MachineFailure extends Error {
-    machineId;
-    constructor(machineId, message) {
-        super(message);
-        this.machineId = machineId;
-        this.name = 'MachineFailure';
-    }
-}
-function exitCodeOf(event) {
-    return event.request?.MonitorEvent?.exit_event?.exit_code ?? event.request?.exit_event?.exit_code;
-}
-/**
- * The new version is crash-looping: flyctl's smoke check ("the app appears to be crashing") — a
- * non-zero exit since `sinceMs` that the platform is restarting for at least the second time, or that it
- * will not restart. A single restart after boot is tolerated, as flyctl does.
- */
-function crashSince(machine, sinceMs) {
-    const exits = (machine.events ?? [])
-        .filter((e) => e.type === 'exit' &&
-        e.timestamp >= sinceMs &&
-        (exitCodeOf(e) ?? 1) !== 0 &&
-        !e.request?.exit_event?.requested_stop)
-        .sort((a, b) => b.timestamp - a.timestamp);
-    const last = exits[0];
-    if (!last)
-        return undefined;
-    const restarting = last.request?.exit_event?.restarting ?? last.request?.MonitorEvent?.exit_event?.restarting;
-    if (restarting === false)
-        return last;
-    if ((last.request?.restart_count ?? 0) >= 1 || exits.length >= 2)
-        return last;
-    return undefined;
-}
-const DOWN_STATES = new Set(['stopped', 'failed', 'destroyed', 'destroying', 'suspended', 'replaced']);
-/**
- * flyctl's per-Machine gate: `/wait` until `started` on the new version, then poll the Machine until
- * `checks` is non-empty and every one passes (an empty list right after boot is "not yet"), failing
- * fast when the new version exits non-zero; then confirm the Machine still runs the version we made,
- * because Fly can silently revert an update.
- */
-async function waitHealthy(api, id, options) {
-    const started = await api.wait(id, 'started', {
-        version: options.version,
-        timeoutMs: Math.max(1000, options.deadline - Date.now()),
-        // Short long-polls, so a version Fly silently reverted (it reads `replaced`) is seen within
-        // seconds rather than at the end of wait-timeout.
-        sliceSeconds: 10,
-    });
-    if (!started.ok) {
-        const machine = await api.find(id);
-        const crash = machine && crashSince(machine, options.sinceMs);
-        if (crash)
-            throw new MachineFailure(id, `Machine ${id} crashed on boot (exit code ${exitCodeOf(crash) ?? '?'}).`);
-        if (started.missing || !machine)
-            throw new MachineFailure(id, `Machine ${id} disappeared while starting.`);
-        // The new version never started because flyd reverted it: the old version may be running and
-        // healthy, which must not read as a slow boot (and must never pass for a deploy).
-        verifyVersion(machine, options.version, options.config.image);
-        throw new MachineFailure(id, `Machine ${id} did not reach started within the wait timeout (state ${machine.state}).`);
-    }
-    const expected = (0,machine_config/* countChecks */.ls)(options.config);
-    const { graceMs, intervalMs } = (0,machine_config/* checkTiming */.l0)(options.config);
-    // No check can pass inside its grace period (flyctl's blue-green sleeps it too): polling then only
-    // spends the Machine's GET budget.
-    if (expected > 0 && graceMs > 0)
-        await (0,retry/* sleep */.yy)(Math.min(graceMs * 0.8, Math.max(0, options.deadline - Date.now())));
-    const pollMs = Math.min(1000, Math.max(300, Math.round(intervalMs / 4)));
-    let machine;
-    for (;;) {
-        machine = await api.get(id);
-        const crash = crashSince(machine, options.sinceMs);
-        if (crash)
-            throw new MachineFailure(id, `Machine ${id} is crashing: the new version exited with code ${exitCodeOf(crash) ?? '?'}.`);
-        if (DOWN_STATES.has(machine.state))
-            throw new MachineFailure(id, `Machine ${id} went ${machine.state} after starting.`);
-        if (options.version && versionOf(machine) && versionOf(machine) !== options.version)
-            break;
-        const checks = (machine.checks ?? []).filter((c) => !c.name.startsWith('bg_deployments_compat'));
-        if (expected === 0)
-            break;
-        if (checks.length > 0 && checks.every((c) => c.status === 'passing'))
-            break;
-        if (Date.now() >= options.deadline) {
-            const failing = checks.filter((c) => c.status !== 'passing');
-            const detail = checks.length
-                ? failing
-                    .map((c) => `${c.name} ${c.status}${c.output ? ` (${c.output.slice(0, 80)})` : ''}`)
-                    .join(', ')
-                : 'no check results yet';
-            throw new MachineFailure(id, `Machine ${id} health checks did not pass within the wait timeout: ${detail}.`);
-        }
-        await (0,retry/* sleep */.yy)(Math.min(pollMs, Math.max(0, options.deadline - Date.now())));
-    }
-    verifyVersion(machine, options.version, options.config.image);
-    const passing = (machine.checks ?? []).filter((c) => c.status === 'passing').length;
-    return {
-        machine,
-        health: expected === 0 ? 'no checks' : `${passing}/${Math.max(expected, machine.checks?.length ?? 0)} passing`,
-    };
-}
-/** Fly can revert an update (failed pull) and the old version then passes checks: refuse to call that a deploy. */
-function verifyVersion(machine, version, image) {
-    const actual = versionOf(machine);
-    if (version && actual && actual !== version) {
-        throw new MachineFailure(machine.id, `Fly reverted Machine ${machine.id}: it runs version ${actual}, not the deployed ${version}.`);
-    }
-    if (machine.config?.image && machine.config.image !== image) {
-        throw new MachineFailure(machine.id, `Machine ${machine.id} runs image ${machine.config.image}, not the deployed ${image}.`);
-    }
-}
-function describeWait(ms) {
-    return formatDuration(ms);
-}
-
-;// CONCATENATED MODULE: ./src/fly/leases.ts
-
-/**
- * The leases a deploy holds. Acquired before the first mutation, refreshed in the background every
- * (ttl − 1 s)/3 as flyctl does so a long health wait never outlives the TTL, and released on every path.
- */
-class LeaseKeeper {
-    api;
-    ttlSeconds;
-    description;
-    warn;
-    nonces = new Map();
-    timer;
-    refreshing;
-    constructor(api, ttlSeconds, description, warn) {
-        this.api = api;
-        this.ttlSeconds = ttlSeconds;
-        this.description = description;
-        this.warn = warn;
-    }
-    nonce(id) {
-        return this.nonces.get(id);
-    }
-    held() {
-        return [...this.nonces.keys()];
-    }
-    async acquire(id) {
-        const existing = this.nonces.get(id);
-        if (existing)
-            return existing;
-        const lease = await this.api.acquireLease(id, this.ttlSeconds, this.description);
-        this.nonces.set(id, lease.nonce);
-        this.startRefreshing();
-        return lease.nonce;
-    }
-    /** The Machine was destroyed: its lease went with it. */
-    forget(id) {
-        this.nonces.delete(id);
-    }
-    startRefreshing() {
-        if (this.timer)
-            return;
-        const everyMs = Math.max(500, ((this.ttlSeconds - 1) * 1000) / 3);
-        this.timer = setInterval(() => void this.refreshAll(), everyMs);
-        this.timer.unref();
-    }
-    refreshAll() {
-        if (this.refreshing)
-            return this.refreshing;
-        this.refreshing = Promise.all([...this.nonces].map(async ([id, nonce]) => {
-            try {
-                await this.api.refreshLease(id, nonce, this.ttlSeconds);
-            }
-            catch (error) {
-                // A 404 is a Machine destroyed a moment ago (its lease went with it).
-                if (this.nonces.has(id) && !(error instanceof FlyApiError && error.status === 404))
-                    this.warn(`could not refresh the lease on ${id}: ${error.message}`);
-            }
-        })).then(() => {
-            this.refreshing = undefined;
-        }, () => {
-            this.refreshing = undefined;
-        });
-        return this.refreshing;
-    }
-    async releaseAll() {
-        if (this.timer)
-            clearInterval(this.timer);
-        this.timer = undefined;
-        // A refresh still in flight could land after the release and hold the Machine for another TTL.
-        await this.refreshing;
-        const entries = [...this.nonces];
-        this.nonces.clear();
-        await Promise.all(entries.map(async ([id, nonce]) => {
-            try {
-                await this.api.releaseLease(id, nonce);
-            }
-            catch (error) {
-                this.warn(`could not release the lease on ${id} (it expires by itself in ${this.ttlSeconds}s): ${error.message}`);
-            }
-        }));
-    }
-}
-
+// EXTERNAL MODULE: ./src/fly/release-record.ts
+var release_record = __webpack_require__(328);
 ;// CONCATENATED MODULE: ./src/fly/report.ts
 
 
@@ -1346,7 +163,7 @@ class DeployReport {
             region: m.region,
             group: groupOf(m),
             action: 'unchanged',
-            oldVersion: versionOf(m),
+            oldVersion: (0,client/* versionOf */.E4)(m),
             oldImage: imageOfMachine(m),
             state: m.state,
             health: '-',
@@ -1358,7 +175,7 @@ class DeployReport {
             region: machine.region ?? region,
             group,
             action: 'created',
-            newVersion: versionOf(machine),
+            newVersion: (0,client/* versionOf */.E4)(machine),
             newImage: image,
             health: 'pending',
         });
@@ -1375,7 +192,7 @@ class DeployReport {
         if (change.action)
             row.action = change.action;
         if (change.replaces) {
-            row.oldVersion = versionOf(change.replaces);
+            row.oldVersion = (0,client/* versionOf */.E4)(change.replaces);
             row.oldImage = imageOfMachine(change.replaces);
             row.note = `green for ${change.replaces.id}`;
         }
@@ -1386,7 +203,7 @@ class DeployReport {
             region: machine.region,
             group,
             action: 'updated',
-            oldVersion: versionOf(machine),
+            oldVersion: (0,client/* versionOf */.E4)(machine),
             oldImage: imageOfMachine(machine),
             newImage: image,
             health: 'pending',
@@ -1405,7 +222,7 @@ class DeployReport {
             return;
         row.health = outcome.health;
         row.state = outcome.machine.state;
-        row.newVersion = versionOf(outcome.machine) ?? row.newVersion;
+        row.newVersion = (0,client/* versionOf */.E4)(outcome.machine) ?? row.newVersion;
         row.ms = Date.now() - sinceMs;
     }
     /** A stopped Machine took the new version without being started (`skip_launch`). */
@@ -1438,7 +255,7 @@ class DeployReport {
             region: m.region,
             group: groupOf(m),
             action: 'replaced',
-            oldVersion: versionOf(m),
+            oldVersion: (0,client/* versionOf */.E4)(m),
             oldImage: imageOfMachine(m),
             health: 'blue',
             state: m.state,
@@ -1624,7 +441,38 @@ function checkVolumes(toml, app, groups) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/fly/restart-after-restore.ts
+
+
+/**
+ * States from which flyd boots a Machine after an update. From any other (a crash-looping Machine that
+ * flyd gave up restarting is `stopped`) the update leaves the new version stopped (fly.md §1.5).
+ */
+const BOOTS_AFTER_UPDATE = new Set(['started', 'starting', 'restarting', 'created', 'failed']);
+function updateLeavesStopped(state) {
+    return !BOOTS_AFTER_UPDATE.has(state ?? '');
+}
+/**
+ * Starts a Machine whose update left it stopped, when it must run: a rollback restoring a Machine that
+ * served before the deploy (the crashing release left it stopped), or a stopped Machine started to verify
+ * the release. Waits until the new version has settled and starts it if it settled stopped, so the health gate that
+ * follows sees it running.
+ */
+async function startRestoredMachine(api, id, version, nonce, timeoutMs) {
+    // Settled, not stopped: the proxy may have auto-started it meanwhile, and then it boots by itself.
+    const settled = await api.wait(id, 'settled', { version, timeoutMs });
+    if (!settled.ok)
+        throw new health/* MachineFailure */._S(id, `Machine ${id}: the updated version did not settle within ${(0,duration/* formatDuration */.a3)(timeoutMs)} (state ${settled.state ?? 'unknown'}), so it could not be started.`);
+    if (settled.state !== 'stopped' && settled.state !== 'suspended')
+        return;
+    await api.start(id, nonce);
+}
+
 ;// CONCATENATED MODULE: ./src/fly/deployment.ts
+
+
+
+
 
 
 
@@ -1659,6 +507,8 @@ function keepMachineSettings(config, existing) {
 class Deployment {
     o;
     api;
+    /** The whole deploy's clock (`timeout`): every call and retry stops at it; a rollback gets its own. */
+    overall;
     leases;
     started = Date.now();
     timeline = [];
@@ -1686,7 +536,10 @@ class Deployment {
     scratchIds = new Set();
     constructor(o) {
         this.o = o;
-        this.api = new FlyApi({
+        const budget = o.timeoutMs ?? (0,inputs/* deployTimeoutMs */.H5)(o.strategy, o.waitTimeoutMs);
+        this.overall = new Deadline(budget, `fly-deploy's timeout (${(0,duration/* formatDuration */.a3)(budget)})`);
+        this.api = new client/* FlyApi */.ke({
+            deadline: this.overall,
             apiUrl: o.apiUrl,
             token: o.apiToken,
             app: o.app,
@@ -1697,7 +550,7 @@ class Deployment {
                 o.onCall?.(call);
             },
         });
-        this.leases = new LeaseKeeper(this.api, o.leaseTtlSeconds ?? 13, `runway fly-deploy ${this.deployId}`, (line) => this.warn(line));
+        this.leases = new leases/* LeaseKeeper */.Z(this.api, o.leaseTtlSeconds ?? 13, `runway fly-deploy ${this.deployId}`, (line) => this.warn(line));
     }
     log(line) {
         this.o.log?.(line);
@@ -1714,15 +567,14 @@ class Deployment {
     /**
      * The group's Machine config from fly.toml. An existing Machine keeps its volume (only the mount
      * path and auto-extend settings follow fly.toml); a new Machine's volume is chosen when it is created.
+     * A rollback with a recorded release (`restoreConfig`) puts that release's config back instead.
      */
     configFor(group, existing) {
-        const config = (0,machine_config/* machineConfigFor */.Xg)(this.o.toml, {
-            image: this.o.image,
-            group,
-            releaseVersion: this.releaseVersion,
-            existing,
-            deployId: this.deployId,
-        });
+        const recorded = this.o.restoreConfig?.[group];
+        const release = { image: this.o.image, releaseVersion: this.releaseVersion, deployId: this.deployId };
+        const config = recorded
+            ? (0,release_record/* restoredConfig */.X5)(recorded, existing, release)
+            : (0,machine_config/* machineConfigFor */.Xg)(this.o.toml, { ...release, group, existing });
         config.metadata = { ...config.metadata, [types/* META */.Ge.releaseId]: this.releaseId };
         keepMachineSettings(config, existing);
         const spec = mountFor(this.o.toml, group);
@@ -1733,8 +585,9 @@ class Deployment {
             delete config.mounts;
         return config;
     }
+    /** One Machine's wait: wait-timeout from now, never past the deploy's overall deadline. */
     deadline() {
-        return Date.now() + this.o.waitTimeoutMs;
+        return Math.min(Date.now() + this.o.waitTimeoutMs, this.overall.at);
     }
     /**
      * Creates a Machine in `region`; when Fly has no capacity there, in the next `fallback-regions` entry
@@ -1751,7 +604,7 @@ class Deployment {
             }
             catch (error) {
                 const next = candidates[i + 1];
-                if (!(error instanceof CapacityError) || !next)
+                if (!(error instanceof fly_errors/* CapacityError */.hG) || !next)
                     throw error;
                 this.mark(`no capacity for a ${group} Machine in ${candidate}; trying ${next} (fallback-regions)`);
             }
@@ -1827,7 +680,7 @@ class Deployment {
     async launch(group, region, config) {
         const since = Date.now();
         const machine = await this.createMachine(group, region, config);
-        await this.gate(machine.id, versionOf(machine), config, since);
+        await this.gate(machine.id, (0,client/* versionOf */.E4)(machine), config, since);
         return machine;
     }
     /**
@@ -1843,7 +696,7 @@ class Deployment {
     }
     /** Start + health gate + version check for a Machine this deploy created or updated. */
     async gate(id, version, config, sinceMs) {
-        const outcome = await waitHealthy(this.api, id, {
+        const outcome = await (0,health/* waitHealthy */.hq)(this.api, id, {
             version,
             config,
             deadline: this.deadline(),
@@ -1878,17 +731,20 @@ class Deployment {
             config,
             region: machine.region,
             skip_launch: !warm,
-            current_version: versionOf(machine),
+            current_version: (0,client/* versionOf */.E4)(machine),
             min_secrets_version: this.minSecretsVersion,
         }, nonce, machine.region);
-        const version = versionOf(updated);
+        const version = (0,client/* versionOf */.E4)(updated);
         this.newDigest ??= updated.image_ref?.digest;
         this.report.version(machine.id, version);
+        // A stopped Machine started to verify the release stays stopped after the update unless started.
+        if (options.forceStart && updateLeavesStopped(machine.state))
+            await startRestoredMachine(this.api, machine.id, version, nonce, this.o.waitTimeoutMs);
         if (warm) {
             await this.gate(machine.id, version, config, since);
         }
         else {
-            verifyVersion(await this.api.get(machine.id), version, this.o.image);
+            (0,health/* verifyVersion */.iy)(await this.api.get(machine.id), version, this.o.image);
             this.report.leftStopped(machine.id, since);
         }
         if (serving && !machine.cordoned)
@@ -1902,7 +758,7 @@ class Deployment {
         const found = await this.api.find(machine.id);
         const current = found ? await this.settled(found) : undefined;
         if (current &&
-            versionOf(current) === versionOf(machine) &&
+            (0,client/* versionOf */.E4)(current) === (0,client/* versionOf */.E4)(machine) &&
             current.config?.image === machine.config?.image) {
             // The update never landed (it failed before Fly applied it): only the cordon needs undoing.
             if (!machine.cordoned && current.cordoned)
@@ -1914,9 +770,12 @@ class Deployment {
         const since = Date.now();
         const previous = machine.config;
         const restored = await this.api.update(machine.id, { config: previous, region: machine.region, skip_launch: !snap.warm }, nonce, machine.region);
-        const version = versionOf(restored);
+        const version = (0,client/* versionOf */.E4)(restored);
+        // A release that crashed until flyd gave up left the Machine stopped; the restore must start it.
+        if (snap.warm && updateLeavesStopped(current?.state))
+            await startRestoredMachine(this.api, machine.id, version, nonce, this.o.waitTimeoutMs);
         if (snap.warm) {
-            await waitHealthy(this.api, machine.id, {
+            await (0,health/* waitHealthy */.hq)(this.api, machine.id, {
                 version,
                 config: previous,
                 deadline: this.deadline(),
@@ -1924,7 +783,7 @@ class Deployment {
             });
         }
         else {
-            verifyVersion(await this.api.get(machine.id), version, previous.image);
+            (0,health/* verifyVersion */.iy)(await this.api.get(machine.id), version, previous.image);
         }
         if (!machine.cordoned)
             await this.api.uncordon(machine.id, nonce);
@@ -1961,7 +820,7 @@ async function runOneOff(api, options) {
     options.log(`${options.label}: Machine ${machine.id} created in ${options.region}`);
     try {
         const ready = await api.wait(machine.id, 'stopped', {
-            version: versionOf(machine),
+            version: (0,client/* versionOf */.E4)(machine),
             timeoutMs: options.waitTimeoutMs,
             missingOk: true,
         });
@@ -1996,7 +855,7 @@ async function runReleaseCommand(api, options) {
 async function readExitCode(api, id) {
     const fromEvents = (events) => {
         const exits = (events ?? []).filter((e) => e.type === 'exit').sort((a, b) => b.timestamp - a.timestamp);
-        return exits.length ? exitCodeOf(exits[0]) : undefined;
+        return exits.length ? (0,health/* exitCodeOf */.FO)(exits[0]) : undefined;
     };
     const direct = await api.find(id).catch(() => undefined);
     let code = fromEvents(direct?.events);
@@ -2089,93 +948,302 @@ async function runMachineCheck(api, check, options) {
         });
 }
 
-;// CONCATENATED MODULE: ./src/fly/plan.ts
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./src/core/pool.ts
+
 /**
- * How many Machines may be down at once: `max_unavailable` ≥ 1 is a count, below 1 a fraction of the
- * group rounded up (flyctl), capped so `min_machines_running` stay up, and never below 1.
+ * Runs `fn` over `items`, at most `limit` at a time, in order of `items`. Once one fails no further item
+ * starts (a deploy stops changing Machines at the first failure); the first failure is the one thrown.
  */
-function batchSize(maxUnavailable, machines, minRunning = 0) {
-    if (machines <= 0)
-        return 0;
-    let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
-    if (minRunning > 0)
-        size = Math.min(size, machines - minRunning);
-    return Math.max(1, Math.min(size, machines));
-}
-/**
- * Rolling order as flyctl runs it: Machines sorted by id, the first one alone as a spearhead (a bad
- * release then takes down one Machine, not a batch), the rest in batches. Stopped ("cold") Machines
- * serve no traffic, so they go in batches of up to 30 after the warm ones.
- */
-function rollingBatches(machines, options) {
-    const sorted = [...machines].sort((a, b) => a.id.localeCompare(b.id));
-    const warm = sorted.filter(options.isWarm);
-    const cold = sorted.filter((m) => !options.isWarm(m));
-    const batches = [];
-    const size = batchSize(options.maxUnavailable, warm.length, options.minRunning);
-    const queue = [...warm];
-    if (queue.length)
-        batches.push([queue.shift()]);
-    while (queue.length)
-        batches.push(queue.splice(0, size));
-    const coldQueue = [...cold];
-    if (!warm.length && coldQueue.length)
-        batches.push([coldQueue.shift()]);
-    while (coldQueue.length)
-        batches.push(coldQueue.splice(0, 30));
-    return batches;
-}
-/** How many Machines a first deploy creates per region: two in the primary region for HA, as `fly deploy --ha`. */
-function firstDeployCounts(regions, primary, options) {
-    const counts = new Map();
-    for (const region of regions) {
-        const isPrimary = region === primary;
-        counts.set(region, Math.max(1, isPrimary && options.ha ? 2 : 1, isPrimary ? options.minRunning : 0));
-    }
-    return counts;
-}
-/** Runs `fn` over items with at most `limit` in flight; the first error stops new work and is rethrown. */
 async function inPool(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failed;
-    let hasFailed = false;
-    const worker = async () => {
-        while (!hasFailed && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await fn(items[index]);
-            }
-            catch (error) {
-                if (!hasFailed) {
-                    hasFailed = true;
-                    failed = error;
-                }
-            }
+    const limiter = pLimit(Math.max(1, limit));
+    let failure;
+    const results = await Promise.all(items.map((item) => limiter(async () => {
+        if (failure)
+            return undefined;
+        try {
+            return await fn(item);
         }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (hasFailed)
-        throw failed;
+        catch (error) {
+            failure ??= { error };
+            return undefined;
+        }
+    })));
+    if (failure)
+        throw failure.error;
     return results;
 }
-/** Like Promise.allSettled over inPool, for cleanup that must try every item. */
+/** Like Promise.allSettled over inPool, for cleanup that must try every item: returns what failed. */
 async function settleAll(items, limit, fn) {
+    const limiter = pLimit(Math.max(1, limit));
     const failures = [];
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (error) {
-                failures.push({ item, error });
-            }
+    await Promise.all(items.map((item) => limiter(async () => {
+        try {
+            await fn(item);
         }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+        catch (error) {
+            failures.push({ item, error });
+        }
+    })));
     return failures;
+}
+
+;// CONCATENATED MODULE: ./src/fly/claim.ts
+
+/**
+ * Leases every Machine a deploy will touch, before its first change (secrets, release_command, updates).
+ * The lowest Machine id is leased alone first: two deploys racing on one app both ask for that lease
+ * first, so exactly one gets it and the other stops there, instead of each winning half the fleet and
+ * both giving up. The rest follow in parallel; one held by someone else (a person with flyctl) still
+ * stops the deploy before it changes anything, and the caller releases what it took.
+ */
+async function claimFleet(leases, machines) {
+    const [first, ...rest] = [...machines].sort((a, b) => a.id.localeCompare(b.id));
+    if (!first)
+        return;
+    await leases.acquire(first.id);
+    await inPool(rest, 16, (m) => leases.acquire(m.id));
 }
 
 ;// CONCATENATED MODULE: ./src/fly/rollback.ts
@@ -2259,6 +1327,8 @@ function manualCommands(app, previousImage, ids) {
     return commands;
 }
 
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __webpack_require__(7253);
 ;// CONCATENATED MODULE: ./src/fly/strategies/bluegreen.ts
 
 
@@ -2299,7 +1369,7 @@ async function createGreen(d, blue) {
         });
         d.report.role(green.id, { replaces: m });
         greens.push(green.id);
-        await d.gate(green.id, versionOf(green), config, since);
+        await d.gate(green.id, (0,client/* versionOf */.E4)(green), config, since);
     });
     return greens;
 }
@@ -2343,7 +1413,7 @@ async function stopBlue(d, m) {
         timeout: d.o.toml.killTimeout,
     });
     const stopped = await d.api.wait(m.id, 'stopped', {
-        version: versionOf(m),
+        version: (0,client/* versionOf */.E4)(m),
         timeoutMs: d.o.waitTimeoutMs,
         missingOk: true,
     });
@@ -2351,7 +1421,74 @@ async function stopBlue(d, m) {
         throw new Error(`did not stop within ${(0,duration/* formatDuration */.a3)(d.o.waitTimeoutMs)}`);
 }
 
+;// CONCATENATED MODULE: ./src/fly/plan.ts
+/**
+ * How many Machines may be down at once: `max_unavailable` ≥ 1 is a count, below 1 a fraction of the
+ * group rounded up (flyctl), capped so `min_machines_running` stay up, and never below 1.
+ */
+function batchSize(maxUnavailable, machines, minRunning = 0) {
+    if (machines <= 0)
+        return 0;
+    let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
+    if (minRunning > 0)
+        size = Math.min(size, machines - minRunning);
+    return Math.max(1, Math.min(size, machines));
+}
+/**
+ * Rolling order as flyctl runs it: Machines sorted by id, the first one alone as a spearhead (a bad
+ * release then takes down one Machine, not a batch), the rest in batches. Stopped ("cold") Machines
+ * serve no traffic, so they go in batches of up to 30 after the warm ones.
+ */
+function rollingBatches(machines, options) {
+    const sorted = [...machines].sort((a, b) => a.id.localeCompare(b.id));
+    const warm = sorted.filter(options.isWarm);
+    const cold = sorted.filter((m) => !options.isWarm(m));
+    const batches = [];
+    const size = batchSize(options.maxUnavailable, warm.length, options.minRunning);
+    const queue = [...warm];
+    if (queue.length)
+        batches.push([queue.shift()]);
+    while (queue.length)
+        batches.push(queue.splice(0, size));
+    const coldQueue = [...cold];
+    if (!warm.length && coldQueue.length)
+        batches.push([coldQueue.shift()]);
+    while (coldQueue.length)
+        batches.push(coldQueue.splice(0, 30));
+    return batches;
+}
+/** How many Machines a first deploy creates per region: two in the primary region for HA, as `fly deploy --ha`. */
+function firstDeployCounts(regions, primary, options) {
+    const counts = new Map();
+    for (const region of regions) {
+        const isPrimary = region === primary;
+        counts.set(region, Math.max(1, isPrimary && options.ha ? 2 : 1, isPrimary ? options.minRunning : 0));
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/fly/fleet-state.ts
+
+/**
+ * In an auto-stopped fleet a region of a process group may have no running Machine: its Machines would
+ * take the new release without ever running it. One Machine per such region (the lowest id) is started
+ * and gated instead, so the release is verified on at least one Machine per group and region; the rest
+ * stay stopped, and the proxy's auto-stop puts the started one back to sleep once it is idle.
+ */
+function verificationProbes(machines) {
+    const probes = new Set();
+    const regions = new Set(machines.map((m) => m.region));
+    for (const region of regions) {
+        const here = machines.filter((m) => m.region === region).sort((a, b) => a.id.localeCompare(b.id));
+        if (!here.some(isWarm))
+            probes.add(here[0].id);
+    }
+    return probes;
+}
+
 ;// CONCATENATED MODULE: ./src/fly/strategies/rolling.ts
+
+
 
 
 /** The largest `min_machines_running` of a group's services: a rollout never takes more down. */
@@ -2371,14 +1508,14 @@ async function rollGroup(d, group, machines) {
         minRunning: minRunningOf(d, group),
         isWarm: isWarm,
     });
+    // A region of the group with every Machine stopped (auto-stopped) would otherwise take the new
+    // release untested: one Machine there is started and gated so a bad release is still caught.
+    const probes = verificationProbes(machines);
+    if (probes.size)
+        d.mark(`group ${group}: no running Machine in some region(s); starting ${[...probes].join(', ')} to check the release`);
     for (const [i, batch] of batches.entries()) {
         d.mark(`group ${group}: batch ${i + 1}/${batches.length} (${batch.map((m) => m.id).join(', ')})`);
-        // A group with every Machine stopped (auto-stopped staging) would otherwise take the new
-        // release untested; its spearhead is started and gated so a bad release is still caught.
-        const probe = i === 0 && !machines.some(isWarm);
-        if (probe)
-            d.mark(`group ${group}: every Machine is stopped; starting ${batch[0].id} to check the release`);
-        await inPool(batch, batch.length, (m) => d.updateInPlace(m, group, { forceStart: probe }));
+        await inPool(batch, batch.length, (m) => d.updateInPlace(m, group, { forceStart: probes.has(m.id) }));
     }
 }
 
@@ -2410,7 +1547,7 @@ async function canaryFor(d, group, machines) {
         scratchVolume: true,
     });
     d.report.role(machine.id, { action: 'canary' });
-    await d.gate(machine.id, versionOf(machine), config, Date.now());
+    await d.gate(machine.id, (0,client/* versionOf */.E4)(machine), config, Date.now());
     d.mark(`canary ${machine.id} healthy; destroying it and rolling out`);
     await d.destroyCreated(machine.id);
     d.report.canaryPassed(machine.id);
@@ -2419,6 +1556,7 @@ async function canaryFor(d, group, machines) {
 
 ;// CONCATENATED MODULE: ./src/fly/strategies/immediate.ts
 
+
 /**
  * Every Machine at once, no batches and no spearhead. Unlike flyctl's immediate (which does not wait),
  * each Machine is still gated on start and health so a bad release is rolled back rather than left.
@@ -2426,7 +1564,9 @@ async function canaryFor(d, group, machines) {
 async function immediate(d, groups) {
     const all = [...groups].flatMap(([group, machines]) => machines.map((m) => ({ m, group })));
     d.mark(`updating all ${all.length} Machine(s) at once (immediate)`);
-    await inPool(all, 16, ({ m, group }) => d.updateInPlace(m, group));
+    // Stopped Machines stay stopped, except one per group and region with none running (verificationProbes).
+    const probes = new Set([...groups.values()].flatMap((machines) => [...verificationProbes(machines)]));
+    await inPool(all, 16, ({ m, group }) => d.updateInPlace(m, group, { forceStart: probes.has(m.id) }));
 }
 
 ;// CONCATENATED MODULE: ./src/fly/strategies/index.ts
@@ -2467,6 +1607,7 @@ async function blueGreenKeepingVolumes(d, groups) {
 // EXTERNAL MODULE: ./src/fly/placement.ts
 var placement = __webpack_require__(1234);
 ;// CONCATENATED MODULE: ./src/fly/strategies/scale.ts
+
 
 
 
@@ -2546,7 +1687,7 @@ async function retire(d, m) {
         await d.api.cordon(m.id, nonce);
         await d.api.stop(m.id, nonce, { signal: d.o.toml.killSignal ?? 'SIGINT', timeout: d.o.toml.killTimeout });
         const stopped = await d.api.wait(m.id, 'stopped', {
-            version: versionOf(current),
+            version: (0,client/* versionOf */.E4)(current),
             timeoutMs: d.o.waitTimeoutMs,
             missingOk: true,
         });
@@ -2601,13 +1742,15 @@ async function deploy(options) {
     try {
         d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
         survey = await surveyApp(d);
+        // Leases before secrets, release_command or any Machine: a racing deploy stops here, unchanged.
+        if (!survey.firstDeploy)
+            await leaseAll(d, survey.before);
         await setSecrets(d);
         await runRelease(d, survey);
         await runMachineChecks(d);
         const groups = checkGroups(d, survey);
         const plans = planPlacement(d, groups);
         if (!survey.firstDeploy) {
-            await leaseAll(d, survey.before);
             // The strategy goes first (a canary still gates the release before anything else changes), over
             // the Machines that stay; then the new ones are created, and only then are extra ones removed.
             const leaving = new Set(plans.flatMap((p) => p.remove.map((m) => m.id)));
@@ -2620,8 +1763,8 @@ async function deploy(options) {
         d.mark('all Machines on the new release');
     }
     catch (error) {
-        failure = error;
-        outcome = await recover(d, (0,errors/* errorMessage */.gJ)(error), {
+        failure = overDeadline(d, error);
+        outcome = await recover(d, (0,errors/* errorMessage */.gJ)(failure), {
             firstDeploy: survey?.firstDeploy ?? false,
             previousImage: survey?.previousImage,
         });
@@ -2630,6 +1773,26 @@ async function deploy(options) {
         await d.leases.releaseAll();
     }
     return finish(d, survey, outcome, failure);
+}
+/** What a rollback may take once the deploy's own timeout has passed (as dns-cutover's). */
+const ROLLBACK_BUDGET_MS = 60_000;
+/**
+ * A failure at or past the deadline is reported as the timeout (naming the server that stopped answering),
+ * and the rollback that follows gets its own small budget so it is still sent.
+ */
+function overDeadline(d, error) {
+    const expired = d.overall.expired(Date.now() + 1000);
+    const label = d.overall.label;
+    d.overall.extend(ROLLBACK_BUDGET_MS, `the rollback's own ${(0,duration/* formatDuration */.a3)(ROLLBACK_BUDGET_MS)}`);
+    if (!expired)
+        return error;
+    const touched = d.changed.size + d.created.size;
+    const after = touched
+        ? d.o.rollback
+            ? `the rollback of ${touched} Machine(s) ran with its own ${(0,duration/* formatDuration */.a3)(ROLLBACK_BUDGET_MS)}`
+            : `rollback is off, so ${touched} Machine(s) were left as they are`
+        : 'nothing had been changed, so there was nothing to roll back';
+    return new Error(`${label} passed: the Fly Machines API at ${d.o.apiUrl} stopped answering (${(0,errors/* errorMessage */.gJ)(error).replace(/\.$/, '')}); ${after}`, { cause: error });
 }
 /** Lists the app: which Machines it manages, which it leaves alone (and says so), the release number. */
 async function surveyApp(d) {
@@ -2755,11 +1918,12 @@ function checkGroups(d, { before, firstDeploy }) {
     return groups;
 }
 /**
- * Every lease up front, as flyctl does: a Machine leased by someone else stops the deploy before the
- * first change, not halfway through a rollout.
+ * Every lease up front, as flyctl does, and before secrets or release_command: a Machine leased by
+ * someone else stops the deploy before its first change. The lowest id first (claimFleet), so of two
+ * racing deploys exactly one wins.
  */
 async function leaseAll(d, machines) {
-    await inPool(machines, 16, (m) => d.leases.acquire(m.id));
+    await claimFleet(d.leases, machines);
     d.mark(`leased ${machines.length} Machine(s) for ${d.o.leaseTtlSeconds ?? 13}s, refreshed while the deploy runs`);
 }
 /** Lists the app once more and builds the result the summary, outputs and records are made from. */
@@ -2801,7 +1965,7 @@ async function finish(d, survey, outcome, failure) {
         machines: after.map((m) => ({
             id: m.id,
             region: m.region,
-            version: versionOf(m),
+            version: (0,client/* versionOf */.E4)(m),
             state: m.state,
             image: imageOfMachine(m),
         })),

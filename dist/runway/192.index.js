@@ -1,8 +1,8 @@
-export const id = 405;
-export const ids = [405];
+export const id = 192;
+export const ids = [192];
 export const modules = {
 
-/***/ 9405:
+/***/ 7192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -740,6 +740,12 @@ class FlyApi {
             body: { value },
         });
     }
+    async deleteMetadata(id, key, nonce) {
+        await this.send('DELETE', this.machinePath(id, `/metadata/${encodeURIComponent(key)}`), {
+            nonce,
+            accept: [404],
+        });
+    }
     async events(id) {
         const response = await this.send('GET', this.machinePath(id, '/events'), {
             query: { limit: 50 },
@@ -821,6 +827,13 @@ class FlyApi {
         if (lease.nonce !== nonce)
             throw new Error(`lease on ${id} changed hands during the deploy (nonce ${lease.nonce} ≠ ours)`);
         return lease;
+    }
+    /** The lease held on a Machine right now (with its nonce, as `fly machine leases clear` reads it), if any. */
+    async findLease(id) {
+        const response = await this.send('GET', this.machinePath(id, '/lease'), {
+            accept: [404],
+        });
+        return response.status === 404 ? undefined : leaseData(response.body, id);
     }
     async releaseLease(id, nonce) {
         await this.send('DELETE', this.machinePath(id, '/lease'), { nonce, accept: [404] });
@@ -919,10 +932,54 @@ function mostCommon(values) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/core/deadline.ts
+
+/**
+ * The one clock an action runs against: every request timeout is clamped to what is left, and retries stop
+ * when the next wait would pass it. Derived from the action's inputs (each action documents how), so a
+ * server that never answers costs at most this long.
+ */
+class Deadline {
+    budgetMs;
+    label;
+    at;
+    constructor(budgetMs, 
+    /** What the budget is called in messages, e.g. "dns-cutover's timeout (2m)". */
+    label = `the ${(0,duration/* formatDuration */.a3)(budgetMs)} deadline`, now = Date.now()) {
+        this.budgetMs = budgetMs;
+        this.label = label;
+        this.at = now + budgetMs;
+    }
+    remainingMs(now = Date.now()) {
+        return Math.max(0, this.at - now);
+    }
+    expired(now = Date.now()) {
+        return now >= this.at;
+    }
+    /**
+     * Moves the deadline to `ms` from now (never earlier): a restore after a late failure must still be
+     * sent, so it gets its own budget, named in any message about it.
+     */
+    extend(ms, label) {
+        this.at = Math.max(this.at, Date.now() + ms);
+        this.label = label;
+    }
+    /** A wait of `ms` clamped so it ends by the deadline (at least 1 ms, so timers still fire). */
+    clamp(ms, now = Date.now()) {
+        return Math.max(1, Math.min(ms, this.remainingMs(now)));
+    }
+    /** A deadline inside this one: the smaller of `ms` from now and what is left. */
+    within(ms, label) {
+        return new Deadline(Math.min(ms, this.remainingMs()), label ?? this.label);
+    }
+    static none() {
+        return new Deadline(365 * 24 * 3_600_000, 'no deadline');
+    }
+}
+
 // EXTERNAL MODULE: ./src/fly/machine-config.ts + 6 modules
 var machine_config = __webpack_require__(3544);
 ;// CONCATENATED MODULE: ./src/fly/health.ts
-
 
 
 
@@ -1037,10 +1094,9 @@ function verifyVersion(machine, version, image) {
         throw new MachineFailure(machine.id, `Machine ${machine.id} runs image ${machine.config.image}, not the deployed ${image}.`);
     }
 }
-function describeWait(ms) {
-    return formatDuration(ms);
-}
 
+// EXTERNAL MODULE: ./src/fly/inputs.ts + 11 modules
+var inputs = __webpack_require__(3068);
 ;// CONCATENATED MODULE: ./src/fly/leases.ts
 
 /**
@@ -1125,6 +1181,8 @@ class LeaseKeeper {
     }
 }
 
+// EXTERNAL MODULE: ./src/fly/release-record.ts
+var release_record = __webpack_require__(328);
 ;// CONCATENATED MODULE: ./src/fly/report.ts
 
 
@@ -1428,7 +1486,38 @@ function checkVolumes(toml, app, groups) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/fly/restart-after-restore.ts
+
+
+/**
+ * States from which flyd boots a Machine after an update. From any other (a crash-looping Machine that
+ * flyd gave up restarting is `stopped`) the update leaves the new version stopped (fly.md §1.5).
+ */
+const BOOTS_AFTER_UPDATE = new Set(['started', 'starting', 'restarting', 'created', 'failed']);
+function updateLeavesStopped(state) {
+    return !BOOTS_AFTER_UPDATE.has(state ?? '');
+}
+/**
+ * Starts a Machine whose update left it stopped, when it must run: a rollback restoring a Machine that
+ * served before the deploy (the crashing release left it stopped), or a stopped Machine started to verify
+ * the release. Waits until the new version has settled and starts it if it settled stopped, so the health gate that
+ * follows sees it running.
+ */
+async function startRestoredMachine(api, id, version, nonce, timeoutMs) {
+    // Settled, not stopped: the proxy may have auto-started it meanwhile, and then it boots by itself.
+    const settled = await api.wait(id, 'settled', { version, timeoutMs });
+    if (!settled.ok)
+        throw new MachineFailure(id, `Machine ${id}: the updated version did not settle within ${(0,duration/* formatDuration */.a3)(timeoutMs)} (state ${settled.state ?? 'unknown'}), so it could not be started.`);
+    if (settled.state !== 'stopped' && settled.state !== 'suspended')
+        return;
+    await api.start(id, nonce);
+}
+
 ;// CONCATENATED MODULE: ./src/fly/deployment.ts
+
+
+
+
 
 
 
@@ -1463,6 +1552,8 @@ function keepMachineSettings(config, existing) {
 class Deployment {
     o;
     api;
+    /** The whole deploy's clock (`timeout`): every call and retry stops at it; a rollback gets its own. */
+    overall;
     leases;
     started = Date.now();
     timeline = [];
@@ -1490,7 +1581,10 @@ class Deployment {
     scratchIds = new Set();
     constructor(o) {
         this.o = o;
+        const budget = o.timeoutMs ?? (0,inputs/* deployTimeoutMs */.H5)(o.strategy, o.waitTimeoutMs);
+        this.overall = new Deadline(budget, `fly-deploy's timeout (${(0,duration/* formatDuration */.a3)(budget)})`);
         this.api = new FlyApi({
+            deadline: this.overall,
             apiUrl: o.apiUrl,
             token: o.apiToken,
             app: o.app,
@@ -1518,15 +1612,14 @@ class Deployment {
     /**
      * The group's Machine config from fly.toml. An existing Machine keeps its volume (only the mount
      * path and auto-extend settings follow fly.toml); a new Machine's volume is chosen when it is created.
+     * A rollback with a recorded release (`restoreConfig`) puts that release's config back instead.
      */
     configFor(group, existing) {
-        const config = (0,machine_config/* machineConfigFor */.Xg)(this.o.toml, {
-            image: this.o.image,
-            group,
-            releaseVersion: this.releaseVersion,
-            existing,
-            deployId: this.deployId,
-        });
+        const recorded = this.o.restoreConfig?.[group];
+        const release = { image: this.o.image, releaseVersion: this.releaseVersion, deployId: this.deployId };
+        const config = recorded
+            ? (0,release_record/* restoredConfig */.X5)(recorded, existing, release)
+            : (0,machine_config/* machineConfigFor */.Xg)(this.o.toml, { ...release, group, existing });
         config.metadata = { ...config.metadata, [types/* META */.Ge.releaseId]: this.releaseId };
         keepMachineSettings(config, existing);
         const spec = mountFor(this.o.toml, group);
@@ -1537,8 +1630,9 @@ class Deployment {
             delete config.mounts;
         return config;
     }
+    /** One Machine's wait: wait-timeout from now, never past the deploy's overall deadline. */
     deadline() {
-        return Date.now() + this.o.waitTimeoutMs;
+        return Math.min(Date.now() + this.o.waitTimeoutMs, this.overall.at);
     }
     /**
      * Creates a Machine in `region`; when Fly has no capacity there, in the next `fallback-regions` entry
@@ -1688,6 +1782,9 @@ class Deployment {
         const version = versionOf(updated);
         this.newDigest ??= updated.image_ref?.digest;
         this.report.version(machine.id, version);
+        // A stopped Machine started to verify the release stays stopped after the update unless started.
+        if (options.forceStart && updateLeavesStopped(machine.state))
+            await startRestoredMachine(this.api, machine.id, version, nonce, this.o.waitTimeoutMs);
         if (warm) {
             await this.gate(machine.id, version, config, since);
         }
@@ -1719,6 +1816,9 @@ class Deployment {
         const previous = machine.config;
         const restored = await this.api.update(machine.id, { config: previous, region: machine.region, skip_launch: !snap.warm }, nonce, machine.region);
         const version = versionOf(restored);
+        // A release that crashed until flyd gave up left the Machine stopped; the restore must start it.
+        if (snap.warm && updateLeavesStopped(current?.state))
+            await startRestoredMachine(this.api, machine.id, version, nonce, this.o.waitTimeoutMs);
         if (snap.warm) {
             await waitHealthy(this.api, machine.id, {
                 version,
@@ -1893,93 +1993,62 @@ async function runMachineCheck(api, check, options) {
         });
 }
 
-;// CONCATENATED MODULE: ./src/fly/plan.ts
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
+;// CONCATENATED MODULE: ./src/core/pool.ts
+
 /**
- * How many Machines may be down at once: `max_unavailable` ≥ 1 is a count, below 1 a fraction of the
- * group rounded up (flyctl), capped so `min_machines_running` stay up, and never below 1.
+ * Runs `fn` over `items`, at most `limit` at a time, in order of `items`. Once one fails no further item
+ * starts (a deploy stops changing Machines at the first failure); the first failure is the one thrown.
  */
-function batchSize(maxUnavailable, machines, minRunning = 0) {
-    if (machines <= 0)
-        return 0;
-    let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
-    if (minRunning > 0)
-        size = Math.min(size, machines - minRunning);
-    return Math.max(1, Math.min(size, machines));
-}
-/**
- * Rolling order as flyctl runs it: Machines sorted by id, the first one alone as a spearhead (a bad
- * release then takes down one Machine, not a batch), the rest in batches. Stopped ("cold") Machines
- * serve no traffic, so they go in batches of up to 30 after the warm ones.
- */
-function rollingBatches(machines, options) {
-    const sorted = [...machines].sort((a, b) => a.id.localeCompare(b.id));
-    const warm = sorted.filter(options.isWarm);
-    const cold = sorted.filter((m) => !options.isWarm(m));
-    const batches = [];
-    const size = batchSize(options.maxUnavailable, warm.length, options.minRunning);
-    const queue = [...warm];
-    if (queue.length)
-        batches.push([queue.shift()]);
-    while (queue.length)
-        batches.push(queue.splice(0, size));
-    const coldQueue = [...cold];
-    if (!warm.length && coldQueue.length)
-        batches.push([coldQueue.shift()]);
-    while (coldQueue.length)
-        batches.push(coldQueue.splice(0, 30));
-    return batches;
-}
-/** How many Machines a first deploy creates per region: two in the primary region for HA, as `fly deploy --ha`. */
-function firstDeployCounts(regions, primary, options) {
-    const counts = new Map();
-    for (const region of regions) {
-        const isPrimary = region === primary;
-        counts.set(region, Math.max(1, isPrimary && options.ha ? 2 : 1, isPrimary ? options.minRunning : 0));
-    }
-    return counts;
-}
-/** Runs `fn` over items with at most `limit` in flight; the first error stops new work and is rethrown. */
 async function inPool(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failed;
-    let hasFailed = false;
-    const worker = async () => {
-        while (!hasFailed && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await fn(items[index]);
-            }
-            catch (error) {
-                if (!hasFailed) {
-                    hasFailed = true;
-                    failed = error;
-                }
-            }
+    const limiter = (0,p_limit/* default */.A)(Math.max(1, limit));
+    let failure;
+    const results = await Promise.all(items.map((item) => limiter(async () => {
+        if (failure)
+            return undefined;
+        try {
+            return await fn(item);
         }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (hasFailed)
-        throw failed;
+        catch (error) {
+            failure ??= { error };
+            return undefined;
+        }
+    })));
+    if (failure)
+        throw failure.error;
     return results;
 }
-/** Like Promise.allSettled over inPool, for cleanup that must try every item. */
+/** Like Promise.allSettled over inPool, for cleanup that must try every item: returns what failed. */
 async function settleAll(items, limit, fn) {
+    const limiter = (0,p_limit/* default */.A)(Math.max(1, limit));
     const failures = [];
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (error) {
-                failures.push({ item, error });
-            }
+    await Promise.all(items.map((item) => limiter(async () => {
+        try {
+            await fn(item);
         }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+        catch (error) {
+            failures.push({ item, error });
+        }
+    })));
     return failures;
+}
+
+;// CONCATENATED MODULE: ./src/fly/claim.ts
+
+/**
+ * Leases every Machine a deploy will touch, before its first change (secrets, release_command, updates).
+ * The lowest Machine id is leased alone first: two deploys racing on one app both ask for that lease
+ * first, so exactly one gets it and the other stops there, instead of each winning half the fleet and
+ * both giving up. The rest follow in parallel; one held by someone else (a person with flyctl) still
+ * stops the deploy before it changes anything, and the caller releases what it took.
+ */
+async function claimFleet(leases, machines) {
+    const [first, ...rest] = [...machines].sort((a, b) => a.id.localeCompare(b.id));
+    if (!first)
+        return;
+    await leases.acquire(first.id);
+    await inPool(rest, 16, (m) => leases.acquire(m.id));
 }
 
 ;// CONCATENATED MODULE: ./src/fly/rollback.ts
@@ -2155,7 +2224,74 @@ async function stopBlue(d, m) {
         throw new Error(`did not stop within ${(0,duration/* formatDuration */.a3)(d.o.waitTimeoutMs)}`);
 }
 
+;// CONCATENATED MODULE: ./src/fly/plan.ts
+/**
+ * How many Machines may be down at once: `max_unavailable` ≥ 1 is a count, below 1 a fraction of the
+ * group rounded up (flyctl), capped so `min_machines_running` stay up, and never below 1.
+ */
+function batchSize(maxUnavailable, machines, minRunning = 0) {
+    if (machines <= 0)
+        return 0;
+    let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
+    if (minRunning > 0)
+        size = Math.min(size, machines - minRunning);
+    return Math.max(1, Math.min(size, machines));
+}
+/**
+ * Rolling order as flyctl runs it: Machines sorted by id, the first one alone as a spearhead (a bad
+ * release then takes down one Machine, not a batch), the rest in batches. Stopped ("cold") Machines
+ * serve no traffic, so they go in batches of up to 30 after the warm ones.
+ */
+function rollingBatches(machines, options) {
+    const sorted = [...machines].sort((a, b) => a.id.localeCompare(b.id));
+    const warm = sorted.filter(options.isWarm);
+    const cold = sorted.filter((m) => !options.isWarm(m));
+    const batches = [];
+    const size = batchSize(options.maxUnavailable, warm.length, options.minRunning);
+    const queue = [...warm];
+    if (queue.length)
+        batches.push([queue.shift()]);
+    while (queue.length)
+        batches.push(queue.splice(0, size));
+    const coldQueue = [...cold];
+    if (!warm.length && coldQueue.length)
+        batches.push([coldQueue.shift()]);
+    while (coldQueue.length)
+        batches.push(coldQueue.splice(0, 30));
+    return batches;
+}
+/** How many Machines a first deploy creates per region: two in the primary region for HA, as `fly deploy --ha`. */
+function firstDeployCounts(regions, primary, options) {
+    const counts = new Map();
+    for (const region of regions) {
+        const isPrimary = region === primary;
+        counts.set(region, Math.max(1, isPrimary && options.ha ? 2 : 1, isPrimary ? options.minRunning : 0));
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/fly/fleet-state.ts
+
+/**
+ * In an auto-stopped fleet a region of a process group may have no running Machine: its Machines would
+ * take the new release without ever running it. One Machine per such region (the lowest id) is started
+ * and gated instead, so the release is verified on at least one Machine per group and region; the rest
+ * stay stopped, and the proxy's auto-stop puts the started one back to sleep once it is idle.
+ */
+function verificationProbes(machines) {
+    const probes = new Set();
+    const regions = new Set(machines.map((m) => m.region));
+    for (const region of regions) {
+        const here = machines.filter((m) => m.region === region).sort((a, b) => a.id.localeCompare(b.id));
+        if (!here.some(isWarm))
+            probes.add(here[0].id);
+    }
+    return probes;
+}
+
 ;// CONCATENATED MODULE: ./src/fly/strategies/rolling.ts
+
+
 
 
 /** The largest `min_machines_running` of a group's services: a rollout never takes more down. */
@@ -2175,14 +2311,14 @@ async function rollGroup(d, group, machines) {
         minRunning: minRunningOf(d, group),
         isWarm: isWarm,
     });
+    // A region of the group with every Machine stopped (auto-stopped) would otherwise take the new
+    // release untested: one Machine there is started and gated so a bad release is still caught.
+    const probes = verificationProbes(machines);
+    if (probes.size)
+        d.mark(`group ${group}: no running Machine in some region(s); starting ${[...probes].join(', ')} to check the release`);
     for (const [i, batch] of batches.entries()) {
         d.mark(`group ${group}: batch ${i + 1}/${batches.length} (${batch.map((m) => m.id).join(', ')})`);
-        // A group with every Machine stopped (auto-stopped staging) would otherwise take the new
-        // release untested; its spearhead is started and gated so a bad release is still caught.
-        const probe = i === 0 && !machines.some(isWarm);
-        if (probe)
-            d.mark(`group ${group}: every Machine is stopped; starting ${batch[0].id} to check the release`);
-        await inPool(batch, batch.length, (m) => d.updateInPlace(m, group, { forceStart: probe }));
+        await inPool(batch, batch.length, (m) => d.updateInPlace(m, group, { forceStart: probes.has(m.id) }));
     }
 }
 
@@ -2223,6 +2359,7 @@ async function canaryFor(d, group, machines) {
 
 ;// CONCATENATED MODULE: ./src/fly/strategies/immediate.ts
 
+
 /**
  * Every Machine at once, no batches and no spearhead. Unlike flyctl's immediate (which does not wait),
  * each Machine is still gated on start and health so a bad release is rolled back rather than left.
@@ -2230,7 +2367,9 @@ async function canaryFor(d, group, machines) {
 async function immediate(d, groups) {
     const all = [...groups].flatMap(([group, machines]) => machines.map((m) => ({ m, group })));
     d.mark(`updating all ${all.length} Machine(s) at once (immediate)`);
-    await inPool(all, 16, ({ m, group }) => d.updateInPlace(m, group));
+    // Stopped Machines stay stopped, except one per group and region with none running (verificationProbes).
+    const probes = new Set([...groups.values()].flatMap((machines) => [...verificationProbes(machines)]));
+    await inPool(all, 16, ({ m, group }) => d.updateInPlace(m, group, { forceStart: probes.has(m.id) }));
 }
 
 ;// CONCATENATED MODULE: ./src/fly/strategies/index.ts
@@ -2271,6 +2410,7 @@ async function blueGreenKeepingVolumes(d, groups) {
 // EXTERNAL MODULE: ./src/fly/placement.ts
 var placement = __webpack_require__(1234);
 ;// CONCATENATED MODULE: ./src/fly/strategies/scale.ts
+
 
 
 
@@ -2405,13 +2545,15 @@ async function deploy(options) {
     try {
         d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
         survey = await surveyApp(d);
+        // Leases before secrets, release_command or any Machine: a racing deploy stops here, unchanged.
+        if (!survey.firstDeploy)
+            await leaseAll(d, survey.before);
         await setSecrets(d);
         await runRelease(d, survey);
         await runMachineChecks(d);
         const groups = checkGroups(d, survey);
         const plans = planPlacement(d, groups);
         if (!survey.firstDeploy) {
-            await leaseAll(d, survey.before);
             // The strategy goes first (a canary still gates the release before anything else changes), over
             // the Machines that stay; then the new ones are created, and only then are extra ones removed.
             const leaving = new Set(plans.flatMap((p) => p.remove.map((m) => m.id)));
@@ -2424,8 +2566,8 @@ async function deploy(options) {
         d.mark('all Machines on the new release');
     }
     catch (error) {
-        failure = error;
-        outcome = await recover(d, (0,errors/* errorMessage */.gJ)(error), {
+        failure = overDeadline(d, error);
+        outcome = await recover(d, (0,errors/* errorMessage */.gJ)(failure), {
             firstDeploy: survey?.firstDeploy ?? false,
             previousImage: survey?.previousImage,
         });
@@ -2434,6 +2576,26 @@ async function deploy(options) {
         await d.leases.releaseAll();
     }
     return finish(d, survey, outcome, failure);
+}
+/** What a rollback may take once the deploy's own timeout has passed (as dns-cutover's). */
+const ROLLBACK_BUDGET_MS = 60_000;
+/**
+ * A failure at or past the deadline is reported as the timeout (naming the server that stopped answering),
+ * and the rollback that follows gets its own small budget so it is still sent.
+ */
+function overDeadline(d, error) {
+    const expired = d.overall.expired(Date.now() + 1000);
+    const label = d.overall.label;
+    d.overall.extend(ROLLBACK_BUDGET_MS, `the rollback's own ${(0,duration/* formatDuration */.a3)(ROLLBACK_BUDGET_MS)}`);
+    if (!expired)
+        return error;
+    const touched = d.changed.size + d.created.size;
+    const after = touched
+        ? d.o.rollback
+            ? `the rollback of ${touched} Machine(s) ran with its own ${(0,duration/* formatDuration */.a3)(ROLLBACK_BUDGET_MS)}`
+            : `rollback is off, so ${touched} Machine(s) were left as they are`
+        : 'nothing had been changed, so there was nothing to roll back';
+    return new Error(`${label} passed: the Fly Machines API at ${d.o.apiUrl} stopped answering (${(0,errors/* errorMessage */.gJ)(error).replace(/\.$/, '')}); ${after}`, { cause: error });
 }
 /** Lists the app: which Machines it manages, which it leaves alone (and says so), the release number. */
 async function surveyApp(d) {
@@ -2559,11 +2721,12 @@ function checkGroups(d, { before, firstDeploy }) {
     return groups;
 }
 /**
- * Every lease up front, as flyctl does: a Machine leased by someone else stops the deploy before the
- * first change, not halfway through a rollout.
+ * Every lease up front, as flyctl does, and before secrets or release_command: a Machine leased by
+ * someone else stops the deploy before its first change. The lowest id first (claimFleet), so of two
+ * racing deploys exactly one wins.
  */
 async function leaseAll(d, machines) {
-    await inPool(machines, 16, (m) => d.leases.acquire(m.id));
+    await claimFleet(d.leases, machines);
     d.mark(`leased ${machines.length} Machine(s) for ${d.o.leaseTtlSeconds ?? 13}s, refreshed while the deploy runs`);
 }
 /** Lists the app once more and builds the result the summary, outputs and records are made from. */

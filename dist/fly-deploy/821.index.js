@@ -1,19 +1,16 @@
-export const id = 427;
-export const ids = [427];
+export const id = 821;
+export const ids = [821];
 export const modules = {
 
-/***/ 4427:
+/***/ 1363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  renderDeploySummary: () => (/* binding */ renderDeploySummary)
-});
-
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
-;// CONCATENATED MODULE: ./src/core/summary.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ Summary),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   lj: () => (/* binding */ mermaidBarChart)
+/* harmony export */ });
+/* unused harmony exports markdownTable, verdictIcon */
 /**
  * Markdown job-summary building blocks. GitHub renders GFM tables and Mermaid in step summaries; we
  * build text ourselves (rather than core.summary's HTML) so the same report prints in a terminal.
@@ -79,10 +76,20 @@ class Summary {
     }
 }
 
-;// CONCATENATED MODULE: ./src/fly/summary.ts
+
+/***/ }),
+
+/***/ 8821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderDeploySummary: () => (/* binding */ renderDeploySummary)
+/* harmony export */ });
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
+/* harmony import */ var _core_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1363);
 
 
-const summary_short = (version) => (version ? version.slice(-8) : '–');
+const short = (version) => (version ? version.slice(-8) : '–');
 const shortImage = (image) => {
     if (!image)
         return '–';
@@ -96,7 +103,7 @@ const HEADLINE = {
 };
 /** The job summary: what shipped where, each Machine's old → new version and health, and the timeline. */
 function renderDeploySummary(result) {
-    const s = new Summary();
+    const s = new _core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .Summary */ .BD();
     const env = result.environment ? ` (${result.environment})` : '';
     s.heading(`${HEADLINE[result.status]}: ${result.app}${env}, release v${result.releaseVersion}`, 2);
     const facts = [
@@ -107,7 +114,7 @@ function renderDeploySummary(result) {
             result.firstDeploy ? `${result.strategy} (first deploy: Machines created)` : result.strategy,
         ],
         ['URL', result.url],
-        ['Duration', (0,duration/* formatDuration */.a3)(result.durationMs)],
+        ['Duration', (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.durationMs)],
         ['Machines API calls', String(result.apiCalls)],
     ];
     s.table(['', ''], facts.map(([k, v]) => [k, v]));
@@ -117,7 +124,7 @@ function renderDeploySummary(result) {
             : result.status === 'failed'
                 ? 'Failed because'
                 : 'Note';
-        s.paragraph(`**${verb}:** ${escapeCell(result.reason)}`);
+        s.paragraph(`**${verb}:** ${(0,_core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .kq)(result.reason)}`);
     }
     if (result.status === 'rolled-back') {
         s.paragraph(result.firstDeploy
@@ -126,7 +133,7 @@ function renderDeploySummary(result) {
     }
     if (result.rollbackFailure) {
         s.heading('❌ Rollback failed: fix by hand', 3);
-        s.paragraph(escapeCell(result.rollbackFailure.message));
+        s.paragraph((0,_core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .kq)(result.rollbackFailure.message));
         s.raw(['```sh', ...result.rollbackFailure.commands, '```', ''].join('\n'));
     }
     if (result.report.length) {
@@ -135,16 +142,16 @@ function renderDeploySummary(result) {
             m.id,
             m.region,
             m.group,
-            `${summary_short(m.oldVersion)} → ${summary_short(m.newVersion)}`,
+            `${short(m.oldVersion)} → ${short(m.newVersion)}`,
             `${shortImage(m.oldImage)} → ${shortImage(m.newImage)}`,
             m.health,
-            m.ms === undefined ? '–' : (0,duration/* formatDuration */.a3)(m.ms),
+            m.ms === undefined ? '–' : (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(m.ms),
             m.note ? `${m.action} (${m.note})` : m.action,
         ]), ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left']);
     }
     const timed = result.report.filter((m) => m.ms !== undefined && m.action !== 'destroyed');
     if (timed.length > 1) {
-        s.raw(mermaidBarChart({
+        s.raw((0,_core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .mermaidBarChart */ .lj)({
             title: 'Seconds from change to healthy, per Machine',
             xLabel: 'Machine',
             yLabel: 'seconds',
@@ -154,11 +161,11 @@ function renderDeploySummary(result) {
     }
     if (result.timeline.length) {
         s.heading('Timeline', 3);
-        s.table(['t+', 'Event'], result.timeline.map((t) => [(0,duration/* formatDuration */.a3)(t.atMs), t.text]), ['right', 'left']);
+        s.table(['t+', 'Event'], result.timeline.map((t) => [(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(t.atMs), t.text]), ['right', 'left']);
     }
     if (result.warnings.length) {
         s.heading('Warnings', 3);
-        s.raw(result.warnings.map((w) => `- ${escapeCell(w)}`).join('\n') + '\n');
+        s.raw(result.warnings.map((w) => `- ${(0,_core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .kq)(w)}`).join('\n') + '\n');
     }
     return s.toString();
 }
