@@ -4,7 +4,7 @@
 // servers (scripts/prereqs.mjs): installs the missing Debian packages when root, else stops with one
 // message listing them. The services themselves are started by the tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,11 @@ if (!ensurePrerequisites('test')) process.exit(1);
 
 // The Debian package starts pdns on port 53 where an init system exists; the tests run their own.
 const jestArgs = process.argv.slice(2);
+// Every test's scratch (bundle steps' RUNNER_TEMP, servers' data dirs, certificates) goes into one private
+// temp dir, removed when jest ends, so `npm test` leaves nothing behind even where a test is killed.
 const resultsDir = mkdtempSync(join(tmpdir(), 'runway-jest-'));
+const scratch = join(resultsDir, 'tmp');
+mkdirSync(scratch);
 const out = join(resultsDir, 'results.json');
 const jest = spawnSync(
   process.execPath,
@@ -37,6 +41,7 @@ const jest = spawnSync(
       ...process.env,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
       NODE_NO_WARNINGS: '1',
+      TMPDIR: scratch,
     },
   },
 );
