@@ -4,7 +4,7 @@
 // servers (scripts/prereqs.mjs): installs the missing Debian packages when root, else stops with one
 // message listing them. The services themselves are started by the tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,10 @@ const jestArgs = process.argv.slice(2);
 const resultsDir = mkdtempSync(join(tmpdir(), 'runway-jest-'));
 const scratch = join(resultsDir, 'tmp');
 mkdirSync(scratch);
+// Like /tmp: servers the tests start as another user (PostgreSQL runs as `postgres` under root) must
+// reach their own directories inside it.
+chmodSync(resultsDir, 0o755);
+chmodSync(scratch, 0o1777);
 const out = join(resultsDir, 'results.json');
 const jest = spawnSync(
   process.execPath,
