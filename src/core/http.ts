@@ -146,6 +146,18 @@ class TimedOut extends Error {
   }
 }
 
+/** One attempt's outcome: a usable response, or a failure judged for the retry layer. */
+type AttemptOutcome =
+  | { response: HttpResponse<unknown> }
+  | {
+      verdict: Verdict;
+      status: number;
+      text: string;
+      body: unknown;
+      message: string;
+      retryAfterMs?: number;
+    };
+
 /**
  * The one HTTP client (and the one retry layer) for every JSON API Runway calls: bounded waits, a
  * body-size cap, no redirects followed, every 2xx answer checked to be JSON (and to carry the fields
@@ -315,17 +327,7 @@ export class HttpClient {
     payload: string | undefined,
     options: RequestOptions,
     attempt: number,
-  ): Promise<
-    | { response: HttpResponse<unknown> }
-    | {
-        verdict: Verdict;
-        status: number;
-        text: string;
-        body: unknown;
-        message: string;
-        retryAfterMs?: number;
-      }
-  > {
+  ): Promise<AttemptOutcome> {
     const t = {
       ...this.timeouts,
       ...(options.timeoutMs ? { firstByteMs: options.timeoutMs } : {}),
@@ -394,16 +396,7 @@ export class HttpClient {
     text: string,
     headers: Record<string, string | string[] | undefined>,
     options: RequestOptions,
-  ):
-    | { response: HttpResponse<unknown> }
-    | {
-        verdict: Verdict;
-        status: number;
-        text: string;
-        body: unknown;
-        message: string;
-        retryAfterMs?: number;
-      } {
+  ): AttemptOutcome {
     const success = status >= 200 && status < 300;
     const usable = success || options.accept?.includes(status);
     const contract = (expected: string) =>

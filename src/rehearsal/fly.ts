@@ -166,21 +166,24 @@ async function rollbackDrill({ ctx, sim, workspace, base }: Stage, digest: strin
  */
 async function placementDrill({ ctx, sim, workspace }: Stage): Promise<StepResult> {
   const started = Date.now();
-  const run = await ctx.runAction('fly-deploy', {
-    cwd: workspace,
-    inputs: {
-      config: 'fly.toml',
-      app: PLACEMENT,
-      image: `registry.fly.io/${PLACEMENT}:deployment-01JREHEARSAL`,
-      strategy: 'rolling',
-      'wait-timeout': '30s',
-      'api-url': sim.apiUrl,
-      'api-token': sim.token,
-      'public-url': sim.appUrl(PLACEMENT),
-      'proxy-settle': '0s',
-      count: 'sin=2',
-    },
-  });
+  // The same deploy twice, only the release and the placement inputs differ.
+  const deployPlacement = (release: string, placement: Record<string, string>) =>
+    ctx.runAction('fly-deploy', {
+      cwd: workspace,
+      inputs: {
+        config: 'fly.toml',
+        app: PLACEMENT,
+        image: `registry.fly.io/${PLACEMENT}:deployment-${release}`,
+        strategy: 'rolling',
+        'wait-timeout': '30s',
+        'api-url': sim.apiUrl,
+        'api-token': sim.token,
+        'public-url': sim.appUrl(PLACEMENT),
+        'proxy-settle': '0s',
+        ...placement,
+      },
+    });
+  const run = await deployPlacement('01JREHEARSAL', { count: 'sin=2' });
   const creates = sim.machines(PLACEMENT).length;
   // From here Fly has no room left in sin: every create there answers insufficient_capacity.
   sim.faults.inject({
@@ -189,22 +192,7 @@ async function placementDrill({ ctx, sim, workspace }: Stage): Promise<StepResul
     region: 'sin',
     capacity: true,
   });
-  const scaled = await ctx.runAction('fly-deploy', {
-    cwd: workspace,
-    inputs: {
-      config: 'fly.toml',
-      app: PLACEMENT,
-      image: `registry.fly.io/${PLACEMENT}:deployment-02JREHEARSAL`,
-      strategy: 'rolling',
-      'wait-timeout': '30s',
-      'api-url': sim.apiUrl,
-      'api-token': sim.token,
-      'public-url': sim.appUrl(PLACEMENT),
-      'proxy-settle': '0s',
-      count: 'sin=3',
-      'fallback-regions': 'bom,syd',
-    },
-  });
+  const scaled = await deployPlacement('02JREHEARSAL', { count: 'sin=3', 'fallback-regions': 'bom,syd' });
   sim.faults.clear();
   const machines = sim.machines(PLACEMENT);
   const where = machines
