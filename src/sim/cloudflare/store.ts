@@ -20,11 +20,31 @@ export interface SimRecord {
   modified_on: string;
 }
 
+/**
+ * A zone as Cloudflare API v4 returns it: every field `zones_zone` requires in cloudflare/api-schemas
+ * (test/sim/cloudflare-contract.test.ts holds the stand-in to it), plus `status`, which the live API
+ * sends too, and the records the stand-in keeps with it (never rendered).
+ */
 export interface SimZone {
   id: string;
   name: string;
   status: 'active';
+  development_mode: number;
   name_servers: string[];
+  original_name_servers: string[] | null;
+  original_registrar: string | null;
+  original_dnshost: string | null;
+  account: { id: string; name: string };
+  owner: { id: string; name: string; type: 'organization' };
+  meta: {
+    step: number;
+    custom_certificate_quota: number;
+    page_rule_quota: number;
+    phishing_detected: boolean;
+  };
+  created_on: string;
+  modified_on: string;
+  activated_on: string;
   records: SimRecord[];
 }
 
@@ -43,6 +63,31 @@ export class ApiFailure extends Error {
 }
 
 export const newId = (): string => randomBytes(16).toString('hex');
+
+/** The one account every zone of a stand-in belongs to. */
+const ACCOUNT = { id: newId(), name: 'Runway stand-in account' };
+
+/** An active zone with no records, as a zone that finished onboarding looks (no previous DNS host known). */
+export function newZone(name: string, nameServers?: string[]): SimZone {
+  const created = new Date().toISOString();
+  return {
+    id: newId(),
+    name: name.replace(/\.$/, '').toLowerCase(),
+    status: 'active',
+    development_mode: 0,
+    name_servers: nameServers ?? ['ada.ns.cloudflare.com', 'bob.ns.cloudflare.com'],
+    original_name_servers: null,
+    original_registrar: null,
+    original_dnshost: null,
+    account: { ...ACCOUNT },
+    owner: { id: ACCOUNT.id, name: ACCOUNT.name, type: 'organization' },
+    meta: { step: 2, custom_certificate_quota: 0, page_rule_quota: 3, phishing_detected: false },
+    created_on: created,
+    modified_on: created,
+    activated_on: created,
+    records: [],
+  };
+}
 const PROXIABLE = new Set(['A', 'AAAA', 'CNAME']);
 const TYPES = new Set(['A', 'AAAA', 'CNAME', 'TXT', 'MX', 'NS', 'CAA', 'SRV']);
 
