@@ -199,13 +199,10 @@ function actionScopes(uses: string, withs: Json, self: string): Permissions {
 /** The permission level each scope needs for what the job's steps do (API calls, known actions). */
 export function neededPermissions(job: Json, self = 'coconut-beach/runway'): Permissions {
   const need: Permissions = {};
-  const raise = (scope: string, level: string) => {
-    if ((LEVEL[level] ?? 0) > (LEVEL[need[scope]] ?? 0)) need[scope] = level;
-  };
   for (const step of steps(job)) {
     if (typeof step.uses === 'string') {
       for (const [scope, level] of Object.entries(actionScopes(step.uses, asObject(step.with), self)))
-        raise(scope, level);
+        raise(need, scope, level);
     }
     if (typeof step.run !== 'string') continue;
     for (const call of apiCalls(step.run)) {
@@ -216,7 +213,7 @@ export function neededPermissions(job: Json, self = 'coconut-beach/runway'): Per
           ? parts.slice(2).find((p) => /^(statuses|status|check-runs|check-suites)$/.test(p))
           : undefined;
       const scope = sub ? (sub.startsWith('check') ? 'checks' : 'statuses') : RESOURCE_SCOPE[parts[0]];
-      if (scope) raise(scope, call.method === 'GET' ? 'read' : 'write');
+      if (scope) raise(need, scope, call.method === 'GET' ? 'read' : 'write');
     }
   }
   return need;
@@ -303,284 +300,364 @@ interface CalleeInfo {
   deploys: boolean;
 }
 
-export function checkWorkflow(file: string, text: string, options: PolicyOptions): PolicyFinding[] {
-  const self = options.selfRepository ?? 'coconut-beach/runway';
-  const findings: PolicyFinding[] = [];
-  const add = (rule: PolicyRule, message: string, job?: string) =>
-    findings.push({ file, rule, job, message });
-  const doc = asObject(parse(text));
-  const jobs = asObject(doc.jobs);
+/** Raises `perms[scope]` to `level` when that is higher than what it holds. */
+function raise(perms: Permissions, scope: string, level: string): void {
+  if ((LEVEL[level] ?? 0) > (LEVEL[perms[scope]] ?? 0)) perms[scope] = level;
+}
 
-  const calleeCache = new Map<string, CalleeInfo | undefined>();
+/** What the rules of one workflow file share: where findings go and how called workflows are read. */
+interface Workflow {
+  text: string;
+  doc: Json;
+  root: string;
+  self: string;
+  add: (rule: PolicyRule, message: string, job?: string) => void;
+  callee: (name: string) => CalleeInfo | undefined;
+}
+
+/** One job as the rules see it: its permissions and, for a job calling a Runway workflow, that workflow. */
+interface Job {
+  id: string;
+  job: Json;
+  perms: Permissions | 'invalid' | undefined;
+  calledName?: string;
+  called?: CalleeInfo;
+}
+
+/** Reads called workflows once each: their inputs, secrets, the permissions their jobs ask for, whether they deploy. */
+function calleeReader(root: string, self: string): (name: string) => CalleeInfo | undefined {
+  const cache = new Map<string, CalleeInfo | undefined>();
   const callee = (name: string): CalleeInfo | undefined => {
-    if (!calleeCache.has(name)) {
-      const wf = readYaml(join(options.root, '.github', 'workflows', name));
-      if (!wf) {
-        calleeCache.set(name, undefined);
-      } else {
-        const call = asObject(asObject(wf.on).workflow_call);
-        const perms: Permissions = {};
-        let deploys = false;
-        for (const job of Object.values(asObject(wf.jobs)).map(asObject)) {
-          const p = permissionsOf(job.permissions);
-          if (p && p !== 'invalid') {
-            for (const [scope, level] of Object.entries(p)) {
-              if ((LEVEL[level] ?? 0) > (LEVEL[perms[scope]] ?? 0)) perms[scope] = level;
-            }
-          }
-          if (steps(job).some((s) => DEPLOYING_ACTIONS.test(String(s.uses ?? '')))) deploys = true;
-          const nested = typeof job.uses === 'string' ? runwayWorkflow(job.uses, self) : undefined;
-          if (nested && nested !== name) {
-            const inner = callee(nested);
-            if (inner?.deploys) deploys = true;
-            for (const [scope, level] of Object.entries(inner?.permissions ?? {})) {
-              if ((LEVEL[level] ?? 0) > (LEVEL[perms[scope]] ?? 0)) perms[scope] = level;
-            }
-          }
-        }
-        calleeCache.set(name, {
-          inputs: asObject(call.inputs),
-          secrets: asObject(call.secrets),
-          permissions: perms,
-          deploys,
-        });
-      }
+    if (!cache.has(name)) {
+      const wf = readYaml(join(root, '.github', 'workflows', name));
+      cache.set(name, wf ? calleeInfo(wf, name, self, callee) : undefined);
     }
-    return calleeCache.get(name);
+    return cache.get(name);
   };
+  return callee;
+}
 
-  // Permissions at the top: `{}` or read-only, so a job without its own block cannot write.
-  const top = permissionsOf(doc.permissions);
+function calleeInfo(
+  wf: Json,
+  name: string,
+  self: string,
+  callee: (name: string) => CalleeInfo | undefined,
+): CalleeInfo {
+  const call = asObject(asObject(wf.on).workflow_call);
+  const perms: Permissions = {};
+  let deploys = false;
+  for (const job of Object.values(asObject(wf.jobs)).map(asObject)) {
+    const p = permissionsOf(job.permissions);
+    if (p && p !== 'invalid') for (const [scope, level] of Object.entries(p)) raise(perms, scope, level);
+    if (deploysDirectly(job)) deploys = true;
+    const nested = typeof job.uses === 'string' ? runwayWorkflow(job.uses, self) : undefined;
+    if (nested && nested !== name) {
+      const inner = callee(nested);
+      if (inner?.deploys) deploys = true;
+      for (const [scope, level] of Object.entries(inner?.permissions ?? {})) raise(perms, scope, level);
+    }
+  }
+  return { inputs: asObject(call.inputs), secrets: asObject(call.secrets), permissions: perms, deploys };
+}
+
+const deploysDirectly = (job: Json): boolean =>
+  steps(job).some((s) => DEPLOYING_ACTIONS.test(String(s.uses ?? '')));
+
+/** top-permissions: `{}` or read-only at the top, so a job without its own block cannot write. */
+function topPermissions(w: Workflow): void {
+  const top = permissionsOf(w.doc.permissions);
   if (top === undefined)
-    add('top-permissions', 'no top-level `permissions:`; add `permissions: {}` and grant scopes per job.');
+    w.add('top-permissions', 'no top-level `permissions:`; add `permissions: {}` and grant scopes per job.');
   else if (top === 'invalid' || writes(top).length > 0) {
-    add(
+    w.add(
       'top-permissions',
       `top-level permissions grant write (${top === 'invalid' ? 'invalid' : writes(top).join(', ')}); use {} and grant per job.`,
     );
   }
+}
 
-  let workflowDeploys = false;
-  for (const [id, raw] of Object.entries(jobs)) {
-    const job = asObject(raw);
-    const perms = permissionsOf(job.permissions);
-    const jobText = JSON.stringify(job);
-    const calledName = typeof job.uses === 'string' ? runwayWorkflow(job.uses, self) : undefined;
-    const called = calledName ? callee(calledName) : undefined;
-    if (perms === undefined)
-      add('job-permissions', 'job has no `permissions:` block; declare exactly what it needs.', id);
-    if (perms === 'invalid')
-      add('job-permissions', '`permissions:` must be a map of scope: read|write|none.', id);
+/** job-permissions: every job declares its own block, as a map. */
+function jobPermissions(w: Workflow, { id, perms }: Job): void {
+  if (perms === undefined)
+    w.add('job-permissions', 'job has no `permissions:` block; declare exactly what it needs.', id);
+  if (perms === 'invalid')
+    w.add('job-permissions', '`permissions:` must be a map of scope: read|write|none.', id);
+}
 
-    // Least privilege: every scope granted above what the job's steps (or the called workflow) need.
-    const needed = called
-      ? called.permissions
-      : typeof job.uses === 'string'
-        ? undefined
-        : neededPermissions(job, self);
-    if (needed && perms && perms !== 'invalid') {
-      for (const [scope, level] of Object.entries(perms)) {
-        const want = LEVEL[needed[scope] ?? needed['*'] ?? 'none'] ?? 0;
-        if (level === 'write' && want < 2) {
-          add(
-            'excess-write',
-            `\`${scope}: write\` is not needed by anything this job does${want === 1 ? ' (it only reads)' : ''}; evidence is a GitHub API call that writes ${scope} or an action known to.`,
-            id,
-          );
-        } else if (level === 'read' && want < 1) {
-          add(
-            'excess-read',
-            `\`${scope}: read\` is not needed by anything this job does; drop it (no API call or known action reads ${scope}).`,
-            id,
-          );
-        }
-      }
+/** excess-write / excess-read: least privilege, every scope granted above what the job's steps (or the called workflow) need. */
+function excessPermissions(w: Workflow, { id, job, perms, called }: Job): void {
+  const needed = called
+    ? called.permissions
+    : typeof job.uses === 'string'
+      ? undefined
+      : neededPermissions(job, w.self);
+  if (!needed || !perms || perms === 'invalid') return;
+  for (const [scope, level] of Object.entries(perms)) {
+    const want = LEVEL[needed[scope] ?? needed['*'] ?? 'none'] ?? 0;
+    if (level === 'write' && want < 2) {
+      w.add(
+        'excess-write',
+        `\`${scope}: write\` is not needed by anything this job does${want === 1 ? ' (it only reads)' : ''}; evidence is a GitHub API call that writes ${scope} or an action known to.`,
+        id,
+      );
+    } else if (level === 'read' && want < 1) {
+      w.add(
+        'excess-read',
+        `\`${scope}: read\` is not needed by anything this job does; drop it (no API call or known action reads ${scope}).`,
+        id,
+      );
     }
+  }
+}
 
-    if (typeof job.uses === 'string') {
-      if (called) {
-        const granted = perms && perms !== 'invalid' ? perms : {};
-        for (const [scope, level] of Object.entries(called.permissions)) {
-          if ((LEVEL[granted[scope] ?? granted['*'] ?? 'none'] ?? 0) < (LEVEL[level] ?? 0)) {
-            add(
-              'caller-permissions',
-              `${calledName} asks for \`${scope}: ${level}\` but this job grants ${granted[scope] ?? 'none'}; the called job would fail to start.`,
-              id,
-            );
-          }
-        }
-        const withKeys = asObject(job.with);
-        for (const key of Object.keys(withKeys)) {
-          if (!(key in called.inputs)) add('workflow-inputs', `${calledName} has no input \`${key}\`.`, id);
-        }
-        for (const [key, spec] of Object.entries(called.inputs)) {
-          if (asObject(spec).required === true && !(key in withKeys))
-            add('workflow-inputs', `${calledName} requires input \`${key}\`.`, id);
-        }
-        const passed = job.secrets === 'inherit' ? {} : asObject(job.secrets);
-        for (const key of Object.keys(passed)) {
-          if (!(key in called.secrets))
-            add('workflow-inputs', `${calledName} declares no secret \`${key}\`.`, id);
-        }
-        for (const [key, spec] of Object.entries(called.secrets)) {
-          if (asObject(spec).required === true && !(key in passed) && job.secrets !== 'inherit') {
-            add('workflow-inputs', `${calledName} requires secret \`${key}\`.`, id);
-          }
-        }
-        if (called.deploys) {
-          workflowDeploys = true;
-          const c = job.concurrency;
-          if (c !== undefined && asObject(c)['cancel-in-progress'] !== false && typeof c !== 'string') {
-            add(
-              'deploy-concurrency',
-              'a caller of a deploying workflow must not cancel it (`cancel-in-progress: false`).',
-              id,
-            );
-          }
-        }
-      }
+/** caller-permissions: a job calling a reusable workflow grants what the called jobs ask for. */
+function callerPermissions(
+  w: Workflow,
+  { id, perms, calledName, called }: Job & { called: CalleeInfo },
+): void {
+  const granted = perms && perms !== 'invalid' ? perms : {};
+  for (const [scope, level] of Object.entries(called.permissions)) {
+    if ((LEVEL[granted[scope] ?? granted['*'] ?? 'none'] ?? 0) < (LEVEL[level] ?? 0)) {
+      w.add(
+        'caller-permissions',
+        `${calledName} asks for \`${scope}: ${level}\` but this job grants ${granted[scope] ?? 'none'}; the called job would fail to start.`,
+        id,
+      );
     }
+  }
+}
 
-    if (job.secrets === 'inherit')
-      add('secrets-inherit', '`secrets: inherit` passes every secret; pass the ones needed explicitly.', id);
-    if (/toJSON\(\s*secrets\s*\)/i.test(jobText))
-      add('secrets-inherit', '`toJSON(secrets)` exposes every secret; pass the ones needed explicitly.', id);
+/** workflow-inputs: `with:` and `secrets:` name only what the called workflow declares, and all it requires. */
+function workflowInputs(w: Workflow, { id, job, calledName, called }: Job & { called: CalleeInfo }): void {
+  const withKeys = asObject(job.with);
+  for (const key of Object.keys(withKeys)) {
+    if (!(key in called.inputs)) w.add('workflow-inputs', `${calledName} has no input \`${key}\`.`, id);
+  }
+  for (const [key, spec] of Object.entries(called.inputs)) {
+    if (asObject(spec).required === true && !(key in withKeys))
+      w.add('workflow-inputs', `${calledName} requires input \`${key}\`.`, id);
+  }
+  const passed = job.secrets === 'inherit' ? {} : asObject(job.secrets);
+  for (const key of Object.keys(passed)) {
+    if (!(key in called.secrets))
+      w.add('workflow-inputs', `${calledName} declares no secret \`${key}\`.`, id);
+  }
+  for (const [key, spec] of Object.entries(called.secrets)) {
+    if (asObject(spec).required === true && !(key in passed) && job.secrets !== 'inherit') {
+      w.add('workflow-inputs', `${calledName} requires secret \`${key}\`.`, id);
+    }
+  }
+}
 
-    const deploys = steps(job).some((s) => DEPLOYING_ACTIONS.test(String(s.uses ?? '')));
-    if (deploys) {
-      workflowDeploys = true;
-      const env = job.environment;
-      const envName =
-        typeof env === 'string'
-          ? env
-          : typeof asObject(env).name === 'string'
-            ? String(asObject(env).name)
-            : undefined;
-      if (!envName)
-        add(
-          'deploy-environment',
-          'a deploy job must run in a GitHub environment (`environment:`) so its protection rules apply.',
+/** deploy-concurrency (callers): a job calling a deploying workflow must not be able to cancel it. */
+function callerConcurrency(w: Workflow, { id, job }: Job): void {
+  const c = job.concurrency;
+  if (c !== undefined && asObject(c)['cancel-in-progress'] !== false && typeof c !== 'string') {
+    w.add(
+      'deploy-concurrency',
+      'a caller of a deploying workflow must not cancel it (`cancel-in-progress: false`).',
+      id,
+    );
+  }
+}
+
+/** secrets-inherit: secrets passed explicitly, never `inherit` or the whole `secrets` object. */
+function secretsInherit(w: Workflow, { id, job }: Job): void {
+  if (job.secrets === 'inherit')
+    w.add('secrets-inherit', '`secrets: inherit` passes every secret; pass the ones needed explicitly.', id);
+  if (/toJSON\(\s*secrets\s*\)/i.test(JSON.stringify(job)))
+    w.add('secrets-inherit', '`toJSON(secrets)` exposes every secret; pass the ones needed explicitly.', id);
+}
+
+function environmentName(job: Json): string | undefined {
+  const env = job.environment;
+  if (typeof env === 'string') return env;
+  return typeof asObject(env).name === 'string' ? String(asObject(env).name) : undefined;
+}
+
+/** deploy-environment: a deploy job runs in a GitHub environment, so its protection rules apply. */
+function deployEnvironment(w: Workflow, { id, job }: Job): void {
+  if (!environmentName(job))
+    w.add(
+      'deploy-environment',
+      'a deploy job must run in a GitHub environment (`environment:`) so its protection rules apply.',
+      id,
+    );
+}
+
+/** deploy-concurrency (deploy jobs): one group per environment, `cancel-in-progress: false`. */
+function deployConcurrency(w: Workflow, { id, job }: Job): void {
+  const concurrency = job.concurrency;
+  if (concurrency === undefined) {
+    w.add(
+      'deploy-concurrency',
+      'a deploy job needs a job-level `concurrency` group per environment with `cancel-in-progress: false`.',
+      id,
+    );
+    return;
+  }
+  const group = typeof concurrency === 'string' ? concurrency : String(asObject(concurrency).group ?? '');
+  if (typeof concurrency === 'string' || asObject(concurrency)['cancel-in-progress'] !== false) {
+    w.add(
+      'deploy-concurrency',
+      '`cancel-in-progress` must be literally false: cancelling a deploy leaves a half-applied rollout.',
+      id,
+    );
+  }
+  const envName = environmentName(job);
+  if (envName && !normalise(group).includes(normalise(envName))) {
+    w.add(
+      'deploy-concurrency',
+      `the concurrency group "${group}" is not per environment (does not contain ${envName}).`,
+      id,
+    );
+  }
+}
+
+/** template-injection: expressions expand into the script before the shell parses it. */
+function templateInjection(w: Workflow, { id }: Job, step: Json, index: number): void {
+  const scripts: string[] = [];
+  if (typeof step.run === 'string') scripts.push(step.run);
+  if (
+    /actions\/github-script@/.test(String(step.uses ?? '')) &&
+    typeof asObject(step.with).script === 'string'
+  ) {
+    scripts.push(String(asObject(step.with).script));
+  }
+  for (const script of scripts) {
+    for (const expr of expressions(script)) {
+      if (!SAFE_IN_RUN.some((re) => re.test(expr.trim()))) {
+        w.add(
+          'template-injection',
+          `step ${step.id ?? step.name ?? index + 1}: \`\${{ ${expr} }}\` is expanded into the script; pass it through \`env:\` and use "$VAR".`,
           id,
         );
-      const concurrency = job.concurrency;
-      if (concurrency === undefined) {
-        add(
-          'deploy-concurrency',
-          'a deploy job needs a job-level `concurrency` group per environment with `cancel-in-progress: false`.',
-          id,
-        );
-      } else {
-        const group =
-          typeof concurrency === 'string' ? concurrency : String(asObject(concurrency).group ?? '');
-        if (typeof concurrency === 'string' || asObject(concurrency)['cancel-in-progress'] !== false) {
-          add(
-            'deploy-concurrency',
-            '`cancel-in-progress` must be literally false: cancelling a deploy leaves a half-applied rollout.',
-            id,
-          );
-        }
-        if (envName && !normalise(group).includes(normalise(envName))) {
-          add(
-            'deploy-concurrency',
-            `the concurrency group "${group}" is not per environment (does not contain ${envName}).`,
-            id,
-          );
-        }
-      }
-    }
-
-    // Template injection: expressions expand into the script before the shell parses it.
-    for (const [index, step] of steps(job).entries()) {
-      const scripts: string[] = [];
-      if (typeof step.run === 'string') scripts.push(step.run);
-      if (
-        /actions\/github-script@/.test(String(step.uses ?? '')) &&
-        typeof asObject(step.with).script === 'string'
-      ) {
-        scripts.push(String(asObject(step.with).script));
-      }
-      for (const script of scripts) {
-        for (const expr of expressions(script)) {
-          if (!SAFE_IN_RUN.some((re) => re.test(expr.trim()))) {
-            add(
-              'template-injection',
-              `step ${step.id ?? step.name ?? index + 1}: \`\${{ ${expr} }}\` is expanded into the script; pass it through \`env:\` and use "$VAR".`,
-              id,
-            );
-          }
-        }
-      }
-
-      const action = typeof step.uses === 'string' ? runwayAction(step.uses, self) : undefined;
-      if (action) {
-        const meta = readYaml(join(options.root, 'actions', action, 'action.yml'));
-        if (!meta) {
-          add('action-inputs', `actions/${action}/action.yml does not exist.`, id);
-        } else {
-          const inputs = asObject(meta.inputs);
-          for (const key of Object.keys(asObject(step.with))) {
-            if (!(key in inputs))
-              add('action-inputs', `step ${step.id ?? index + 1}: ${action} has no input \`${key}\`.`, id);
-          }
-          for (const [key, spec] of Object.entries(inputs)) {
-            const s = asObject(spec);
-            if (s.required === true && s.default === undefined && !(key in asObject(step.with))) {
-              add('action-inputs', `step ${step.id ?? index + 1}: ${action} requires input \`${key}\`.`, id);
-            }
-          }
-          if (typeof step.id === 'string') {
-            const outputs = asObject(meta.outputs);
-            const refs = new Set(
-              [...text.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([\\w-]+)`, 'g'))].map(
-                (m) => m[1],
-              ),
-            );
-            for (const name of refs) {
-              if (!(name in outputs))
-                add(
-                  'action-inputs',
-                  `steps.${step.id}.outputs.${name}: ${action} has no output \`${name}\`.`,
-                  id,
-                );
-            }
-          }
-        }
       }
     }
   }
+}
 
-  const topConcurrency = doc.concurrency;
-  if (
-    workflowDeploys &&
-    topConcurrency !== undefined &&
-    asObject(topConcurrency)['cancel-in-progress'] !== false
-  ) {
-    add(
+/** action-inputs: a Runway action step passes only inputs its action.yml declares, every required one, and reads only its outputs. */
+function actionInputs(w: Workflow, { id }: Job, step: Json, index: number): void {
+  const action = typeof step.uses === 'string' ? runwayAction(step.uses, w.self) : undefined;
+  if (!action) return;
+  const meta = readYaml(join(w.root, 'actions', action, 'action.yml'));
+  if (!meta) return w.add('action-inputs', `actions/${action}/action.yml does not exist.`, id);
+  const inputs = asObject(meta.inputs);
+  const where = `step ${step.id ?? index + 1}`;
+  for (const key of Object.keys(asObject(step.with))) {
+    if (!(key in inputs)) w.add('action-inputs', `${where}: ${action} has no input \`${key}\`.`, id);
+  }
+  for (const [key, spec] of Object.entries(inputs)) {
+    const s = asObject(spec);
+    if (s.required === true && s.default === undefined && !(key in asObject(step.with))) {
+      w.add('action-inputs', `${where}: ${action} requires input \`${key}\`.`, id);
+    }
+  }
+  if (typeof step.id !== 'string') return;
+  const outputs = asObject(meta.outputs);
+  const refs = new Set(
+    [...w.text.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([\\w-]+)`, 'g'))].map((m) => m[1]),
+  );
+  for (const name of refs) {
+    if (!(name in outputs))
+      w.add('action-inputs', `steps.${step.id}.outputs.${name}: ${action} has no output \`${name}\`.`, id);
+  }
+}
+
+/** deploy-concurrency (workflow level): nothing above a deploy job may cancel it. */
+function workflowConcurrency(w: Workflow): void {
+  const topConcurrency = w.doc.concurrency;
+  if (topConcurrency !== undefined && asObject(topConcurrency)['cancel-in-progress'] !== false) {
+    w.add(
       'deploy-concurrency',
       'workflow-level concurrency could cancel a deploy in progress; set `cancel-in-progress: false` or move it to the jobs.',
     );
   }
+}
 
-  for (const use of usesLines(text)) {
+/** unpinned-uses: every non-local `uses:` pinned by a 40-hex SHA (or a docker digest) with a version comment. */
+function unpinnedUses(w: Workflow): void {
+  for (const use of usesLines(w.text)) {
     if (use.value.startsWith('./') || use.value.startsWith('$/')) continue;
     if (use.value.startsWith('docker://')) {
       if (!/@sha256:[0-9a-f]{64}$/.test(use.value))
-        add('unpinned-uses', `line ${use.line}: ${use.value} is not pinned by digest.`);
+        w.add('unpinned-uses', `line ${use.line}: ${use.value} is not pinned by digest.`);
       continue;
     }
     const ref = use.value.split('@')[1] ?? '';
     if (!/^[0-9a-f]{40}$/.test(ref)) {
-      add('unpinned-uses', `line ${use.line}: ${use.value} is not pinned by a full 40-hex commit SHA.`);
+      w.add('unpinned-uses', `line ${use.line}: ${use.value} is not pinned by a full 40-hex commit SHA.`);
     } else if (
       !/^v?\d+(\.\d+){1,2}\b/.test(use.comment) &&
       // Runway's own pins between releases name the branch and commit date (self-pin.test.ts checks both).
-      !(use.value.toLowerCase().startsWith(`${self.toLowerCase()}/`) && SELF_PIN_COMMENT.test(use.comment))
+      !(use.value.toLowerCase().startsWith(`${w.self.toLowerCase()}/`) && SELF_PIN_COMMENT.test(use.comment))
     ) {
-      add(
+      w.add(
         'unpinned-uses',
         `line ${use.line}: ${use.value} needs a \`# vX.Y.Z\` comment naming the pinned release (Runway's own pins may say \`# main @ <commit date>\`).`,
       );
     }
   }
+}
+
+/** The rules that look at one job, in the order its findings are reported; returns whether the job deploys. */
+function checkJob(w: Workflow, job: Job): boolean {
+  let deploys = false;
+  jobPermissions(w, job);
+  excessPermissions(w, job);
+  const { called } = job;
+  if (called) {
+    callerPermissions(w, { ...job, called });
+    workflowInputs(w, { ...job, called });
+    if (called.deploys) {
+      deploys = true;
+      callerConcurrency(w, job);
+    }
+  }
+  secretsInherit(w, job);
+  if (deploysDirectly(job.job)) {
+    deploys = true;
+    deployEnvironment(w, job);
+    deployConcurrency(w, job);
+  }
+  for (const [index, step] of steps(job.job).entries()) {
+    templateInjection(w, job, step, index);
+    actionInputs(w, job, step, index);
+  }
+  return deploys;
+}
+
+function jobOf(w: Workflow, id: string, raw: unknown): Job {
+  const job = asObject(raw);
+  const calledName = typeof job.uses === 'string' ? runwayWorkflow(job.uses, w.self) : undefined;
+  return {
+    id,
+    job,
+    perms: permissionsOf(job.permissions),
+    calledName,
+    called: calledName ? w.callee(calledName) : undefined,
+  };
+}
+
+/** Every finding of the policy's rules in one workflow file: the top, each job, then the file's `uses:` lines. */
+export function checkWorkflow(file: string, text: string, options: PolicyOptions): PolicyFinding[] {
+  const self = options.selfRepository ?? 'coconut-beach/runway';
+  const findings: PolicyFinding[] = [];
+  const w: Workflow = {
+    text,
+    doc: asObject(parse(text)),
+    root: options.root,
+    self,
+    add: (rule, message, job) => void findings.push({ file, rule, job, message }),
+    callee: calleeReader(options.root, self),
+  };
+  topPermissions(w);
+  let workflowDeploys = false;
+  for (const [id, raw] of Object.entries(asObject(w.doc.jobs))) {
+    if (checkJob(w, jobOf(w, id, raw))) workflowDeploys = true;
+  }
+  if (workflowDeploys) workflowConcurrency(w);
+  unpinnedUses(w);
   return findings;
 }
