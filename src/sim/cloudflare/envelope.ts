@@ -14,12 +14,12 @@ export const failure = (errors: CfError[]) => ({ success: false, errors, message
 export const NO_ROUTE: CfError = { code: 7000, message: 'No route for that URI' };
 
 /** Paging bounds of one list route: Cloudflare's default and largest `per_page`. */
-export interface PageBounds {
+interface PageBounds {
   perPage: number;
   maxPerPage: number;
 }
 
-/** A page of `items` in the envelope, with the `result_info` Cloudflare sends (`page`, `per_page` as asked). */
+/** A page of `items` in the envelope, with Cloudflare's `result_info`; `per_page` is held within the route's bounds. */
 export function page<T>(items: T[], query: URLSearchParams, bounds: PageBounds) {
   const perPage = Math.min(bounds.maxPerPage, Math.max(5, Number(query.get('per_page') ?? bounds.perPage)));
   const p = Math.max(1, Number(query.get('page') ?? 1));

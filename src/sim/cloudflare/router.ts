@@ -14,7 +14,7 @@ export interface Call {
   body: Record<string, unknown>;
 }
 
-export type Handler = (state: CloudflareState, call: Call) => Reply;
+type Handler = (state: CloudflareState, call: Call) => Reply;
 
 export interface RouteDef {
   /** Undefined: any method (a route that looks its objects up, then has nothing for this method). */

@@ -2,7 +2,7 @@
 import type { SimComment, SimDeployment, SimDeploymentStatus, SimIssue, SimLabel, SimUser } from './model.js';
 import type { GitHubState } from './state.js';
 
-export const renderUser = (s: GitHubState, u: SimUser) => ({
+const renderUser = (s: GitHubState, u: SimUser) => ({
   login: u.login,
   id: u.id,
   node_id: `MDM6Qm90${u.id}`,

@@ -16,7 +16,7 @@ export interface Call {
   body: Record<string, unknown>;
 }
 
-export type Handler = (state: GitHubState, call: Call) => Reply;
+type Handler = (state: GitHubState, call: Call) => Reply;
 
 export interface RouteDef {
   method: string;

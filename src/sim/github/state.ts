@@ -5,7 +5,7 @@ import type { SimCall, SimDeployment, SimFault, SimIssue, SimLabel } from './mod
 export const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const isSha = (text: string) => /^[0-9a-f]{40}$/i.test(text);
 
-export interface Ref {
+interface Ref {
   sha: string;
   /** The branch lags the default branch: a deployment with auto_merge merges it first. */
   behind: boolean;
@@ -41,7 +41,7 @@ export class GitHubState {
     for (const [name, sha] of Object.entries(refs)) this.refs.set(name, { sha, behind: false });
   }
 
-  /** Ids are shared by every kind of object, as GitHub's are unique across a resource type. */
+  /** One counter for every kind of object, so no two objects share an id. */
   nextId(): number {
     return ++this.lastId;
   }

@@ -68,7 +68,7 @@ function lookUpThenNoRoute(state: CloudflareState, { params }: Call): Reply {
   return noRoute();
 }
 
-/** The collection's routes; the single-record routes come after the batch route in ROUTES. */
+/** The collection's routes; routes.ts puts the single-record routes after the batch route. */
 export const RECORD_COLLECTION_ROUTES: RouteDef[] = [
   { method: 'GET', path: R, handler: listRecords },
   { method: 'POST', path: R, handler: createRecord },

@@ -4,7 +4,7 @@ import type { CloudflareState } from '../state.js';
 import type { SimZone } from '../store.js';
 
 /** A zone as the API shows it: everything but the records the stand-in keeps with it. */
-export const zoneJson = ({ records: _records, ...zone }: SimZone) => zone;
+const zoneJson = ({ records: _records, ...zone }: SimZone) => zone;
 
 /** `GET /zones`: per_page defaults to 20 and is at most 50 (the `per_page` parameter of List Zones). */
 function listZones(state: CloudflareState, { query }: Call): Reply {
