@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { InputReader } from '../../src/core/inputs.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import { readDeployInputs } from '../../src/fly/inputs.js';
 import { releaseConfigOf } from '../../src/fly/release-record.js';
-import { seed, startFlySim, type FlySim } from './support.js';
+import { seed, suiteSim } from './support.js';
 
 const STAGING = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
 const withEnv = (value: string, extra = '') =>
@@ -98,13 +98,7 @@ describe('restore-config input', () => {
   });
 });
 
-let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({});
-});
-afterAll(async () => {
-  await sim?.close();
-});
+const sim = suiteSim();
 
 describe('a restore against the Fly stand-in', () => {
   it('puts the recorded config back together with the recorded image; a plain rollback keeps the new config', async () => {
