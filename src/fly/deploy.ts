@@ -22,7 +22,7 @@ import { runStrategy } from './strategies/index.js';
 import { describeLayout, planPlacement, scaleDown, scaleUp } from './strategies/scale.js';
 import { META, RELEASE_COMMAND_GROUP, type Machine, type MachineConfig, type MachineGuest } from './types.js';
 import { checkVolumes, VolumePool } from './volumes.js';
-import { refuseCanaryWithMounts } from './config/validate.js';
+import { preflight } from './preflight.js';
 
 export type { DeployOptions, DeployResult, DeployStatus } from './deploy-options.js';
 export type { MachineReport } from './report.js';
@@ -54,7 +54,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   try {
     d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
     // Also for callers that skip readDeployInputs (the CLI, the rehearsal): refused before any call.
-    refuseCanaryWithMounts(options.toml, options.strategy, 'strategy');
+    preflight(options.toml, options.strategy);
     survey = await surveyApp(d);
     // Leases before secrets, release_command or any Machine: a racing deploy stops here, unchanged.
     if (!survey.firstDeploy) await leaseAll(d, survey.before);
