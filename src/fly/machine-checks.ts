@@ -59,8 +59,11 @@ async function startTestedMachine(d: Deployment, group: string, before: Machine[
   delete config.mounts;
   d.mark(`group ${group}: starting a Machine of the new release in ${region} for its machine checks`);
   const since = Date.now();
+  // Tagged as flyctl tags a canary (which it also runs the checks beside), so `mode: doctor` finds one a
+  // killed run left behind.
   const machine = await d.createMachine(group, region, config, {
     skipServiceRegistration: true,
+    metadata: { [META.canary]: 'true' },
     scratchVolume: true,
   });
   const tested = { group, machine, config };

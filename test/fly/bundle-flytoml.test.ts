@@ -19,13 +19,19 @@ describe('fly-deploy bundle: machine_checks', () => {
   command = ["curl -f http://[$FLY_TEST_MACHINE_IP]:${port}/"]
 `;
 
-  it('pass: the check runs beside a throwaway Machine of the new release, both are gone, the app is on v2', async () => {
-    const app = 'bundle-mchk-pass';
+  /** A new app deployed once (v1) with `text` as its fly.toml; returns that checkout. */
+  async function firstDeploy(app: string, text: string): Promise<string> {
     await sim.createApp(app);
-    const cwd = workspace({ 'fly.toml': toml(8080) });
+    const cwd = workspace({ 'fly.toml': text });
     expect((await deployBundle(sim, app, { image: image(app, 'v1') }, { cwd })).outputs.status).toBe(
       'deployed',
     );
+    return cwd;
+  }
+
+  it('pass: the check runs beside a throwaway Machine of the new release, both are gone, the app is on v2', async () => {
+    const app = 'bundle-mchk-pass';
+    const cwd = await firstDeploy(app, toml(8080));
     const run = await deployBundle(sim, app, { image: image(app, 'v2') }, { cwd });
     expect({ status: run.outputs.status, exit: run.exitCode }).toEqual({ status: 'deployed', exit: 0 });
     expect(run.log).toMatch(/1 machine check\(s\) passed/);
@@ -39,11 +45,7 @@ describe('fly-deploy bundle: machine_checks', () => {
 
   it('fail: a check that exits non-zero stops the deploy and nothing on the app changed', async () => {
     const app = 'bundle-mchk-fail';
-    await sim.createApp(app);
-    const cwd = workspace({ 'fly.toml': toml(8080) });
-    expect((await deployBundle(sim, app, { image: image(app, 'v1') }, { cwd })).outputs.status).toBe(
-      'deployed',
-    );
+    await firstDeploy(app, toml(8080));
     const before = layout(app);
     const failing = workspace({ 'fly.toml': toml(9999) });
     const run = await deployBundle(sim, app, { image: image(app, 'v2') }, { cwd: failing });

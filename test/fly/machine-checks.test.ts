@@ -60,7 +60,8 @@ describe('machine_checks ([http_service] and top-level) in throwaway Machines', 
     const all = await everyMachine(app);
     const checks = all.filter(isCheckMachine);
     const tested = all.find((m) => m.config.metadata.fly_process_group === 'app' && m.state === 'destroyed');
-    expect(tested).toBeDefined();
+    // Tagged as a canary, so `mode: doctor` would find one a killed run left behind.
+    expect(tested?.config.metadata.fly_canary).toBe('true');
     // flyctl's ToTestMachineConfig + launchInputForTestMachine, against the tested Machine.
     expect(checks.map((m) => [m.config.image, m.config.init, m.config.env.FLY_TEST_MACHINE_IP])).toEqual([
       [

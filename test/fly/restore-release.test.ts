@@ -2,11 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../../src/core/errors.js';
 import { InputReader } from '../../src/core/inputs.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import { readDeployInputs } from '../../src/fly/inputs.js';
 import { releaseConfigOf } from '../../src/fly/release-record.js';
+import { refusalOf } from './refusal.js';
 import { seed, suiteSim } from './support.js';
 
 const STAGING = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
@@ -29,15 +29,7 @@ function readWith(toml: string, inputs: Record<string, string>) {
   return readDeployInputs(new InputReader((name) => inputs[name]), { FLY_API_TOKEN: 'fm2_t' }, dir);
 }
 
-function failure(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return (error as UserError).describe();
-  }
-  throw new Error('expected a UserError');
-}
+const failure = refusalOf;
 
 describe('the recorded release (payload)', () => {
   it('holds one config per process group, without image, volumes or release data', () => {

@@ -96,6 +96,16 @@ export async function seed(
   return result;
 }
 
+/**
+ * The changes sent to the sim since call number `from` (`sim.calls().length` taken before): everything
+ * but reads and the lease calls a deploy makes before it changes anything.
+ */
+export const mutationsSince = (sim: FlySim, from: number) =>
+  sim
+    .calls()
+    .slice(from)
+    .filter((c) => c.method !== 'GET' && !c.path.endsWith('/lease'));
+
 /** The log as a reader sees it: the runner consumes `::add-mask::` lines. */
 export const visibleLog = (log: string) =>
   log
