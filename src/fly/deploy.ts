@@ -13,7 +13,7 @@ import {
 } from './app-machines.js';
 import type { DeployOptions, DeployResult } from './deploy-options.js';
 import { Deployment, newId } from './deployment.js';
-import { machineChecksFor, runMachineCheck, testMachineConfig } from './machine-checks.js';
+import { runMachineChecks } from './machine-checks.js';
 import { releaseCommandConfig } from './machine-config.js';
 import { claimFleet } from './claim.js';
 import { runReleaseCommand } from './release-command.js';
@@ -22,6 +22,7 @@ import { runStrategy } from './strategies/index.js';
 import { describeLayout, planPlacement, scaleDown, scaleUp } from './strategies/scale.js';
 import { META, RELEASE_COMMAND_GROUP, type Machine, type MachineConfig, type MachineGuest } from './types.js';
 import { checkVolumes, VolumePool } from './volumes.js';
+import { preflight } from './preflight.js';
 
 export type { DeployOptions, DeployResult, DeployStatus } from './deploy-options.js';
 export type { MachineReport } from './report.js';
@@ -52,12 +53,14 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let failure: unknown;
   try {
     d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
+    // Also for callers that skip readDeployInputs (the CLI, the rehearsal): refused before any call.
+    preflight(options.toml, options.strategy);
     survey = await surveyApp(d);
     // Leases before secrets, release_command or any Machine: a racing deploy stops here, unchanged.
     if (!survey.firstDeploy) await leaseAll(d, survey.before);
     await setSecrets(d);
     await runRelease(d, survey);
-    await runMachineChecks(d);
+    await runMachineChecks(d, survey.before);
     const groups = checkGroups(d, survey);
     const plans = planPlacement(d, groups);
     if (!survey.firstDeploy) {
@@ -183,30 +186,6 @@ async function runRelease(d: Deployment, { all, before }: Survey): Promise<void>
     log: (line) => d.log(line),
   });
   d.mark(`release_command exited 0 in ${formatDuration(run.ms)}`);
-}
-
-/**
- * `machine_checks` of every process group's services, each in a throwaway Machine on the new image
- * before any app Machine changes (flyctl runs them beside each new Machine; here they gate the deploy).
- */
-async function runMachineChecks(d: Deployment): Promise<void> {
-  const checks = Object.keys(d.o.toml.processes).flatMap((group) => machineChecksFor(d.o.toml, group));
-  const unique = [
-    ...new Map(checks.map((c) => [JSON.stringify([c.command, c.image, c.entrypoint]), c])).values(),
-  ];
-  for (const check of unique) {
-    d.mark(`running machine check \`${check.command.join(' ')}\` in a throwaway Machine`);
-    await runMachineCheck(d.api, check, {
-      config: testMachineConfig(d.o.toml, check, d.o.image, d.releaseId),
-      region: d.o.toml.primaryRegion ?? d.o.regions[0],
-      timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
-      waitTimeoutMs: d.o.waitTimeoutMs,
-      minSecretsVersion: d.minSecretsVersion,
-      launchId: newId(),
-      log: (line) => d.log(line),
-    });
-  }
-  if (unique.length) d.mark(`${unique.length} machine check(s) passed`);
 }
 
 /**

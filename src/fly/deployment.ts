@@ -39,7 +39,7 @@ function keepMachineSettings(config: MachineConfig, existing: MachineConfig | un
 interface CreateExtra {
   skipServiceRegistration?: boolean;
   metadata?: Record<string, string>;
-  /** A new, empty volume only this Machine uses (a canary's), deleted with it. */
+  /** A new, empty volume only this Machine uses (the Machine machine_checks test), deleted with it. */
   scratchVolume?: boolean;
 }
 
@@ -73,7 +73,7 @@ export class Deployment {
   expectedMachines?: number;
   /** The app's volumes, loaded when fly.toml mounts one. */
   volumes?: VolumePool;
-  /** Empty volumes made for a canary (Machine id → volume), deleted with it. */
+  /** Empty volumes made for a machine_checks Machine (Machine id → volume), deleted with it. */
   readonly scratch = new Map<string, Volume>();
   /** Every scratch volume this deploy made, deleted or not. */
   readonly scratchIds = new Set<string>();
@@ -215,8 +215,8 @@ export class Deployment {
 
   /**
    * The volume a new Machine of a group that mounts one gets: an unattached one of that name in its
-   * region, else a new one (`initial_size`), as flyctl does; a canary always gets a new, empty one so it
-   * never touches data a Machine left behind.
+   * region, else a new one (`initial_size`), as flyctl does; the Machine that machine_checks test always
+   * gets a new, empty one so it never touches data a Machine left behind.
    */
   private async volumeFor(group: string, region: string, config: MachineConfig, scratch: boolean) {
     const spec = mountFor(this.o.toml, group);
@@ -229,7 +229,7 @@ export class Deployment {
     return { spec, ...taken };
   }
 
-  /** Deletes a canary's scratch volume once its Machine is gone (a volume cannot go while attached). */
+  /** Deletes a scratch volume once its Machine is gone (a volume cannot go while attached). */
   async dropScratch(machineId: string): Promise<void> {
     const volume = this.scratch.get(machineId);
     if (!volume || !this.volumes) return;

@@ -266,7 +266,14 @@ function readChecks(file: string, root: Table): Record<string, Table> {
   for (const [name, check] of Object.entries(raw)) {
     if (!isTable(check)) throw bad(file, `[checks.${name}] must be a table.`, 'give it type and port.');
     if (check.type !== 'tcp' && check.type !== 'http')
-      throw bad(file, `[checks.${name}] type must be "tcp" or "http".`, 'set type = "http".');
+      throw bad(
+        file,
+        `[checks.${name}] type must be "tcp" or "http".`,
+        // flyctl has no "machine" check type: a check run in its own Machine is a [[machine_checks]] entry.
+        check.type === 'machine'
+          ? 'a check that runs in its own Machine is a [[machine_checks]] entry: write [[machine_checks]] with command = ["…"] instead.'
+          : 'set type = "http".',
+      );
     if (check.port !== undefined && !Number.isInteger(check.port))
       throw bad(
         file,

@@ -9,6 +9,7 @@ import { parseCount, type CountEntry } from './placement.js';
 import { parseRestoreInput } from './release-record.js';
 import type { MachineConfig } from './types.js';
 import { validateRegions } from './regions.js';
+import { preflight } from './preflight.js';
 
 /** Everything a deploy needs, validated before any API call. `image` is absent only when `build` is on. */
 export interface DeployInputs {
@@ -58,6 +59,7 @@ export function readDeployInputs(
   const restore = readRestore(inputs, toml);
   const { build, image } = restore ? { build: false, image: restore.image } : readImage(inputs, toml);
   const strategy = inputs.enumOf<Strategy>('strategy', STRATEGIES, toml.deploy.strategy ?? 'rolling');
+  preflight(toml, strategy);
   const maxUnavailable = inputs.number('max-unavailable', toml.deploy.maxUnavailable ?? 0.33, { min: 0.01 });
   const waitTimeoutMs = inputs.raw('wait-timeout')
     ? inputs.duration('wait-timeout', '5m', { min: 1000, max: 3_600_000 })

@@ -1,119 +1,127 @@
-import { UserError } from '../core/errors.js';
-import type { FlyApi } from './client.js';
-import type { FlyToml } from './fly-toml.js';
-import { shellSplit } from './machine-config.js';
+import { errorMessage, UserError } from '../core/errors.js';
+import { groupOf } from './app-machines.js';
+import { versionOf } from './client.js';
+import { machineChecksFor, testMachineConfig } from './config/special-machines.js';
+import { newId, type Deployment } from './deployment.js';
 import { runOneOff } from './release-command.js';
-import { META, PLATFORM_VERSION, type MachineConfig } from './types.js';
-
-/** The process group flyctl gives test Machines (fly.MachineProcessGroupFlyAppTestMachineCommand). */
-export const TEST_MACHINE_GROUP = 'fly_app_test_machine_command';
+import { META, type Machine, type MachineConfig } from './types.js';
 
 type Table = Record<string, unknown>;
 
-/** One `machine_checks` entry of `[http_service]` or `[[services]]` (flyctl `ServiceMachineCheck`). */
-export interface MachineCheckSpec {
-  command: string[];
-  image?: string;
-  entrypoint?: string[];
-  killSignal?: string;
-  killTimeout?: string;
-  /** Where it was declared, for messages: `[http_service.machine_checks] 1`. */
-  where: string;
+/** Where a group's checks run beside: a Machine of the new release that takes no traffic. */
+interface Tested {
+  group: string;
+  machine: Machine;
+  config: MachineConfig;
 }
 
-const words = (value: unknown): string[] | undefined =>
-  Array.isArray(value) ? value.map(String) : typeof value === 'string' ? shellSplit(value) : undefined;
-
-const appliesTo = (service: Table, group: string) => {
-  const processes = service.processes;
-  return !Array.isArray(processes) || processes.length === 0 || processes.includes(group);
-};
-
-/** The machine checks of every service that applies to a process group, as flyctl `runTestMachines` picks them. */
-export function machineChecksFor(toml: FlyToml, group: string): MachineCheckSpec[] {
-  const services: [string, Table][] = [
-    ...(toml.httpService ? ([['[http_service.machine_checks]', toml.httpService]] as [string, Table][]) : []),
-    ...toml.services.map((s, i): [string, Table] => [`[[services.machine_checks]] of services ${i + 1}`, s]),
-  ];
-  return services
-    .filter(([, service]) => appliesTo(service, group))
-    .flatMap(([where, service]) => {
-      const checks = Array.isArray(service.machine_checks) ? (service.machine_checks as Table[]) : [];
-      return checks.map((check, i) => {
-        const command = words(check.command);
-        if (!command?.length)
-          throw new UserError(`${toml.file}: ${where} ${i + 1} has no command.`, {
-            input: 'config',
-            fix: 'give it command = ["./bin/smoke-test"].',
-          });
-        return {
-          command,
-          image: typeof check.image === 'string' ? check.image : undefined,
-          entrypoint: words(check.entrypoint),
-          killSignal: typeof check.kill_signal === 'string' ? check.kill_signal : undefined,
-          killTimeout: typeof check.kill_timeout === 'string' ? check.kill_timeout : undefined,
-          where: `${where} ${i + 1}`,
-        };
-      });
-    });
+/**
+ * `machine_checks` ([http_service], [[services]] and top-level), as flyctl's runTestMachines runs them:
+ * each in a throwaway Machine on the check's image (or the tested Machine's), with the tested Machine's
+ * env, `FLY_TEST_COMMAND=1` and `FLY_TEST_MACHINE_IP` set to its private address; a check passes when
+ * its Machine exits 0. flyctl tests the Machine it has just updated (a canary, with that strategy); here
+ * every group gets one Machine of the new release beside the app, without service registration (it
+ * takes no traffic), before any app Machine changes, so a failing check leaves the app as it was. The
+ * tested Machine and every check Machine are destroyed on every path.
+ */
+export async function runMachineChecks(d: Deployment, before: Machine[]): Promise<void> {
+  let passed = 0;
+  for (const group of Object.keys(d.o.toml.processes)) {
+    const checks = machineChecksFor(d.o.toml, group);
+    if (!checks.length) continue;
+    const tested = await startTestedMachine(d, group, before);
+    try {
+      for (const [i, check] of checks.entries()) await runOneCheck(d, tested, check, i);
+    } catch (error) {
+      // The check's failure is the news; a Machine that will not go is left to the rollback, which
+      // destroys every Machine this deploy created.
+      await dropTestedMachine(d, tested).catch((e) =>
+        d.warn(`could not destroy ${tested.machine.id}: ${errorMessage(e)}`),
+      );
+      throw error;
+    }
+    await dropTestedMachine(d, tested);
+    passed += checks.length;
+  }
+  if (passed) d.mark(`${passed} machine check(s) passed`);
 }
 
-/** flyctl `ToTestMachineConfig` for a check run before any app Machine exists (no Machine IP to test). */
-export function testMachineConfig(
-  toml: FlyToml,
-  check: MachineCheckSpec,
-  image: string,
-  releaseId: string,
-): MachineConfig {
-  const env: Record<string, string> = {
-    ...toml.env,
-    FLY_TEST_COMMAND: '1',
-    FLY_PROCESS_GROUP: TEST_MACHINE_GROUP,
-    FLY_TEST_MACHINE_IP: '',
-  };
-  if (toml.primaryRegion) env.PRIMARY_REGION = toml.primaryRegion;
-  const signal = check.killSignal ?? toml.killSignal;
-  const timeout = check.killTimeout ?? toml.killTimeout;
-  return {
-    image: check.image ?? image,
-    init: { cmd: check.command, ...(check.entrypoint ? { entrypoint: check.entrypoint } : {}) },
-    restart: { policy: 'no' },
-    auto_destroy: true,
-    dns: { skip_registration: true },
-    env,
-    guest: { cpu_kind: 'shared', cpus: 1, memory_mb: 256 },
-    ...(signal || timeout
-      ? { stop_config: { ...(signal ? { signal } : {}), ...(timeout ? { timeout } : {}) } }
-      : {}),
-    metadata: {
-      [META.platformVersion]: PLATFORM_VERSION,
-      [META.processGroup]: TEST_MACHINE_GROUP,
-      [META.releaseId]: releaseId,
-    },
-  };
+/**
+ * The group's new config beside an existing Machine of the group (its region, its config as the base),
+ * or in the primary region on a first deploy. Gated like any new Machine (started, then its health
+ * checks) so a check that probes it does not race its boot. A group with [[mounts]] gets a new, empty
+ * scratch volume, deleted with it: Fly attaches the app's volume to one Machine only.
+ */
+async function startTestedMachine(d: Deployment, group: string, before: Machine[]): Promise<Tested> {
+  const existing = before.find((m) => groupOf(m) === group);
+  const region = existing?.region ?? d.o.toml.primaryRegion ?? d.o.regions[0];
+  const config = d.configFor(group, existing?.config);
+  delete config.mounts;
+  d.mark(`group ${group}: starting a Machine of the new release in ${region} for its machine checks`);
+  const since = Date.now();
+  // Tagged as flyctl tags a canary (which it also runs the checks beside), so `mode: doctor` finds one a
+  // killed run left behind.
+  const machine = await d.createMachine(group, region, config, {
+    skipServiceRegistration: true,
+    metadata: { [META.canary]: 'true' },
+    scratchVolume: true,
+  });
+  const tested = { group, machine, config };
+  try {
+    await d.gate(machine.id, versionOf(machine), config, since);
+  } catch (error) {
+    await dropTestedMachine(d, tested).catch(() => undefined);
+    throw error;
+  }
+  return tested;
 }
 
-/** Runs one machine check in a throwaway Machine; a non-zero exit stops the deploy before any change. */
-export async function runMachineCheck(
-  api: FlyApi,
-  check: MachineCheckSpec,
-  options: {
-    config: MachineConfig;
-    region: string;
-    timeoutMs: number;
-    waitTimeoutMs: number;
-    launchId: string;
-    minSecretsVersion?: number;
-    log: (line: string) => void;
-  },
-): Promise<void> {
-  const label = `machine check \`${check.command.join(' ')}\``;
-  const run = await runOneOff(api, { ...options, label });
+/** One check in its own throwaway Machine; a non-zero exit stops the deploy (flyctl's machineTestErr). */
+async function runOneCheck(d: Deployment, tested: Tested, check: Table, index: number): Promise<void> {
+  const config = checkMachineConfig(d, tested, check);
+  const command = (config.init?.cmd ?? []).join(' ');
+  const label = `machine check \`${command}\` (${tested.group} #${index + 1})`;
+  d.mark(`running ${label} beside ${tested.machine.id}`);
+  const run = await runOneOff(d.api, {
+    config,
+    region: tested.machine.region,
+    label,
+    timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+    waitTimeoutMs: d.o.waitTimeoutMs,
+    minSecretsVersion: d.minSecretsVersion,
+    launchId: newId(),
+    log: (line) => d.log(line),
+  });
   if (run.exitCode !== 0)
     throw new UserError(
-      `${label} (${check.where}) exited with status ${run.exitCode}; the deploy stopped before any app Machine changed.`,
+      `test command machine ${run.machineId} exited with non-zero status of ${run.exitCode}: ${label} failed against ${tested.machine.id}; the deploy stopped before any app Machine changed.`,
       {
         fix: `fix what the check found, or the check itself; \`fly logs -i ${run.machineId}\` shows its output.`,
       },
     );
+}
+
+/**
+ * flyctl's launchInputForTestMachine: ToTestMachineConfig against the tested Machine, the group's guest
+ * (inferCanaryGuest), this release's metadata (setMachineReleaseData) and the host dedication.
+ */
+function checkMachineConfig(d: Deployment, tested: Tested, check: Table): MachineConfig {
+  const source = { config: { ...tested.config, image: d.o.image }, private_ip: tested.machine.private_ip };
+  const config = testMachineConfig(d.o.toml, check, source);
+  if (tested.config.guest) config.guest = { ...tested.config.guest };
+  if (config.guest && d.o.toml.hostDedicationId) config.guest.host_dedication_id = d.o.toml.hostDedicationId;
+  config.metadata = {
+    ...config.metadata,
+    [META.releaseId]: d.releaseId,
+    [META.releaseVersion]: String(d.releaseVersion),
+  };
+  return config;
+}
+
+/** Destroys the tested Machine and waits until it is gone (with its scratch volume, if any). */
+async function dropTestedMachine(d: Deployment, tested: Tested): Promise<void> {
+  await d.destroyCreated(tested.machine.id);
+  await d.api.wait(tested.machine.id, 'destroyed', { timeoutMs: d.o.waitTimeoutMs, missingOk: true });
+  d.report.destroyed(tested.machine.id, 'tested by machine_checks, destroyed');
+  await d.dropScratch(tested.machine.id);
 }

@@ -81,7 +81,7 @@ async function tidyVolumes(d: Deployment): Promise<void> {
     await d
       .dropScratch(id)
       .catch((error: unknown) =>
-        d.warn(`could not delete a canary's scratch volume: ${errorMessage(error)}`),
+        d.warn(`could not delete a scratch volume (machine_checks): ${errorMessage(error)}`),
       );
   }
   const left = (d.volumes?.created ?? []).filter((v) => !d.scratchIds.has(v.id));

@@ -104,6 +104,8 @@ export interface Machine {
   nonce?: string;
   cordoned?: boolean;
   host_status?: string;
+  /** The Machine's 6PN address (a machine_checks Machine gets it as FLY_TEST_MACHINE_IP). */
+  private_ip?: string;
   created_at?: string;
   updated_at?: string;
 }

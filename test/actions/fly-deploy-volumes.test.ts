@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { deployBundle, image, startFlySim, visibleLog, workspace, type FlySim } from '../fly/support.js';
 
-// Through the built bundle, as the runner runs it: fly.toml mounts a volume at /data.
+// Through the built bundle, as the runner runs it: fly.toml mounts a volume at /data. Canary is refused
+// with [[mounts]] (test/fly/bundle-flytoml.test.ts), as flyctl refuses it.
 const TOML = `${readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8')}
 [mounts]
   source = "data"
@@ -27,7 +28,7 @@ async function appFile(app: string, path: string, body?: string): Promise<{ stat
 }
 
 describe('fly-deploy bundle: data on a volume survives a deploy of every strategy', () => {
-  it.each(['rolling', 'immediate', 'canary', 'bluegreen'])('%s', async (strategy) => {
+  it.each(['rolling', 'immediate', 'bluegreen'])('%s', async (strategy) => {
     const app = `bundle-vol-${strategy}`;
     await sim.createApp(app);
     const cwd = workspace({ 'fly.toml': TOML });

@@ -1,37 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { FlyApi } from '../../src/fly/client.js';
 import { deploy, rollbackTo, type DeployOptions } from '../../src/fly/deploy.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import { renderDeploySummary } from '../../src/fly/summary.js';
-import { image, seed, startFlySim, type FlySim } from './support.js';
+import { deployOptions, image, seed, STAGING_TOML, suiteSim } from './support.js';
 
-let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({});
-});
-afterAll(async () => {
-  await sim?.close();
-});
+const sim = suiteSim();
 
-const staging = parseFlyToml(
-  readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8'),
-  'fly.staging.toml',
-);
+const staging = parseFlyToml(STAGING_TOML, 'fly.staging.toml');
 const options = (app: string, extra: Partial<DeployOptions> = {}): DeployOptions => ({
-  app,
-  toml: staging,
-  image: image(app, 'v1'),
-  strategy: 'rolling',
-  maxUnavailable: 1,
-  waitTimeoutMs: 10_000,
-  regions: ['sin'],
-  apiToken: sim.token,
-  apiUrl: sim.apiUrl,
-  rollback: true,
-  publicUrl: sim.appUrl(app),
-  proxySettleMs: 0,
-  ...extra,
+  ...deployOptions(sim, app, 'v1', { waitTimeoutMs: 10_000, ...extra }),
+  toml: extra.toml ?? staging,
 });
 
 describe('deploy() core against the simulator', () => {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
 import { deploy } from '../../src/fly/deploy.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
-import { image, seed, startFlySim, type FlySim } from './support.js';
+import { deployOptions, image, seed, STAGING_TOML, suiteSim } from './support.js';
 
-const STAGING = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
+const STAGING = STAGING_TOML;
 
 /**
  * A crashing Machine that flyd stops restarting ends `stopped`; an update of a stopped Machine leaves it
@@ -16,13 +15,7 @@ const RESTARTS = {
   'default restart policy': '',
 };
 
-let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({});
-});
-afterAll(async () => {
-  await sim?.close();
-});
+const sim = suiteSim();
 
 describe('immediate strategy, crashing release (issue 10 defect)', () => {
   let n = 0;
@@ -38,21 +31,16 @@ describe('immediate strategy, crashing release (issue 10 defect)', () => {
         .map((m) => m.id)
         .sort();
       const lines: string[] = [];
-      const result = await deploy({
-        app,
-        toml,
-        image: image(app, 'crash'),
-        strategy: 'immediate',
-        maxUnavailable: 0.33,
-        waitTimeoutMs: 8000,
-        regions: ['sin'],
-        apiToken: sim.token,
-        apiUrl: sim.apiUrl,
-        rollback: true,
-        publicUrl: sim.appUrl(app),
-        proxySettleMs: 0,
-        log: (l) => lines.push(l),
-      });
+      const result = await deploy(
+        deployOptions(sim, app, 'crash', {
+          toml,
+          strategy: 'immediate',
+          maxUnavailable: 0.33,
+          waitTimeoutMs: 8000,
+          log: (l) => lines.push(l),
+        }),
+      );
+
       expect({ status: result.status, failure: result.rollbackFailure?.message }).toEqual({
         status: 'rolled-back',
         failure: undefined,

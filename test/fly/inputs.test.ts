@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../../src/core/errors.js';
 import { InputReader } from '../../src/core/inputs.js';
 import { readDeployInputs } from '../../src/fly/inputs.js';
+import { refusalOf } from './refusal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fly-inputs-'));
 copyFileSync(new URL('../fixtures/fly/fly.toml', import.meta.url), join(dir, 'fly.toml'));
@@ -18,15 +18,8 @@ writeFileSync(
 const read = (inputs: Record<string, string>, env: Record<string, string> = { FLY_API_TOKEN: 'fm2_token' }) =>
   readDeployInputs(new InputReader((name) => inputs[name]), env, dir);
 
-function fails(inputs: Record<string, string>, env?: Record<string, string>): string {
-  try {
-    read(inputs, env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return (error as UserError).describe();
-  }
-  throw new Error('expected a UserError');
-}
+const fails = (inputs: Record<string, string>, env?: Record<string, string>): string =>
+  refusalOf(() => read(inputs, env));
 
 describe('fly-deploy inputs', () => {
   it('takes defaults from fly.toml: app, image, strategy, max_unavailable, wait_timeout, primary region', () => {

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
 import { deploy, type DeployOptions } from '../../src/fly/deploy.js';
-import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import { parseCount, planGroup, surplus } from '../../src/fly/placement.js';
 import type { Machine } from '../../src/fly/types.js';
-import { startFlySim } from '../../src/sim/fly/index.js';
-import { image, type FlySim } from './support.js';
+import { deployOptions, mutationsSince, STAGING_TOML, suiteSim } from './support.js';
 
-const BASE = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
+const BASE = STAGING_TOML;
 // flyctl refuses [http_service] without `processes` once [processes] names groups: only app serves.
 const WITH_WORKER = `${BASE.replace('[http_service]\n', '[http_service]\n  processes = ["app"]\n')}
 [processes]
@@ -81,29 +78,10 @@ describe('placement plan', () => {
   });
 });
 
-let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({ timeScale: 0.3, rateLimits: false });
-});
-afterAll(() => sim.close());
+const sim = suiteSim({ timeScale: 0.3, rateLimits: false });
 
-function options(app: string, tag: string, extra: Partial<DeployOptions> = {}, text = BASE): DeployOptions {
-  return {
-    app,
-    toml: parseFlyToml(text, 'fly.toml'),
-    image: image(app, tag),
-    strategy: 'rolling',
-    maxUnavailable: 1,
-    waitTimeoutMs: 15_000,
-    regions: ['sin'],
-    apiToken: sim.token,
-    apiUrl: sim.apiUrl,
-    rollback: true,
-    publicUrl: sim.appUrl(app),
-    proxySettleMs: 0,
-    ...extra,
-  };
-}
+const options = (app: string, tag: string, extra: Partial<DeployOptions> = {}, text = BASE) =>
+  deployOptions(sim, app, tag, extra, text);
 
 const layout = (app: string) =>
   sim
@@ -168,12 +146,7 @@ describe('fly-deploy: Machines where and how many', () => {
       /count leaves process group "app" with 0 Machine\(s\), below its min_machines_running = 1/,
     );
     // Leases are taken first (a racing deploy stops there) and released; nothing else is sent.
-    expect(
-      sim
-        .calls()
-        .slice(calls)
-        .filter((c) => c.method !== 'GET' && !c.path.endsWith('/lease')),
-    ).toEqual([]);
+    expect(mutationsSince(sim, calls)).toEqual([]);
     expect(layout(app)).toEqual(['app@sin:v1']);
   });
 

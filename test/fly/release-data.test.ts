@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
 import { deploy, type DeployOptions } from '../../src/fly/deploy.js';
-import { parseFlyToml } from '../../src/fly/fly-toml.js';
-import { startFlySim } from '../../src/sim/fly/index.js';
-import { image, type FlySim } from './support.js';
+import { deployOptions, image, STAGING_TOML, suiteSim } from './support.js';
 
-const BASE = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
+const BASE = STAGING_TOML;
 
-let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({ timeScale: 0.3, rateLimits: false });
-});
-afterAll(() => sim.close());
+const sim = suiteSim({ timeScale: 0.3, rateLimits: false });
 
-const options = (app: string, tag: string, text = BASE): DeployOptions => ({
-  app,
-  toml: parseFlyToml(text, 'fly.toml'),
-  image: image(app, tag),
-  strategy: 'rolling',
-  maxUnavailable: 1,
-  waitTimeoutMs: 15_000,
-  regions: ['sin'],
-  apiToken: sim.token,
-  apiUrl: sim.apiUrl,
-  rollback: true,
-  publicUrl: sim.appUrl(app),
-  proxySettleMs: 0,
-});
+const options = (app: string, tag: string, text = BASE): DeployOptions =>
+  deployOptions(sim, app, tag, {}, text);
 
 type Config = {
   metadata: Record<string, string>;
@@ -96,34 +77,5 @@ describe('what a deploy writes on Machines besides fly.toml', () => {
       false,
       { skip_registration: true },
     ]);
-  });
-
-  test('machine_checks run in throwaway Machines on the new image before any app Machine changes; a failing one stops the deploy', async () => {
-    const app = 'rel-checks';
-    await sim.createApp(app);
-    const withCheck = (command: string) =>
-      BASE.replace(
-        '  [[http_service.checks]]',
-        `  [[http_service.machine_checks]]\n    command = ${command}\n\n  [[http_service.checks]]`,
-      );
-    const passing = await deploy(options(app, 'v1', withCheck('["./bin/smoke", "--quick"]')));
-    expect(passing.status).toBe('deployed');
-    expect(passing.timeline.map((t) => t.text)).toContain('1 machine check(s) passed');
-    const all = await api('GET', `/apps/${app}/machines?include_deleted=true`);
-    const test = all.find((m) => m.config.metadata.fly_process_group === 'fly_app_test_machine_command');
-    expect(test?.config).toMatchObject({
-      image: image(app, 'v1'),
-      init: { cmd: ['./bin/smoke', '--quick'] },
-      auto_destroy: true,
-      restart: { policy: 'no' },
-      env: { FLY_TEST_COMMAND: '1', FLY_PROCESS_GROUP: 'fly_app_test_machine_command' },
-    });
-    const before = sim.machines(app).map((m) => m.version);
-    const failing = await deploy(options(app, 'v2', withCheck('"sh -c \'exit 3\'"')));
-    expect(failing.status).toBe('failed');
-    expect(failing.reason).toMatch(
-      /machine check `sh -c exit 3` \(\[http_service.machine_checks\] 1\) exited with status 3; the deploy stopped before any app Machine changed/,
-    );
-    expect(sim.machines(app).map((m) => m.version)).toEqual(before);
   });
 });

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../../src/core/errors.js';
 import { InputReader } from '../../src/core/inputs.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import { readDeployInputs } from '../../src/fly/inputs.js';
 import { releaseConfigOf } from '../../src/fly/release-record.js';
-import { seed, startFlySim, type FlySim } from './support.js';
+import { refusalOf } from './refusal.js';
+import { seed, suiteSim } from './support.js';
 
 const STAGING = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
 const withEnv = (value: string, extra = '') =>
@@ -29,15 +29,7 @@ function readWith(toml: string, inputs: Record<string, string>) {
   return readDeployInputs(new InputReader((name) => inputs[name]), { FLY_API_TOKEN: 'fm2_t' }, dir);
 }
 
-function failure(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return (error as UserError).describe();
-  }
-  throw new Error('expected a UserError');
-}
+const failure = refusalOf;
 
 describe('the recorded release (payload)', () => {
   it('holds one config per process group, without image, volumes or release data', () => {
@@ -98,13 +90,7 @@ describe('restore-config input', () => {
   });
 });
 
-let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({});
-});
-afterAll(async () => {
-  await sim?.close();
-});
+const sim = suiteSim();
 
 describe('a restore against the Fly stand-in', () => {
   it('puts the recorded config back together with the recorded image; a plain rollback keeps the new config', async () => {

@@ -1,5 +1,6 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -47,22 +48,26 @@ export function deployBundle(
   });
 }
 
-/** A first deploy done in-process (faster than a bundle run) to give a test an app with Machines. */
-export async function seed(
+/** The staging fly.toml's text, the file most tests deploy (alone or with a few lines added). */
+export const STAGING_TOML = readFileSync(STAGING, 'utf8');
+
+/**
+ * The options an in-process deploy() test starts from: `text` as fly.toml (the staging file by default),
+ * `image(app, tag)`, rolling one Machine at a time in sin, pointed at the simulator; `extra` overrides.
+ */
+export function deployOptions(
   sim: FlySim,
   app: string,
-  tag = 'v1',
+  tag: string,
   extra: Partial<DeployOptions> = {},
-): Promise<DeployResult> {
-  const { readFileSync } = await import('node:fs');
-  const toml = parseFlyToml(readFileSync(STAGING, 'utf8'), 'fly.staging.toml');
-  const lines: string[] = [];
-  const result = await deploy({
+  text = STAGING_TOML,
+): DeployOptions {
+  return {
     app,
-    toml,
+    toml: parseFlyToml(text, 'fly.toml'),
     image: image(app, tag),
     strategy: 'rolling',
-    maxUnavailable: 0.33,
+    maxUnavailable: 1,
     waitTimeoutMs: 15_000,
     regions: ['sin'],
     apiToken: sim.token,
@@ -70,13 +75,36 @@ export async function seed(
     rollback: true,
     publicUrl: sim.appUrl(app),
     proxySettleMs: 0,
-    log: (line) => lines.push(line),
     ...extra,
+  };
+}
+
+/** A first deploy done in-process (faster than a bundle run) to give a test an app with Machines. */
+export async function seed(
+  sim: FlySim,
+  app: string,
+  tag = 'v1',
+  extra: Partial<DeployOptions> = {},
+): Promise<DeployResult> {
+  const lines: string[] = [];
+  const result = await deploy({
+    ...deployOptions(sim, app, tag, { maxUnavailable: 0.33, log: (line) => lines.push(line), ...extra }),
+    toml: extra.toml ?? parseFlyToml(STAGING_TOML, 'fly.staging.toml'),
   });
   if (result.status !== 'deployed')
     throw new Error(`seeding ${app} failed: ${result.reason}\n${lines.join('\n')}`);
   return result;
 }
+
+/**
+ * The changes sent to the sim since call number `from` (`sim.calls().length` taken before): everything
+ * but reads and the lease calls a deploy makes before it changes anything.
+ */
+export const mutationsSince = (sim: FlySim, from: number) =>
+  sim
+    .calls()
+    .slice(from)
+    .filter((c) => c.method !== 'GET' && !c.path.endsWith('/lease'));
 
 /** The log as a reader sees it: the runner consumes `::add-mask::` lines. */
 export const visibleLog = (log: string) =>
@@ -142,6 +170,27 @@ export async function startRecorder(
 }
 
 export { startFlySim };
+
+/**
+ * One simulator for a whole test file: started before its first test, closed after its last. The
+ * returned handle forwards to it, so a test file reads `sim.createApp(…)` as if it held the sim itself.
+ */
+export function suiteSim(options: Parameters<typeof startFlySim>[0] = {}): FlySim {
+  let started: FlySim | undefined;
+  beforeAll(async () => {
+    started = await startFlySim(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as FlySim, {
+    get(_target, key) {
+      if (!started) throw new Error('the Fly simulator is used before beforeAll started it');
+      const value: unknown = Reflect.get(started, key, started);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(started) : value;
+    },
+  });
+}
 
 /**
  * The leases still held on the app's Machines, read through the API (GET …/lease, 404 when free). A deploy

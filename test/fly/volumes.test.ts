@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
 import { deploy, type DeployOptions } from '../../src/fly/deploy.js';
-import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import type { Strategy } from '../../src/fly/fly-toml.js';
-import { startFlySim } from '../../src/sim/fly/index.js';
-import { image, type FlySim } from './support.js';
+import { deployOptions, image, mutationsSince, STAGING_TOML, suiteSim } from './support.js';
 
-const BASE = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
+const BASE = STAGING_TOML;
 const WITH_VOLUME = `${BASE}
 [mounts]
   source = "data"
@@ -14,34 +11,10 @@ const WITH_VOLUME = `${BASE}
   initial_size = "3gb"
 `;
 
-let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({ timeScale: 0.3, rateLimits: false });
-});
-afterAll(() => sim.close());
+const sim = suiteSim({ timeScale: 0.3, rateLimits: false });
 
-function options(
-  app: string,
-  tag: string,
-  extra: Partial<DeployOptions> = {},
-  text = WITH_VOLUME,
-): DeployOptions {
-  return {
-    app,
-    toml: parseFlyToml(text, 'fly.toml'),
-    image: image(app, tag),
-    strategy: 'rolling',
-    maxUnavailable: 1,
-    waitTimeoutMs: 15_000,
-    regions: ['sin'],
-    apiToken: sim.token,
-    apiUrl: sim.apiUrl,
-    rollback: true,
-    publicUrl: sim.appUrl(app),
-    proxySettleMs: 0,
-    ...extra,
-  };
-}
+const options = (app: string, tag: string, extra: Partial<DeployOptions> = {}, text = WITH_VOLUME) =>
+  deployOptions(sim, app, tag, extra, text);
 
 async function volumes(
   app: string,
@@ -99,7 +72,7 @@ describe('fly-deploy with [mounts]', () => {
     ]);
   });
 
-  test.each<Strategy>(['rolling', 'immediate', 'canary', 'bluegreen'])(
+  test.each<Strategy>(['rolling', 'immediate', 'bluegreen'])(
     '%s: data written through the app is read back after the deploy; each Machine keeps its volume',
     async (strategy) => {
       const app = `vol-${strategy}`;
@@ -116,14 +89,12 @@ describe('fly-deploy with [mounts]', () => {
         text: `{"strategy":"${strategy}"}`,
       });
       const after = await volumes(app);
-      // The same volume on the same Machine; a canary's scratch volume is gone again.
+      // The same volume on the same Machine.
       expect(after.map((v) => [v.id, v.attached_machine_id])).toEqual([
         [before.id, before.attached_machine_id],
       ]);
       if (strategy === 'bluegreen')
         expect(warnings.join('\n')).toMatch(/updated in place \(rolling\), each Machine keeping its volume/);
-      if (strategy === 'canary')
-        expect(result.report.find((r) => r.action === 'canary')?.note).toBe('canary passed, destroyed');
     },
   );
 
@@ -138,12 +109,7 @@ describe('fly-deploy with [mounts]', () => {
       /has volume vol_\w+ mounted at \/data, but fly.toml has no \[mounts\] for group "app"; a deploy would detach it/,
     );
     // Leases are taken first (a racing deploy stops there) and released; nothing else is sent.
-    expect(
-      sim
-        .calls()
-        .slice(calls)
-        .filter((c) => c.method !== 'GET' && !c.path.endsWith('/lease')),
-    ).toEqual([]);
+    expect(mutationsSince(sim, calls)).toEqual([]);
     expect(sim.machines(app)[0].image).toBe(image(app, 'v1'));
   });
 
@@ -159,15 +125,21 @@ describe('fly-deploy with [mounts]', () => {
     expect(await volumes(app)).toEqual([]);
   });
 
-  test('a canary that fails is destroyed with its scratch volume; the app Machine and its data are untouched', async () => {
-    const app = 'vol-canary-bad';
+  test('canary is refused with [[mounts]] before any call, as flyctl refuses it, even when chosen by the caller', async () => {
+    const app = 'vol-canary';
     await sim.createApp(app);
     await deploy(options(app, 'v1'));
     const [volume] = await volumes(app);
-    await appFile(app, '/data/keep.txt', 'keep');
-    const result = await deploy(options(app, 'never-healthy', { strategy: 'canary', waitTimeoutMs: 3000 }));
-    expect(result.status).toBe('rolled-back');
+    const before = sim.machines(app).map((m) => [m.id, m.version]);
+    const calls = sim.calls().length;
+    const result = await deploy(options(app, 'v2', { strategy: 'canary' }));
+    expect(result.status).toBe('failed');
+    expect(result.reason).toBe(
+      'input \'strategy\': "canary" cannot be used with [[mounts]] (data) in fly.toml (error canary deployment strategy is not supported when using mounted volumes: Fly attaches a volume to one Machine only; flyctl refuses it too). Fix: use strategy rolling (each Machine keeps its volume) or immediate.',
+    );
+    // flyctl validates before its first call: not even a list was sent.
+    expect(sim.calls().length).toBe(calls);
+    expect(sim.machines(app).map((m) => [m.id, m.version])).toEqual(before);
     expect((await volumes(app)).map((v) => v.id)).toEqual([volume.id]);
-    expect(await appFile(app, '/data/keep.txt')).toEqual({ status: 200, text: 'keep' });
   });
 });

@@ -2,6 +2,7 @@ import type { FlyToml } from '../fly-toml.js';
 import { durationMs, flyDuration } from './durations.js';
 import { checkMount } from './mounts.js';
 import { bad } from './problems.js';
+import { InputError } from '../../core/errors.js';
 
 type Table = Record<string, unknown>;
 
@@ -68,10 +69,29 @@ export function validateLikeFlyctl(toml: FlyToml, declaredGroups: number): void 
   toml.restarts.forEach((r, i) => checkGroupsExist(toml, `[[restart]] #${i + 1}`, processesOf(r)));
   checkTopLevelTimings(toml);
   toml.mounts.forEach((m, i) => checkMount(toml, m, `[[mounts]] #${i + 1}`));
-  if (toml.deploy.strategy === 'canary' && toml.mounts.length)
-    throw bad(
-      toml.file,
-      '[deploy] strategy "canary" cannot be used with [[mounts]] (flyctl refuses it too).',
-      'use rolling or immediate.',
-    );
+  if (toml.deploy.strategy) refuseCanaryWithMounts(toml, toml.deploy.strategy, 'config');
+}
+
+/** flyctl's own words (appconfig validateDeploySection), kept so a user can search them. */
+export const CANARY_WITH_MOUNTS =
+  'error canary deployment strategy is not supported when using mounted volumes';
+
+/**
+ * flyctl refuses canary for an app with [[mounts]] whichever way canary was chosen: `--strategy` is
+ * written into [deploy] strategy before the file is validated (determineAppConfigForMachines, then
+ * ValidateGroups). A canary needs a second Machine beside one whose volume Fly attaches to one Machine
+ * only. `input` is where the user chose it: `config` ([deploy] strategy) or the `strategy` input.
+ */
+export function refuseCanaryWithMounts(toml: FlyToml, strategy: string, input: 'config' | 'strategy'): void {
+  if (strategy !== 'canary' || !toml.mounts.length) return;
+  const mounts = toml.mounts.map((m) => String(m.source)).join(', ');
+  const why = `(${CANARY_WITH_MOUNTS}: Fly attaches a volume to one Machine only; flyctl refuses it too).`;
+  const fix = 'use strategy rolling (each Machine keeps its volume) or immediate.';
+  if (input === 'config')
+    throw bad(toml.file, `[deploy] strategy "canary" cannot be used with [[mounts]] (${mounts}) ${why}`, fix);
+  throw new InputError(
+    'strategy',
+    `"canary" cannot be used with [[mounts]] (${mounts}) in ${toml.file} ${why}`,
+    fix,
+  );
 }

@@ -146,15 +146,47 @@ if (env.SIM_MODE !== 'command') {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT', 'SIGHUP']) process.on(signal, () => drain(signal));
 }
 
-send({ type: 'booted' });
-if (env.SIM_MODE === 'command') {
-  const text = command.join(' ');
-  const explicit = /\bexit\s+(\d+)\b/.exec(text);
-  let code = explicit ? Number(explicit[1]) : 0;
-  if (behaviour === 'release-fail' || behaviour === 'crash') code = code || 1;
+/** `$NAME` / `${NAME}` from the Machine's env, as a shell would expand them in the command. */
+const expand = (text) => text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_m, name) => env[name] ?? '');
+
+/**
+ * A command that names an http URL on the app's private network (`curl -f http://[$FLY_TEST_MACHINE_IP]:8080/`,
+ * the machine_checks shape) fetches it there: exit 0 on a 2xx, 22 on another status (curl -f), 7 when
+ * nothing answers (curl's "failed to connect"). undefined when the command names no such URL.
+ */
+async function probe(text) {
+  const url = /https?:\/\/(\[[^\]]*\]:\d+|[^/\s:]+:\d+)(\/\S*)?/.exec(text);
+  if (!url) return undefined;
+  const net = JSON.parse(env.SIM_PRIVATE_NET ?? '{}');
+  const target = net[url[1]];
+  if (!target) {
+    console.error(`curl: (7) Failed to connect to ${url[1]}: no Machine listens there`);
+    return 7;
+  }
+  try {
+    const res = await fetch(`http://${target}${url[2] ?? '/'}`, { signal: AbortSignal.timeout(10_000) });
+    await res.arrayBuffer();
+    console.log(`GET ${url[0]} -> ${res.status}`);
+    return res.ok ? 0 : 22;
+  } catch (error) {
+    console.error(`curl: (7) Failed to connect to ${url[1]}: ${error.message}`);
+    return 7;
+  }
+}
+
+async function runCommand() {
+  const text = expand(command.join(' '));
   console.log(`running: ${text}`);
+  const explicit = /\bexit\s+(\d+)\b/.exec(text);
+  let code = explicit ? Number(explicit[1]) : ((await probe(text)) ?? 0);
+  if (behaviour === 'release-fail' || behaviour === 'crash') code = code || 1;
   if (code !== 0) console.error(`command failed with exit code ${code}`);
   setTimeout(() => process.exit(code), Math.round(150 * scale));
+}
+
+send({ type: 'booted' });
+if (env.SIM_MODE === 'command') {
+  void runCommand();
 } else if (behaviour === 'crash') {
   console.error('fatal: the app crashed during boot');
   setTimeout(() => process.exit(1), Math.round(300 * scale));

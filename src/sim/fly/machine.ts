@@ -60,6 +60,11 @@ export interface MachineContext {
   filesystem?: (machine: SimMachine) => Record<string, string>;
   /** The Machine is destroyed: its volume is free for another Machine. */
   onDestroyed?: (machine: SimMachine) => void;
+  /**
+   * The app's 6PN as a command Machine sees it when it boots: "[private ip]:internal port" → the host
+   * address serving it, for every listening Machine of the app (a machine_checks command probes one).
+   */
+  privateNetwork?: () => Record<string, string>;
 }
 
 const SIGNALS: Record<string, number> = {
@@ -334,6 +339,7 @@ export class SimMachine {
       FLY_PROCESS_GROUP: stringOf(objectOf(config.metadata).fly_process_group) ?? 'app',
       PORT: String(ports[0]),
     });
+    if (isCommandMachine(config)) env.SIM_PRIVATE_NET = JSON.stringify(this.ctx.privateNetwork?.() ?? {});
     const filesystem = this.ctx.filesystem?.(this) ?? {};
     this.rootfs = filesystem['/'];
     const proc = new MachineProcess({

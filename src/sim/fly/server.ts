@@ -119,6 +119,7 @@ export class FlySimulator {
         for (const volume of app.volumes.values())
           if (volume.attachedMachineId === machine.id) volume.attachedMachineId = undefined;
       },
+      privateNetwork: () => privateNetworkOf(app),
     };
   }
 
@@ -225,6 +226,15 @@ export class FlySimulator {
 }
 
 /** `[[statics]]` of the first routable Machine, resolved to directories of its rootfs. */
+/** The app's 6PN: each listening Machine's internal ports by "[private ip]:port", as a command sees them. */
+function privateNetworkOf(app: AppState): Record<string, string> {
+  const net: Record<string, string> = {};
+  for (const machine of app.machines.values())
+    for (const [internal, host] of machine.process?.listening ? machine.process.ports : [])
+      net[`[${machine.privateIp}]:${internal}`] = `127.0.0.1:${host}`;
+  return net;
+}
+
 function staticDirs(machines: SimMachine[]): { urlPrefix: string; dir: string; index?: string }[] {
   const machine = machines.find((m) => m.rootfs);
   if (!machine?.rootfs) return [];
