@@ -79,7 +79,7 @@ export class Deployment {
   readonly scratchIds = new Set<string>();
 
   constructor(readonly o: DeployOptions) {
-    const budget = o.timeoutMs ?? deployTimeoutMs(o.strategy, o.waitTimeoutMs);
+    const budget = o.timeoutMs ?? deployTimeoutMs(o.strategy, o.waitTimeoutMs, o.toml);
     this.overall = new Deadline(budget, `fly-deploy's timeout (${formatDuration(budget)})`);
     this.api = new FlyApi({
       deadline: this.overall,

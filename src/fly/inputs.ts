@@ -10,6 +10,7 @@ import { parseRestoreInput } from './release-record.js';
 import type { MachineConfig } from './types.js';
 import { validateRegions } from './regions.js';
 import { preflight } from './preflight.js';
+import { hasMachineChecks } from './config/special-machines.js';
 
 /** Everything a deploy needs, validated before any API call. `image` is absent only when `build` is on. */
 export interface DeployInputs {
@@ -66,7 +67,7 @@ export function readDeployInputs(
     : (toml.deploy.waitTimeoutMs ?? 300_000);
   const timeoutMs = inputs.raw('timeout')
     ? inputs.duration('timeout', '30m', { min: 10_000, max: 6 * 3_600_000 })
-    : deployTimeoutMs(strategy, waitTimeoutMs);
+    : deployTimeoutMs(strategy, waitTimeoutMs, toml);
   const placement = readPlacement(inputs, toml, configPath);
   const secrets = readSecrets(inputs);
   if (!apiToken)
@@ -115,9 +116,13 @@ export const STRATEGY_PHASES: Record<Strategy, number> = {
 /** Room for the API calls around the waits (list, leases, secrets, the final listing). */
 export const DEPLOY_MARGIN_MS = 2 * 60_000;
 
-/** The default `timeout`: phases(strategy) × wait-timeout + 2m (documented in action.yml). */
-export function deployTimeoutMs(strategy: Strategy, waitTimeoutMs: number): number {
-  return STRATEGY_PHASES[strategy] * waitTimeoutMs + DEPLOY_MARGIN_MS;
+/**
+ * The default `timeout`: phases(strategy) × wait-timeout + 2m, one phase more when machine_checks run
+ * (their tested Machine must start and pass its checks first); documented in action.yml.
+ */
+export function deployTimeoutMs(strategy: Strategy, waitTimeoutMs: number, toml?: FlyToml): number {
+  const phases = STRATEGY_PHASES[strategy] + (toml && hasMachineChecks(toml) ? 1 : 0);
+  return phases * waitTimeoutMs + DEPLOY_MARGIN_MS;
 }
 
 /**

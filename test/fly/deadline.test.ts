@@ -25,6 +25,16 @@ describe('fly-deploy overall deadline (issue 10 item 2)', () => {
     expect(deployTimeoutMs('canary', 300_000)).toBe(22 * 60_000);
   });
 
+  it('machine_checks add one wait-timeout (their tested Machine starts and passes its checks first)', () => {
+    const plain = parseFlyToml(STAGING, 'fly.toml');
+    const checked = parseFlyToml(
+      `${STAGING}\n[[machine_checks]]\n  command = ["curl", "-f", "http://[$FLY_TEST_MACHINE_IP]:8080/"]\n`,
+      'fly.toml',
+    );
+    expect(deployTimeoutMs('rolling', 300_000, plain)).toBe(17 * 60_000);
+    expect(deployTimeoutMs('rolling', 300_000, checked)).toBe(22 * 60_000);
+  });
+
   it('a Machine wait that never answers ends the deploy at the timeout, names the API and rolls back', async () => {
     const app = 'deadline-hang';
     await sim.createApp(app);

@@ -85,6 +85,11 @@ function swapAndEntrypoint(toml: FlyToml): Table {
 }
 
 /** The machine_checks that gate a group (flyctl's runTestMachines): its services' (or unscoped ones') plus top-level. */
+/** Whether any group has machine_checks: the deploy then spends one more wait on the tested Machine. */
+export function hasMachineChecks(toml: FlyToml): boolean {
+  return Object.keys(toml.processes).some((group) => machineChecksFor(toml, group).length > 0);
+}
+
 export function machineChecksFor(toml: FlyToml, group: string): Table[] {
   const services = [...(toml.httpService ? [toml.httpService] : []), ...toml.services];
   const scoped = services.filter((s) => {
