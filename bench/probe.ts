@@ -76,11 +76,14 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * The goal is judged at 50/s (five times the action's default rate of 10/s), a rate this shared 2-core
- * machine sustains while other jobs load it. 200/s is reported too, not judged: there, at load averages of
- * 20+, both the probe and its server lose the CPU for milliseconds at a time (the scheduler stops favouring
- * processes that sleep little), every Node client's timestamps come late by that much, and autocannon's
- * rows in the same rounds show it is the machine, not the probe.
+ * The goal is judged at 50/s, five times the action's default rate of 10/s; 200/s is reported as a stress
+ * row. Why the old figures were far off: the delay server ran in the probe's own process, so the time a
+ * request waited for that shared event loop before the server's handler started its clock counted for
+ * the client only (p95 off by 140 ms at load 20+). With the server in its own process, what is left is
+ * each process's scheduling delay on a machine shared with other jobs: the error is always positive,
+ * follows the client's event-loop delay (reported per round), and autocannon, in the same rounds, is
+ * further off. On this 2-core machine at load 20 that noise is about the size of the 1 ms + 2 % allowance,
+ * so single rounds pass and fail either way; the verdict is the median round.
  */
 const ACCURACY_SETTINGS = [
   { requests: 600, rate: 50, connections: 50, rounds: 3, judged: true },
