@@ -7,6 +7,7 @@ import { checkInputs, envInputs } from '../core/step.js';
 import { readDeployInputs, type DeployInputs } from '../fly/inputs.js';
 import { readProbeInputs } from '../probe/inputs.js';
 import { FORWARDED_INPUTS, readRemoteSettings, STATE_MACHINE } from '../probe/remote-settings.js';
+import type { ReleaseOutcome } from '../release/one-step.js';
 
 /**
  * latency-probe's input names → the root action's: a `probe-` prefix where the names would clash, and the
@@ -102,11 +103,8 @@ function latencyProbeBundle(): string {
 async function releaseStep(checked: ReturnType<typeof readChecked>) {
   const { deployInputs, probeInputs, remote, forwarded, explicitTargets } = checked;
   const core = await import('@actions/core');
-  const { runAction, setOutputs, writeSummary } = await import('../core/action.js');
+  const { runAction } = await import('../core/action.js');
   const { imageToDeploy } = await import('../fly/build.js');
-  const { renderDeploySummary } = await import('../fly/summary.js');
-  const { targetOutputs, writeProbeReport } = await import('../probe/report.js');
-  const { renderMeasuredFrom, renderProbeSummary } = await import('../probe/summary.js');
   const { release } = await import('../release/one-step.js');
   const { recordTargetFromInputs } = await import('../release/record.js');
   await runAction('runway', async () => {
@@ -132,55 +130,10 @@ async function releaseStep(checked: ReturnType<typeof readChecked>) {
       log: (l) => core.info(scrub(l)),
       warn: (l) => core.warning(scrub(l)),
     });
-
-    let reportPath: string | undefined;
-    if (outcome.probe) {
-      reportPath = join(process.env.RUNNER_TEMP ?? process.cwd(), 'runway', 'probe-report.json');
-      writeProbeReport(reportPath, outcome.probe, outcome.verdicts);
-    }
-    const first = outcome.probe?.targets[0];
-    setOutputs({
-      status: outcome.status,
-      image: outcome.deploy.image,
-      'previous-image': outcome.deploy.previousImage ?? '',
-      'release-version': outcome.deploy.releaseVersion,
-      url: outcome.deploy.url,
-      'p95-ms': first?.latency.p95,
-      'p99-ms': first?.latency.p99,
-      'error-rate': first ? Number(first.errorRate.toFixed(6)) : undefined,
-      passed: outcome.gatePassed === undefined ? 'false' : String(outcome.gatePassed),
-      'probe-targets': outcome.probe
-        ? JSON.stringify(targetOutputs(outcome.probe, outcome.verdicts))
-        : undefined,
-      'measured-from': outcome.measuredFrom,
-      'machine-seconds': outcome.remote?.machineSeconds,
-      'deployment-id': outcome.deploymentId,
-      report: reportPath,
-    });
-
-    const headline =
-      outcome.status === 'deployed'
-        ? `## ✅ Released ${deployInputs.app}: healthy and within its SLOs\n`
-        : outcome.status === 'rolled-back'
-          ? `## ↩️ ${deployInputs.app} rolled back\n\n${outcome.reason ?? ''}. The previous image \`${outcome.deploy.previousImage ?? ''}\` is serving again.\n`
-          : `## ❌ Release of ${deployInputs.app} failed\n\n${outcome.reason ?? ''}\n`;
-    const parts = [headline, renderDeploySummary(outcome.deploy)];
-    if (outcome.probe) parts.push(renderProbeSummary(outcome.probe, outcome.verdicts));
-    // A probe Machine that could not measure is named in the headline's reason instead.
-    if (outcome.remote || !remote) parts.push(renderMeasuredFrom(outcome.remote));
-    if (outcome.rollback)
-      parts.push(
-        `### The rollback\n\n${rollbackNote(outcome.restoredConfig)}\n\n${renderDeploySummary(outcome.rollback)}`,
-      );
-    await writeSummary(parts.join('\n'));
-
+    await publishOutcome(outcome, deployInputs.app, remote !== undefined);
     if (outcome.deploy.rollbackFailure) {
-      core.error(
-        `${outcome.deploy.rollbackFailure.message}. Run by hand:\n${outcome.deploy.rollbackFailure.commands.join('\n')}`,
-        {
-          title: 'rollback failed',
-        },
-      );
+      const { message, commands } = outcome.deploy.rollbackFailure;
+      core.error(`${message}. Run by hand:\n${commands.join('\n')}`, { title: 'rollback failed' });
     }
     if (outcome.status === 'rolled-back') {
       throw new UserError(`the release was rolled back: ${outcome.reason}`, {
@@ -191,10 +144,60 @@ async function releaseStep(checked: ReturnType<typeof readChecked>) {
       if (outcome.deploy.error instanceof UserError) throw outcome.deploy.error;
       throw new UserError(`the release failed: ${outcome.reason ?? 'see the job summary'}`);
     }
+    const p95 = outcome.probe?.targets[0]?.latency.p95;
     core.info(
-      `released ${outcome.deploy.image} to ${deployInputs.app}; p95 ${first?.latency.p95} ms measured from ${outcome.measuredFrom}`,
+      `released ${outcome.deploy.image} to ${deployInputs.app}; p95 ${p95} ms measured from ${outcome.measuredFrom}`,
     );
   });
+}
+
+/** The outputs, the JSON report and the job summary of one release. */
+async function publishOutcome(outcome: ReleaseOutcome, app: string, fromRegion: boolean) {
+  const { setOutputs, writeSummary } = await import('../core/action.js');
+  const { renderDeploySummary } = await import('../fly/summary.js');
+  const { targetOutputs, writeProbeReport } = await import('../probe/report.js');
+  const { renderMeasuredFrom, renderProbeSummary } = await import('../probe/summary.js');
+  let reportPath: string | undefined;
+  if (outcome.probe) {
+    reportPath = join(process.env.RUNNER_TEMP ?? process.cwd(), 'runway', 'probe-report.json');
+    writeProbeReport(reportPath, outcome.probe, outcome.verdicts);
+  }
+  const first = outcome.probe?.targets[0];
+  setOutputs({
+    status: outcome.status,
+    image: outcome.deploy.image,
+    'previous-image': outcome.deploy.previousImage ?? '',
+    'release-version': outcome.deploy.releaseVersion,
+    url: outcome.deploy.url,
+    'p95-ms': first?.latency.p95,
+    'p99-ms': first?.latency.p99,
+    'error-rate': first ? Number(first.errorRate.toFixed(6)) : undefined,
+    passed: outcome.gatePassed === undefined ? 'false' : String(outcome.gatePassed),
+    'probe-targets': outcome.probe
+      ? JSON.stringify(targetOutputs(outcome.probe, outcome.verdicts))
+      : undefined,
+    'measured-from': outcome.measuredFrom,
+    'machine-seconds': outcome.remote?.machineSeconds,
+    'deployment-id': outcome.deploymentId,
+    report: reportPath,
+  });
+
+  const parts = [headline(outcome, app), renderDeploySummary(outcome.deploy)];
+  if (outcome.probe) parts.push(renderProbeSummary(outcome.probe, outcome.verdicts));
+  // A probe Machine that could not measure is named in the headline's reason instead.
+  if (outcome.remote || !fromRegion) parts.push(renderMeasuredFrom(outcome.remote));
+  if (outcome.rollback)
+    parts.push(
+      `### The rollback\n\n${rollbackNote(outcome.restoredConfig)}\n\n${renderDeploySummary(outcome.rollback)}`,
+    );
+  await writeSummary(parts.join('\n'));
+}
+
+function headline(outcome: ReleaseOutcome, app: string): string {
+  if (outcome.status === 'deployed') return `## ✅ Released ${app}: healthy and within its SLOs\n`;
+  if (outcome.status === 'rolled-back')
+    return `## ↩️ ${app} rolled back\n\n${outcome.reason ?? ''}. The previous image \`${outcome.deploy.previousImage ?? ''}\` is serving again.\n`;
+  return `## ❌ Release of ${app} failed\n\n${outcome.reason ?? ''}\n`;
 }
 
 function rollbackNote(restoredConfig: boolean | undefined): string {
