@@ -138,6 +138,25 @@ describe('the one-step root action (built bundle)', () => {
     );
     expect(second.summary).toContain('with the Machine config it recorded');
   });
+
+  it('without a recorded release the rollback brings the image back under the current fly.toml, and says so', async () => {
+    const app = await newApp();
+    const first = await release(app, { image: image(app, 'v1'), thresholds: 'error-rate < 5%' });
+    expect(first.outputs.status).toBe('deployed');
+    const changed = STAGING.replace('NODE_ENV = "staging"', 'NODE_ENV = "changed"');
+    const second = await release(
+      app,
+      { image: image(app, 'v2'), thresholds: 'p50 < 0.001ms', 'record-deployment': 'false' },
+      { cwd: workspace({ 'fly.toml': changed }) },
+    );
+    expect(second.outputs.status).toBe('rolled-back');
+    const machines = fly.machines(app);
+    expect(machines.every((m) => m.digest === first.outputs.image.split('@')[1])).toBe(true);
+    expect(machines.map((m) => (m.config as { env?: Record<string, string> }).env?.NODE_ENV)).toEqual(
+      machines.map(() => 'changed'),
+    );
+    expect(second.summary).toContain('Only the previous image came back');
+  });
 });
 
 describe('the one-step root action measuring from a Fly region (probe-region)', () => {
