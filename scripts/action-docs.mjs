@@ -36,7 +36,8 @@ export function renderTables(metadata) {
 }
 
 function targets() {
-  const list = [];
+  // The root action (action.yml) is documented in docs/runway-action.md: the root README is the project's.
+  const list = [{ yml: join(root, 'action.yml'), readme: join(root, 'docs', 'runway-action.md') }];
   if (existsSync(join(root, 'actions'))) {
     for (const d of readdirSync(join(root, 'actions'), { withFileTypes: true })) {
       if (d.isDirectory() && existsSync(join(root, 'actions', d.name, 'action.yml'))) {

@@ -82,21 +82,13 @@ async function measure(
   return { report: remote.report, remote };
 }
 
-function remoteSummary(remote: RemoteRun | undefined): string {
-  if (!remote) return '\n\nMeasured from: the runner.\n';
-  return (
-    `\n\n| Measured from | Machine | Size | Machine-seconds |\n|---|---|---|---|\n` +
-    `| Fly region \`${remote.region}\` | ${remote.machineId} (destroyed) | shared-cpu-1x, 256 MB | ${remote.machineSeconds} |\n`
-  );
-}
-
 async function probeStep(checked: NonNullable<ReturnType<typeof readChecked>>) {
   const { inputs, settings, options, thresholds, failOnBreach } = checked;
   const core = await import('@actions/core');
   const { runAction, setOutputs, writeSummary } = await import('../core/action.js');
   const { formatFigure, gatePassed, judge } = await import('../probe/judge.js');
   const { probeOutputs, writeProbeReport } = await import('../probe/report.js');
-  const { renderProbeSummary } = await import('../probe/summary.js');
+  const { renderMeasuredFrom, renderProbeSummary } = await import('../probe/summary.js');
   const log = (line: string) => core.info(scrub(line));
   await runAction('latency-probe', async () => {
     core.saveState('isPost', 'true');
@@ -108,7 +100,7 @@ async function probeStep(checked: NonNullable<ReturnType<typeof readChecked>>) {
       ...probeOutputs(report, verdicts, reportPath),
       'measured-from': remote?.region ?? 'runner',
     });
-    await writeSummary(renderProbeSummary(report, verdicts) + remoteSummary(remote));
+    await writeSummary(renderProbeSummary(report, verdicts) + renderMeasuredFrom(remote));
     for (const t of report.targets) {
       log(
         `${t.url}: p50 ${t.latency.p50} ms, p95 ${t.latency.p95} ms, p99 ${t.latency.p99} ms, max ${t.latency.max} ms, ` +

@@ -102,6 +102,8 @@ export class ProbeConnection {
   /** One watchdog timer per connection, re-armed only when it would fire too late (see `watch`). */
   private watchdog?: ReturnType<typeof setTimeout>;
   private watchdogAt = Number.POSITIVE_INFINITY;
+  /** When the socket read being parsed arrived (undefined outside a 'data' event). */
+  private readAt?: number;
   opened = 0;
 
   constructor(private readonly wire: Wire) {
@@ -157,9 +159,14 @@ export class ProbeConnection {
     if (this.wire.tls) socket.once('secureConnect', ready);
     socket.on('data', (chunk: Buffer) => {
       if (socket !== this.socket) return;
+      // One timestamp per socket read, taken first: a response completed by this chunk ends here, not
+      // after the parser (and whatever else this turn of the event loop ran) got to it.
+      const at = performance.now();
       const pending = this.pending;
-      if (pending && pending.result.ttfbAt === undefined) pending.result.ttfbAt = performance.now();
+      if (pending && pending.result.ttfbAt === undefined) pending.result.ttfbAt = at;
+      this.readAt = at;
       const problem = this.reader.feed(chunk);
+      this.readAt = undefined;
       if (problem) this.fail('connection', `invalid HTTP response: ${problem}`);
     });
     socket.on('error', (error) => {
@@ -194,7 +201,7 @@ export class ProbeConnection {
     if (!pending) return;
     this.pending = undefined;
     const result = pending.result;
-    result.endAt = this.lastDone = performance.now();
+    result.endAt = this.lastDone = this.readAt ?? performance.now();
     if (error) {
       result.error = error;
       result.errorMessage = message;

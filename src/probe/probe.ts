@@ -168,8 +168,23 @@ export function redactHeaders(
  */
 export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   const startedAt = new Date();
+  const endpoints = openEndpoints(options);
+  let stopProgress = () => undefined as void;
+  try {
+    await warmUp(endpoints, options);
+    stopProgress = reportProgress(endpoints, options);
+    await measure(endpoints, options);
+  } finally {
+    stopProgress();
+    await Promise.all(endpoints.map((e) => e.close()));
+  }
+  return reportOf(endpoints, options, startedAt);
+}
+
+/** One Endpoint per target, then the baseline, each with its own `concurrency` connections. */
+function openEndpoints(options: ProbeOptions): Endpoint[] {
   const headers: Record<string, string> = { 'user-agent': 'runway-latency-probe', ...options.headers };
-  const endpoints = [
+  return [
     ...options.urls.map((url) => ({ url, role: 'target' as const })),
     ...(options.baseline ? [{ url: options.baseline, role: 'baseline' as const }] : []),
   ].map(
@@ -189,45 +204,55 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
         options.ca,
       ),
   );
-  const log = options.log;
-  let progress: ReturnType<typeof setInterval> | undefined;
-  try {
-    if (options.warmup > 0) {
-      log?.(`Warm-up: ${options.warmup} request(s) per URL, not counted.`);
-      await Promise.all(endpoints.map((e) => e.closed(options.warmup, options.concurrency, false)));
-    }
-    for (const e of endpoints) e.sent = 0;
-    if (log) {
-      const total = options.requests * endpoints.length;
-      progress = setInterval(() => {
-        const done = endpoints.reduce((a, e) => a + e.samples.length, 0);
-        log(
-          `Probing: ${done} of ${total} requests done (${endpoints.map((e) => `${e.url.host} ${e.samples.length}`).join(', ')}).`,
-        );
-      }, options.progressIntervalMs ?? 5000);
-      progress.unref();
-      log(
-        options.rate > 0
-          ? `Probing ${endpoints.length} URL(s): ${options.requests} requests each at ${options.rate}/s (open model), at most ${options.concurrency} in flight.`
-          : `Probing ${endpoints.length} URL(s): ${options.requests} requests each, closed loop over ${options.concurrency} connection(s).`,
-      );
-    }
-    if (options.rate > 0) {
-      // Stagger the URLs across one interval so they take turns: same network, same minute, same load.
-      const start = performance.now() + 5;
-      const interval = 1000 / options.rate;
-      await Promise.all(
-        endpoints.map((e, k) =>
-          e.open(options.requests, options.rate, start + (k * interval) / endpoints.length),
-        ),
-      );
-    } else {
-      await Promise.all(endpoints.map((e) => e.closed(options.requests, options.concurrency, true)));
-    }
-  } finally {
-    if (progress) clearInterval(progress);
-    await Promise.all(endpoints.map((e) => e.close()));
+}
+
+/** Warm-up requests open the connections and warm caches; they are left out of the figures. */
+async function warmUp(endpoints: Endpoint[], options: ProbeOptions): Promise<void> {
+  if (options.warmup > 0) {
+    options.log?.(`Warm-up: ${options.warmup} request(s) per URL, not counted.`);
+    await Promise.all(endpoints.map((e) => e.closed(options.warmup, options.concurrency, false)));
   }
+  for (const e of endpoints) e.sent = 0;
+}
+
+/** The measured requests: on an open schedule when a rate is set, else a closed loop. */
+async function measure(endpoints: Endpoint[], options: ProbeOptions): Promise<void> {
+  options.log?.(
+    options.rate > 0
+      ? `Probing ${endpoints.length} URL(s): ${options.requests} requests each at ${options.rate}/s (open model), at most ${options.concurrency} in flight.`
+      : `Probing ${endpoints.length} URL(s): ${options.requests} requests each, closed loop over ${options.concurrency} connection(s).`,
+  );
+  if (options.rate <= 0) {
+    await Promise.all(endpoints.map((e) => e.closed(options.requests, options.concurrency, true)));
+    return;
+  }
+  // Stagger the URLs across one interval so they take turns: same network, same minute, same load.
+  const start = performance.now() + 5;
+  const interval = 1000 / options.rate;
+  await Promise.all(
+    endpoints.map((e, k) =>
+      e.open(options.requests, options.rate, start + (k * interval) / endpoints.length),
+    ),
+  );
+}
+
+/** A progress line every few seconds while measuring; returns the function that stops it. */
+function reportProgress(endpoints: Endpoint[], options: ProbeOptions): () => void {
+  const log = options.log;
+  if (!log) return () => undefined;
+  const total = options.requests * endpoints.length;
+  const progress = setInterval(() => {
+    const done = endpoints.reduce((a, e) => a + e.samples.length, 0);
+    log(
+      `Probing: ${done} of ${total} requests done (${endpoints.map((e) => `${e.url.host} ${e.samples.length}`).join(', ')}).`,
+    );
+  }, options.progressIntervalMs ?? 5000);
+  progress.unref();
+  return () => clearInterval(progress);
+}
+
+/** Every figure per endpoint, with the settings they were measured under (secret headers as ***). */
+function reportOf(endpoints: Endpoint[], options: ProbeOptions, startedAt: Date): ProbeReport {
   const reports = endpoints.map((e, k) => {
     const report = summarise(e.url.href, e.role, e.samples, e.opened, e.lastEnd - e.firstIntended);
     if (e.role === 'target') report.name = options.names?.[k];

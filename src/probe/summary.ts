@@ -209,3 +209,14 @@ export function renderProbeSummary(report: ProbeReport, verdicts: readonly Verdi
   }
   return parts.join('\n');
 }
+
+/** Where the figures were measured: the runner, or the probe Machine in a Fly region and what it cost. */
+export function renderMeasuredFrom(
+  remote: { region: string; machineId: string; machineSeconds: number } | undefined,
+): string {
+  if (!remote) return '\n\nMeasured from: the runner.\n';
+  return (
+    `\n\n| Measured from | Machine | Size | Machine-seconds |\n|---|---|---|---|\n` +
+    `| Fly region \`${remote.region}\` | ${remote.machineId} (destroyed) | shared-cpu-1x, 256 MB | ${remote.machineSeconds} |\n`
+  );
+}

@@ -5,24 +5,38 @@ import net from 'node:net';
  * sees: a request from a Machine in region R to a target in place P is delayed by the one-way time
  * (half the round trip) in each direction.
  *
- * SOURCE — AN EXPLICIT ASSUMPTION, NOT A CITATION. No published round-trip table covering these exact
- * pairs could be found in the reference material available when this was written (searched: WonderNetwork /
- * WonderProxy "Miles per Millisecond", cloud inter-region heat maps such as bigbitbus.com 2018 and
- * latency.bluegoat.net; none of the stored excerpts gives US-East↔Singapore or Singapore↔Bangkok figures).
- * The figures below are therefore round, documented assumptions of the order such tables report for these
- * routes (trans-Pacific US-East↔Singapore about a quarter of a second; Singapore↔Bangkok, one short submarine
- * or terrestrial hop, a few tens of milliseconds). Replace them with measured figures, naming the source and
- * its date, before relying on the absolute values; the rehearsal and tests rely only on their ordering.
+ * SOURCES (each figure names where it comes from; looked up 2026-12-02):
+ * - iad ↔ sin 216.7 ms: the average round trip US East (N. Virginia) ↔ Asia Pacific (Singapore) in the table
+ *   "Latency Between AWS Global Regions", republished at
+ *   https://acomputerscientistlearnsaws.blogspot.com/2017/04/aws-regions.html (April 2017; the table gives
+ *   216.7 ms in both directions). AWS us-east-1 and Fly's iad are both in Ashburn/Northern Virginia.
+ * - sin ↔ bkk 30 ms: DERIVED, no direct Bangkok ↔ Singapore figure was found. Commons Host, "Udon Thani,
+ *   Thailand" (https://dev.to/commonshost/udon-thani-thailand--39jn, 2018-10-15) measured Udon Thani ↔
+ *   Bangkok 12 ms and Udon Thani ↔ StarHub Singapore 42 ms (peered at an exchange in Singapore). Assuming
+ *   that route leaves Thailand through Bangkok, as the article shows for Vientiane, 42 − 12 = 30 ms is the
+ *   Bangkok ↔ Singapore leg.
+ * - iad ↔ bkk 246.7 ms: NO SOURCE FOUND. Modelled as the two legs above in series (216.7 + 30), i.e. a route
+ *   through Singapore; real routes may cross the Pacific instead.
+ * - same place 1 ms: the intra-region diagonal of the AWS Region Latency Matrix, https://cloudping.co/
+ *   (af-south-1 0.96 ms, ap-east-1 1.08 ms; read 2026-12-02).
+ * - `runner` = iad: an assumption, not a citation. GitHub-hosted runners are usually in US East; a runner
+ *   elsewhere sees other figures.
+ * Searched without a usable figure: WonderProxy "Miles per Millisecond" (2011; no Asian cities), WonderNetwork
+ * ping pages, cloudping.co's Singapore and Thailand (ap-southeast-7) rows (not in the stored copy).
  *
  * Places are Fly region codes plus `bkk` (Bangkok, where the users are; Fly has no region there) and
- * `runner` (a GitHub-hosted runner, usually in US-East, so it is modelled as `iad`).
+ * `runner` (a GitHub-hosted runner, modelled as `iad`).
  */
+/** The cited legs, named once so the derived pair is visibly their sum. */
+const IAD_SIN_MS = 216.7;
+const SIN_BKK_MS = 30;
+
 export const ROUND_TRIP_MS: Record<string, Record<string, number>> = {
-  iad: { sin: 230, bkk: 250 },
-  sin: { bkk: 30 },
+  iad: { sin: IAD_SIN_MS, bkk: IAD_SIN_MS + SIN_BKK_MS },
+  sin: { bkk: SIN_BKK_MS },
 };
 
-/** Round trip inside one place (same region or same city). Assumed, as above. */
+/** Round trip inside one place (same region or same city): cloudping.co's intra-region diagonal, as above. */
 export const SAME_PLACE_RTT_MS = 1;
 
 const ALIASES: Record<string, string> = { runner: 'iad' };
