@@ -1,56 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
 import { queryDns, parseServer } from '../../src/dns/query.js';
 import { startPowerDns, type PowerDns } from '../support/powerdns.js';
 import { issueExpired } from '../dns/expired-cert.js';
-import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../../src/sim/tls.js';
+import { startTlsTarget, type TlsTarget } from '../../src/sim/tls.js';
+import { visibleLog } from '../support/bundle-log.js';
+import { cutoverRunner, servedAt, startTargets, type Targets } from './dns-cutover-fixture.js';
 
 /** The whole action through its built bundle against a real PowerDNS, verified with real DNS queries. */
 describe('dns-cutover bundle against PowerDNS', () => {
   let pdns: PowerDns;
-  let ca: TestCa;
-  let fly: TlsTarget;
+  let targets: Targets;
   let wrongName: TlsTarget;
-  let flaky: TlsTarget;
   let down: TlsTarget;
   let expired: TlsTarget;
   const zone = 'hotel.test';
   const name = 'api.hotel.test';
   const oldCname = 'old-alb-123.eu-west-1.elb.amazonaws.com';
 
-  // The runner consumes ::add-mask:: commands; everything else is what a reader of the log sees.
-  const visible = (log: string) =>
-    log
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
   const soaSerial = async () => {
     const res = await fetch(`${pdns.apiUrl}/api/v1/servers/localhost/zones/${zone}.`, {
       headers: { 'x-api-key': pdns.apiKey },
     });
     return ((await res.json()) as { serial: number }).serial;
   };
-  const answers = async (type: string) =>
-    (await queryDns(parseServer(pdns.dnsAddress)!, name, type)).records
-      .filter((r) => r.name === name && r.type === type)
-      .map((r) => r.data);
-  const run = (
-    inputs: Record<string, string | number | boolean>,
-    env: Record<string, string> = {},
-  ): Promise<BundleRun> =>
-    runBundle('dns-cutover', {
-      inputs: {
-        provider: 'powerdns',
-        'api-url': pdns.apiUrl,
-        'api-token': pdns.apiKey,
-        zone,
-        name: 'api',
-        nameservers: pdns.dnsAddress,
-        'verify-timeout': '10s',
-        ...inputs,
-      },
-      env: { NODE_EXTRA_CA_CERTS: ca.caFile, ...env },
-    });
+  const answers = (type: string) => servedAt(pdns.dnsAddress, name, type);
+  const run = cutoverRunner(() => ({
+    inputs: {
+      provider: 'powerdns',
+      'api-url': pdns.apiUrl,
+      'api-token': pdns.apiKey,
+      zone,
+      name: 'api',
+      nameservers: pdns.dnsAddress,
+      'verify-timeout': '10s',
+    },
+    env: { NODE_EXTRA_CA_CERTS: targets.ca.caFile },
+  }));
   const resetOld = async () => {
     const res = await fetch(`${pdns.apiUrl}/api/v1/servers/localhost/zones/${zone}.`, {
       method: 'PATCH',
@@ -73,34 +58,25 @@ describe('dns-cutover bundle against PowerDNS', () => {
   };
 
   beforeAll(async () => {
-    ca = createTestCa();
-    [pdns, fly, wrongName] = await Promise.all([
-      startPowerDns(),
-      startTlsTarget(ca.issue([name])),
-      startTlsTarget(ca.issue(['other.hotel.test'])),
-    ]);
-    // Healthy for the pre-flight, then down for good once real traffic would arrive.
-    flaky = await startTlsTarget(ca.issue([name]), { healthSequence: [200], health: 503 });
+    [pdns, targets] = await Promise.all([startPowerDns(), startTargets([name], 503)]);
+    const { ca } = targets;
+    wrongName = await startTlsTarget(ca.issue(['other.hotel.test']));
     down = await startTlsTarget(ca.issue([name]), { health: 503 });
     expired = await startTlsTarget(issueExpired(ca, [name]));
     await pdns.createZone(zone, [{ name: `${name}.`, type: 'CNAME', ttl: 300, records: [`${oldCname}.`] }]);
   });
 
   afterAll(async () => {
-    await Promise.all([
-      pdns?.stop(),
-      fly?.close(),
-      wrongName?.close(),
-      flaky?.close(),
-      down?.close(),
-      expired?.close(),
-    ]);
-    ca?.cleanup();
+    await Promise.all([pdns?.stop(), targets?.close(), wrongName?.close(), down?.close(), expired?.close()]);
   });
 
   it('plans without changing anything: the diff is in the summary and the serial stays', async () => {
     const before = await soaSerial();
-    const result = await run({ mode: 'plan', target: 'A=127.0.0.1,AAAA=::1', 'connect-to': `:${fly.port}` });
+    const result = await run({
+      mode: 'plan',
+      target: 'A=127.0.0.1,AAAA=::1',
+      'connect-to': `:${targets.fly.port}`,
+    });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.status).toBe('planned');
     expect(result.outputs.changed).toBe('false');
@@ -138,7 +114,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     const before = await soaSerial();
     // Without NODE_EXTRA_CA_CERTS the test CA is unknown, as a self-signed or staging certificate would be.
     const result = await run(
-      { mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${fly.port}` },
+      { mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${targets.fly.port}` },
       { NODE_EXTRA_CA_CERTS: '' },
     );
     expect(result.exitCode).toBe(1);
@@ -185,7 +161,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     const result = await run({
       mode: 'apply',
       target: 'A=127.0.0.1',
-      'connect-to': `:${fly.port}`,
+      'connect-to': `:${targets.fly.port}`,
       'health-url': `https://${name}/health`,
     });
     expect(result.log).not.toMatch(/failed unexpectedly/);
@@ -199,14 +175,14 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(result.summary).toContain(`| ${pdns.dnsAddress} | authoritative | A 127.0.0.1 (60s) | ✅`);
     expect(result.summary).toMatch(/TLS handshake.*SNI api\.hotel\.test.*✅/);
     // The pre-flight reached the target with the real hostname.
-    expect(fly.requests.at(-1)).toEqual({ path: '/health', host: name });
+    expect(targets.fly.requests.at(-1)).toEqual({ path: '/health', host: name });
     expect(JSON.parse(result.outputs.previous)).toMatchObject({
       zone,
       name,
       records: [{ type: 'CNAME', ttl: 300, values: [oldCname] }],
     });
 
-    const again = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${fly.port}` });
+    const again = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${targets.fly.port}` });
     expect(again.exitCode).toBe(0);
     expect(again.outputs).toMatchObject({ status: 'unchanged', changed: 'false', propagated: 'true' });
     expect(again.summary).toMatch(/already match.*no change was sent/);
@@ -225,7 +201,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     const result = await run({
       mode: 'apply',
       target: 'A=127.0.0.1,AAAA=::1',
-      'connect-to': `:${flaky.port}`,
+      'connect-to': `:${targets.flaky.port}`,
       'health-url': `https://${name}/health`,
     });
     expect(result.exitCode).toBe(1);
@@ -246,7 +222,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     const result = await run({
       mode: 'apply',
       target: 'A=127.0.0.1',
-      'connect-to': `:${fly.port}`,
+      'connect-to': `:${targets.fly.port}`,
       nameservers: '',
     });
     expect(result.exitCode).toBe(1);
@@ -271,7 +247,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.log).toMatch(/input 'api-token': PowerDNS rejected the api-token \(401/);
     expect(bad.log).toContain('::add-mask::wrong-key-123456');
-    expect(visible(bad.log)).not.toContain('wrong-key-123456');
+    expect(visibleLog(bad.log)).not.toContain('wrong-key-123456');
     const missing = await run({
       mode: 'plan',
       zone: 'nowhere.test',
@@ -281,7 +257,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(missing.exitCode).toBe(1);
     expect(missing.log).toMatch(/input 'zone': zone nowhere\.test was not found on the PowerDNS server/);
     const ok = await run({ mode: 'plan', target: 'A=127.0.0.1' });
-    for (const text of [visible(ok.log), ok.summary, JSON.stringify(ok.outputs), bad.summary])
+    for (const text of [visibleLog(ok.log), ok.summary, JSON.stringify(ok.outputs), bad.summary])
       expect(text).not.toContain(pdns.apiKey);
   });
 });
