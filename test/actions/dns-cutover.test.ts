@@ -4,7 +4,7 @@ import { startPowerDns, type PowerDns } from '../support/powerdns.js';
 import { issueExpired } from '../dns/expired-cert.js';
 import { startTlsTarget, type TlsTarget } from '../../src/sim/tls.js';
 import { visibleLog } from '../support/bundle-log.js';
-import { cutoverRunner, servedAt, startTargets, type Targets } from './dns-cutover-fixture.js';
+import { cutoverRunner, servedAt, startTargets, type Inputs, type Targets } from './dns-cutover-fixture.js';
 
 /** The whole action through its built bundle against a real PowerDNS, verified with real DNS queries. */
 describe('dns-cutover bundle against PowerDNS', () => {
@@ -36,6 +36,16 @@ describe('dns-cutover bundle against PowerDNS', () => {
     },
     env: { NODE_EXTRA_CA_CERTS: targets.ca.caFile },
   }));
+  /** An apply the pre-flight must refuse: it fails, says so, and changes nothing (same SOA serial, same CNAME). */
+  const refusedByPreflight = async (inputs: Inputs, env: Record<string, string> = {}) => {
+    const before = await soaSerial();
+    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', ...inputs }, env);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
+    expect(await soaSerial()).toBe(before);
+    expect(await answers('CNAME')).toEqual([oldCname]);
+    return result;
+  };
   const resetOld = async () => {
     const res = await fetch(`${pdns.apiUrl}/api/v1/servers/localhost/zones/${zone}.`, {
       method: 'PATCH',
@@ -93,67 +103,41 @@ describe('dns-cutover bundle against PowerDNS', () => {
   });
 
   it('refuses a certificate for the wrong name before any change', async () => {
-    const before = await soaSerial();
-    const result = await run({
-      mode: 'apply',
-      target: 'A=127.0.0.1',
-      'connect-to': `127.0.0.1:${wrongName.port}`,
-    });
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs.status).toBe('preflight-failed');
+    const result = await refusedByPreflight({ 'connect-to': `127.0.0.1:${wrongName.port}` });
     expect(result.log).toMatch(
       /certificate is not valid for api\.hotel\.test: it covers DNS:other\.hotel\.test/,
     );
     expect(result.log).toMatch(/fly certs add api\.hotel\.test/);
-    expect(result.outputs.changed).toBe('false');
-    expect(await soaSerial()).toBe(before);
-    expect(await answers('CNAME')).toEqual([oldCname]);
   });
 
   it('refuses a certificate the runner does not trust before any change', async () => {
-    const before = await soaSerial();
     // Without NODE_EXTRA_CA_CERTS the test CA is unknown, as a self-signed or staging certificate would be.
-    const result = await run(
-      { mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${targets.fly.port}` },
+    const result = await refusedByPreflight(
+      { 'connect-to': `:${targets.fly.port}` },
       { NODE_EXTRA_CA_CERTS: '' },
     );
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
     expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /Pre-flight: the new target does not present a certificate valid for api\.hotel\.test \(certificate not trusted \([A-Z_]+\)\).*Nothing was changed\./,
     );
-    expect(await soaSerial()).toBe(before);
-    expect(await answers('CNAME')).toEqual([oldCname]);
   });
 
   it('refuses an expired certificate before any change', async () => {
-    const before = await soaSerial();
-    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${expired.port}` });
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
+    const result = await refusedByPreflight({ 'connect-to': `:${expired.port}` });
     expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /certificate valid for api\.hotel\.test \(certificate expired on Jan {1,2}2 00:00:00 2020 GMT \(CERT_HAS_EXPIRED\)\).*Nothing was changed\./,
     );
-    expect(await soaSerial()).toBe(before);
   });
 
   it('stops before any change when health-url fails through the new target', async () => {
-    const before = await soaSerial();
-    const result = await run({
-      mode: 'apply',
-      target: 'A=127.0.0.1',
+    const result = await refusedByPreflight({
       'connect-to': `:${down.port}`,
       'health-url': `https://${name}/health`,
     });
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
     expect(result.annotations.find((a) => a.level === 'error')?.message).toBe(
       'Pre-flight: https://api.hotel.test/health through the new target failed (answered 503). Nothing was changed.',
     );
     expect(result.summary).toMatch(/pre-flight failed, nothing changed/);
     expect(down.requests).toHaveLength(1);
-    expect(await soaSerial()).toBe(before);
-    expect(await answers('CNAME')).toEqual([oldCname]);
   });
 
   it('applies a CNAME→A switch in one PATCH, verifies it on the nameserver, and re-applies as a no-op', async () => {
