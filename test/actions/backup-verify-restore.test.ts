@@ -5,7 +5,8 @@ import type { BackupReport } from '../../src/backup/report.js';
 import type { LocalS3 } from '../support/s3-servers.js';
 import type { LocalPostgres } from '../support/postgres.js';
 import { connectionInputs } from '../backup/scenario.js';
-import { BUCKET, nightly, useRestoreRig, type RestoreRig } from '../backup/restore-rig.js';
+import { BUCKET } from '../backup/bucket.js';
+import { nightly, useRestoreRig, type RestoreRig } from '../backup/restore-rig.js';
 
 let rig: RestoreRig;
 let pg: LocalPostgres;

@@ -5,14 +5,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { adminClient, createBucket, putObject, rcloneCopy, sidecarText } from '../../src/sim/s3/seed.js';
-import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
+import { putObject, rcloneCopy, sidecarText } from '../../src/sim/s3/seed.js';
+import type { LocalS3 } from '../support/s3-servers.js';
 import { seedVoicebot, startPostgres, type LocalPostgres } from '../support/postgres.js';
+import { BUCKET, useBucket } from './bucket.js';
 
 const exec = promisify(execFile);
-export const BUCKET = 'voice-bot-backups';
 export const MANIFEST_FILE = 'actions/backup-verify/table-manifest.sql';
-export const today = new Date().toISOString().slice(0, 10);
+const today = new Date().toISOString().slice(0, 10);
 
 /** What a restore test runs against: local S3 with the backup bucket, and PostgreSQL with the voicebot database. */
 export interface RestoreRig {
@@ -31,19 +31,15 @@ export interface RestoreRig {
  */
 export function useRestoreRig(calls: number, use: (rig: RestoreRig) => void): void {
   let rig: Partial<RestoreRig> = {};
+  useBucket(({ server, client }) => (rig = { s3: server, client }));
   beforeAll(async () => {
-    const s3 = await startS3rver();
-    const pg = await startPostgres();
-    const client = await adminClient(s3);
-    rig = { s3, pg, client };
-    await createBucket(client, BUCKET);
+    rig.pg = await startPostgres();
     rig.dir = mkdtempSync(join(tmpdir(), 'runway-restore-'));
-    rig.source = await seedVoicebot(pg, 'voicebot', calls);
+    rig.source = await seedVoicebot(rig.pg, 'voicebot', calls);
     use(rig as RestoreRig);
   }, 120_000);
   afterAll(async () => {
-    rig.client?.destroy();
-    await Promise.all([rig.pg?.stop(), rig.s3?.stop()]);
+    await rig.pg?.stop();
     if (rig.dir) rmSync(rig.dir, { recursive: true, force: true });
   });
 }

@@ -4,7 +4,8 @@ import { verifyBackups } from '../../src/backup/verify.js';
 import { compareDatabases, TABLE_MANIFEST_SQL } from '../../src/backup/tables.js';
 import type { LocalS3 } from '../support/s3-servers.js';
 import type { LocalPostgres } from '../support/postgres.js';
-import { BUCKET, MANIFEST_FILE, nightly, useRestoreRig, type RestoreRig } from './restore-rig.js';
+import { BUCKET } from './bucket.js';
+import { MANIFEST_FILE, nightly, useRestoreRig, type RestoreRig } from './restore-rig.js';
 
 let rig: RestoreRig;
 let pg: LocalPostgres;
