@@ -78,6 +78,17 @@ function describeAnswer(
   return unique.map((r) => `${r.type} ${r.data} (${r.ttl}s)`).join(', ');
 }
 
+/** What one verification has seen so far: a report per watcher and whether that watcher ever answered. */
+interface Watch {
+  options: VerifyOptions;
+  /** The types compared; none when the records are proxied (their answers are edge addresses). */
+  types: CutoverType[];
+  /** Epoch ms after which no new round starts. */
+  deadline: number;
+  reports: ServerReport[];
+  answered: boolean[];
+}
+
 /**
  * Asks every watcher, every `intervalMs`, until each has answered the expected records for every type
  * or the timeout passes. A server that matched is not asked again; the report keeps who answered what
@@ -86,93 +97,107 @@ function describeAnswer(
 export async function verifyPropagation(options: VerifyOptions): Promise<VerifyReport> {
   const interval = options.intervalMs ?? 250;
   const proxied = options.expected.some((set) => set.proxied);
-  const types = proxied ? [] : options.types;
-  const reports: ServerReport[] = options.watchers.map((w) => ({
-    server: w.server.label,
-    role: w.role,
-    answer: 'not asked yet',
-    matched: false,
-    queries: 0,
-  }));
-  const deadline = options.since + options.timeoutMs;
-  let round = 0;
-  const answered = reports.map(() => false);
-  const settled = (i: number) => {
-    if (reports[i].matched) return true;
-    const group = options.watchers[i].group;
-    return (
-      group !== undefined &&
-      !answered[i] &&
-      reports.some((r, j) => j !== i && r.matched && options.watchers[j].group === group)
-    );
+  const watch: Watch = {
+    options,
+    types: proxied ? [] : options.types,
+    deadline: options.since + options.timeoutMs,
+    reports: options.watchers.map((w) => ({
+      server: w.server.label,
+      role: w.role,
+      answer: 'not asked yet',
+      matched: false,
+      queries: 0,
+    })),
+    answered: options.watchers.map(() => false),
   };
-  for (;;) {
-    await Promise.all(
-      options.watchers.map(async (watcher, i) => {
-        const report = reports[i];
-        if (report.matched) return;
-        try {
-          const answers = await Promise.all(
-            types.map((type) =>
-              queryDns(watcher.server, options.name, type, {
-                recursion: watcher.role === 'resolver',
-                timeoutMs: Math.min(1500, Math.max(200, deadline - Date.now())),
-              }),
-            ),
-          );
-          report.queries += answers.length;
-          report.error = undefined;
-          answered[i] = true;
-          const all = answers.flatMap((a) => a.records);
-          report.answer = describeAnswer(
-            all,
-            options.name,
-            answers.find((a) => a.rcode !== 'NOERROR')?.rcode ?? 'NOERROR',
-          );
-          const authoritativeOk = watcher.role === 'resolver' || answers.every((a) => a.authoritative);
-          if (!authoritativeOk) report.answer += ' (not authoritative)';
-          const ok =
-            authoritativeOk &&
-            types.every((type, t) =>
-              answerMatches(
-                answers[t].records,
-                options.name,
-                type,
-                options.expected.find((s) => s.type === type),
-              ),
-            );
-          if (ok) {
-            report.matched = true;
-            report.matchedAfterMs = Date.now() - options.since;
-            options.log?.(
-              `${watcher.server.label} answers ${report.answer} after ${formatDuration(report.matchedAfterMs)}`,
-            );
-          }
-        } catch (error) {
-          report.queries++;
-          report.error = (error as Error).message;
-          report.answer = `error: ${report.error}`;
-        }
-      }),
-    );
-    round++;
-    if (reports.every((_, i) => settled(i))) break;
-    if (Date.now() + interval > deadline) break;
-    if (round % 20 === 0) {
-      const waiting = reports.filter((_, i) => !settled(i)).map((r) => `${r.server} (${r.answer})`);
-      options.log?.(`still waiting on ${waiting.join(', ')}`);
-    }
+  for (let round = 1; ; round++) {
+    await Promise.all(options.watchers.map((_, i) => ask(watch, i)));
+    if (allSettled(watch)) break;
+    if (Date.now() + interval > watch.deadline) break;
+    if (round % 20 === 0) logWaiting(watch);
     await sleep(interval);
   }
-  reports.forEach((r, i) => {
-    if (!r.matched && settled(i)) r.unreachable = true;
+  watch.reports.forEach((r, i) => {
+    if (!r.matched && settled(watch, i)) r.unreachable = true;
   });
   return {
-    ok: reports.every((_, i) => settled(i)),
+    ok: allSettled(watch),
     elapsedMs: Date.now() - options.since,
-    servers: reports,
+    servers: watch.reports,
     skipped: proxied
       ? ['proxied records answer with Cloudflare edge addresses; the change was verified through the API']
       : [],
   };
+}
+
+/**
+ * A watcher is done when it matched, or when it never answered at all and another address of the same
+ * nameserver (its group) matched.
+ */
+function settled(watch: Watch, i: number): boolean {
+  const { reports, answered, options } = watch;
+  if (reports[i].matched) return true;
+  const group = options.watchers[i].group;
+  return (
+    group !== undefined &&
+    !answered[i] &&
+    reports.some((r, j) => j !== i && r.matched && options.watchers[j].group === group)
+  );
+}
+
+function allSettled(watch: Watch): boolean {
+  return watch.reports.every((_, i) => settled(watch, i));
+}
+
+function logWaiting(watch: Watch): void {
+  const waiting = watch.reports.filter((_, i) => !settled(watch, i)).map((r) => `${r.server} (${r.answer})`);
+  watch.options.log?.(`still waiting on ${waiting.join(', ')}`);
+}
+
+/** One round for one watcher: ask for every type, record what it said, and whether that is the expected answer. */
+async function ask(watch: Watch, i: number): Promise<void> {
+  const { options, types } = watch;
+  const [watcher, report] = [options.watchers[i], watch.reports[i]];
+  if (report.matched) return;
+  try {
+    const answers = await Promise.all(
+      types.map((type) =>
+        queryDns(watcher.server, options.name, type, {
+          recursion: watcher.role === 'resolver',
+          timeoutMs: Math.min(1500, Math.max(200, watch.deadline - Date.now())),
+        }),
+      ),
+    );
+    report.queries += answers.length;
+    report.error = undefined;
+    watch.answered[i] = true;
+    report.answer = describeAnswer(
+      answers.flatMap((a) => a.records),
+      options.name,
+      answers.find((a) => a.rcode !== 'NOERROR')?.rcode ?? 'NOERROR',
+    );
+    const authoritativeOk = watcher.role === 'resolver' || answers.every((a) => a.authoritative);
+    if (!authoritativeOk) report.answer += ' (not authoritative)';
+    const ok =
+      authoritativeOk &&
+      types.every((type, t) =>
+        answerMatches(
+          answers[t].records,
+          options.name,
+          type,
+          options.expected.find((s) => s.type === type),
+        ),
+      );
+    if (ok) {
+      report.matched = true;
+      report.matchedAfterMs = Date.now() - options.since;
+      options.log?.(
+        `${watcher.server.label} answers ${report.answer} after ${formatDuration(report.matchedAfterMs)}`,
+      );
+    }
+  } catch (error) {
+    report.queries++;
+    report.error = (error as Error).message;
+    report.answer = `error: ${report.error}`;
+  }
 }

@@ -4,27 +4,23 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBundle } from '../../src/harness/run-bundle.js';
-import { adminClient, createBucket, putObject } from '../../src/sim/s3/seed.js';
-import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
+import { putObject } from '../../src/sim/s3/seed.js';
+import type { LocalS3 } from '../support/s3-servers.js';
+import { BUCKET, useBucket } from '../backup/bucket.js';
 import { connectionInputs, dayAgo, seedDailies } from '../backup/scenario.js';
 
-const BUCKET = 'voice-bot-backups';
 let server: LocalS3;
 let client: S3Client;
 let dir: string;
 
+useBucket((bucket) => ({ server, client } = bucket));
 beforeAll(async () => {
-  server = await startS3rver();
-  client = await adminClient(server);
-  await createBucket(client, BUCKET);
   await seedDailies(client, BUCKET, 'db/', { days: 6 });
   await putObject(client, BUCKET, `db/voice-bot-${dayAgo(2)}.dump.sha256`, `${'0'.repeat(64)}  x\n`);
   dir = mkdtempSync(join(tmpdir(), 'runway-join-action-'));
 });
 
-afterAll(async () => {
-  client?.destroy();
-  await server?.stop();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,56 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { runBundle } from '../../src/harness/run-bundle.js';
 import type { BackupReport } from '../../src/backup/report.js';
-import { adminClient, createBucket, putObject, rcloneCopy, sidecarText } from '../../src/sim/s3/seed.js';
-import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
-import { seedVoicebot, startPostgres, type LocalPostgres } from '../support/postgres.js';
+import type { LocalS3 } from '../support/s3-servers.js';
+import type { LocalPostgres } from '../support/postgres.js';
 import { connectionInputs } from '../backup/scenario.js';
+import { BUCKET } from '../backup/bucket.js';
+import { nightly, useRestoreRig, type RestoreRig } from '../backup/restore-rig.js';
 
-const exec = promisify(execFile);
-const BUCKET = 'voice-bot-backups';
-const today = new Date().toISOString().slice(0, 10);
+let rig: RestoreRig;
 let pg: LocalPostgres;
 let s3: LocalS3;
-let client: S3Client;
-let dir: string;
 let source: string;
 let key: string;
 
 const run = (inputs: Record<string, string>) => runBundle('backup-verify', { inputs, timeoutMs: 120_000 });
 
-beforeAll(async () => {
-  s3 = await startS3rver();
-  pg = await startPostgres();
-  client = await adminClient(s3);
-  await createBucket(client, BUCKET);
-  dir = mkdtempSync(join(tmpdir(), 'runway-restore-action-'));
-  // A password on the source, so the test can watch it stay out of every log line and file.
-  source = await seedVoicebot(pg, 'voicebot', 10);
-  await pg.sql('postgres', "CREATE ROLE bot LOGIN PASSWORD 'Sup3r-s3cret-pw' SUPERUSER");
-  const file = join(dir, `voicebot-${today}.dump`);
-  await exec('pg_dump', ['-Fc', '-d', source, '-f', file]);
-  writeFileSync(
-    `${file}.tables`,
-    (await exec('psql', [source, '-XAtq', '-f', 'actions/backup-verify/table-manifest.sql'])).stdout,
-  );
-  key = `db/${today}/voicebot-${today}.dump`;
-  await rcloneCopy(s3, file, BUCKET, key);
-  await rcloneCopy(s3, `${file}.tables`, BUCKET, `${key}.tables`);
-  await putObject(client, BUCKET, `${key}.sha256`, sidecarText(readFileSync(file), `voicebot-${today}.dump`));
-}, 120_000);
-
-afterAll(async () => {
-  client?.destroy();
-  await pg?.stop();
-  await s3?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+useRestoreRig(10, (started) => {
+  rig = started;
+  ({ pg, s3, source } = started);
 });
+beforeAll(async () => {
+  // A password on the source, so the test can watch it stay out of every log line and file.
+  await pg.sql('postgres', "CREATE ROLE bot LOGIN PASSWORD 'Sup3r-s3cret-pw' SUPERUSER");
+  key = await nightly(rig, 'db/', source, source);
+}, 120_000);
 
 /** The log as a reader sees it: the runner consumes `::add-mask::` lines and never prints them. */
 const shown = (log: string) => log.replace(/^::add-mask::.*$/gm, '');

@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { runBundle } from '../../src/harness/run-bundle.js';
-import { adminClient, createBucket, makeTarGz, putObject, sidecarText } from '../../src/sim/s3/seed.js';
+import { makeTarGz, putObject, sidecarText } from '../../src/sim/s3/seed.js';
+import { BUCKET, useBucket } from '../backup/bucket.js';
 import type { BackupReport } from '../../src/backup/report.js';
-import { s3rverObjectFile, startRecordingProxy, startS3rver, type LocalS3 } from '../support/s3-servers.js';
+import { s3rverObjectFile, startRecordingProxy, type LocalS3 } from '../support/s3-servers.js';
 import { connectionInputs, dayAgo, DUMP, seedDailies } from '../backup/scenario.js';
 
-const BUCKET = 'voice-bot-backups';
 let server: LocalS3;
 let client: S3Client;
 let missingMonth: string;
@@ -19,10 +19,8 @@ const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =
 const reportOf = (outputs: Record<string, string>): BackupReport =>
   JSON.parse(readFileSync(outputs.report, 'utf8')) as BackupReport;
 
+useBucket((bucket) => ({ server, client } = bucket));
 beforeAll(async () => {
-  server = await startS3rver();
-  client = await adminClient(server);
-  await createBucket(client, BUCKET);
   // Each scenario lives under its own prefix, seeded the way the nightly job writes: dump + sha256 sidecar.
   await Promise.all([
     seedDailies(client, BUCKET, 'healthy/', { days: 40 }),
@@ -76,11 +74,6 @@ beforeAll(async () => {
     `sidecar/voice-bot-${dayAgo(0)}.dump.sha256`,
     sidecarText(Buffer.from('something else'), 'x.dump'),
   );
-});
-
-afterAll(async () => {
-  client?.destroy();
-  await server?.stop();
 });
 
 describe('backup-verify bundle against s3rver', () => {

@@ -1,47 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
 import { queryDns, parseServer } from '../../src/dns/query.js';
 import { startCloudflareSim, type CloudflareSim } from '../../src/sim/cloudflare/index.js';
-import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../../src/sim/tls.js';
-
-const visible = (log: string) =>
-  log
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
+import { visibleLog } from '../support/bundle-log.js';
+import { cutoverRunner, servedAt, startTargets, type Targets } from './dns-cutover-fixture.js';
 
 /** The bundle against the Cloudflare stand-in, verified over its UDP DNS and its DNS-over-HTTPS. */
 describe('dns-cutover bundle against the Cloudflare stand-in', () => {
   let cf: CloudflareSim;
-  let ca: TestCa;
-  let fly: TlsTarget;
-  let flaky: TlsTarget;
+  let targets: Targets;
   const zone = 'voicebot.example';
   const name = 'api.voicebot.example';
   const old = 'old-alb-42.us-east-1.elb.amazonaws.com';
 
-  const run = (inputs: Record<string, string | number | boolean>): Promise<BundleRun> =>
-    runBundle('dns-cutover', {
-      inputs: {
-        provider: 'cloudflare',
-        'api-url': cf.apiUrl,
-        'api-token': cf.token,
-        zone,
-        name,
-        nameservers: cf.dnsAddress,
-        'verify-timeout': '10s',
-        ...inputs,
-      },
-      env: { NODE_EXTRA_CA_CERTS: ca.caFile },
-    });
-  const served = async (type: string) =>
-    (await queryDns(parseServer(cf.dnsAddress)!, name, type)).records
-      .filter((r) => r.name === name && r.type === type)
-      .map((r) => r.data);
+  const run = cutoverRunner(() => ({
+    inputs: {
+      provider: 'cloudflare',
+      'api-url': cf.apiUrl,
+      'api-token': cf.token,
+      zone,
+      name,
+      nameservers: cf.dnsAddress,
+      'verify-timeout': '10s',
+    },
+    env: { NODE_EXTRA_CA_CERTS: targets.ca.caFile },
+  }));
+  const served = (type: string) => servedAt(cf.dnsAddress, name, type);
   const writes = () => cf.calls().filter((c) => c.method !== 'GET');
 
   beforeAll(async () => {
-    ca = createTestCa();
     cf = await startCloudflareSim({
       zones: [
         {
@@ -56,24 +42,22 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
       // The edge serves a change a moment after the API accepts it, so verification has to wait.
       propagationDelayMs: 300,
     });
-    fly = await startTlsTarget(ca.issue([name, 'cdn.voicebot.example']));
-    flaky = await startTlsTarget(ca.issue([name]), { healthSequence: [200], health: 500 });
+    targets = await startTargets([name, 'cdn.voicebot.example'], 500);
   });
 
   afterAll(async () => {
-    await Promise.all([cf?.close(), fly?.close(), flaky?.close()]);
-    ca?.cleanup();
+    await Promise.all([cf?.close(), targets?.close()]);
   });
 
   it('switches a CNAME to a new CNAME in one batch call and waits until UDP and DoH answer it', async () => {
     const result = await run({
       mode: 'apply',
       target: 'voice-bot.fly.dev',
-      'connect-to': `127.0.0.1:${fly.port}`,
+      'connect-to': `127.0.0.1:${targets.fly.port}`,
       'health-url': `https://${name}/health`,
       resolvers: cf.dohUrl,
     });
-    expect(visible(result.log)).not.toMatch(/failed unexpectedly/);
+    expect(visibleLog(result.log)).not.toMatch(/failed unexpectedly/);
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ status: 'applied', changed: 'true', propagated: 'true' });
     // The edge took 300 ms; the action waited for it rather than trusting the API.
@@ -91,7 +75,7 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
     const again = await run({
       mode: 'apply',
       target: 'voice-bot.fly.dev',
-      'connect-to': `127.0.0.1:${fly.port}`,
+      'connect-to': `127.0.0.1:${targets.fly.port}`,
     });
     expect(again.outputs.status).toBe('unchanged');
     expect(writes()).toHaveLength(1);
@@ -107,7 +91,7 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
     const result = await run({
       mode: 'apply',
       target: 'A=127.0.0.1',
-      'connect-to': `:${flaky.port}`,
+      'connect-to': `:${targets.flaky.port}`,
       'health-url': `https://${name}/health`,
     });
     expect(result.exitCode).toBe(1);
@@ -130,7 +114,7 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
       after: { method: 'POST', path: '/batch' },
     });
     const result = await run({ mode: 'apply', target: 'voice-bot.fly.dev', 'tls-check': false });
-    expect(visible(result.log)).not.toMatch(/failed unexpectedly/);
+    expect(visibleLog(result.log)).not.toMatch(/failed unexpectedly/);
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({ status: 'rolled-back', changed: 'false' });
     expect(JSON.parse(result.outputs.previous).records).toMatchObject([{ type: 'CNAME', values: [old] }]);
@@ -145,7 +129,7 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
     cf.fail({ method: 'GET', path: '/dns_records', status: 500, after: { method: 'POST', path: '/batch' } });
     const result = await run({ mode: 'apply', target: 'A=127.0.0.1', 'tls-check': false });
     cf.clearFaults();
-    expect(visible(result.log)).not.toMatch(/failed unexpectedly/);
+    expect(visibleLog(result.log)).not.toMatch(/failed unexpectedly/);
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({ status: 'rollback-failed', changed: 'true' });
     expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
@@ -172,7 +156,7 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
     const read = await run({ mode: 'plan', target: 'voice-bot.fly.dev' });
     expect(read.exitCode).toBe(1);
     expect(read.outputs.changed).toBe('false');
-    expect(visible(read.log)).not.toMatch(/failed unexpectedly/);
+    expect(visibleLog(read.log)).not.toMatch(/failed unexpectedly/);
     expect(read.annotations[0].message).toMatch(
       /^Cloudflare answered GET .*dns_records with success: false \(HTTP 200\): Invalid zone \(1000\); nothing was changed\. Fix: run the step again/,
     );
@@ -216,7 +200,7 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
       name: 'cdn',
       mode: 'apply',
       target: 'voice-bot.fly.dev',
-      'connect-to': `127.0.0.1:${fly.port}`,
+      'connect-to': `127.0.0.1:${targets.fly.port}`,
     });
     expect(result.exitCode).toBe(0);
     const record = cf.records(zone).find((r) => r.name === 'cdn.voicebot.example')!;
@@ -227,10 +211,10 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
   it("puts a rejected token and an unknown zone in the user's terms, and keeps the token out of everything", async () => {
     const bad = await run({ mode: 'plan', target: 'voice-bot.fly.dev', 'api-token': 'not-the-token-987' });
     expect(bad.exitCode).toBe(1);
-    expect(visible(bad.log)).toMatch(
+    expect(visibleLog(bad.log)).toMatch(
       /input 'api-token': Cloudflare rejected the api-token: Invalid access token \(9109\)/,
     );
-    for (const text of [visible(bad.log), bad.summary, JSON.stringify(bad.outputs)])
+    for (const text of [visibleLog(bad.log), bad.summary, JSON.stringify(bad.outputs)])
       expect(text).not.toContain('not-the-token-987');
     const none = await run({
       mode: 'plan',
@@ -239,11 +223,11 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
       target: 'voice-bot.fly.dev',
     });
     expect(none.exitCode).toBe(1);
-    expect(visible(none.log)).toMatch(
+    expect(visibleLog(none.log)).toMatch(
       /input 'zone': zone nowhere\.example was not found in the Cloudflare account/,
     );
     const ok = await run({ mode: 'plan', target: 'voice-bot.fly.dev' });
-    for (const text of [visible(ok.log), ok.summary, JSON.stringify(ok.outputs)])
+    for (const text of [visibleLog(ok.log), ok.summary, JSON.stringify(ok.outputs)])
       expect(text).not.toContain(cf.token);
   });
 
@@ -257,7 +241,7 @@ describe('dns-cutover bundle against the Cloudflare stand-in', () => {
     });
     expect(refused.exitCode).toBe(1);
     expect(refused.outputs.status).toBe('refused');
-    expect(visible(refused.log)).toMatch(
+    expect(visibleLog(refused.log)).toMatch(
       /changes 4 records, more than max-changes \(2\); nothing was changed/,
     );
     expect(writes().length).toBe(before);

@@ -5,10 +5,9 @@ import {
   ListResourceRecordSetsCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
 import { startMotoRoute53 } from '../dns/moto.js';
 import { startRoute53Proxy, type Route53Proxy } from '../dns/route53-proxy.js';
-import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../../src/sim/tls.js';
+import { cutoverRunner, startTargets, type Targets } from './dns-cutover-fixture.js';
 
 /**
  * The bundle against Route 53 as moto_server implements it. moto answers no DNS, so verification is
@@ -19,25 +18,21 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
   let proxy: Route53Proxy;
   let client: Route53Client;
   let zoneId: string;
-  let ca: TestCa;
-  let fly: TlsTarget;
-  let flaky: TlsTarget;
+  let targets: Targets;
   const zone = 'shop.test';
   const name = 'api.shop.test';
 
-  const run = (inputs: Record<string, string | number | boolean>): Promise<BundleRun> =>
-    runBundle('dns-cutover', {
-      inputs: {
-        provider: 'route53',
-        'api-url': proxy.endpoint,
-        zone,
-        name,
-        nameservers: 'none',
-        'verify-timeout': '20s',
-        ...inputs,
-      },
-      env: { ...moto.env, NODE_EXTRA_CA_CERTS: ca.caFile },
-    });
+  const run = cutoverRunner(() => ({
+    inputs: {
+      provider: 'route53',
+      'api-url': proxy.endpoint,
+      zone,
+      name,
+      nameservers: 'none',
+      'verify-timeout': '20s',
+    },
+    env: { ...moto.env, NODE_EXTRA_CA_CERTS: targets.ca.caFile },
+  }));
   const records = async () => {
     const listed = await client.send(new ListResourceRecordSetsCommand({ HostedZoneId: zoneId }));
     return (listed.ResourceRecordSets ?? [])
@@ -51,11 +46,9 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
   };
 
   beforeAll(async () => {
-    ca = createTestCa();
     moto = await startMotoRoute53();
     proxy = await startRoute53Proxy(moto.endpoint);
-    fly = await startTlsTarget(ca.issue([name]));
-    flaky = await startTlsTarget(ca.issue([name]), { healthSequence: [200], health: 502 });
+    targets = await startTargets([name], 502);
     client = new Route53Client({
       endpoint: moto.endpoint,
       region: 'us-east-1',
@@ -86,9 +79,8 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([moto?.stop(), proxy?.close(), fly?.close(), flaky?.close()]);
+    await Promise.all([moto?.stop(), proxy?.close(), targets?.close()]);
     client?.destroy();
-    ca?.cleanup();
   });
 
   it('plans, applies CNAME→A+AAAA in one change batch, re-applies as a no-op, and rolls back from previous', async () => {
@@ -103,7 +95,7 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
     const apply = await run({
       mode: 'apply',
       target: 'A=127.0.0.1,AAAA=::1',
-      'connect-to': `:${fly.port}`,
+      'connect-to': `:${targets.fly.port}`,
       'health-url': `https://${name}/health`,
     });
     expect(apply.log).not.toMatch(/failed unexpectedly/);
@@ -120,7 +112,11 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
       { type: 'AAAA', ttl: 60, values: ['::1'], alias: undefined },
     ]);
 
-    const again = await run({ mode: 'apply', target: 'A=127.0.0.1,AAAA=::1', 'connect-to': `:${fly.port}` });
+    const again = await run({
+      mode: 'apply',
+      target: 'A=127.0.0.1,AAAA=::1',
+      'connect-to': `:${targets.fly.port}`,
+    });
     expect(again.outputs).toMatchObject({ status: 'unchanged', changed: 'false' });
     expect(proxy.changeBatches()).toBe(1);
 
@@ -137,7 +133,7 @@ describe('dns-cutover bundle against Route 53 (moto_server)', () => {
     const result = await run({
       mode: 'apply',
       target: 'voice-bot.fly.dev',
-      'connect-to': `127.0.0.1:${flaky.port}`,
+      'connect-to': `127.0.0.1:${targets.flaky.port}`,
       'health-url': `https://${name}/health`,
     });
     expect(result.exitCode).toBe(1);

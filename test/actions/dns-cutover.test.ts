@@ -1,56 +1,51 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runBundle, type BundleRun } from '../../src/harness/run-bundle.js';
 import { queryDns, parseServer } from '../../src/dns/query.js';
 import { startPowerDns, type PowerDns } from '../support/powerdns.js';
 import { issueExpired } from '../dns/expired-cert.js';
-import { createTestCa, startTlsTarget, type TestCa, type TlsTarget } from '../../src/sim/tls.js';
+import { startTlsTarget, type TlsTarget } from '../../src/sim/tls.js';
+import { visibleLog } from '../support/bundle-log.js';
+import { cutoverRunner, servedAt, startTargets, type Inputs, type Targets } from './dns-cutover-fixture.js';
 
 /** The whole action through its built bundle against a real PowerDNS, verified with real DNS queries. */
 describe('dns-cutover bundle against PowerDNS', () => {
   let pdns: PowerDns;
-  let ca: TestCa;
-  let fly: TlsTarget;
+  let targets: Targets;
   let wrongName: TlsTarget;
-  let flaky: TlsTarget;
   let down: TlsTarget;
   let expired: TlsTarget;
   const zone = 'hotel.test';
   const name = 'api.hotel.test';
   const oldCname = 'old-alb-123.eu-west-1.elb.amazonaws.com';
 
-  // The runner consumes ::add-mask:: commands; everything else is what a reader of the log sees.
-  const visible = (log: string) =>
-    log
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
   const soaSerial = async () => {
     const res = await fetch(`${pdns.apiUrl}/api/v1/servers/localhost/zones/${zone}.`, {
       headers: { 'x-api-key': pdns.apiKey },
     });
     return ((await res.json()) as { serial: number }).serial;
   };
-  const answers = async (type: string) =>
-    (await queryDns(parseServer(pdns.dnsAddress)!, name, type)).records
-      .filter((r) => r.name === name && r.type === type)
-      .map((r) => r.data);
-  const run = (
-    inputs: Record<string, string | number | boolean>,
-    env: Record<string, string> = {},
-  ): Promise<BundleRun> =>
-    runBundle('dns-cutover', {
-      inputs: {
-        provider: 'powerdns',
-        'api-url': pdns.apiUrl,
-        'api-token': pdns.apiKey,
-        zone,
-        name: 'api',
-        nameservers: pdns.dnsAddress,
-        'verify-timeout': '10s',
-        ...inputs,
-      },
-      env: { NODE_EXTRA_CA_CERTS: ca.caFile, ...env },
-    });
+  const answers = (type: string) => servedAt(pdns.dnsAddress, name, type);
+  const run = cutoverRunner(() => ({
+    inputs: {
+      provider: 'powerdns',
+      'api-url': pdns.apiUrl,
+      'api-token': pdns.apiKey,
+      zone,
+      name: 'api',
+      nameservers: pdns.dnsAddress,
+      'verify-timeout': '10s',
+    },
+    env: { NODE_EXTRA_CA_CERTS: targets.ca.caFile },
+  }));
+  /** An apply the pre-flight must refuse: it fails, says so, and changes nothing (same SOA serial, same CNAME). */
+  const refusedByPreflight = async (inputs: Inputs, env: Record<string, string> = {}) => {
+    const before = await soaSerial();
+    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', ...inputs }, env);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
+    expect(await soaSerial()).toBe(before);
+    expect(await answers('CNAME')).toEqual([oldCname]);
+    return result;
+  };
   const resetOld = async () => {
     const res = await fetch(`${pdns.apiUrl}/api/v1/servers/localhost/zones/${zone}.`, {
       method: 'PATCH',
@@ -73,34 +68,25 @@ describe('dns-cutover bundle against PowerDNS', () => {
   };
 
   beforeAll(async () => {
-    ca = createTestCa();
-    [pdns, fly, wrongName] = await Promise.all([
-      startPowerDns(),
-      startTlsTarget(ca.issue([name])),
-      startTlsTarget(ca.issue(['other.hotel.test'])),
-    ]);
-    // Healthy for the pre-flight, then down for good once real traffic would arrive.
-    flaky = await startTlsTarget(ca.issue([name]), { healthSequence: [200], health: 503 });
+    [pdns, targets] = await Promise.all([startPowerDns(), startTargets([name], 503)]);
+    const { ca } = targets;
+    wrongName = await startTlsTarget(ca.issue(['other.hotel.test']));
     down = await startTlsTarget(ca.issue([name]), { health: 503 });
     expired = await startTlsTarget(issueExpired(ca, [name]));
     await pdns.createZone(zone, [{ name: `${name}.`, type: 'CNAME', ttl: 300, records: [`${oldCname}.`] }]);
   });
 
   afterAll(async () => {
-    await Promise.all([
-      pdns?.stop(),
-      fly?.close(),
-      wrongName?.close(),
-      flaky?.close(),
-      down?.close(),
-      expired?.close(),
-    ]);
-    ca?.cleanup();
+    await Promise.all([pdns?.stop(), targets?.close(), wrongName?.close(), down?.close(), expired?.close()]);
   });
 
   it('plans without changing anything: the diff is in the summary and the serial stays', async () => {
     const before = await soaSerial();
-    const result = await run({ mode: 'plan', target: 'A=127.0.0.1,AAAA=::1', 'connect-to': `:${fly.port}` });
+    const result = await run({
+      mode: 'plan',
+      target: 'A=127.0.0.1,AAAA=::1',
+      'connect-to': `:${targets.fly.port}`,
+    });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.status).toBe('planned');
     expect(result.outputs.changed).toBe('false');
@@ -117,67 +103,41 @@ describe('dns-cutover bundle against PowerDNS', () => {
   });
 
   it('refuses a certificate for the wrong name before any change', async () => {
-    const before = await soaSerial();
-    const result = await run({
-      mode: 'apply',
-      target: 'A=127.0.0.1',
-      'connect-to': `127.0.0.1:${wrongName.port}`,
-    });
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs.status).toBe('preflight-failed');
+    const result = await refusedByPreflight({ 'connect-to': `127.0.0.1:${wrongName.port}` });
     expect(result.log).toMatch(
       /certificate is not valid for api\.hotel\.test: it covers DNS:other\.hotel\.test/,
     );
     expect(result.log).toMatch(/fly certs add api\.hotel\.test/);
-    expect(result.outputs.changed).toBe('false');
-    expect(await soaSerial()).toBe(before);
-    expect(await answers('CNAME')).toEqual([oldCname]);
   });
 
   it('refuses a certificate the runner does not trust before any change', async () => {
-    const before = await soaSerial();
     // Without NODE_EXTRA_CA_CERTS the test CA is unknown, as a self-signed or staging certificate would be.
-    const result = await run(
-      { mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${fly.port}` },
+    const result = await refusedByPreflight(
+      { 'connect-to': `:${targets.fly.port}` },
       { NODE_EXTRA_CA_CERTS: '' },
     );
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
     expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /Pre-flight: the new target does not present a certificate valid for api\.hotel\.test \(certificate not trusted \([A-Z_]+\)\).*Nothing was changed\./,
     );
-    expect(await soaSerial()).toBe(before);
-    expect(await answers('CNAME')).toEqual([oldCname]);
   });
 
   it('refuses an expired certificate before any change', async () => {
-    const before = await soaSerial();
-    const result = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${expired.port}` });
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
+    const result = await refusedByPreflight({ 'connect-to': `:${expired.port}` });
     expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /certificate valid for api\.hotel\.test \(certificate expired on Jan {1,2}2 00:00:00 2020 GMT \(CERT_HAS_EXPIRED\)\).*Nothing was changed\./,
     );
-    expect(await soaSerial()).toBe(before);
   });
 
   it('stops before any change when health-url fails through the new target', async () => {
-    const before = await soaSerial();
-    const result = await run({
-      mode: 'apply',
-      target: 'A=127.0.0.1',
+    const result = await refusedByPreflight({
       'connect-to': `:${down.port}`,
       'health-url': `https://${name}/health`,
     });
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs).toMatchObject({ status: 'preflight-failed', changed: 'false' });
     expect(result.annotations.find((a) => a.level === 'error')?.message).toBe(
       'Pre-flight: https://api.hotel.test/health through the new target failed (answered 503). Nothing was changed.',
     );
     expect(result.summary).toMatch(/pre-flight failed, nothing changed/);
     expect(down.requests).toHaveLength(1);
-    expect(await soaSerial()).toBe(before);
-    expect(await answers('CNAME')).toEqual([oldCname]);
   });
 
   it('applies a CNAME→A switch in one PATCH, verifies it on the nameserver, and re-applies as a no-op', async () => {
@@ -185,7 +145,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     const result = await run({
       mode: 'apply',
       target: 'A=127.0.0.1',
-      'connect-to': `:${fly.port}`,
+      'connect-to': `:${targets.fly.port}`,
       'health-url': `https://${name}/health`,
     });
     expect(result.log).not.toMatch(/failed unexpectedly/);
@@ -199,14 +159,14 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(result.summary).toContain(`| ${pdns.dnsAddress} | authoritative | A 127.0.0.1 (60s) | ✅`);
     expect(result.summary).toMatch(/TLS handshake.*SNI api\.hotel\.test.*✅/);
     // The pre-flight reached the target with the real hostname.
-    expect(fly.requests.at(-1)).toEqual({ path: '/health', host: name });
+    expect(targets.fly.requests.at(-1)).toEqual({ path: '/health', host: name });
     expect(JSON.parse(result.outputs.previous)).toMatchObject({
       zone,
       name,
       records: [{ type: 'CNAME', ttl: 300, values: [oldCname] }],
     });
 
-    const again = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${fly.port}` });
+    const again = await run({ mode: 'apply', target: 'A=127.0.0.1', 'connect-to': `:${targets.fly.port}` });
     expect(again.exitCode).toBe(0);
     expect(again.outputs).toMatchObject({ status: 'unchanged', changed: 'false', propagated: 'true' });
     expect(again.summary).toMatch(/already match.*no change was sent/);
@@ -225,7 +185,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     const result = await run({
       mode: 'apply',
       target: 'A=127.0.0.1,AAAA=::1',
-      'connect-to': `:${flaky.port}`,
+      'connect-to': `:${targets.flaky.port}`,
       'health-url': `https://${name}/health`,
     });
     expect(result.exitCode).toBe(1);
@@ -246,7 +206,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     const result = await run({
       mode: 'apply',
       target: 'A=127.0.0.1',
-      'connect-to': `:${fly.port}`,
+      'connect-to': `:${targets.fly.port}`,
       nameservers: '',
     });
     expect(result.exitCode).toBe(1);
@@ -271,7 +231,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.log).toMatch(/input 'api-token': PowerDNS rejected the api-token \(401/);
     expect(bad.log).toContain('::add-mask::wrong-key-123456');
-    expect(visible(bad.log)).not.toContain('wrong-key-123456');
+    expect(visibleLog(bad.log)).not.toContain('wrong-key-123456');
     const missing = await run({
       mode: 'plan',
       zone: 'nowhere.test',
@@ -281,7 +241,7 @@ describe('dns-cutover bundle against PowerDNS', () => {
     expect(missing.exitCode).toBe(1);
     expect(missing.log).toMatch(/input 'zone': zone nowhere\.test was not found on the PowerDNS server/);
     const ok = await run({ mode: 'plan', target: 'A=127.0.0.1' });
-    for (const text of [visible(ok.log), ok.summary, JSON.stringify(ok.outputs), bad.summary])
+    for (const text of [visibleLog(ok.log), ok.summary, JSON.stringify(ok.outputs), bad.summary])
       expect(text).not.toContain(pdns.apiKey);
   });
 });

@@ -1,38 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  deployBundle,
-  heldLeases,
-  image,
-  seed,
-  startFlySim,
-  visibleLog,
-  workspace,
-  type FlySim,
-} from '../fly/support.js';
+import { describe, expect, it } from '@jest/globals';
+import { expectServes, uniqueName, useFlySim } from './fly-sims.js';
+import { deployBundle, heldLeases, image, seed, visibleLog, workspace, type FlySim } from '../fly/support.js';
 
 let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({});
-});
-afterAll(async () => {
-  await sim?.close();
-});
+useFlySim((started) => (sim = started));
 
-let counter = 0;
 async function app(prefix: string, seeded = true): Promise<string> {
-  const name = `${prefix}-${++counter}`;
+  const name = uniqueName(prefix);
   await sim.createApp(name);
   if (seeded) await seed(sim, name);
   return name;
-}
-
-/** The app's public URL answers from the release with this tag. */
-async function expectServes(name: string, tag: string): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    const res = await fetch(`${sim.appUrl(name)}/`);
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { image: string }).image).toContain(`:${tag}`);
-  }
 }
 
 const callsTo = (name: string, pattern: RegExp, since: number) =>
@@ -184,7 +161,7 @@ describe('fly-deploy bundle: API faults', () => {
     expect(sim.machines(name).every((m) => m.state === 'started' && !m.cordoned)).toBe(true);
     expect(run.summary).toMatch(/update never applied/);
     expect(await heldLeases(sim, name)).toEqual([]);
-    await expectServes(name, 'v1');
+    await expectServes(sim, name, 'v1');
   });
 
   it('honours Retry-After on 503 and 408 too, not only on 429', async () => {

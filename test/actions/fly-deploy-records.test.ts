@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startGitHubSim } from '../../src/sim/github/index.js';
+import { describe, expect, it } from '@jest/globals';
+import { githubRunnerEnv, useFlySim, useGitHubSim } from './fly-sims.js';
+import type { GitHubSim } from '../../src/sim/github/index.js';
 import { lastSuccessfulDeployment } from '../../src/github/deployments.js';
-import { deployBundle, image, startFlySim, visibleLog, type FlySim } from '../fly/support.js';
-
-type GitHubSim = Awaited<ReturnType<typeof startGitHubSim>>;
+import { deployBundle, image, visibleLog, type FlySim } from '../fly/support.js';
 
 let fly: FlySim;
 let github: GitHubSim;
-beforeAll(async () => {
-  fly = await startFlySim({});
-  github = await startGitHubSim({});
-});
-afterAll(async () => {
-  await fly?.close();
-  await github?.close();
-});
+useFlySim((started) => (fly = started));
+useGitHubSim((started) => (github = started));
 
-const runnerEnv = () => ({
-  GITHUB_TOKEN: github.token,
-  GITHUB_REPOSITORY: github.repository,
-  GITHUB_API_URL: github.apiUrl,
-  GITHUB_SHA: 'b'.repeat(40),
-});
+const runnerEnv = () => githubRunnerEnv(github, 'b'.repeat(40));
 const states = (id: string) =>
   github
     .deployments()

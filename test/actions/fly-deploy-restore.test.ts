@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { githubRunnerEnv, useFlySim, useGitHubSim } from './fly-sims.js';
 import { readFileSync } from 'node:fs';
-import { startGitHubSim } from '../../src/sim/github/index.js';
-import {
-  deployBundle,
-  image,
-  startFlySim,
-  startRecorder,
-  visibleLog,
-  workspace,
-  type FlySim,
-} from '../fly/support.js';
-
-type GitHubSim = Awaited<ReturnType<typeof startGitHubSim>>;
+import type { GitHubSim } from '../../src/sim/github/index.js';
+import { deployBundle, image, startRecorder, visibleLog, workspace, type FlySim } from '../fly/support.js';
 
 const STAGING = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
 const tomlWith = (env: string, releaseCommand?: string) =>
@@ -22,21 +13,10 @@ const tomlWith = (env: string, releaseCommand?: string) =>
 
 let fly: FlySim;
 let github: GitHubSim;
-beforeAll(async () => {
-  fly = await startFlySim({});
-  github = await startGitHubSim({});
-});
-afterAll(async () => {
-  await fly?.close();
-  await github?.close();
-});
+useFlySim((started) => (fly = started));
+useGitHubSim((started) => (github = started));
 
-const runnerEnv = () => ({
-  GITHUB_TOKEN: github.token,
-  GITHUB_REPOSITORY: github.repository,
-  GITHUB_API_URL: github.apiUrl,
-  GITHUB_SHA: 'c'.repeat(40),
-});
+const runnerEnv = () => githubRunnerEnv(github, 'c'.repeat(40));
 const payloadOf = (id: string) => github.deployments().find((d) => String(d.id) === id)?.payload;
 const nodeEnvs = (app: string) =>
   new Set(fly.machines(app).map((m) => (m.config as { env?: Record<string, string> }).env?.NODE_ENV));

@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  deployBundle,
-  heldLeases,
-  image,
-  seed,
-  startFlySim,
-  workspace,
-  type FlySim,
-} from '../fly/support.js';
+import { describe, expect, it } from '@jest/globals';
+import { expectServes, uniqueName, useFlySim } from './fly-sims.js';
+import { deployBundle, heldLeases, image, seed, workspace, type FlySim } from '../fly/support.js';
 
 // App names must not contain the simulator's behaviour words (crash, slow, never-healthy, release-fail):
 // the image reference, which includes the app name, selects the behaviour.
 let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({});
-});
-afterAll(async () => {
-  await sim?.close();
-});
+useFlySim((started) => (sim = started));
 
-let counter = 0;
 async function seededApp(prefix: string, regions = ['sin']) {
-  const app = `${prefix}-${++counter}`;
+  const app = uniqueName(prefix);
   await sim.createApp(app);
   const seeded = await seed(sim, app, 'v1', { regions });
   const before = sim.machines(app).map((m) => ({ id: m.id, version: m.version, image: m.image }));
@@ -29,13 +16,7 @@ async function seededApp(prefix: string, regions = ['sin']) {
 }
 
 /** The app still answers from the old release through its public URL. */
-async function servesOldRelease(app: string): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    const res = await fetch(`${sim.appUrl(app)}/`);
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { image: string }).image).toContain(':v1');
-  }
-}
+const servesOldRelease = (app: string) => expectServes(sim, app, 'v1');
 
 const CHECK = 'servicecheck-00-http-8080';
 
@@ -262,7 +243,7 @@ describe('fly-deploy bundle: a bad release is rolled back', () => {
   });
 
   it('a first deploy of a bad release leaves no Machines behind', async () => {
-    const app = `first-bad-${++counter}`;
+    const app = uniqueName('first-bad');
     await sim.createApp(app);
     const run = await deployBundle(sim, app, { image: image(app, 'crash') });
     expect(run.outputs.status).toBe('rolled-back');

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { uniqueName, useFlySim } from './fly-sims.js';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   deployBundle,
   image,
   seed,
-  startFlySim,
   startRecorder,
   visibleLog,
   workspace,
@@ -13,16 +13,10 @@ import {
 } from '../fly/support.js';
 
 let sim: FlySim;
-beforeAll(async () => {
-  sim = await startFlySim({});
-});
-afterAll(async () => {
-  await sim?.close();
-});
+useFlySim((started) => (sim = started));
 
-let counter = 0;
 async function newApp(prefix: string): Promise<string> {
-  const name = `${prefix}-${++counter}`;
+  const name = uniqueName(prefix);
   await sim.createApp(name);
   return name;
 }

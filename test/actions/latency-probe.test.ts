@@ -1,35 +1,11 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { visibleLog } from '../support/bundle-log.js';
+import { useDelayServers } from '../probe/delay-servers.js';
 import { readFileSync } from 'node:fs';
 import { runBundle } from '../../src/harness/run-bundle.js';
-import {
-  fixed,
-  selfSignedCertificate,
-  spread,
-  stallAtRequest,
-  startDelayServer,
-  type DelayServer,
-  type DelayServerOptions,
-} from '../../src/sim/http/delay-server.js';
+import { fixed, spread, stallAtRequest } from '../../src/sim/http/delay-server.js';
 
-const servers: DelayServer[] = [];
-const cert = selfSignedCertificate();
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  cert.cleanup();
-});
-
-async function server(options: DelayServerOptions): Promise<DelayServer> {
-  const s = await startDelayServer(options);
-  servers.push(s);
-  return s;
-}
-
-/** The log as a reader sees it: the runner consumes `::add-mask::` lines, they are never shown. */
-const visibleLog = (log: string) =>
-  log
-    .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
-    .join('\n');
+const { cert, start: server } = useDelayServers();
 
 describe('latency-probe bundle', () => {
   it('passes a fast target against a slower baseline, with outputs, summary and report', async () => {

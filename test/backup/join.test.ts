@@ -5,29 +5,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { joinShardReports, readShardReports } from '../../src/backup/join.js';
 import { verifyBackups } from '../../src/backup/verify.js';
-import { adminClient, createBucket, putObject } from '../../src/sim/s3/seed.js';
-import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
+import { putObject } from '../../src/sim/s3/seed.js';
+import type { LocalS3 } from '../support/s3-servers.js';
+import { BUCKET, useBucket } from './bucket.js';
 import { dayAgo, seedDailies } from './scenario.js';
 
-const BUCKET = 'voice-bot-backups';
 let server: LocalS3;
 let client: S3Client;
 let dir: string;
 const connection = () => ({ ...server, bucket: BUCKET, forcePathStyle: true });
 
+useBucket((bucket) => ({ server, client } = bucket));
 beforeAll(async () => {
-  server = await startS3rver();
-  client = await adminClient(server);
-  await createBucket(client, BUCKET);
   await seedDailies(client, BUCKET, 'db/', { days: 9 });
   // One rotten backup (its sidecar speaks for other bytes) for one shard to find.
   await putObject(client, BUCKET, `db/voice-bot-${dayAgo(4)}.dump.sha256`, `${'0'.repeat(64)}  x\n`);
   dir = mkdtempSync(join(tmpdir(), 'runway-join-'));
 });
 
-afterAll(async () => {
-  client?.destroy();
-  await server?.stop();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 

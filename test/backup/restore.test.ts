@@ -1,65 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, truncateSync, statSync } from 'node:fs';
 import { verifyBackups } from '../../src/backup/verify.js';
 import { compareDatabases, TABLE_MANIFEST_SQL } from '../../src/backup/tables.js';
-import { adminClient, createBucket, putObject, rcloneCopy, sidecarText } from '../../src/sim/s3/seed.js';
-import { startS3rver, type LocalS3 } from '../support/s3-servers.js';
-import { seedVoicebot, startPostgres, type LocalPostgres } from '../support/postgres.js';
+import type { LocalS3 } from '../support/s3-servers.js';
+import type { LocalPostgres } from '../support/postgres.js';
+import { BUCKET } from './bucket.js';
+import { MANIFEST_FILE, nightly, useRestoreRig, type RestoreRig } from './restore-rig.js';
 
-const run = promisify(execFile);
-const MANIFEST_FILE = 'actions/backup-verify/table-manifest.sql';
-const BUCKET = 'voice-bot-backups';
-const today = new Date().toISOString().slice(0, 10);
+let rig: RestoreRig;
 let pg: LocalPostgres;
 let s3: LocalS3;
-let client: S3Client;
-let dir: string;
 let source: string;
-
-beforeAll(async () => {
-  s3 = await startS3rver();
-  pg = await startPostgres();
-  client = await adminClient(s3);
-  await createBucket(client, BUCKET);
-  dir = mkdtempSync(join(tmpdir(), 'runway-restore-'));
-  source = await seedVoicebot(pg, 'voicebot', 20);
-}, 120_000);
-
-afterAll(async () => {
-  client?.destroy();
-  await Promise.all([pg?.stop(), s3?.stop()]);
-  if (dir) rmSync(dir, { recursive: true, force: true });
+useRestoreRig(20, (started) => {
+  rig = started;
+  ({ pg, s3, source } = started);
 });
-
-/**
- * The user's nightly job: pg_dump -Fc, the one-line table manifest from `manifestFrom`, a sha256
- * sidecar, and rclone into a date folder. `damage` changes the dump file before it is uploaded.
- */
-async function nightly(
-  prefix: string,
-  dumpFrom: string,
-  manifestFrom: string,
-  damage?: (file: string) => void,
-  day = today,
-) {
-  const name = `voicebot-${day}.dump`;
-  const file = join(dir, `${prefix.replace(/\W/g, '')}-${name}`);
-  await run('pg_dump', ['-Fc', '-d', dumpFrom, '-f', file]);
-  // The line the README adds to the nightly job, with the file shipped next to the action.
-  const manifest = (await run('psql', [manifestFrom, '-XAtq', '-f', MANIFEST_FILE])).stdout;
-  writeFileSync(`${file}.tables`, manifest);
-  damage?.(file);
-  const key = `${prefix}${day}/${name}`;
-  await rcloneCopy(s3, file, BUCKET, key);
-  await rcloneCopy(s3, `${file}.tables`, BUCKET, `${key}.tables`);
-  await putObject(client, BUCKET, `${key}.sha256`, sidecarText(readFileSync(file), name));
-  return key;
-}
 
 const connection = () => ({
   endpoint: s3.endpoint,
@@ -82,7 +37,7 @@ describe('restore a verified pg_dump into PostgreSQL and prove the tables', () =
   });
 
   it('restores the newest dump and finds every table equal to the manifest and to the live source', async () => {
-    const key = await nightly('good/', source, source);
+    const key = await nightly(rig, 'good/', source, source);
     const target = await pg.createDatabase('restored_good');
     const report = await verifyBackups({
       connection: connection(),
@@ -115,7 +70,7 @@ describe('restore a verified pg_dump into PostgreSQL and prove the tables', () =
       'voicebot_corrupt',
       "UPDATE transcripts SET body = body || '!' WHERE call_id = 7",
     );
-    await nightly('corrupt/', bad, source);
+    await nightly(rig, 'corrupt/', bad, source);
     const report = await verifyBackups({
       connection: connection(),
       prefix: 'corrupt/',
@@ -129,7 +84,7 @@ describe('restore a verified pg_dump into PostgreSQL and prove the tables', () =
 
   it('names a table missing from the dump', async () => {
     const bad = await copyOf('voicebot_dropped', 'DROP TABLE transcripts');
-    await nightly('dropped/', bad, source);
+    await nightly(rig, 'dropped/', bad, source);
     const report = await verifyBackups({
       connection: connection(),
       prefix: 'dropped/',
@@ -146,7 +101,7 @@ describe('restore a verified pg_dump into PostgreSQL and prove the tables', () =
   }, 120_000);
 
   it('does not restore a truncated dump, and leaves the target untouched', async () => {
-    const key = await nightly('truncated/', source, source, (file) =>
+    const key = await nightly(rig, 'truncated/', source, source, (file) =>
       truncateSync(file, Math.floor(statSync(file).size / 2)),
     );
     const target = await pg.createDatabase('restored_truncated');
@@ -169,8 +124,8 @@ describe('restore a verified pg_dump into PostgreSQL and prove the tables', () =
 
   it('restores a chosen dump instead of the newest', async () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const older = await nightly('chosen/', source, source, undefined, yesterday);
-    await nightly('chosen/', source, source);
+    const older = await nightly(rig, 'chosen/', source, source, undefined, yesterday);
+    await nightly(rig, 'chosen/', source, source);
     const report = await verifyBackups({
       connection: connection(),
       prefix: 'chosen/',

@@ -1,24 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
-import { adminClient, createBucket, putObject, sha256Hex } from '../../src/sim/s3/seed.js';
+import { putObject, sha256Hex } from '../../src/sim/s3/seed.js';
+import { BUCKET, useBucket } from './bucket.js';
 import { createS3Store, READ_COMMANDS, type S3Connection } from '../../src/backup/s3.js';
 import type { ObjectStore } from '../../src/backup/store.js';
 import { verifyBackups } from '../../src/backup/verify.js';
 import { renderBackupSummary } from '../../src/backup/summary.js';
-import { startRecordingProxy, startS3rver, type LocalS3 } from '../support/s3-servers.js';
+import { startRecordingProxy, type LocalS3 } from '../support/s3-servers.js';
 import { DUMP, seedDailies } from './scenario.js';
 
-const BUCKET = 'voice-bot-backups';
 const DAY = 86_400_000;
 let server: LocalS3;
 let client: S3Client;
 let connection: S3Connection;
 
+useBucket((bucket) => ({ server, client } = bucket));
 beforeAll(async () => {
-  server = await startS3rver();
-  client = await adminClient(server);
-  await createBucket(client, BUCKET);
   await seedDailies(client, BUCKET, 'db/', { days: 20 });
   await putObject(client, BUCKET, 'undated/db.dump', DUMP);
   // The layouts `rclone copy` into date folders gives: the date in the folder and in the name.
@@ -57,11 +55,6 @@ beforeAll(async () => {
     secretAccessKey: server.secretAccessKey,
     forcePathStyle: true,
   };
-});
-
-afterAll(async () => {
-  client?.destroy();
-  await server?.stop();
 });
 
 describe('verifyBackups in-process against s3rver', () => {

@@ -3,13 +3,12 @@
  * counted as `runway-*` entries in a private TMPDIR before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { probeArgs as probeArgsFor, runway as runwayIn } from './runway-cli.js';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixed, startDelayServer, type DelayServer } from '../../src/sim/http/delay-server.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'cleanup-test-'));
 let server: DelayServer;
 beforeAll(async () => {
@@ -22,30 +21,9 @@ afterAll(async () => {
 
 const runwayEntries = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('runway-'));
 
-function runway(args: string[], tmp: string): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/runway.js'), ...args], {
-      env: { ...process.env, TMPDIR: tmp },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
-  });
-}
-
-const probeArgs = () => [
-  'latency-probe',
-  '--url',
-  server.url,
-  '--requests',
-  '80',
-  '--rate',
-  '80',
-  '--thresholds',
-  'p95 < 5s',
-];
+/** The command with its own private TMPDIR, so what it leaves there can be counted. */
+const runway = (args: string[], tmp: string) => runwayIn(args, { TMPDIR: tmp });
+const probeArgs = () => probeArgsFor(server.url, 'p95 < 5s');
 
 describe('temporary directories', () => {
   it('an action run from the terminal removes its step directory (RUNNER_TEMP with the report)', async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { probeArgs, runway } from './runway-cli.js';
 import { fixed, startDelayServer, type DelayServer } from '../../src/sim/http/delay-server.js';
 
 let server: DelayServer;
@@ -9,34 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** Runs the installed `runway` command as a user would, in a child process. */
-function runway(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(process.cwd(), 'bin/runway.js'), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
-
 describe('runway <action> from a terminal', () => {
   it('runs latency-probe with the same inputs and prints its outputs', async () => {
-    const result = await runway([
-      'latency-probe',
-      '--url',
-      `${server.url}/health`,
-      '--requests',
-      '80',
-      '--rate',
-      '80',
-      '--thresholds',
-      'p95 < 2s',
-    ]);
+    const result = await runway(probeArgs(`${server.url}/health`, 'p95 < 2s'));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ {2}p95-ms=\d+(\.\d+)?$/m);
@@ -45,17 +19,7 @@ describe('runway <action> from a terminal', () => {
   });
 
   it('exits as the action does when the gate fails, showing the error as a terminal line', async () => {
-    const result = await runway([
-      'latency-probe',
-      '--url',
-      server.url,
-      '--requests',
-      '80',
-      '--rate',
-      '80',
-      '--thresholds',
-      'p50 < 0.001ms',
-    ]);
+    const result = await runway(probeArgs(server.url, 'p50 < 0.001ms'));
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^Error: .*p50 < 0\.001ms/m);
     expect(result.stdout).toMatch(/^ {2}passed=false$/m);

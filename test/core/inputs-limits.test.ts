@@ -1,17 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/core/errors.js';
+import { inputError } from '../support/inputs.js';
 import { checkHeaderValue, InputReader, parsePercent, parseUrl, shown } from '../../src/core/inputs.js';
 import { scrub } from '../../src/core/secrets.js';
-
-const fails = (fn: () => unknown): InputError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-};
 
 describe('values that cannot be HTTP are refused before any call', () => {
   it.each(['150%', '100.1%', '2'])('a percentage above 100 %% (%s) is not a percentage', (text) => {
@@ -29,20 +19,20 @@ describe('values that cannot be HTTP are refused before any call', () => {
     ['a\u0000b', /control character/],
     ['x'.repeat(9000), /at most 8192/],
   ])('header value %#: %p refused, value never echoed', (value, message) => {
-    const error = fails(() => checkHeaderValue('headers', 'X-Token', value));
+    const error = inputError(() => checkHeaderValue('headers', 'X-Token', value));
     expect(error.input).toBe('headers');
     expect(error.describe()).toMatch(message);
     expect(error.describe()).not.toContain('a\rb');
   });
 
   it('a 100,000-character URL is refused with its length, not echoed whole', () => {
-    const error = fails(() => parseUrl('url', `https://a.test/${'x'.repeat(100_000)}`));
+    const error = inputError(() => parseUrl('url', `https://a.test/${'x'.repeat(100_000)}`));
     expect(error.describe()).toMatch(/the URL is 100015 characters long; at most 8192/);
     expect(error.describe().length).toBeLessThan(300);
   });
 
   it('credentials in a URL are refused unless meant, and the password is scrubbed from the message', () => {
-    const error = fails(() => parseUrl('api-url', 'https://user:hunter2pass@api.test/'));
+    const error = inputError(() => parseUrl('api-url', 'https://user:hunter2pass@api.test/'));
     expect(error.describe()).toMatch(/carries credentials/);
     expect(error.describe()).not.toContain('hunter2pass');
     expect(parseUrl('api-url', 'https://user:pw@api.test/', undefined, { credentials: true }).password).toBe(
@@ -52,10 +42,10 @@ describe('values that cannot be HTTP are refused before any call', () => {
 
   it('any input longer than 64 KiB is refused whatever reads it', () => {
     const reader = new InputReader((name) => (name === 'app' ? 'a'.repeat(100_000) : undefined));
-    expect(fails(() => reader.optional('app')).describe()).toMatch(
+    expect(inputError(() => reader.optional('app')).describe()).toMatch(
       /^input 'app': the value is 100000 characters long/,
     );
-    expect(fails(() => reader.list('app')).input).toBe('app');
+    expect(inputError(() => reader.list('app')).input).toBe('app');
   });
 
   it('shows long values cut, with their length', () => {

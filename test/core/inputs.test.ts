@@ -1,19 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputReader, parsePercent } from '../../src/core/inputs.js';
+import { inputError, readerOf } from '../support/inputs.js';
+import { parsePercent } from '../../src/core/inputs.js';
 import { parseDuration, formatDuration } from '../../src/core/duration.js';
-import { InputError, UserError, errorMessage } from '../../src/core/errors.js';
-
-const reader = (values: Record<string, string>) => new InputReader((name) => values[name]);
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+import { UserError, errorMessage } from '../../src/core/errors.js';
 
 describe('durations', () => {
   it.each([
@@ -38,7 +27,7 @@ describe('durations', () => {
 
 describe('InputReader', () => {
   it('reads typed values with defaults', () => {
-    const inputs = reader({
+    const inputs = readerOf({
       rate: '50',
       on: 'TRUE',
       wait: '90s',
@@ -57,33 +46,35 @@ describe('InputReader', () => {
   });
 
   it('names the input, the problem and the fix', () => {
-    const error = thrown(() => reader({ rate: 'fast' }).int('rate', 10));
+    const error = inputError(() => readerOf({ rate: 'fast' }).int('rate', 10));
     expect(error.describe()).toBe(`input 'rate': "fast" is not a whole number. Fix: use e.g. 10.`);
-    const enumError = thrown(() =>
-      reader({ strategy: 'yolo' }).enumOf('strategy', ['rolling', 'canary'] as const, 'rolling'),
+    const enumError = inputError(() =>
+      readerOf({ strategy: 'yolo' }).enumOf('strategy', ['rolling', 'canary'] as const, 'rolling'),
     );
     expect(enumError.describe()).toContain('rolling, canary');
-    expect(thrown(() => reader({ wait: '5' }).duration('wait', '5m')).describe()).toContain('with a unit');
-    expect(thrown(() => reader({}).required('app', 'voice-bot')).describe()).toContain(
+    expect(inputError(() => readerOf({ wait: '5' }).duration('wait', '5m')).describe()).toContain(
+      'with a unit',
+    );
+    expect(inputError(() => readerOf({}).required('app', 'voice-bot')).describe()).toContain(
       "input 'app': is required",
     );
-    expect(thrown(() => reader({ n: '0' }).int('n', 1, { min: 1 })).describe()).toContain(
+    expect(inputError(() => readerOf({ n: '0' }).int('n', 1, { min: 1 })).describe()).toContain(
       'below the minimum 1',
     );
   });
 
   it('validates URLs and their scheme', () => {
-    expect(reader({ u: 'https://a.fly.dev/health' }).url('u')?.hostname).toBe('a.fly.dev');
-    expect(thrown(() => reader({ u: 'not a url' }).url('u')).describe()).toContain('not a valid URL');
-    expect(thrown(() => reader({ u: 'ftp://x' }).url('u')).describe()).toContain('uses ftp');
+    expect(readerOf({ u: 'https://a.fly.dev/health' }).url('u')?.hostname).toBe('a.fly.dev');
+    expect(inputError(() => readerOf({ u: 'not a url' }).url('u')).describe()).toContain('not a valid URL');
+    expect(inputError(() => readerOf({ u: 'ftp://x' }).url('u')).describe()).toContain('uses ftp');
   });
 
   it('reads NAME=VALUE lines keeping = in values', () => {
-    expect([...reader({ s: 'A=1\nB=x=y' }).keyValues('s')]).toEqual([
+    expect([...readerOf({ s: 'A=1\nB=x=y' }).keyValues('s')]).toEqual([
       ['A', '1'],
       ['B', 'x=y'],
     ]);
-    expect(thrown(() => reader({ s: 'novalue' }).keyValues('s')).describe()).toContain('NAME=VALUE');
+    expect(inputError(() => readerOf({ s: 'novalue' }).keyValues('s')).describe()).toContain('NAME=VALUE');
   });
 
   it('parses percentages', () => {

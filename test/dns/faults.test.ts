@@ -35,6 +35,21 @@ describe('cutover under provider faults (Cloudflare stand-in)', () => {
   });
   afterAll(async () => cf?.close());
 
+  /** An apply verified on the zone's own nameservers, at the addresses `resolveNameserver` gives them. */
+  const applyOnZoneNameservers = (
+    target: string,
+    verifyTimeoutMs: number,
+    resolveNameserver: CutoverOptions['resolveNameserver'],
+  ) =>
+    cutover({
+      ...base,
+      mode: 'apply',
+      target: parseTarget(target)!,
+      nameservers: [],
+      verifyTimeoutMs,
+      resolveNameserver,
+    });
+
   it('retries a rate-limited read and goes on', async () => {
     cf.fail({ method: 'GET', path: '/dns_records', status: 429, times: 2 });
     const result = await cutover({ ...base, mode: 'plan', target: parseTarget('voice-bot.fly.dev')! });
@@ -87,18 +102,11 @@ describe('cutover under provider faults (Cloudflare stand-in)', () => {
   it("verifies on the zone's own nameservers when their IPv6 addresses cannot be reached from this host", async () => {
     const port = cf.dnsAddress.split(':')[1];
     const asked: string[] = [];
-    const result = await cutover({
-      ...base,
-      mode: 'apply',
-      target: parseTarget('v6-less.fly.dev')!,
-      nameservers: [],
-      verifyTimeoutMs: 8000,
-      // The zone lists ada/bob.ns.cloudflare.com; each resolves to a v4 address that answers and a v6
-      // address nothing listens on, as a runner without IPv6 sees them.
-      resolveNameserver: async (host) => {
-        asked.push(host);
-        return [cf.dnsAddress, `[::1]:${port}`];
-      },
+    // The zone lists ada/bob.ns.cloudflare.com; each resolves to a v4 address that answers and a v6
+    // address nothing listens on, as a runner without IPv6 sees them.
+    const result = await applyOnZoneNameservers('v6-less.fly.dev', 8000, async (host) => {
+      asked.push(host);
+      return [cf.dnsAddress, `[::1]:${port}`];
     });
     expect(asked).toEqual(['ada.ns.cloudflare.com', 'bob.ns.cloudflare.com']);
     expect(result.failure).toBeUndefined();
@@ -119,14 +127,9 @@ describe('cutover under provider faults (Cloudflare stand-in)', () => {
 
   it('still rolls back when a nameserver has no address that answers', async () => {
     const port = cf.dnsAddress.split(':')[1];
-    const result = await cutover({
-      ...base,
-      mode: 'apply',
-      target: parseTarget('unproven.fly.dev')!,
-      nameservers: [],
-      verifyTimeoutMs: 1500,
-      resolveNameserver: async (host) => (host.startsWith('ada') ? [cf.dnsAddress] : [`[::1]:${port}`]),
-    });
+    const result = await applyOnZoneNameservers('unproven.fly.dev', 1500, async (host) =>
+      host.startsWith('ada') ? [cf.dnsAddress] : [`[::1]:${port}`],
+    );
     expect(result.status).toMatch(/rolled-back|rollback-failed/);
     expect(result.failure).toMatch(
       /bob\.ns\.cloudflare\.com \(\[::1\]:\d+\).*did not answer the new records/,

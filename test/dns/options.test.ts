@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { inputError } from '../support/inputs.js';
 import { InputError } from '../../src/core/errors.js';
 import { InputReader } from '../../src/core/inputs.js';
 import { cutoverBudgetMs, readCutoverOptions } from '../../src/dns/options.js';
@@ -14,15 +15,7 @@ const BASE = {
 };
 const read = (inputs: Record<string, string>) =>
   readCutoverOptions(new InputReader((name) => ({ ...BASE, ...inputs })[name as keyof typeof BASE]));
-const refusal = (inputs: Record<string, string>): InputError => {
-  try {
-    read(inputs);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-};
+const refusal = (inputs: Record<string, string>): InputError => inputError(() => read(inputs));
 
 describe('dns-cutover inputs', () => {
   it('reads an apply with its target, and derives the timeout from verify-timeout', () => {

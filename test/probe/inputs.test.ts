@@ -1,22 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/core/errors.js';
-import { InputReader } from '../../src/core/inputs.js';
+import { inputError, readerOf } from '../support/inputs.js';
 import { scrub } from '../../src/core/secrets.js';
 import { parseHeaders } from '../../src/probe/headers.js';
 import { readProbeInputs } from '../../src/probe/inputs.js';
 import { parseStatusRanges, statusAccepted } from '../../src/probe/status.js';
 
-const read = (values: Record<string, string>) => readProbeInputs(new InputReader((name) => values[name]));
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('no InputError thrown');
-}
+const read = (values: Record<string, string>) => readProbeInputs(readerOf(values));
 
 describe('readProbeInputs', () => {
   it('applies the documented defaults', () => {

@@ -1,32 +1,16 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { useDelayServers } from './delay-servers.js';
 import { createServer } from 'node:net';
-import {
-  fixed,
-  selfSignedCertificate,
-  spread,
-  startDelayServer,
-  type Behaviour,
-  type DelayServer,
-} from '../../src/sim/http/delay-server.js';
+import { fixed, spread, type Behaviour, type DelayServer } from '../../src/sim/http/delay-server.js';
 import { probe } from '../../src/probe/probe.js';
 import type { ProbeOptions } from '../../src/probe/types.js';
 
-const servers: DelayServer[] = [];
-const cert = selfSignedCertificate();
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  cert.cleanup();
-});
-
-async function server(
+const { cert, start } = useDelayServers();
+const server = (
   behaviour: (index: number, now: number) => Behaviour,
   tls = false,
   host?: string,
-): Promise<DelayServer> {
-  const s = await startDelayServer({ behaviour, tls: tls ? cert : undefined, host });
-  servers.push(s);
-  return s;
-}
+): Promise<DelayServer> => start({ behaviour, tls: tls ? cert : undefined, host });
 
 function options(url: string, extra: Partial<ProbeOptions> = {}): ProbeOptions {
   return {
@@ -154,7 +138,7 @@ describe('probe against real servers', () => {
 
   it('sends the method, body and headers it was given', async () => {
     const got: string[] = [];
-    const s = await startDelayServer({
+    const s = await start({
       behaviour: fixed(0),
       onRequest: (req) => {
         let body = '';
@@ -162,7 +146,6 @@ describe('probe against real servers', () => {
         req.on('end', () => got.push(`${req.method} ${req.url} ${req.headers['content-type']} ${body}`));
       },
     });
-    servers.push(s);
     const report = await probe(
       options(`${s.url}api/ping?x=1`, {
         requests: 2,
@@ -178,11 +161,10 @@ describe('probe against real servers', () => {
 
   it('sends credentials in the URL as Basic auth', async () => {
     const got: (string | undefined)[] = [];
-    const s = await startDelayServer({
+    const s = await start({
       behaviour: fixed(0),
       onRequest: (req) => got.push(req.headers.authorization),
     });
-    servers.push(s);
     await probe(options(s.url.replace('http://', 'http://probe:p%40ss@'), { requests: 1, concurrency: 1 }));
     expect(got).toEqual([`Basic ${Buffer.from('probe:p@ss').toString('base64')}`]);
   });
@@ -217,15 +199,14 @@ describe('probe against real servers', () => {
 
   it('probes target and baseline interleaved in the same run', async () => {
     const arrived: { which: string; at: number }[] = [];
-    const fast = await startDelayServer({
+    const fast = await start({
       behaviour: fixed(5),
       onRequest: () => arrived.push({ which: 'target', at: performance.now() }),
     });
-    const slow = await startDelayServer({
+    const slow = await start({
       behaviour: fixed(25),
       onRequest: () => arrived.push({ which: 'baseline', at: performance.now() }),
     });
-    servers.push(fast, slow);
     const arrivals: string[] = [];
     const report = await probe({
       ...options(fast.url, { requests: 20, rate: 40, concurrency: 2 }),
@@ -244,11 +225,10 @@ describe('probe against real servers', () => {
 
   it('never writes secret header values into the report, and sends them', async () => {
     const received: (string | undefined)[] = [];
-    const s = await startDelayServer({
+    const s = await start({
       behaviour: () => ({ delayMs: 0 }),
       onRequest: (req) => received.push(req.headers.authorization),
     });
-    servers.push(s);
     const report = await probe(
       options(s.url, {
         requests: 2,

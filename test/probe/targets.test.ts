@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/core/errors.js';
-import { InputReader } from '../../src/core/inputs.js';
+import { inputError, readerOf } from '../support/inputs.js';
 import { readProbeInputs } from '../../src/probe/inputs.js';
 import { gatePassed, judge } from '../../src/probe/judge.js';
 import { probe } from '../../src/probe/probe.js';
@@ -9,17 +8,7 @@ import { renderProbeSummary } from '../../src/probe/summary.js';
 import { parseTargets } from '../../src/probe/targets.js';
 import { fixed, startDelayServer, type DelayServer } from '../../src/sim/http/delay-server.js';
 
-const read = (values: Record<string, string>) => readProbeInputs(new InputReader((name) => values[name]));
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('no InputError thrown');
-}
+const read = (values: Record<string, string>) => readProbeInputs(readerOf(values));
 
 describe('targets input', () => {
   it('reads name, URL and that target’s own thresholds, k6 or unit syntax', () => {
