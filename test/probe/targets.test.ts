@@ -85,9 +85,11 @@ describe('several targets, one verdict (real servers)', () => {
     const [api, asset, page, db] = await Promise.all([start(5), start(1), start(40), start(60)]);
     const { options, thresholds } = read({
       targets: [
-        `api ${api}api/health p(95)<200`,
-        `static ${asset}logo.png p(95)<100`,
-        `e2e ${page} p(95)<500`,
+        // Limits far above the servers' delays: a stall on a busy machine must not turn a pass into
+        // "inconclusive" (this test is about one verdict over several targets, not about speed).
+        `api ${api}api/health p(95)<1000`,
+        `static ${asset}logo.png p(95)<900`,
+        `e2e ${page} p(95)<1500`,
         `db ${db}health/db avg<50`,
       ].join('\n'),
       thresholds: 'rate<0.05',
@@ -103,11 +105,11 @@ describe('several targets, one verdict (real servers)', () => {
     // rate<0.05 for each of the four, plus each target's own threshold once.
     expect(verdicts.map((v) => `${v.target} ${v.threshold}`)).toEqual([
       'api rate<0.05',
-      'api p(95)<200',
+      'api p(95)<1000',
       'static rate<0.05',
-      'static p(95)<100',
+      'static p(95)<900',
       'e2e rate<0.05',
-      'e2e p(95)<500',
+      'e2e p(95)<1500',
       'db rate<0.05',
       'db avg<50',
     ]);
