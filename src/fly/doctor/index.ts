@@ -89,6 +89,29 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   return report;
 }
 
+export type DoctorStatus = 'clean' | 'repaired' | 'needs-repair' | 'failed';
+
+/**
+ * The step's verdict: `failed` when a repair was asked for and something is still left, so a deploy
+ * never starts on a mess; `needs-repair` when the doctor only printed the plan.
+ */
+export function doctorVerdict(
+  report: DoctorReport,
+  fix: DoctorFix,
+): { status: DoctorStatus; message?: string } {
+  if (!report.before.length) return { status: 'clean' };
+  if (!report.after.length) return { status: 'repaired' };
+  if (fix === 'none')
+    return {
+      status: 'needs-repair',
+      message: `${report.app}: an unfinished rollout left ${report.before.map((f) => f.kind).join(', ')}; run again with doctor-fix: auto (or finish / revert) to repair it.`,
+    };
+  return {
+    status: 'failed',
+    message: `the doctor could not repair ${report.app}: ${report.refused ?? report.failure ?? report.after.map((f) => f.text).join('; ')}`,
+  };
+}
+
 /** The job summary (and the CLI's closing table): findings before and after, and the plan. */
 export function renderDoctorSummary(report: DoctorReport): string {
   const s = new Summary();
