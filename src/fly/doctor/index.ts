@@ -3,7 +3,7 @@ import { registerSecret } from '../../core/secrets.js';
 import { Summary, escapeCell } from '../../core/summary.js';
 import { FlyApi } from '../client.js';
 import { LeaseKeeper } from '../leases.js';
-import { inspectApp, type Finding } from './inspect.js';
+import { inspectApp, type Declared, type Finding } from './inspect.js';
 import { chooseDirection, planRepair, type DoctorDirection } from './repair.js';
 
 export type DoctorFix = 'none' | 'auto' | DoctorDirection;
@@ -15,8 +15,8 @@ export interface DoctorOptions {
   apiToken: string;
   /** `none` only prints the plan; `auto` finishes a blue-green whose green already serves, else reverts. */
   fix: DoctorFix;
-  /** The declared number of app Machines, when known. */
-  expectedCount?: number;
+  /** The app's declared size, when known (`expected-machines`, or `count` read as fly-deploy reads it). */
+  declared?: Declared;
   waitTimeoutMs: number;
   log?: (line: string) => void;
 }
@@ -43,7 +43,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   registerSecret(options.apiToken);
   const log = options.log ?? (() => {});
   const api = new FlyApi({ apiUrl: options.apiUrl, token: options.apiToken, app: options.app, log });
-  const inspection = await inspectApp(api, options.expectedCount);
+  const inspection = await inspectApp(api, options.declared);
   const report: DoctorReport = {
     app: options.app,
     before: inspection.findings,
@@ -85,7 +85,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   } finally {
     await leases.releaseAll();
   }
-  report.after = (await inspectApp(api, options.expectedCount)).findings;
+  report.after = (await inspectApp(api, options.declared)).findings;
   return report;
 }
 
