@@ -35,6 +35,12 @@ interface Phase {
   hold?: (blue: Machines) => FaultRule;
 }
 
+/** Fly refuses this call on every blue Machine until the kill, so the blue-green stays in the phase before it. */
+const holdOnBlue = (blue: Machines, method: string, suffix: string): FaultRule => ({
+  method,
+  path: new RegExp(`/machines/(${blue.map((m) => m.id).join('|')})${suffix}$`),
+  status: 503,
+});
 const byId = (ms: Machines) => [...ms].sort((a, b) => a.id.localeCompare(b.id));
 /** Rolling goes in batches sorted by id, a spearhead first: Fly refuses the second Machine's update. */
 const holdSecondUpdate = (blue: Machines): FaultRule => ({
@@ -67,18 +73,21 @@ const PHASES: Phase[] = [
     tag: 'v2',
     after: /uncordoning green/,
     when: (ms, n, img) => onNew(ms, img).length === n && onNew(ms, img).every((m) => !m.cordoned),
+    hold: (blue) => holdOnBlue(blue, 'POST', '/metadata/[^/]+'),
   },
   {
     name: 'blue marked safe_to_destroy',
     tag: 'v2',
     after: /cordoning blue/,
     when: () => true,
+    hold: (blue) => holdOnBlue(blue, 'POST', '/cordon'),
   },
   {
     name: 'blue cordoned',
     tag: 'v2',
     after: /stopping blue/,
     when: () => true,
+    hold: (blue) => holdOnBlue(blue, 'POST', '/stop'),
   },
   {
     name: 'blue stopped',
@@ -100,7 +109,8 @@ const PHASES: Phase[] = [
     strategy: 'rolling',
     tag: 'v2',
     after: /batch 2\//,
-    when: (ms, _n, img) => onNew(ms, img).length === 1,
+    // The next Machine is cordoned before its (refused) update: the spearhead is done, the batch open.
+    when: (ms, _n, img) => onNew(ms, img).length === 1 && ms.some((m) => m.cordoned),
     hold: holdSecondUpdate,
   },
   {
@@ -116,7 +126,7 @@ const PHASES: Phase[] = [
     strategy: 'canary',
     tag: 'v2',
     after: /batch 2\//,
-    when: (ms, n, img) => ms.length === n && onNew(ms, img).length === 1,
+    when: (ms, n, img) => ms.length === n && onNew(ms, img).length === 1 && ms.some((m) => m.cordoned),
     hold: holdSecondUpdate,
   },
 ];
