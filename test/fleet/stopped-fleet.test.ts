@@ -39,7 +39,10 @@ function intermittentLoad(url: string) {
   })();
   return {
     served,
-    stop: async () => {
+    /** Stops once at least `atLeast` requests were answered (a fast deploy must not leave the load unproven). */
+    stop: async (atLeast = 6) => {
+      for (const limit = Date.now() + 30_000; served.length < atLeast && Date.now() < limit;)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       running = false;
       await done;
     },
