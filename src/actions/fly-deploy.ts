@@ -11,11 +11,28 @@ else if (mode) {
   if (checked) await deployStep(checked);
 }
 
-/** `mode: doctor`: name (and, when asked, repair) what an unfinished rollout left behind. */
+/**
+ * `mode: doctor`: name (and, when asked, repair) what an unfinished rollout left behind. The step fails
+ * when a repair was asked for and something is still left, so a deploy never starts on a mess.
+ */
 async function doctorStep() {
-  const { runAction } = await import('../core/action.js');
-  const { doctorMode } = await import('./fly-deploy-doctor.js');
-  await runAction('fly-deploy', () => doctorMode(reader));
+  const core = await import('@actions/core');
+  const { runAction, setOutputs, writeSummary } = await import('../core/action.js');
+  const { doctorVerdict, renderDoctorSummary, runDoctor } = await import('../fly/doctor/index.js');
+  const { readDoctorInputs } = await import('../fly/doctor/inputs.js');
+  await runAction('fly-deploy', async () => {
+    const options = readDoctorInputs(reader, process.env);
+    const report = await runDoctor({ ...options, log: (line) => core.info(line) });
+    const verdict = doctorVerdict(report, options.fix);
+    setOutputs({
+      'doctor-status': verdict.status,
+      'doctor-findings': JSON.stringify(report.before),
+      'doctor-left': JSON.stringify(report.after),
+    });
+    await writeSummary(renderDoctorSummary(report));
+    if (verdict.status === 'needs-repair') core.warning(verdict.message!);
+    if (verdict.status === 'failed') throw new Error(verdict.message);
+  });
 }
 
 async function deployStep(inputs: ReturnType<typeof readDeployInputs>) {

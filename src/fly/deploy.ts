@@ -15,7 +15,7 @@ import type { DeployOptions, DeployResult } from './deploy-options.js';
 import { Deployment, newId } from './deployment.js';
 import { runMachineChecks } from './machine-checks.js';
 import { releaseCommandConfig } from './machine-config.js';
-import { claimFleet } from './claim.js';
+import { claimFleet, confirmSoleFirstDeploy } from './claim.js';
 import { runReleaseCommand } from './release-command.js';
 import { recover, type Recovery } from './rollback.js';
 import { runStrategy } from './strategies/index.js';
@@ -71,6 +71,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       await runStrategy(d, new Map(staying.filter(([, ms]) => ms.length)));
     }
     await scaleUp(d, plans, survey.firstDeploy);
+    if (survey.firstDeploy) await confirmSoleFirstDeploy(d);
     await scaleDown(d, plans);
     d.expectedMachines = plans.reduce((n, p) => n + [...p.target.values()].reduce((a, b) => a + b, 0), 0);
     d.mark('all Machines on the new release');

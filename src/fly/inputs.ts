@@ -6,7 +6,7 @@ import { registerSecret } from '../core/secrets.js';
 import { parseFlyToml, STRATEGIES, type FlyToml, type Strategy } from './fly-toml.js';
 import { machineConfigFor, releaseCommandConfig, countChecks } from './machine-config.js';
 import { parseCount, type CountEntry } from './placement.js';
-import { parseRestoreInput } from './release-record.js';
+import { parseRestoreInput, recordedReleaseCommand } from './release-record.js';
 import type { MachineConfig } from './types.js';
 import { validateRegions } from './regions.js';
 import { preflight } from './preflight.js';
@@ -151,14 +151,27 @@ function readRestore(
       'cannot be true with restore-config.',
       'a restore deploys the recorded image.',
     );
-  const ran = toml.deploy.releaseCommand;
-  if (ran && !inputs.bool('schema-backward-compatible', false))
+  const ran = releaseCommandRolledBack(inputs, toml);
+  if (ran.command && !inputs.bool('schema-backward-compatible', false))
     throw new InputError(
       'schema-backward-compatible',
-      `is not true, and the release being rolled back ran release_command \`${ran}\` (its migrations stay applied after a rollback).`,
+      `is not true, and the release being rolled back ran release_command \`${ran.command}\` (${ran.source}; its migrations stay applied after a rollback).`,
       'set schema-backward-compatible: true once you know the restored release runs on the current schema, or restore the database first (see the rollback plan).',
     );
   return { image, configs: release.configs };
+}
+
+/**
+ * What the release being rolled back ran: its deployment record's release_command (`rolled-back-release`)
+ * when the record kept one, else fly.toml's, the only other witness (in rollback.yml that file is the
+ * restored commit's, which is why the record comes first).
+ */
+function releaseCommandRolledBack(inputs: InputReader, toml: FlyToml): { command?: string; source: string } {
+  const text = inputs.optional('rolled-back-release');
+  const recorded = text ? recordedReleaseCommand(text) : undefined;
+  if (recorded?.known) return { command: recorded.command, source: 'as its deployment record says' };
+  const why = recorded ? 'its deployment record kept no release' : 'no rolled-back-release was given';
+  return { command: toml.deploy.releaseCommand, source: `as ${toml.file} says; ${why}` };
 }
 
 function readConfig(inputs: InputReader, cwd: string): { configPath: string; toml: FlyToml } {
@@ -235,9 +248,31 @@ function readPlacement(
     );
   const regions = validateRegions(regionSource, rawRegions);
   if (toml.primaryRegion && regionSource === 'regions') validateRegions('config', [toml.primaryRegion]);
+  const counts = readCount(inputs, toml, configPath, toml.primaryRegion ?? regions[0]);
+  const fallbackRegions = validateRegions(
+    'fallback-regions',
+    inputs.list('fallback-regions', { commas: true }),
+  );
+  return { regions, addRegions: regionSource === 'regions', counts, fallbackRegions };
+}
+
+/** `count` as `fly scale count` reads it (a bare number is the primary region's), its groups checked against fly.toml. */
+export function readCount(
+  inputs: InputReader,
+  toml: FlyToml,
+  configPath: string,
+  primary: string | undefined,
+): CountEntry[] | undefined {
   const countText = inputs.optional('count');
-  const counts = countText ? parseCount(countText, toml.primaryRegion ?? regions[0]) : undefined;
-  for (const entry of counts ?? []) {
+  if (!countText) return undefined;
+  if (!primary)
+    throw new InputError(
+      'count',
+      `needs a primary region, and ${configPath} has no primary_region.`,
+      'add primary_region = "sin" to fly.toml, or set regions.',
+    );
+  const counts = parseCount(countText, primary);
+  for (const entry of counts) {
     if (entry.group && !(entry.group in toml.processes))
       throw new InputError(
         'count',
@@ -245,11 +280,7 @@ function readPlacement(
         `use one of: ${Object.keys(toml.processes).join(', ')}.`,
       );
   }
-  const fallbackRegions = validateRegions(
-    'fallback-regions',
-    inputs.list('fallback-regions', { commas: true }),
-  );
-  return { regions, addRegions: regionSource === 'regions', counts, fallbackRegions };
+  return counts;
 }
 
 function readSecrets(inputs: InputReader): Record<string, string> {

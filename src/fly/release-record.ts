@@ -85,3 +85,28 @@ export function parseRestoreInput(text: string): { image: string; release: Relea
     },
   };
 }
+
+/**
+ * `rolled-back-release`: the payload of the GitHub deployment record of the release being rolled back
+ * (what serves now). Its recorded release_command is what that release ran; a record without a recorded
+ * release (written before configs were kept, or by a workflow that does not keep them) tells nothing.
+ */
+export function recordedReleaseCommand(text: string): { known: false } | { known: true; command?: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError(
+      'rolled-back-release',
+      'is not JSON.',
+      'pass the `payload` of the GitHub deployment record of the release being rolled back, as JSON.',
+    );
+  }
+  const release = (
+    value && typeof value === 'object' ? (value as Record<string, unknown>).release : undefined
+  ) as Partial<ReleaseConfig> | undefined;
+  if (!release || typeof release.configs !== 'object' || release.configs === null) return { known: false };
+  return typeof release.releaseCommand === 'string'
+    ? { known: true, command: release.releaseCommand }
+    : { known: true };
+}

@@ -14,6 +14,8 @@ export interface MachineReport {
   newImage?: string;
   state?: string;
   health: string;
+  /** How the new release reached it: health-checked while started, or written while stopped (`skip_launch`). */
+  check?: 'verified' | 'stopped';
   ms?: number;
   note?: string;
 }
@@ -103,6 +105,7 @@ export class DeployReport {
     const row = this.rows.get(id);
     if (!row) return;
     row.health = outcome.health;
+    row.check = 'verified';
     row.state = outcome.machine.state;
     row.newVersion = versionOf(outcome.machine) ?? row.newVersion;
     row.ms = Date.now() - sinceMs;
@@ -113,6 +116,7 @@ export class DeployReport {
     const row = this.rows.get(id);
     if (!row) return;
     row.health = 'stopped (not started)';
+    row.check = 'stopped';
     row.state = 'stopped';
     row.ms = Date.now() - sinceMs;
   }

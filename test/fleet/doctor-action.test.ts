@@ -96,6 +96,37 @@ describe('fly-deploy mode: doctor', () => {
     expect(sim.machines(app).every((m) => !m.cordoned)).toBe(true);
   }, 120_000);
 
+  it('judges the count per group and region from `count` and fly.toml, as the deploy will hold it', async () => {
+    const app = 'doc-action-count';
+    await sim.createApp(app);
+    await seed(sim, app, 'v1', { regions: ['sin', 'nrt'] });
+    const doctor = (count: string) =>
+      deployBundle(sim, app, { mode: 'doctor', image: undefined, count, regions: 'sin,nrt' });
+    const findings = (run: Awaited<ReturnType<typeof doctor>>) =>
+      (JSON.parse(run.outputs['doctor-findings']) as { kind: string; text: string }[]).map(
+        (f) => `${f.kind}: ${f.text}`,
+      );
+
+    const matching = await doctor('sin=2,nrt=1');
+    expect([matching.exitCode, matching.outputs['doctor-status']]).toEqual([0, 'clean']);
+
+    const drifted = await doctor('nrt=2, 1');
+    expect(drifted.outputs['doctor-status']).toBe('needs-repair');
+    // A bare number is fly.toml's primary region (sin); regions `count` does not name are not judged.
+    expect(findings(drifted)).toEqual([
+      'count-above: 2 Machines in app/sin where 1 are declared',
+      'count-below: 1 Machines in app/nrt where 2 are declared',
+    ]);
+
+    const calls = sim.calls().filter((c) => c.path.includes(app)).length;
+    const wrongGroup = await doctor('worker:sin=1');
+    expect(wrongGroup.exitCode).toBe(1);
+    expect(wrongGroup.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /input 'count': names process group "worker", which fly.toml does not define/,
+    );
+    expect(sim.calls().filter((c) => c.path.includes(app)).length).toBe(calls);
+  }, 120_000);
+
   it('refuses a bad doctor-fix before any call, naming the input', async () => {
     await sim.createApp('doc-action-4');
     const run = await deployBundle(sim, 'doc-action-4', { mode: 'doctor', 'doctor-fix': 'yes' });

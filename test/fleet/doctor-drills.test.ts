@@ -8,17 +8,21 @@ import {
   image,
   seed,
   startFlySim,
+  whenMachines,
   workspace,
   type FlySim,
 } from '../fly/support.js';
 
-// Issue 15 §2 drills: a blue-green deploy (the built bundle) is killed at each phase; the doctor then
-// names what was left and repairs it, and the next deploy neither doubles nor loses a Machine.
+// Issue 15 §2 drills: a blue-green deploy (the built bundle) is killed at each phase, and a rolling and a
+// canary one at theirs; the doctor then names what was left and repairs it, and the next deploy (same
+// strategy) neither doubles nor loses a Machine.
 // Needs `npm run build`.
 type Machines = ReturnType<FlySim['machines']>;
 
 interface Phase {
   name: string;
+  /** The deploy killed (and the next one): blue-green unless said. */
+  strategy?: 'bluegreen' | 'rolling' | 'canary';
   tag: string;
   /** The deploy has logged this line… */
   after: RegExp;
@@ -31,34 +35,59 @@ interface Phase {
   hold?: (blue: Machines) => FaultRule;
 }
 
+/** Fly refuses this call on every blue Machine until the kill, so the blue-green stays in the phase before it. */
+const holdOnBlue = (blue: Machines, method: string, suffix: string): FaultRule => ({
+  method,
+  path: new RegExp(`/machines/(${blue.map((m) => m.id).join('|')})${suffix}$`),
+  status: 503,
+});
+const byId = (ms: Machines) => [...ms].sort((a, b) => a.id.localeCompare(b.id));
+/** Rolling goes in batches sorted by id, a spearhead first: Fly refuses the second Machine's update. */
+const holdSecondUpdate = (blue: Machines): FaultRule => ({
+  method: 'POST',
+  path: new RegExp(`/machines/${byId(blue)[1]!.id}$`),
+  status: 503,
+});
+
 const onNew = (ms: Machines, img: string) => ms.filter((m) => m.image === img);
 const onOld = (ms: Machines, img: string) => ms.filter((m) => m.image !== img);
 
 const PHASES: Phase[] = [
-  { name: 'leases taken, nothing created', tag: 'v2', after: /leased \d+ Machine/, when: () => true },
+  {
+    name: 'leases taken, nothing created',
+    tag: 'v2',
+    after: /leased \d+ Machine/,
+    when: () => true,
+    // Fly refuses every create until the kill: none can be in flight and land after the doctor looked.
+    hold: () => ({ method: 'POST', path: /\/apps\/[^/]+\/machines$/, status: 503 }),
+  },
   {
     name: 'green created, not yet healthy',
-    tag: 'v2-slow',
+    tag: 'v2-never-healthy',
     after: /creating \d+ green/,
-    when: (ms, n, img) => onNew(ms, img).length >= 1 && ms.length > n,
+    // Every green exists (none still in flight) and none ever turns healthy: the phase lasts until the kill.
+    when: (ms, n, img) => onNew(ms, img).length === n,
   },
   {
     name: 'green uncordoned, blue untouched',
     tag: 'v2',
     after: /uncordoning green/,
     when: (ms, n, img) => onNew(ms, img).length === n && onNew(ms, img).every((m) => !m.cordoned),
+    hold: (blue) => holdOnBlue(blue, 'POST', '/metadata/[^/]+'),
   },
   {
     name: 'blue marked safe_to_destroy',
     tag: 'v2',
     after: /cordoning blue/,
     when: () => true,
+    hold: (blue) => holdOnBlue(blue, 'POST', '/cordon'),
   },
   {
     name: 'blue cordoned',
     tag: 'v2',
     after: /stopping blue/,
     when: () => true,
+    hold: (blue) => holdOnBlue(blue, 'POST', '/stop'),
   },
   {
     name: 'blue stopped',
@@ -74,6 +103,31 @@ const PHASES: Phase[] = [
     when: (ms, n, img) => onOld(ms, img).length < n,
     // The other blue Machines go; this one stays until the kill, so something is always left half-done.
     hold: (blue) => ({ method: 'DELETE', path: new RegExp(`/machines/${blue[0]!.id}$`), status: 503 }),
+  },
+  {
+    name: 'rolling: spearhead updated, the next batch under way',
+    strategy: 'rolling',
+    tag: 'v2',
+    after: /batch 2\//,
+    // The next Machine is cordoned before its (refused) update: the spearhead is done, the batch open.
+    when: (ms, _n, img) => onNew(ms, img).length === 1 && ms.some((m) => m.cordoned),
+    hold: holdSecondUpdate,
+  },
+  {
+    name: 'canary: canary healthy, not yet destroyed',
+    strategy: 'canary',
+    tag: 'v2',
+    after: /canary \S+ healthy; destroying it/,
+    when: (ms, n) => ms.length > n,
+    hold: () => ({ method: 'DELETE', path: /\/machines\/[^/]+$/, status: 503 }),
+  },
+  {
+    name: 'canary: canary gone, rolling half-done',
+    strategy: 'canary',
+    tag: 'v2',
+    after: /batch 2\//,
+    when: (ms, n, img) => ms.length === n && onNew(ms, img).length === 1 && ms.some((m) => m.cordoned),
+    hold: holdSecondUpdate,
   },
 ];
 
@@ -108,8 +162,9 @@ async function killedDeploy(app: string, blue: Machines, phase: Phase): Promise<
       'public-url': sim.appUrl(app),
       'proxy-settle': '0s',
       'wait-timeout': '20s',
+      'max-unavailable': '1',
       image: img,
-      strategy: 'bluegreen',
+      strategy: phase.strategy ?? 'bluegreen',
     },
     timeoutMs: 120_000,
     onLine: (line) => (seen ||= phase.after.test(line)),
@@ -160,7 +215,7 @@ async function drillApp(phase: Phase, attempt: () => string) {
 
 const slotsOf = (ms: Machines) => ms.map((m) => m.region).sort();
 
-describe('blue-green deploy killed at each phase, then doctor, then the next deploy', () => {
+describe('a deploy killed at each phase, then doctor, then the next deploy', () => {
   let k = 0;
   it.each(PHASES)(
     '$name',
@@ -189,12 +244,17 @@ describe('blue-green deploy killed at each phase, then doctor, then the next dep
         refused: undefined,
         after: [],
       });
+      // A Machine the doctor destroyed is gone once Fly has finished destroying it.
+      await whenMachines(sim, app, (ms) => ms.every((m) => m.state !== 'destroying'), 20_000);
       const healed = sim.machines(app);
       expect(slotsOf(healed)).toEqual(slotsOf(original));
       expect(new Set(healed.map((m) => m.image)).size).toBe(1);
       expect(await heldLeases(sim, app)).toEqual([]);
 
-      const next = await deployBundle(sim, app, { image: image(app, 'v3'), strategy: 'bluegreen' });
+      const next = await deployBundle(sim, app, {
+        image: image(app, 'v3'),
+        strategy: phase.strategy ?? 'bluegreen',
+      });
       expect(next.outputs.status).toBe('deployed');
       const final = sim.machines(app);
       expect(slotsOf(final)).toEqual(slotsOf(original));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { deploy } from '../../src/fly/deploy.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
+import { renderDeploySummary } from '../../src/fly/summary.js';
 import { image, seed, startFlySim, whenMachines, type FlySim } from '../fly/support.js';
 
 // Issue 15 §1: each strategy deployed to a mostly stopped fleet (the sim's proxy auto-stops idle Machines)
@@ -38,7 +39,10 @@ function intermittentLoad(url: string) {
   })();
   return {
     served,
-    stop: async () => {
+    /** Stops once at least `atLeast` requests were answered (a fast deploy must not leave the load unproven). */
+    stop: async (atLeast = 6) => {
+      for (const limit = Date.now() + 30_000; served.length < atLeast && Date.now() < limit;)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       running = false;
       await done;
     },
@@ -83,6 +87,18 @@ describe('a mostly stopped fleet under intermittent load', () => {
       // …and the report tells verified Machines from those that took it while stopped.
       const kept = good.report.filter((r) => r.state !== 'destroyed' && r.action !== 'canary');
       expect(kept.filter((r) => !/passing|^stopped \(not started\)$/.test(r.health))).toEqual([]);
+      // The summary lists them apart: verified Machines in one row, those updated while stopped in another.
+      const section = renderDeploySummary(good).split('### How the new release was checked')[1] ?? '';
+      const row = (label: RegExp) => section.split('\n').find((l) => label.test(l)) ?? '';
+      const idsIn = (line: string) => [...line.matchAll(/`([0-9a-f]+)`/g)].map((m) => m[1]).sort();
+      const ids = (health: RegExp) =>
+        kept
+          .filter((r) => health.test(r.health))
+          .map((r) => r.id)
+          .sort();
+      expect(idsIn(row(/^\| Verified/))).toEqual(ids(/passing/));
+      expect(idsIn(row(/^\| Updated while stopped/))).toEqual(ids(/^stopped \(not started\)$/));
+      expect(ids(/passing/).length + ids(/^stopped/).length).toBe(kept.length);
       expect(bad.status).toBe('rolled-back');
       expect(load.served.length).toBeGreaterThan(5);
       // immediate takes every Machine down at once by design (no batches): requests in that window get

@@ -124,12 +124,20 @@ export interface RecordedRequest {
 /** A pass-through proxy in front of the simulator that records each request with its headers and body. */
 export async function startRecorder(
   target: string,
+  gate: {
+    /** Forwards the request once this resolves (dropped if the client gave up meanwhile). */
+    hold?: (req: { method: string; path: string }) => Promise<void> | undefined;
+    /** Called once the upstream answered the request. */
+    answered?: (req: { method: string; path: string; status: number }) => void;
+  } = {},
 ): Promise<{ url: string; requests: RecordedRequest[]; close: () => Promise<void> }> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
+      await gate.hold?.({ method: req.method ?? 'GET', path: req.url ?? '/' });
+      if (res.closed || req.socket.destroyed) return;
       const body = Buffer.concat(chunks).toString('utf8');
       const headers = { ...req.headers };
       delete headers.host;
@@ -148,6 +156,7 @@ export async function startRecorder(
           body,
           status: upstream.statusCode,
         });
+        gate.answered?.({ method: req.method ?? 'GET', path: req.url ?? '/', status: upstream.statusCode });
         const outHeaders: Record<string, string> = {};
         for (const [k, v] of Object.entries(upstream.headers))
           if (typeof v === 'string' && !['transfer-encoding', 'connection', 'content-length'].includes(k))

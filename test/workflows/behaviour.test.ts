@@ -268,6 +268,20 @@ describe('rollback.yml', () => {
     ).toBe(false);
     expect(runs(retire.if, { needs: { find: { outputs: { 'current-id': '' } } } })).toBe(false);
   });
+
+  it('rolls back the release, not only the image: restore-config and the rolled-back record reach fly-deploy', () => {
+    const deploy = job(W('rollback'), 'deploy');
+    expect(deploy.with['restore-config']).toMatch(expr('needs.find.outputs.restore-config'));
+    expect(deploy.with['rolled-back-release']).toMatch(expr('needs.find.outputs.rolled-back-release'));
+    expect(deploy.with['schema-backward-compatible']).toMatch(expr('inputs.schema-backward-compatible'));
+    expect(inputs(W('rollback'))['schema-backward-compatible']).toMatchObject({
+      type: 'boolean',
+      default: false,
+    });
+    const ship = step(W('deploy'), 'deploy', 'deploy');
+    for (const name of ['restore-config', 'rolled-back-release', 'schema-backward-compatible'])
+      expect(ship.with[name]).toMatch(expr(`inputs.${name}`));
+  });
 });
 
 describe('monitor.yml', () => {

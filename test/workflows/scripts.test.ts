@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const record = (environment: string, image: string, reason = '') =>
+const record = (environment: string, image: string, reason = '', restore = '') =>
   runStep(
     '.github/workflows/deploy.yml',
     'deploy',
@@ -35,6 +35,7 @@ const record = (environment: string, image: string, reason = '') =>
       'inputs.image': image,
       'inputs.strategy': 'bluegreen',
       'inputs.reason': reason,
+      'inputs.restore-config': restore,
       [REF_EXPR]: SHA,
     },
     env,
@@ -140,6 +141,7 @@ describe('deploy.yml records the deployment', () => {
         'inputs.image': digest('c'),
         'inputs.strategy': 'rolling',
         'inputs.reason': '',
+        'inputs.restore-config': '',
         [REF_EXPR]: SHA,
       },
       env,
@@ -387,6 +389,72 @@ describe('rollback.yml', () => {
     ).toMatchObject({ state: 'failure', description: 'Rolled back: p95 doubled' });
     // A later rollback must not return to the bad image.
     expect((await lastSuccessfulDeployment({ ...target(), environment: env_ }))?.id).toBe(v1.id);
+  });
+
+  it('passes the restored record as restore-config and the rolled-back one as rolled-back-release', async () => {
+    const env_ = 'production-restore';
+    const configs = { app: { env: { NODE_ENV: 'old' }, guest: { cpus: 1, memory_mb: 256 } } };
+    const v1 = await startDeployment({
+      ...target(),
+      ref: SHA,
+      environment: env_,
+      payload: { app: 'voice-bot', image: digest('7'), strategy: 'bluegreen', release: { configs } },
+    });
+    await finishDeployment(v1.id, { ...target(), state: 'success' });
+    const v2 = await startDeployment({
+      ...target(),
+      ref: SHA,
+      environment: env_,
+      payload: {
+        app: 'voice-bot',
+        image: digest('8'),
+        strategy: 'bluegreen',
+        release: { configs: { app: { env: { NODE_ENV: 'new' } } }, releaseCommand: 'bin/migrate' },
+      },
+    });
+    await finishDeployment(v2.id, { ...target(), state: 'success' });
+    const releases = (requested: string, previousId = String(v1.id)) =>
+      runStep(
+        '.github/workflows/rollback.yml',
+        'find',
+        'releases',
+        {
+          'github.token': sim.token,
+          'inputs.image': requested,
+          'steps.current.outputs.id': String(v2.id),
+          'steps.previous.outputs.id': previousId,
+        },
+        env,
+      );
+    const found = await releases('');
+    expect(found.exitCode).toBe(0);
+    expect(JSON.parse(found.outputs['restore-config'])).toMatchObject({
+      type: 'runway-deploy',
+      image: digest('7'),
+      release: { configs },
+    });
+    expect(JSON.parse(found.outputs['rolled-back-release'])).toMatchObject({
+      image: digest('8'),
+      release: { releaseCommand: 'bin/migrate' },
+    });
+    expect(found.summary).toContain(`as deployment ${v1.id} recorded them`);
+
+    // An explicit image, or a record that kept no config: the image alone, and the summary says so.
+    const explicit = await releases(digest('9'));
+    expect(explicit.outputs['restore-config']).toBe('');
+    expect(explicit.summary).toContain('Image only');
+    const old = await startDeployment({
+      ...target(),
+      ref: SHA,
+      environment: env_,
+      payload: { app: 'voice-bot', image: digest('6'), strategy: 'bluegreen' },
+    });
+    expect((await releases('', String(old.id))).outputs['restore-config']).toBe('');
+
+    // The rollback's own record keeps the config it put back, so a later rollback can return to it.
+    const restoring = await record(env_, digest('7'), 'Rollback: slow', found.outputs['restore-config']);
+    const created = sim.deployments().find((d) => String(d.id) === restoring.outputs.id)!;
+    expect(created.payload).toMatchObject({ image: digest('7'), release: { configs } });
   });
 
   it('uses the same finder as promote.yml', () => {

@@ -3,7 +3,7 @@ import { registerSecret } from '../../core/secrets.js';
 import { Summary, escapeCell } from '../../core/summary.js';
 import { FlyApi } from '../client.js';
 import { LeaseKeeper } from '../leases.js';
-import { inspectApp, type Finding } from './inspect.js';
+import { inspectApp, type Declared, type Finding } from './inspect.js';
 import { chooseDirection, planRepair, type DoctorDirection } from './repair.js';
 
 export type DoctorFix = 'none' | 'auto' | DoctorDirection;
@@ -15,8 +15,8 @@ export interface DoctorOptions {
   apiToken: string;
   /** `none` only prints the plan; `auto` finishes a blue-green whose green already serves, else reverts. */
   fix: DoctorFix;
-  /** The declared number of app Machines, when known. */
-  expectedCount?: number;
+  /** The app's declared size, when known (`expected-machines`, or `count` read as fly-deploy reads it). */
+  declared?: Declared;
   waitTimeoutMs: number;
   log?: (line: string) => void;
 }
@@ -43,7 +43,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   registerSecret(options.apiToken);
   const log = options.log ?? (() => {});
   const api = new FlyApi({ apiUrl: options.apiUrl, token: options.apiToken, app: options.app, log });
-  const inspection = await inspectApp(api, options.expectedCount);
+  const inspection = await inspectApp(api, options.declared);
   const report: DoctorReport = {
     app: options.app,
     before: inspection.findings,
@@ -85,8 +85,31 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   } finally {
     await leases.releaseAll();
   }
-  report.after = (await inspectApp(api, options.expectedCount)).findings;
+  report.after = (await inspectApp(api, options.declared)).findings;
   return report;
+}
+
+export type DoctorStatus = 'clean' | 'repaired' | 'needs-repair' | 'failed';
+
+/**
+ * The step's verdict: `failed` when a repair was asked for and something is still left, so a deploy
+ * never starts on a mess; `needs-repair` when the doctor only printed the plan.
+ */
+export function doctorVerdict(
+  report: DoctorReport,
+  fix: DoctorFix,
+): { status: DoctorStatus; message?: string } {
+  if (!report.before.length) return { status: 'clean' };
+  if (!report.after.length) return { status: 'repaired' };
+  if (fix === 'none')
+    return {
+      status: 'needs-repair',
+      message: `${report.app}: an unfinished rollout left ${report.before.map((f) => f.kind).join(', ')}; run again with doctor-fix: auto (or finish / revert) to repair it.`,
+    };
+  return {
+    status: 'failed',
+    message: `the doctor could not repair ${report.app}: ${report.refused ?? report.failure ?? report.after.map((f) => f.text).join('; ')}`,
+  };
 }
 
 /** The job summary (and the CLI's closing table): findings before and after, and the plan. */

@@ -64,11 +64,17 @@ export function covers(have: Machine[], need: Machine[]): boolean {
 }
 
 /**
- * Reads the app and names what a failed or cancelled rollout left behind. `expectedCount` is the
- * declared number of app Machines when the caller knows it (else a blue-green leftover is "above" the
- * blue count it was replacing, and nothing else is judged).
+ * The app's declared size, when the caller knows it: a total of app Machines (`expected-machines`), or
+ * Machines per process group and region as fly-deploy's `count` declares them (`app/sin` → 2); slots
+ * `count` does not name are not judged, as fly-deploy leaves them alone.
  */
-export async function inspectApp(api: FlyApi, expectedCount?: number): Promise<Inspection> {
+export type Declared = { total: number } | { perSlot: Map<string, number> };
+
+/**
+ * Reads the app and names what a failed or cancelled rollout left behind. Without a declared size, a
+ * blue-green leftover is "above" the blue count it was replacing, and nothing else is judged.
+ */
+export async function inspectApp(api: FlyApi, declared?: Declared): Promise<Inspection> {
   const machines = (await api.list()).filter((m) => !gone(m));
   const managed = machines.filter((m) => meta(m, META.platformVersion) === PLATFORM_VERSION);
   const releaseCommands = machines.filter((m) => groupOf(m) === RELEASE_COMMAND_GROUP);
@@ -119,11 +125,7 @@ export async function inspectApp(api: FlyApi, expectedCount?: number): Promise<I
   const images = new Set(fleet.map(imageOf));
   if (images.size > 1 && !greens.length)
     add('mixed-images', older, `Machines still on an older release than v${top} (${[...images].join(', ')})`);
-  const declared = expectedCount ?? (greens.length ? older.length : undefined);
-  if (declared !== undefined && fleet.length > declared)
-    add('count-above', fleet, `${fleet.length} app Machines where ${declared} are declared`);
-  if (declared !== undefined && fleet.length < declared)
-    add('count-below', fleet, `${fleet.length} app Machines where ${declared} are declared`);
+  findings.push(...countFindings(fleet, declared ?? (greens.length ? { total: older.length } : undefined)));
   return {
     app: api.app,
     machines,
@@ -136,6 +138,32 @@ export async function inspectApp(api: FlyApi, expectedCount?: number): Promise<I
     leases,
     findings,
   };
+}
+
+/** `count-above` / `count-below`: the fleet against its declared size, in total or per group and region. */
+function countFindings(fleet: Machine[], declared: Declared | undefined): Finding[] {
+  if (!declared) return [];
+  const judged: { label: string; have: Machine[]; want: number }[] =
+    'total' in declared
+      ? [{ label: 'app Machines', have: fleet, want: declared.total }]
+      : [...declared.perSlot].map(([key, want]) => ({
+          label: `Machines in ${key}`,
+          have: fleet.filter((m) => slot(m) === key),
+          want,
+        }));
+  const drift = (above: boolean) =>
+    judged.filter((j) => (above ? j.have.length > j.want : j.have.length < j.want));
+  const finding = (kind: FindingKind, off: typeof judged): Finding[] =>
+    off.length
+      ? [
+          {
+            kind,
+            machines: ids(off.flatMap((j) => j.have)),
+            text: off.map((j) => `${j.have.length} ${j.label} where ${j.want} are declared`).join('; '),
+          },
+        ]
+      : [];
+  return [...finding('count-above', drift(true)), ...finding('count-below', drift(false))];
 }
 
 export function describeMachine(m: Machine): string {

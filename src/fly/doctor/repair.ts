@@ -75,7 +75,11 @@ export function planRepair(ins: Inspection, direction: DoctorDirection): RepairP
   } else if (ins.older.length) {
     steps.push(...inPlaceSteps(ins, direction));
   }
-  const handled = new Set([...ins.greens, ...ins.older].map((m) => m.id));
+  // Machines a step above already leaves uncordoned: greens and blues, or the ones an in-place repair
+  // moves. A Machine the in-place repair keeps as it is (killed mid-batch, cordoned) still needs it.
+  const handled = new Set(
+    (ins.greens.length ? [...ins.greens, ...ins.older] : movingInPlace(ins, direction)).map((m) => m.id),
+  );
   for (const m of ins.fleet.filter((x) => x.cordoned && !handled.has(x.id)))
     steps.push({
       text: `uncordon ${m.id}`,
@@ -134,11 +138,21 @@ function restoreBlueStep(m: Machine): RepairStep {
  * gets the target release's config for its process group (image and settings together), taken from a
  * Machine that runs it. Stopped Machines are updated without starting them.
  */
+/** The release an in-place repair brings every Machine to: the newest (finish) or the one before it (revert). */
+function inPlaceTarget(ins: Inspection, direction: DoctorDirection): number {
+  return direction === 'finish' ? releaseOf(ins.newest[0]) : Math.max(...ins.older.map(releaseOf));
+}
+
+function movingInPlace(ins: Inspection, direction: DoctorDirection): Machine[] {
+  if (!ins.older.length) return [];
+  const targetRelease = inPlaceTarget(ins, direction);
+  return ins.fleet.filter((m) => releaseOf(m) !== targetRelease);
+}
+
 function inPlaceSteps(ins: Inspection, direction: DoctorDirection): RepairStep[] {
-  const targetRelease =
-    direction === 'finish' ? releaseOf(ins.newest[0]) : Math.max(...ins.older.map(releaseOf));
+  const targetRelease = inPlaceTarget(ins, direction);
   const target = ins.fleet.filter((m) => releaseOf(m) === targetRelease);
-  const moving = ins.fleet.filter((m) => releaseOf(m) !== targetRelease);
+  const moving = movingInPlace(ins, direction);
   return moving.map((m) => {
     const source = target.find((t) => groupOf(t) === groupOf(m));
     return {
