@@ -28,6 +28,7 @@ async function doctorStep() {
       'doctor-status': verdict.status,
       'doctor-findings': JSON.stringify(report.before),
       'doctor-left': JSON.stringify(report.after),
+      'release-config': options.release ? JSON.stringify(options.release) : '',
     });
     await writeSummary(renderDoctorSummary(report));
     if (verdict.status === 'needs-repair') core.warning(verdict.message!);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
-import { deployBundle, heldLeases, seed, startFlySim, type FlySim } from '../fly/support.js';
+import { parseFlyToml } from '../../src/fly/fly-toml.js';
+import { releaseConfigOf } from '../../src/fly/release-record.js';
+import { deployBundle, heldLeases, seed, STAGING_TOML, startFlySim, type FlySim } from '../fly/support.js';
 
 // fly-deploy `mode: doctor` through the built bundle, and `runway doctor` on top of it. Needs `npm run build`.
 let sim: FlySim;
@@ -49,6 +51,13 @@ describe('fly-deploy mode: doctor', () => {
     expect(look.log).toMatch(new RegExp(`2\\. uncordon ${id}`));
     expect((await heldLeases(sim, app)).map((l) => l.id)).toEqual([id]);
     expect(sim.machines(app).find((m) => m.id === id)?.cordoned).toBe(true);
+    // What deploy.yml records before the deploy: the config a deploy of this fly.toml applies.
+    const release = JSON.parse(look.outputs['release-config']);
+    expect(release).toEqual(
+      JSON.parse(JSON.stringify(releaseConfigOf(parseFlyToml(STAGING_TOML, 'fly.toml')))),
+    );
+    expect(Object.keys(release.configs)).toEqual(['app']);
+    expect(release.configs.app.services[0].internal_port).toBe(8080);
 
     const fix = await deployBundle(sim, app, { mode: 'doctor', 'doctor-fix': 'auto', image: undefined });
     expect(fix.exitCode).toBe(0);

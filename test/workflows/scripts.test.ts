@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const record = (environment: string, image: string, reason = '', restore = '') =>
+const record = (environment: string, image: string, reason = '', restore = '', release = '') =>
   runStep(
     '.github/workflows/deploy.yml',
     'deploy',
@@ -36,6 +36,7 @@ const record = (environment: string, image: string, reason = '', restore = '') =
       'inputs.strategy': 'bluegreen',
       'inputs.reason': reason,
       'inputs.restore-config': restore,
+      'steps.doctor.outputs.release-config': release,
       [REF_EXPR]: SHA,
     },
     env,
@@ -119,9 +120,28 @@ describe('deploy.yml records the deployment', () => {
     expect(d().statuses.at(-1)).toMatchObject({ state: 'failure', environment_url: '' });
   });
 
-  it('refuses a tag before any API call', async () => {
+  it('keeps the config the doctor says this fly.toml applies, so a later rollback can restore it', async () => {
+    const release = { configs: { app: { guest: { cpus: 1, memory_mb: 512 } } }, releaseCommand: 'migrate' };
+    const started = await record('staging-sh', digest('f'), '', '', JSON.stringify(release));
+    expect(started.exitCode).toBe(0);
+    const d = sim.deployments().find((x) => String(x.id) === started.outputs.id)!;
+    expect(d.payload).toMatchObject({ image: digest('f'), release });
+    // No fly.toml (empty output): no release recorded, rather than an empty one.
+    const bare = await record('staging-sh', digest('0'));
+    expect(sim.deployments().find((x) => String(x.id) === bare.outputs.id)!.payload).not.toHaveProperty(
+      'release',
+    );
+  });
+
+  it('refuses a tag before any API call (its own step, before the doctor)', async () => {
     const before = sim.calls().length;
-    const res = await record('staging-sh', 'registry.fly.io/voice-bot:latest');
+    const res = await runStep(
+      '.github/workflows/deploy.yml',
+      'deploy',
+      'image-check',
+      { 'inputs.image': 'registry.fly.io/voice-bot:latest' },
+      env,
+    );
     expect(res.exitCode).toBe(1);
     expect(res.log).toMatch(
       /::error title=image::input 'image': "registry.fly.io\/voice-bot:latest" is not a digest reference/,
@@ -142,6 +162,7 @@ describe('deploy.yml records the deployment', () => {
         'inputs.strategy': 'rolling',
         'inputs.reason': '',
         'inputs.restore-config': '',
+        'steps.doctor.outputs.release-config': '',
         [REF_EXPR]: SHA,
       },
       env,

@@ -6,6 +6,7 @@ import { registerSecret } from '../../core/secrets.js';
 import { parseFlyToml, type FlyToml } from '../fly-toml.js';
 import { readCount } from '../inputs.js';
 import { defaultGroup } from '../machine-config.js';
+import { releaseConfigOf, type ReleaseConfig } from '../release-record.js';
 import { countsFor } from '../placement.js';
 import { DOCTOR_FIXES, type DoctorFix, type DoctorOptions } from './index.js';
 import type { Declared } from './inspect.js';
@@ -19,7 +20,7 @@ export function readDoctorInputs(
   inputs: InputReader,
   env: NodeJS.ProcessEnv,
   cwd = process.cwd(),
-): Omit<DoctorOptions, 'log'> {
+): Omit<DoctorOptions, 'log'> & { release?: ReleaseConfig } {
   const apiToken = inputs.optional('api-token') ?? env.FLY_API_TOKEN?.trim() ?? '';
   registerSecret(apiToken);
   const configPath = inputs.string('config', 'fly.toml');
@@ -52,6 +53,8 @@ export function readDoctorInputs(
     apiUrl: (inputs.url('api-url')?.href ?? 'https://api.machines.dev').replace(/\/$/, ''),
     fix,
     ...(declared ? { declared } : {}),
+    // What a deploy of this fly.toml would apply, for a workflow that records the release before it.
+    ...(toml ? { release: releaseConfigOf(toml) } : {}),
     waitTimeoutMs: inputs.duration('wait-timeout', '5m', { min: 1000, max: 3_600_000 }),
   };
 }
