@@ -87,7 +87,7 @@ export async function readOnlyClient(s3: typeof S3Sdk, options: WireOptions): Pr
     { step: 'initialize', name: 'runwayReadOnlyGuard' },
   );
   // At the deserialize step, added after the SDK's deserializer: it sees the raw response first.
-  client.middlewareStack.add(answerContract(options), { step: 'deserialize', name: 'runwayAnswerContract' });
+  client.middlewareStack.add(answerContract(), { step: 'deserialize', name: 'runwayAnswerContract' });
   boundSends(client, options, [s3.ListObjectsV2Command, s3.HeadBucketCommand, s3.HeadObjectCommand]);
   return client;
 }
@@ -122,7 +122,7 @@ async function giveUpOnWrongEndpoints(client: S3Client): Promise<void> {
  * clear error instead, naming the URL, what came and its first bytes. Error answers are read here too
  * (the SDK's error keeps the response but not its body), so any later message can quote them.
  */
-function answerContract(options: WireOptions): Middleware {
+function answerContract(): Middleware {
   return (next, context) => async (args) => {
     const result = await next(args);
     const response = result.response as RawResponse;
@@ -135,7 +135,7 @@ function answerContract(options: WireOptions): Middleware {
       if (XML_COMMANDS.has(name)) seenAnswers.set(response, seen(args.request, response, ''));
       return result;
     }
-    const body = await readUpTo(response.body, ERROR_BODY_BYTES, options.signal);
+    const body = await readUpTo(response.body, notXml ? 4096 : ERROR_BODY_BYTES);
     const answer = seen(args.request, response, body.toString('utf8', 0, 400));
     if (notXml) throw notXmlError(answer, name);
     response.body = body;
@@ -173,20 +173,29 @@ function requestUrl(request: RawRequest): string {
   );
 }
 
-/** At most `max` bytes of a body (the rest is not waited for), as one buffer. */
-async function readUpTo(body: unknown, max: number, signal?: AbortSignal): Promise<Buffer> {
+/** A body that trickles or stalls is quoted with what came within this long. */
+const BODY_READ_MS = 2000;
+
+/** At most `max` bytes of a body, or what arrived within BODY_READ_MS (the rest is not waited for). */
+async function readUpTo(body: unknown, max: number): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
   if (body instanceof Uint8Array) return Buffer.from(body).subarray(0, max);
   const stream = body as Readable;
   const chunks: Buffer[] = [];
   let size = 0;
-  signal?.throwIfAborted();
-  for await (const chunk of stream) {
-    chunks.push(Buffer.from(chunk as Uint8Array));
-    size += (chunk as Uint8Array).length;
-    if (size >= max) break;
+  const timer = setTimeout(() => stream.destroy(), BODY_READ_MS);
+  try {
+    for await (const chunk of stream) {
+      chunks.push(Buffer.from(chunk as Uint8Array));
+      size += (chunk as Uint8Array).length;
+      if (size >= max) break;
+    }
+  } catch {
+    // Cut off (by the timer, the run's deadline or the server): what came is enough to quote.
+  } finally {
+    clearTimeout(timer);
+    stream.destroy();
   }
-  stream.destroy();
   return Buffer.concat(chunks).subarray(0, max);
 }
 
