@@ -82,8 +82,8 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
 /** Where a run is, so a timeout can say what it was doing, whom it was waiting for and what was not verified. */
 class Progress {
   phase = 'listing the bucket';
-  /** The server the phase waits for: the S3 endpoint, the restore database, or the user's command. */
-  server?: string;
+  /** Whom the phase waits for: "the store at <endpoint> to answer", the restore database, the user's command. */
+  waitingFor = 'the store to answer';
   readonly pending = new Set<string>();
 }
 
@@ -95,7 +95,7 @@ class Progress {
  */
 async function withinTimeout(options: VerifyOptions, timeoutMs: number): Promise<BackupReport> {
   const progress = new Progress();
-  progress.server = options.connection?.endpoint ? redactUrl(options.connection.endpoint) : undefined;
+  progress.waitingFor = storeToAnswer(options);
   const controller = new AbortController();
   const stop = () => controller.abort(timeoutError(progress, timeoutMs));
   const timer = setTimeout(stop, timeoutMs);
@@ -116,16 +116,21 @@ async function withinTimeout(options: VerifyOptions, timeoutMs: number): Promise
   }
 }
 
+const storeToAnswer = (options: VerifyOptions) =>
+  options.connection?.endpoint
+    ? `the store at ${redactUrl(options.connection.endpoint)} to answer`
+    : 'the store to answer';
+
 function timeoutError(progress: Progress, timeoutMs: number): StoreError {
   const left = [...progress.pending];
   return new StoreError(
-    `backup-verify's timeout (${formatDuration(timeoutMs)}) passed while ${progress.phase} at ${progress.server ?? 'the store'}, which had not answered; ` +
+    `backup-verify's timeout (${formatDuration(timeoutMs)}) passed while ${progress.phase}, waiting for ${progress.waitingFor}; ` +
       (left.length
         ? `not verified: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ` and ${left.length - 10} more` : ''}`
         : 'no backup was verified') +
       '. The requests in flight were stopped; nothing was written to the bucket.',
     'Timeout',
-    { input: 'timeout', fix: 'raise timeout, or check that the store answers.' },
+    { input: 'timeout', fix: 'raise timeout, or check that what it was waiting for answers.' },
   );
 }
 
@@ -152,7 +157,7 @@ async function verifyRun(options: VerifyOptions, progress: Progress): Promise<Ba
     restored = await restoreNewest(store, plan.restoreKey, run, saveTo, options, log, progress);
     if (options.restoreCommand) {
       progress.phase = 'running restore-command';
-      progress.server = 'restore-command (its process)';
+      progress.waitingFor = 'restore-command to finish';
       await runRestoreCommands(run.entries, options.restoreCommand, saveTo, log, options.signal);
     }
   } finally {
@@ -160,7 +165,7 @@ async function verifyRun(options: VerifyOptions, progress: Progress): Promise<Ba
     for (const file of plan.restoreTargets) rmSync(saveTo(file)!, { force: true });
   }
   progress.phase = 'auditing retention';
-  progress.server = options.connection?.endpoint ? redactUrl(options.connection.endpoint) : undefined;
+  progress.waitingFor = storeToAnswer(options);
   const report = await auditAndReport(store, options, now, plan, run);
   if (restored) {
     report.restore = restored;
@@ -229,7 +234,7 @@ async function restoreNewest(
 ): Promise<RestoreReport | undefined> {
   if (!restoreKey) return undefined;
   progress.phase = `restoring ${restoreKey}`;
-  progress.server = `the database ${redactUrl(options.restoreTo!)}`;
+  progress.waitingFor = `the database ${redactUrl(options.restoreTo!)} to finish the restore`;
   return restoreAndCompare(
     store,
     run.entries.find((e) => e.key === restoreKey)!,

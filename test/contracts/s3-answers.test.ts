@@ -129,7 +129,7 @@ describe('backup-verify bundle against a store that misbehaves', () => {
     expect(run.exitCode).toBe(1);
     expect(errors(run)).toMatch(
       new RegExp(
-        `timeout \\(2\\.0s\\) passed while listing the bucket at ${server.url.replace(/\./g, '\\.')}, which had not answered`,
+        `timeout \\(2\\.0s\\) passed while listing the bucket, waiting for the store at ${server.url.replace(/\./g, '\\.')} to answer`,
       ),
     );
     // Before the deadline aborted requests in flight, the step lived on until the listing's own 20 s bound.
