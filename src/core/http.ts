@@ -356,6 +356,8 @@ export class HttpClient {
     const started = Date.now();
     const controller = new AbortController();
     const totalMs = clamp(Math.max(t.totalMs, t.firstByteMs));
+    // The waits as applied (clamped to the deadline), so a timeout message says how long it really waited.
+    const bounds = { ...t, firstByteMs: clamp(t.firstByteMs), bodyIdleMs: clamp(t.bodyIdleMs) };
     const timer = setTimeout(
       () => controller.abort(new TimedOut('the whole request took too long', totalMs)),
       totalMs,
@@ -372,8 +374,8 @@ export class HttpClient {
         headers,
         body: payload,
         dispatcher: this.dispatcher,
-        headersTimeout: clamp(t.firstByteMs),
-        bodyTimeout: clamp(t.bodyIdleMs),
+        headersTimeout: bounds.firstByteMs,
+        bodyTimeout: bounds.bodyIdleMs,
         signal: controller.signal,
       });
       status = response.statusCode;
@@ -391,7 +393,7 @@ export class HttpClient {
       record(status);
       if (error instanceof ContractError) throw error;
       // No complete answer came: status 0 (the message says how far it got).
-      const judged = this.classifyNetworkError(error, controller, t, where, status);
+      const judged = this.classifyNetworkError(error, controller, bounds, where, status);
       if (judged.timedOut && self && !this.hung.some((h) => h.where === self.where))
         this.hung.push({ ...self, message: judged.message });
       return {
