@@ -3,7 +3,7 @@ import { redactUrl } from '../core/secrets.js';
 import { StoreError } from './store.js';
 
 /** What describeS3Error needs of the connection: where the bucket is. */
-export interface S3Place {
+interface S3Place {
   endpoint?: string;
   region: string;
   bucket: string;
@@ -105,7 +105,7 @@ function cameLine(e: AwsError): string {
 }
 
 /** What the wire carried for this error: filed by the middleware, or the body the deserializer kept. */
-export function answerOf(e: AwsError): SeenAnswer | undefined {
+function answerOf(e: AwsError): SeenAnswer | undefined {
   const response = e.$response;
   if (!response || typeof response !== 'object') return undefined;
   const seen = seenAnswers.get(response);

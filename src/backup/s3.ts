@@ -12,7 +12,6 @@ import {
   type StoredObject,
 } from './store.js';
 
-export { describeS3Error } from './s3-errors.js';
 export { READ_COMMANDS, SMALL_ANSWER_TIMEOUT_MS } from './s3-wire.js';
 
 export interface S3Connection extends WireOptions {
