@@ -80,7 +80,7 @@ export class ContentCheck {
   private writeTo?: (chunk: Buffer) => Promise<void>;
   private finishWith?: () => Promise<ContentResult>;
 
-  constructor(private readonly options: { pgRestore?: string | false } = {}) {}
+  constructor(private readonly options: { pgRestore?: string | false; signal?: AbortSignal } = {}) {}
 
   async write(chunk: Buffer): Promise<void> {
     if (!this.started) {
@@ -214,7 +214,10 @@ export class ContentCheck {
           : { kind: 'pg-custom', ok: false, depth: 'header', detail: header.detail };
       return;
     }
-    const child = spawn(binary, ['-f', '/dev/null'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(binary, ['-f', '/dev/null'], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+      signal: this.options.signal,
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => {
       if (stderr.length < 4000) stderr += c.toString();

@@ -124,6 +124,19 @@ function readDatabaseUrl(inputs: InputReader, name: string, required: boolean): 
 }
 
 function readConnection(inputs: InputReader, env: Record<string, string | undefined>): S3Connection {
+  const bucket = readBucket(inputs);
+  const endpoint = readEndpoint(inputs, bucket);
+  const endpointRegion = endpoint ? B2_HOST.exec(new URL(endpoint).hostname)?.[1] : undefined;
+  return {
+    endpoint,
+    region: readRegion(inputs, env, endpointRegion),
+    bucket,
+    ...readKey(inputs),
+    forcePathStyle: inputs.bool('force-path-style', false),
+  };
+}
+
+function readBucket(inputs: InputReader): string {
   const bucket = inputs.required('bucket', 'voice-bot-backups');
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
     throw new InputError(
@@ -132,44 +145,53 @@ function readConnection(inputs: InputReader, env: Record<string, string | undefi
       'use the bucket name alone (lower case, 3-63 characters), not a URL or s3:// path; put folders in prefix.',
     );
   }
+  return bucket;
+}
+
+/** The endpoint's origin: https (http only on loopback), no path, no bucket in the host. */
+function readEndpoint(inputs: InputReader, bucket: string): string | undefined {
   const endpointText = inputs.optional('endpoint');
-  let endpoint: string | undefined;
-  let endpointRegion: string | undefined;
-  if (endpointText) {
-    let url: URL;
-    try {
-      url = new URL(endpointText);
-    } catch {
-      throw new InputError(
-        'endpoint',
-        `"${endpointText}" is not a URL.`,
-        'write the S3 endpoint, e.g. https://s3.us-west-004.backblazeb2.com.',
-      );
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
-      throw new InputError(
-        'endpoint',
-        `"${endpointText}" is not https.`,
-        'use https:// (B2 and S3 refuse plain HTTP); http:// is accepted only for a local test server.',
-      );
-    }
-    if (url.pathname !== '/' && url.pathname !== '') {
-      throw new InputError(
-        'endpoint',
-        `"${endpointText}" has a path (${url.pathname}).`,
-        'give the endpoint without the bucket, e.g. https://s3.us-west-004.backblazeb2.com, and the bucket in bucket.',
-      );
-    }
-    if (url.hostname.startsWith(`${bucket}.`)) {
-      throw new InputError(
-        'endpoint',
-        `"${endpointText}" includes the bucket name.`,
-        `use https://${url.hostname.slice(bucket.length + 1)} and bucket: ${bucket}.`,
-      );
-    }
-    endpoint = url.origin;
-    endpointRegion = B2_HOST.exec(url.hostname)?.[1];
+  if (!endpointText) return undefined;
+  let url: URL;
+  try {
+    url = new URL(endpointText);
+  } catch {
+    throw new InputError(
+      'endpoint',
+      `"${endpointText}" is not a URL.`,
+      'write the S3 endpoint, e.g. https://s3.us-west-004.backblazeb2.com.',
+    );
   }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
+    throw new InputError(
+      'endpoint',
+      `"${endpointText}" is not https.`,
+      'use https:// (B2 and S3 refuse plain HTTP); http:// is accepted only for a local test server.',
+    );
+  }
+  if (url.pathname !== '/' && url.pathname !== '') {
+    throw new InputError(
+      'endpoint',
+      `"${endpointText}" has a path (${url.pathname}).`,
+      'give the endpoint without the bucket, e.g. https://s3.us-west-004.backblazeb2.com, and the bucket in bucket.',
+    );
+  }
+  if (url.hostname.startsWith(`${bucket}.`)) {
+    throw new InputError(
+      'endpoint',
+      `"${endpointText}" includes the bucket name.`,
+      `use https://${url.hostname.slice(bucket.length + 1)} and bucket: ${bucket}.`,
+    );
+  }
+  return url.origin;
+}
+
+/** The region as given, else the B2 endpoint's, else the runner's AWS region; it must match a B2 endpoint. */
+function readRegion(
+  inputs: InputReader,
+  env: Record<string, string | undefined>,
+  endpointRegion: string | undefined,
+): string {
   const regionText = inputs.optional('region');
   const region = regionText ?? endpointRegion ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region)
@@ -185,6 +207,11 @@ function readConnection(inputs: InputReader, env: Record<string, string | undefi
       `set region: ${endpointRegion}, or the endpoint of ${region} (https://s3.${region}.backblazeb2.com).`,
     );
   }
+  return region;
+}
+
+/** Both halves of the key, or neither (the runner's own AWS credentials). */
+function readKey(inputs: InputReader): { accessKeyId?: string; secretAccessKey?: string } {
   const accessKeyId = inputs.optional('access-key-id');
   const secretAccessKey = inputs.optional('secret-access-key');
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
@@ -194,14 +221,7 @@ function readConnection(inputs: InputReader, env: Record<string, string | undefi
       "set both access-key-id and secret-access-key (from secrets), or neither to use the runner's AWS credentials.",
     );
   }
-  return {
-    endpoint,
-    region,
-    bucket,
-    accessKeyId,
-    secretAccessKey,
-    forcePathStyle: inputs.bool('force-path-style', false),
-  };
+  return { accessKeyId, secretAccessKey };
 }
 
 function readChecks(inputs: InputReader) {

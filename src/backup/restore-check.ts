@@ -17,6 +17,8 @@ export const TABLE_MANIFEST_SUFFIX = '.tables';
 export interface RestoreOptions {
   restoreTo: string;
   compareWith?: string;
+  /** The run's deadline: kills pg_restore/psql when it passes. */
+  signal?: AbortSignal;
 }
 
 /** The chosen key (it must be listed), or the newest backup of all. */
@@ -55,10 +57,10 @@ export async function restoreAndCompare(
       ...base,
       problem: `not restored: the backup did not verify (${entry.problems[0] ?? entry.verdict})`,
     };
-  const expected = await expectedTables(store, entry.key, options.compareWith);
+  const expected = await expectedTables(store, entry.key, options.compareWith, options.signal);
   if ('problem' in expected) return { ...base, problem: expected.problem };
   log(`Restoring ${entry.key} into ${database}…`);
-  const result = await restoreDump(file, options.restoreTo);
+  const result = await restoreDump(file, options.restoreTo, undefined, options.signal);
   const timing = {
     tool: result.tool,
     ms: result.ms,
@@ -70,7 +72,7 @@ export async function restoreAndCompare(
       ...timing,
       problem: `${result.tool} failed: ${result.output.split('\n').slice(-3).join(' ')}`,
     };
-  const actual = await fingerprintDatabase(options.restoreTo, database);
+  const actual = await fingerprintDatabase(options.restoreTo, database, undefined, options.signal);
   const comparison = compareTables(expected.tables, actual, {
     expected: expected.name,
     actual: 'the restored database',
@@ -90,10 +92,11 @@ async function expectedTables(
   store: ObjectStore,
   key: string,
   compareWith: string | undefined,
+  signal?: AbortSignal,
 ): Promise<{ tables: TableManifest; name: string } | { problem: string }> {
   if (compareWith) {
     const name = redactUrl(compareWith);
-    return { tables: await fingerprintDatabase(compareWith, name), name };
+    return { tables: await fingerprintDatabase(compareWith, name, undefined, signal), name };
   }
   const manifestKey = key + TABLE_MANIFEST_SUFFIX;
   try {

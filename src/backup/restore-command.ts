@@ -7,10 +7,13 @@ export async function runRestoreCommand(
   file: string,
   key: string,
   log: (line: string) => void,
+  /** The run's deadline: the command is killed when it passes. */
+  signal?: AbortSignal,
 ): Promise<NonNullable<BackupEntry['restore']>> {
   const child = spawn('bash', ['-eo', 'pipefail', '-c', command], {
     env: { ...process.env, BACKUP_FILE: file, BACKUP_KEY: key },
     stdio: ['ignore', 'pipe', 'pipe'],
+    signal,
   });
   let output = '';
   const onData = (c: Buffer) => {

@@ -19,7 +19,12 @@ export interface RestoreResult {
  * --if-exists`, a plain SQL dump (gzipped or not) through psql. Owners and grants are not restored:
  * the target's roles are not the source's.
  */
-export async function restoreDump(file: string, url: string, timeoutMs = 3_600_000): Promise<RestoreResult> {
+export async function restoreDump(
+  file: string,
+  url: string,
+  timeoutMs = 3_600_000,
+  signal?: AbortSignal,
+): Promise<RestoreResult> {
   const started = Date.now();
   const bytes = statSync(file).size;
   const kind = dumpKind(file);
@@ -39,6 +44,9 @@ export async function restoreDump(file: string, url: string, timeoutMs = 3_600_0
             file,
           ],
           timeoutMs,
+          undefined,
+          false,
+          signal,
         )
       : await runTool(
           'psql',
@@ -46,6 +54,7 @@ export async function restoreDump(file: string, url: string, timeoutMs = 3_600_0
           timeoutMs,
           file,
           kind === 'gzip',
+          signal,
         );
   return { ...result, ms: Date.now() - started, bytes, tool: kind === 'pg-custom' ? 'pg_restore' : 'psql' };
 }
@@ -70,8 +79,10 @@ async function runTool(
   timeoutMs: number,
   input?: string,
   gunzip = false,
+  signal?: AbortSignal,
 ): Promise<{ ok: boolean; output: string }> {
-  const child = spawn(tool, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+  // The run's deadline kills the tool (spawn's signal); its single transaction leaves the database as it was.
+  const child = spawn(tool, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], signal });
   let output = '';
   const keep = (c: Buffer) => (output = (output + c.toString()).slice(-8000));
   child.stdout!.on('data', keep);
@@ -88,11 +99,13 @@ async function runTool(
   const [code] = await Promise.all([
     new Promise<number>((resolve, reject) => {
       child.on('error', (error) =>
-        reject(
-          new UserError(`${tool} could not be started: ${error.message}`, {
-            fix: `install the PostgreSQL client (${tool}) on the runner.`,
-          }),
-        ),
+        signal?.aborted
+          ? reject(signal.reason as Error)
+          : reject(
+              new UserError(`${tool} could not be started: ${error.message}`, {
+                fix: `install the PostgreSQL client (${tool}) on the runner.`,
+              }),
+            ),
       );
       child.on('close', (c) => resolve(c ?? 1));
     }),

@@ -55,6 +55,7 @@ export async function fingerprintDatabase(
   url: string,
   name: string,
   timeoutMs = 600_000,
+  signal?: AbortSignal,
 ): Promise<TableManifest> {
   try {
     const { stdout } = await run(
@@ -63,11 +64,13 @@ export async function fingerprintDatabase(
       {
         timeout: timeoutMs,
         maxBuffer: 64 * 1024 * 1024,
+        signal,
       },
     );
     return stdout.trim() ? parseTableManifest(stdout, name) : new Map();
   } catch (error) {
     if (error instanceof UserError) throw error;
+    if (signal?.aborted) throw signal.reason;
     const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
     throw new UserError(`could not read the tables of ${name}: ${detail.split('\n')[0]}`, {
       fix: 'check that the database URL is right and reachable from the runner, and that psql is installed.',

@@ -16,6 +16,8 @@ export interface ReadOptions {
   /** Also write the bytes here (the newest backup, for a restore). */
   saveTo?: string;
   progressIntervalMs: number;
+  /** The run's deadline: kills the content check's pg_restore with the download. */
+  signal?: AbortSignal;
 }
 
 /** An entry for a backup this run did not read. */
@@ -71,7 +73,7 @@ async function readThrough(
   options: ReadOptions,
 ): Promise<ReadResult> {
   const digests = new StreamDigests(evidence);
-  const content = new ContentCheck({ pgRestore: options.pgRestore });
+  const content = new ContentCheck({ pgRestore: options.pgRestore, signal: options.signal });
   let file: ReturnType<typeof createWriteStream> | undefined;
   if (options.saveTo) {
     mkdirSync(dirname(options.saveTo), { recursive: true });

@@ -1,12 +1,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { formatDuration } from '../core/duration.js';
 import { formatBytes } from '../core/progress.js';
+import { redactUrl } from '../core/secrets.js';
 import { type Candidate, describeMode, groupBySeries, selectForVerify, toCandidates } from './candidates.js';
 import { EvidenceIndex, isEvidenceFile } from './evidence.js';
 import type { DateSource, RetentionPolicy, Shard, VerifyMode } from './policy.js';
-import type { BackupEntry, BackupReport } from './report.js';
+import type { BackupEntry, BackupReport, RestoreReport } from './report.js';
 import { chooseRestoreKey, restoreAndCompare, TABLE_MANIFEST_SUFFIX } from './restore-check.js';
 import { runRestoreCommand } from './restore-command.js';
 import { auditLifecycle } from './retention.js';
@@ -22,8 +24,13 @@ export interface VerifyOptions {
   prefix: string;
   dateFrom?: DateSource;
   maxAgeMs?: number;
-  /** The whole run's limit: past it the run stops with a failure naming what was not verified. */
+  /**
+   * The whole run's limit: past it the run stops with a failure naming what was not verified and the
+   * server it was waiting for; requests in flight and child processes (restore, restore-command) are ended.
+   */
   timeoutMs?: number;
+  /** Ends the run: every S3 request in flight is aborted and every child process killed. */
+  signal?: AbortSignal;
   verify?: VerifyMode;
   retention?: RetentionPolicy;
   shard?: Shard;
@@ -72,56 +79,134 @@ export async function verifyBackups(options: VerifyOptions): Promise<BackupRepor
   return withinTimeout(options, options.timeoutMs);
 }
 
-/** Where a run is, so a timeout can say what it was doing and which backups were not verified. */
+/** Where a run is, so a timeout can say what it was doing, whom it was waiting for and what was not verified. */
 class Progress {
   phase = 'listing the bucket';
+  /** Whom the phase waits for: "the store at <endpoint> to answer", the restore database, the user's command. */
+  waitingFor = 'the store to answer';
   readonly pending = new Set<string>();
 }
 
 /**
- * The run raced against `timeout`: past it, a failure naming the phase and every backup not verified.
- * Nothing is written to the bucket either way (backup-verify only reads), and no report file is left.
+ * The run raced against `timeout`: past it, a failure naming the phase, the server it was waiting for and
+ * every backup not verified, and the run's signal aborts what is still in flight (S3 requests, downloads,
+ * pg_restore, restore-command), so the action ends at its deadline rather than at each request's own
+ * bound. Nothing is written to the bucket either way (backup-verify only reads), and no report file is left.
  */
 async function withinTimeout(options: VerifyOptions, timeoutMs: number): Promise<BackupReport> {
   const progress = new Progress();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const left = [...progress.pending];
-      const where = options.connection?.endpoint ?? 'the store';
-      reject(
-        new StoreError(
-          `backup-verify's timeout (${formatDuration(timeoutMs)}) passed while ${progress.phase} at ${where}; ` +
-            (left.length
-              ? `not verified: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ` and ${left.length - 10} more` : ''}`
-              : 'no backup was verified') +
-            '. Nothing was written to the bucket.',
-          'Timeout',
-          { input: 'timeout', fix: 'raise timeout, or check that the store answers.' },
-        ),
-      );
-    }, timeoutMs);
-    timer.unref();
-  });
+  progress.waitingFor = storeToAnswer(options);
+  const controller = new AbortController();
+  const stop = () => controller.abort(timeoutError(progress, timeoutMs));
+  const timer = setTimeout(stop, timeoutMs);
+  timer.unref();
+  const expired = new Promise<never>((_, reject) =>
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), {
+      once: true,
+    }),
+  );
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  const run = verifyRun({ ...options, signal }, progress);
+  // The run ends soon after the abort; its own error says less than the timeout's.
+  run.catch(() => {});
   try {
-    return await Promise.race([verifyRun(options, progress), expired]);
+    return await Promise.race([run, expired]);
   } finally {
     clearTimeout(timer);
   }
 }
 
+const storeToAnswer = (options: VerifyOptions) =>
+  options.connection?.endpoint
+    ? `the store at ${redactUrl(options.connection.endpoint)} to answer`
+    : 'the store to answer';
+
+function timeoutError(progress: Progress, timeoutMs: number): StoreError {
+  const left = [...progress.pending];
+  return new StoreError(
+    `backup-verify's timeout (${formatDuration(timeoutMs)}) passed while ${progress.phase}, waiting for ${progress.waitingFor}; ` +
+      (left.length
+        ? `not verified: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ` and ${left.length - 10} more` : ''}`
+        : 'no backup was verified') +
+      '. The requests in flight were stopped; nothing was written to the bucket.',
+    'Timeout',
+    { input: 'timeout', fix: 'raise timeout, or check that what it was waiting for answers.' },
+  );
+}
+
 async function verifyRun(options: VerifyOptions, progress: Progress): Promise<BackupReport> {
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
+  const store = options.store ?? (await createS3Store({ ...options.connection!, signal: options.signal }));
+  const plan = await planRun(store, options, now, log, progress);
+  const workDir = options.workDir ?? join(process.env.RUNNER_TEMP ?? tmpdir(), 'backup-verify');
+  const saveTo = (key: string) =>
+    plan.restoreTargets.has(key) ? join(workDir, key.replace(/[^A-Za-z0-9._-]+/g, '_')) : undefined;
+  let run: VerifyRun;
+  let restored: RestoreReport | undefined;
+  try {
+    run = await verifySelected(
+      store,
+      plan.toVerify,
+      plan.evidence.index,
+      saveTo,
+      options,
+      log,
+      progress.pending,
+    );
+    restored = await restoreNewest(store, plan.restoreKey, run, saveTo, options, log, progress);
+    if (options.restoreCommand) {
+      progress.phase = 'running restore-command';
+      progress.waitingFor = 'restore-command to finish';
+      await runRestoreCommands(run.entries, options.restoreCommand, saveTo, log, options.signal);
+    }
+  } finally {
+    // Also when the deadline ended the run: downloaded copies of backups are not left on the runner.
+    for (const file of plan.restoreTargets) rmSync(saveTo(file)!, { force: true });
+  }
+  progress.phase = 'auditing retention';
+  progress.waitingFor = storeToAnswer(options);
+  const report = await auditAndReport(store, options, now, plan, run);
+  if (restored) {
+    report.restore = restored;
+    if (!restored.ok)
+      report.failures.push(`restore of ${restored.key} into ${restored.database}: ${restored.problem}`);
+    report.passed = report.failures.length === 0;
+  }
+  options.signal?.throwIfAborted();
+  if (options.reportPath) {
+    mkdirSync(dirname(options.reportPath), { recursive: true });
+    writeFileSync(options.reportPath, JSON.stringify(report, null, 2));
+  }
+  return report;
+}
+
+interface RunPlan {
+  mode: VerifyMode;
+  shard: Shard;
+  candidates: Candidate[];
+  series: Map<string, Candidate[]>;
+  toVerify: Candidate[];
+  restoreKey?: string;
+  /** Backups downloaded to disk: the restore's, and each series' newest for restore-command. */
+  restoreTargets: Set<string>;
+  evidence: Awaited<ReturnType<typeof readEvidence>>;
+}
+
+/** Lists the prefix, chooses what to verify (and restore), and reads the checksums that cover it. */
+async function planRun(
+  store: ObjectStore,
+  options: VerifyOptions,
+  now: Date,
+  log: (line: string) => void,
+  progress: Progress,
+): Promise<RunPlan> {
   const mode = options.verify ?? { kind: 'latest' };
   const shard = options.shard ?? { index: 1, count: 1 };
-  const store = options.store ?? (await createS3Store(options.connection!));
-
   const listing = await listBackups(store, options.prefix, log);
   const candidates = toCandidates(listing.backups, options.dateFrom ?? 'key');
   const series = groupBySeries(candidates);
-  const random = options.random ?? Math.random;
-  const selected = selectForVerify(candidates, series, mode, shard, now, random);
+  const selected = selectForVerify(candidates, series, mode, shard, now, options.random ?? Math.random);
   const restoreKey = options.restoreTo ? chooseRestoreKey(candidates, series, options.restoreKey) : undefined;
   if (restoreKey) selected.add(restoreKey);
   const toVerify = candidates.filter((c) => selected.has(c.object.key));
@@ -134,40 +219,47 @@ async function verifyRun(options: VerifyOptions, progress: Progress): Promise<Ba
   );
   const restoreTargets = options.restoreCommand ? newestOfEach(series, selected) : new Set<string>();
   if (restoreKey) restoreTargets.add(restoreKey);
-  const workDir = options.workDir ?? join(process.env.RUNNER_TEMP ?? '/tmp', 'backup-verify');
-  const saveTo = (key: string) =>
-    restoreTargets.has(key) ? join(workDir, key.replace(/[^A-Za-z0-9._-]+/g, '_')) : undefined;
-  const run = await verifySelected(store, toVerify, evidence.index, saveTo, options, log, progress.pending);
-  progress.phase = 'restoring and auditing';
-  const restored = restoreKey
-    ? await restoreAndCompare(
-        store,
-        run.entries.find((e) => e.key === restoreKey)!,
-        saveTo(restoreKey)!,
-        { restoreTo: options.restoreTo!, compareWith: options.compareWith },
-        log,
-      )
-    : undefined;
-  if (options.restoreCommand) await runRestoreCommands(run.entries, options.restoreCommand, saveTo, log);
-  for (const file of restoreTargets) rmSync(saveTo(file)!, { force: true });
+  return { mode, shard, candidates, series, toVerify, restoreKey, restoreTargets, evidence };
+}
 
+/** With `restore-to`: the chosen backup restored into the database and compared table by table. */
+async function restoreNewest(
+  store: ObjectStore,
+  restoreKey: string | undefined,
+  run: VerifyRun,
+  saveTo: (key: string) => string | undefined,
+  options: VerifyOptions,
+  log: (line: string) => void,
+  progress: Progress,
+): Promise<RestoreReport | undefined> {
+  if (!restoreKey) return undefined;
+  progress.phase = `restoring ${restoreKey}`;
+  progress.waitingFor = `the database ${redactUrl(options.restoreTo!)} to finish the restore`;
+  return restoreAndCompare(
+    store,
+    run.entries.find((e) => e.key === restoreKey)!,
+    saveTo(restoreKey)!,
+    { restoreTo: options.restoreTo!, compareWith: options.compareWith, signal: options.signal },
+    log,
+  );
+}
+
+/** Each series' retention audit, then the report with the lifecycle check and the verdict. */
+async function auditAndReport(
+  store: ObjectStore,
+  options: VerifyOptions,
+  now: Date,
+  plan: RunPlan,
+  run: VerifyRun,
+): Promise<BackupReport> {
   const audits: SeriesVerdict[] = [];
   let versions: ReturnType<ObjectStore['versions']> | undefined;
   const rules = seriesRules(options, now);
-  for (const [name, members] of series)
+  for (const [name, members] of plan.series)
     audits.push(await auditSeries(name, members, rules, () => (versions ??= store.versions(options.prefix))));
+  const { mode, shard, candidates, series } = plan;
   const report = await assembleReport({ store, options, now, mode, shard, candidates, series, audits, run });
-  report.warnings.unshift(...evidence.warnings);
-  if (restored) {
-    report.restore = restored;
-    if (!restored.ok)
-      report.failures.push(`restore of ${restored.key} into ${restored.database}: ${restored.problem}`);
-    report.passed = report.failures.length === 0;
-  }
-  if (options.reportPath) {
-    mkdirSync(dirname(options.reportPath), { recursive: true });
-    writeFileSync(options.reportPath, JSON.stringify(report, null, 2));
-  }
+  report.warnings.unshift(...plan.evidence.warnings);
   return report;
 }
 
@@ -288,7 +380,12 @@ async function verifySelected(
   const limit = pLimit(options.concurrency ?? 6);
   const large = pLimit(options.largeConcurrency ?? 2);
   const largeBytes = options.largeObjectBytes ?? 64 * 1024 * 1024;
-  const read = { log, pgRestore: options.pgRestore, progressIntervalMs: options.progressIntervalMs ?? 5000 };
+  const read = {
+    log,
+    pgRestore: options.pgRestore,
+    progressIntervalMs: options.progressIntervalMs ?? 5000,
+    signal: options.signal,
+  };
   let bytes = 0;
   const entries = await Promise.all(
     toVerify.map((c) =>
@@ -354,13 +451,14 @@ async function runRestoreCommands(
   command: string,
   saveTo: (key: string) => string | undefined,
   log: (line: string) => void,
+  signal?: AbortSignal,
 ) {
   for (const entry of entries) {
     const file = saveTo(entry.key);
     if (!file) continue;
     if (entry.verdict !== 'failed') {
       log(`Running restore-command on ${entry.key}…`);
-      entry.restore = await runRestoreCommand(command, file, entry.key, log);
+      entry.restore = await runRestoreCommand(command, file, entry.key, log, signal);
       if (!entry.restore.ok) {
         entry.verdict = 'failed';
         entry.problems.push(`restore-command exited with ${entry.restore.exitCode}`);

@@ -146,6 +146,14 @@ class TimedOut extends Error {
   }
 }
 
+/** A request that has no answer (yet): what it was, since when, and how it ended if it did. */
+interface Unanswered {
+  where: string;
+  since: number;
+  /** The timeout's message, once it timed out. */
+  message?: string;
+}
+
 /** One attempt's outcome: a usable response, or a failure judged for the retry layer. */
 type AttemptOutcome =
   | { response: HttpResponse<unknown> }
@@ -169,6 +177,12 @@ export class HttpClient {
   private readonly dispatcher: Dispatcher;
   /** Whether this server has ever answered: one that never did is not waited for twice. */
   private answered = false;
+  /**
+   * Requests not yet finished (insertion order is sending order) and the ones that timed out unanswered:
+   * a deadline message names the first of them, not whichever call happened to fail last.
+   */
+  private readonly outstanding = new Set<Unanswered>();
+  private readonly hung: Unanswered[] = [];
 
   constructor(readonly options: HttpClientOptions) {
     this.service = options.service ?? new URL(options.baseUrl).host;
@@ -202,6 +216,8 @@ export class HttpClient {
     const idempotent = options.retry ?? IDEMPOTENT.has(verb);
     const { headers, payload } = this.prepare(options);
     const deadline = this.options.deadline;
+    const self: Unanswered = { where: `${verb} ${redactUrl(url)}`, since: Date.now() };
+    this.outstanding.add(self);
     let attempts = 0;
     const failure = (status: number, text: string, body: unknown, message: string): HttpFailure => ({
       service: this.service,
@@ -217,18 +233,12 @@ export class HttpClient {
       return await retry(
         async (attempt) => {
           if (deadline?.expired()) {
-            throw new FinalAnswer(
-              failure(
-                0,
-                '',
-                undefined,
-                `${this.service} ${verb} ${redactUrl(url)} was not sent: ${deadline.label} had passed`,
-              ),
-            );
+            const late = `${this.service} ${self.where} was not sent: ${deadline.label} had passed`;
+            throw new FinalAnswer(failure(0, '', undefined, this.withFirstUnanswered(self, late)));
           }
           await options.pace?.();
           attempts = attempt + 1;
-          const outcome = await this.attempt(verb, url, path, headers, payload, options, attempt);
+          const outcome = await this.attempt(verb, url, path, headers, payload, options, attempt, self);
           if ('response' in outcome) return outcome.response as HttpResponse<T>;
           const { verdict, status, text, body, message, retryAfterMs } = outcome;
           const next =
@@ -243,23 +253,30 @@ export class HttpClient {
       );
     } catch (error) {
       if (error instanceof FinalAnswer) throw this.toError(error.failure);
-      if (error instanceof ContractError) throw error;
-      if (error instanceof RetryableError || error instanceof DeadlineReachedError) {
-        const why =
-          error instanceof DeadlineReachedError
-            ? `stopped at ${deadline?.label ?? 'the deadline'}`
-            : 'gave up';
-        throw this.toError(
-          failure(
-            0,
-            error.message,
-            undefined,
-            `${error.message} (${why} after ${attempts} attempt${attempts === 1 ? '' : 's'})`,
-          ),
-        );
-      }
-      throw error;
+      if (!(error instanceof RetryableError || error instanceof DeadlineReachedError)) throw error;
+      const why =
+        error instanceof DeadlineReachedError ? `stopped at ${deadline?.label ?? 'the deadline'}` : 'gave up';
+      const own = `${error.message} (${why} after ${attempts} attempt${attempts === 1 ? '' : 's'})`;
+      const message = error instanceof DeadlineReachedError ? this.withFirstUnanswered(self, own) : own;
+      throw this.toError(failure(0, error.message, undefined, message));
+    } finally {
+      this.outstanding.delete(self);
     }
+  }
+
+  /**
+   * A message about a call the deadline stopped, led by the first request that went unanswered when that
+   * was another one: the server stopped answering there, and the later calls only ran into the deadline.
+   */
+  private withFirstUnanswered(self: Unanswered, message: string): string {
+    const first = [...this.hung, ...this.outstanding]
+      .filter((r) => r.where !== self.where && r.since <= self.since)
+      .sort((a, b) => a.since - b.since)[0];
+    if (!first) return message;
+    const what =
+      first.message ??
+      `${this.service} ${first.where} had no answer after ${formatDuration(Date.now() - first.since)}`;
+    return `${what} (the first request that went unanswered); then ${message}`;
   }
 
   /** Headers (ours, the client's, the call's) and the JSON payload. */
@@ -327,6 +344,7 @@ export class HttpClient {
     payload: string | undefined,
     options: RequestOptions,
     attempt: number,
+    self?: Unanswered,
   ): Promise<AttemptOutcome> {
     const t = {
       ...this.timeouts,
@@ -338,6 +356,8 @@ export class HttpClient {
     const started = Date.now();
     const controller = new AbortController();
     const totalMs = clamp(Math.max(t.totalMs, t.firstByteMs));
+    // The waits as applied (clamped to the deadline), so a timeout message says how long it really waited.
+    const bounds = { ...t, firstByteMs: clamp(t.firstByteMs), bodyIdleMs: clamp(t.bodyIdleMs) };
     const timer = setTimeout(
       () => controller.abort(new TimedOut('the whole request took too long', totalMs)),
       totalMs,
@@ -354,8 +374,8 @@ export class HttpClient {
         headers,
         body: payload,
         dispatcher: this.dispatcher,
-        headersTimeout: clamp(t.firstByteMs),
-        bodyTimeout: clamp(t.bodyIdleMs),
+        headersTimeout: bounds.firstByteMs,
+        bodyTimeout: bounds.bodyIdleMs,
         signal: controller.signal,
       });
       status = response.statusCode;
@@ -373,8 +393,12 @@ export class HttpClient {
       record(status);
       if (error instanceof ContractError) throw error;
       // No complete answer came: status 0 (the message says how far it got).
+      const judged = this.classifyNetworkError(error, controller, bounds, where, status);
+      if (judged.timedOut && self && !this.hung.some((h) => h.where === self.where))
+        this.hung.push({ ...self, message: judged.message });
       return {
-        ...this.classifyNetworkError(error, controller, t, where, status),
+        verdict: judged.verdict,
+        message: judged.message,
         status: 0,
         text: '',
         body: undefined,
@@ -441,7 +465,7 @@ export class HttpClient {
     t: Timeouts,
     where: string,
     status: number,
-  ): { verdict: Verdict; message: string } {
+  ): { verdict: Verdict; message: string; timedOut: boolean } {
     const code = (error as { code?: string }).code ?? '';
     const reason = controller.signal.aborted ? controller.signal.reason : undefined;
     let why: string;
@@ -454,11 +478,11 @@ export class HttpClient {
       why = `could not be reached (no connection within ${formatDuration(t.connectMs)})`;
     else why = `failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}`;
     const message = scrub(`${where} ${why}${status ? ` after HTTP ${status}` : ''}`);
-    if (NOT_SENT.has(code)) return { verdict: 'retry', message };
     const timedOut =
       reason instanceof TimedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
-    if (timedOut && !this.answered) return { verdict: 'final', message };
-    return { verdict: 'ambiguous', message };
+    if (NOT_SENT.has(code)) return { verdict: 'retry', message, timedOut: false };
+    if (timedOut && !this.answered) return { verdict: 'final', message, timedOut };
+    return { verdict: 'ambiguous', message, timedOut };
   }
 }
 

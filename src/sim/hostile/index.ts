@@ -48,6 +48,11 @@ export interface HostileOptions {
   hugeBytes?: number;
   /** Interval between `trickle` bytes (default 100 ms). */
   trickleMs?: number;
+  /**
+   * The content type of the cut-off bodies (`truncated-json`, `stall-mid-body`, `trickle`) instead of JSON:
+   * `application/xml` takes a truncated body past an XML client's content-type check, into its parser.
+   */
+  bodyType?: string;
 }
 
 export interface HostileServer {
@@ -56,6 +61,8 @@ export interface HostileServer {
   requests: RecordedRequest[];
   /** Mutating requests (POST, PUT, PATCH, DELETE) that arrived after the first misbehaving answer. */
   mutatingAfterBad(): RecordedRequest[];
+  /** Resolves once no client connection is open: every request the server held has been hung up on. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,9 +110,13 @@ export async function startHostile(options: HostileOptions): Promise<HostileServ
       res.end(JSON.stringify(options.okBody ?? {}));
     });
   });
+  const idlers: (() => void)[] = [];
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      if (sockets.size === 0) for (const resolve of idlers.splice(0)) resolve();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -118,6 +129,8 @@ export async function startHostile(options: HostileOptions): Promise<HostileServ
       if (firstBad < 0) return [];
       return requests.slice(firstBad + 1).filter((r) => MUTATING.has(r.method));
     },
+    idle: () =>
+      sockets.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idlers.push(resolve)),
     close: async () => {
       for (const timer of timers) clearInterval(timer);
       for (const socket of sockets) socket.destroy();
@@ -146,10 +159,10 @@ function misbehave(
     case 'hang':
       return; // headers never come; the socket stays open until the client gives up or the server closes
     case 'stall-mid-body':
-      res.writeHead(200, { 'content-type': 'application/json' });
+      res.writeHead(200, { 'content-type': options.bodyType ?? 'application/json' });
       return void res.write('[{"id":"');
     case 'trickle': {
-      res.writeHead(200, { 'content-type': 'application/json' });
+      res.writeHead(200, { 'content-type': options.bodyType ?? 'application/json' });
       res.write('[');
       const timer = setInterval(() => res.write(' '), options.trickleMs ?? 100);
       timers.add(timer);
@@ -158,7 +171,10 @@ function misbehave(
     }
     case 'truncated-json': {
       const text = '[{"id":"3d8d9019b37e58","state":"started","config":{"image":"registry.fly.io/app:dep';
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.writeHead(200, {
+        'content-type': options.bodyType ?? 'application/json',
+        'content-length': Buffer.byteLength(text),
+      });
       return void res.end(text);
     }
     case 'wrong-content-type':
