@@ -70,6 +70,7 @@ function readChecked() {
     remote: renamedInputErrors(() => readRemoteSettings(reader)),
     forwarded: Object.fromEntries(FORWARDED_INPUTS.map((name) => [name, reader.raw(name) ?? ''])),
     explicitTargets,
+    schemaBackwardCompatible: inputs.bool('schema-backward-compatible', false),
   };
 }
 
@@ -117,6 +118,7 @@ async function releaseStep(checked: ReturnType<typeof readChecked>) {
       probe: explicitTargets ? probeInputs.options : { ...probeInputs.options, urls: [], names: [] },
       thresholds: probeInputs.thresholds,
       rollbackOnBreach: deployInputs.rollback,
+      schemaBackwardCompatible: checked.schemaBackwardCompatible,
       record,
       remote: remote && {
         settings: remote,

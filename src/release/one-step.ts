@@ -19,6 +19,11 @@ export interface ReleaseOptions {
   thresholds: Threshold[];
   /** Roll back when the SLO gate does not pass (breach or inconclusive), not only on failed health. */
   rollbackOnBreach: boolean;
+  /**
+   * `schema-backward-compatible`: the previous release runs on the schema this release's release_command
+   * migrated to, so the SLO rollback may put it back.
+   */
+  schemaBackwardCompatible?: boolean;
   record?: RecordTarget;
   /** `probe-region`: measure from a short-lived Machine there instead of from the runner. */
   remote?: RemoteProbe;
@@ -97,6 +102,19 @@ export async function release(options: ReleaseOptions): Promise<ReleaseOutcome> 
     await recorder?.finish({ ...deployed, status: 'failed', reason }, reason);
     return { status: 'failed', ...measured, gatePassed: false, reason, deploymentId: recorder?.deploymentId };
   }
+  const migrated = migrationBlocksRollback(options);
+  if (migrated) {
+    const stays = `${reason}; the new release stays: ${migrated}`;
+    options.warn(stays);
+    await recorder?.finish({ ...deployed, status: 'failed', reason: stays }, reason);
+    return {
+      status: 'failed',
+      ...measured,
+      gatePassed: false,
+      reason: stays,
+      deploymentId: recorder?.deploymentId,
+    };
+  }
   const previousImage = deployed.previousImage;
   options.log(`${reason}; rolling back to ${previousImage}`);
   const restoreConfig = await recordedConfig(options, previousImage, deployed.image);
@@ -119,6 +137,20 @@ export async function release(options: ReleaseOptions): Promise<ReleaseOutcome> 
     reason,
     deploymentId: recorder?.deploymentId,
   };
+}
+
+/**
+ * Why the SLO rollback must not put the previous image back, if it must not: this release ran a
+ * release_command (it may have migrated the database, which no image rollback undoes) and the user has
+ * not said the previous release runs on the new schema.
+ */
+function migrationBlocksRollback(options: ReleaseOptions): string | undefined {
+  const command = options.deploy.toml.deploy.releaseCommand;
+  if (!command || options.deploy.skipReleaseCommand || options.schemaBackwardCompatible) return undefined;
+  return (
+    `it ran release_command \`${command}\`, and the previous release may not run on the schema it migrated to. ` +
+    'Set schema-backward-compatible: true when it does, or restore the database first (see the rollback plan).'
+  );
 }
 
 const failedThresholds = (verdicts: Verdict[]) =>

@@ -118,6 +118,38 @@ describe('the one-step root action (built bundle)', () => {
     );
   });
 
+  it('keeps a breaching release that ran a release_command unless schema-backward-compatible says the old one fits', async () => {
+    const migrating = STAGING.replace(
+      'strategy = "rolling"',
+      'strategy = "rolling"\n  release_command = "migrate"',
+    );
+    const cwd = () => workspace({ 'fly.toml': migrating });
+    const app = await newApp();
+    const first = await release(
+      app,
+      { image: image(app, 'v1'), thresholds: 'error-rate < 5%' },
+      { cwd: cwd() },
+    );
+    expect(first.outputs.status).toBe('deployed');
+
+    const kept = await release(app, { image: image(app, 'v2'), thresholds: 'p50 < 0.001ms' }, { cwd: cwd() });
+    expect(kept.exitCode).toBe(1);
+    expect(kept.outputs.status).toBe('failed');
+    const v2 = kept.outputs.image.split('@')[1];
+    expect(fly.machines(app).every((m) => m.digest === v2)).toBe(true);
+    expect(kept.annotations.map((a) => a.message).join('\n')).toMatch(
+      /the new release stays: it ran release_command `migrate`.*schema-backward-compatible: true/s,
+    );
+
+    const confirmed = await release(
+      app,
+      { image: image(app, 'v3'), thresholds: 'p50 < 0.001ms', 'schema-backward-compatible': 'true' },
+      { cwd: cwd() },
+    );
+    expect(confirmed.outputs.status).toBe('rolled-back');
+    expect(fly.machines(app).every((m) => m.digest === v2)).toBe(true);
+  });
+
   it('rolls back to the config the previous release recorded, not only its image (restore-config)', async () => {
     const app = await newApp();
     const first = await release(app, { image: image(app, 'v1'), thresholds: 'error-rate < 5%' });
