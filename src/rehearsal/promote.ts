@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { lastSuccessfulDeployment } from '../github/deployments.js';
 import { repoRoot } from '../harness/metadata.js';
 import { deployTimelineFrom } from './charts-data.js';
-import { againstBaseline, outcomeOf, readGateReport } from './gate-report.js';
+import { againstBaseline, outcomeOf, readGateReport, verdictList } from './gate-report.js';
 import { startOldAwsBehindLoadBalancer } from './old-aws.js';
 import { timed, type StepOutcome } from './step.js';
 import type { RehearsalContext, RehearsalRun, RehearsalSection, StepResult } from './types.js';
@@ -15,7 +15,14 @@ const LAGGY_MS = 250;
  * machine slows both alike); 1% of errors is a budget, not a comparison.
  */
 const P95_GATE = 'p95 < baseline * 1.10';
-const THRESHOLDS = ['error-rate < 1%', P95_GATE].join('\n');
+const ERROR_BUDGET = 'error-rate < 1%';
+const THRESHOLDS = [ERROR_BUDGET, P95_GATE].join('\n');
+/**
+ * A rate this busy 2-core machine sustains with the whole pipeline running, so the probe measures the
+ * releases rather than its own queue; 300 requests, because with fewer even 0 errors cannot show an
+ * error rate below 1% at 95% confidence (Clopper–Pearson upper bound 0.99% at 300, 1.5% at 200).
+ */
+const GATE_LOAD = { requests: 300, rate: 30 };
 
 /** What every step shares: the Fly simulator, production's public URL, the checkout and the AWS baseline. */
 interface Stage {
@@ -124,9 +131,7 @@ function productionCheckout(ctx: RehearsalContext): string {
 
 /**
  * promote.yml's production step: the one-step action, blue-green, gated on the SLOs against the old
- * AWS endpoint, probed interleaved with production through the same kind of proxy hop. `rate` is one
- * this busy 2-core machine sustains with the whole pipeline running, so the probe measures the
- * releases rather than its own queue.
+ * AWS endpoint, probed interleaved with production through the same kind of proxy hop.
  */
 function releaseToProduction(stage: Stage, image: string, load: { requests: number; rate: number }) {
   return stage.ctx.runAction('runway', {
@@ -176,7 +181,7 @@ function servedImage(body: string): string {
 
 async function promote(stage: Stage, digest: string): Promise<StepOutcome> {
   const { ctx } = stage;
-  const run = await releaseToProduction(stage, digest, { requests: 300, rate: 30 });
+  const run = await releaseToProduction(stage, digest, GATE_LOAD);
   const report = readGateReport(run.outputs);
   const sameDigest = run.outputs.image?.split('@')[1] === digest.split('@')[1];
   ctx.shared.productionImage = run.outputs.image;
@@ -205,16 +210,14 @@ async function servesPromoted(stage: Stage, digest: string): Promise<StepOutcome
 
 /**
  * Drill: a release whose Machines are healthy but whose every answer takes 250 ms more (the simulator's
- * `laggy` image) must be caught by the p95 SLO — a breach, not an inconclusive verdict or the error
- * budget — and rolled back to what production ran before. At 50 requests/s its answers never queue
- * behind each other, so what the probe measured is the image's lag: its median must sit clearly above
- * AWS's, as 250 ms over Fly's few ms does.
+ * `laggy` image) must be caught by the p95 SLO and rolled back to what production ran before. It must
+ * fail for that reason: the error budget passed (300 requests let 0 errors show < 1%), the p95 verdict
+ * did not (a breach, or on a very busy machine an inconclusive one: either fails the gate by design),
+ * and the lag is what the probe measured — production's median clearly above AWS's, as 250 ms over
+ * Fly's few ms is — not a queue of its own (at 30 requests/s its answers never wait for each other).
  */
 async function laggyReleaseDrill(stage: Stage, digest: string): Promise<StepOutcome> {
-  const laggy = await releaseToProduction(stage, 'registry.fly.io/voice-bot:laggy-release', {
-    requests: 150,
-    rate: 20,
-  });
+  const laggy = await releaseToProduction(stage, 'registry.fly.io/voice-bot:laggy-release', GATE_LOAD);
   const report = readGateReport(laggy.outputs);
   const back = await productionServes(stage, digest);
   const t = report?.targets[0];
@@ -222,16 +225,18 @@ async function laggyReleaseDrill(stage: Stage, digest: string): Promise<StepOutc
   const over = t && aws50 !== undefined ? t.latency.p50 - aws50 : undefined;
   const measuredLag =
     t !== undefined && t.errors === 0 && over !== undefined && over >= 100 && over <= LAGGY_MS + 150;
+  const p95 = outcomeOf(report, P95_GATE);
   return {
     ok:
       laggy.exitCode !== 0 &&
       laggy.outputs.status === 'rolled-back' &&
-      outcomeOf(report, P95_GATE) === 'breach' &&
+      outcomeOf(report, ERROR_BUDGET) === 'pass' &&
+      (p95 === 'breach' || p95 === 'inconclusive') &&
       measuredLag &&
       back.yes,
     detail:
       `status ${laggy.outputs.status}, p50 ${t?.latency.p50 ?? '?'} ms (${over?.toFixed(0) ?? '?'} ms over AWS's ${aws50 ?? '?'} ms), ` +
-      `${againstBaseline(report, 'AWS', P95_GATE)}, ${t?.errors ?? '?'}/${t?.requests ?? '?'} errors; ${P95_GATE}: ${outcomeOf(report, P95_GATE) ?? 'not judged'}; ` +
+      `${againstBaseline(report, 'AWS', P95_GATE)}, ${t?.errors ?? '?'}/${t?.requests ?? '?'} errors; ${verdictList(report)}; ` +
       `production ${back.yes ? 'serves the promoted staging digest again' : `serves ${back.shown}`}.`,
   };
 }
