@@ -19,10 +19,11 @@ const ERROR_BUDGET = 'error-rate < 1%';
 const THRESHOLDS = [ERROR_BUDGET, P95_GATE].join('\n');
 /**
  * A rate this busy 2-core machine sustains with the whole pipeline running, so the probe measures the
- * releases rather than its own queue; 300 requests, because with fewer even 0 errors cannot show an
- * error rate below 1% at 95% confidence (Clopper–Pearson upper bound 0.99% at 300, 1.5% at 200).
+ * releases rather than its own queue. 600 requests: with 300 a few tail spikes of a loaded machine on
+ * either side left the p95 ratio's interval straddling 1.10 (1 run in 4 under a CPU hog); and with
+ * fewer than 300 even 0 errors cannot show an error rate below 1% at 95% confidence (at 600, 1 error can).
  */
-const GATE_LOAD = { requests: 300, rate: 30 };
+const GATE_LOAD = { requests: 600, rate: 30 };
 
 /** What every step shares: the Fly simulator, production's public URL, the checkout and the AWS baseline. */
 interface Stage {
@@ -211,7 +212,7 @@ async function servesPromoted(stage: Stage, digest: string): Promise<StepOutcome
 /**
  * Drill: a release whose Machines are healthy but whose every answer takes 250 ms more (the simulator's
  * `laggy` image) must be caught by the p95 SLO and rolled back to what production ran before. It must
- * fail for that reason: the error budget passed (300 requests let 0 errors show < 1%), the p95 verdict
+ * fail for that reason: the error budget passed (at 600 requests, 0 or 1 error shows < 1%), the p95 verdict
  * did not (a breach, or on a very busy machine an inconclusive one: either fails the gate by design),
  * and the lag is what the probe measured — production's median clearly above AWS's, as 250 ms over
  * Fly's few ms is — not a queue of its own (at 30 requests/s its answers never wait for each other).
