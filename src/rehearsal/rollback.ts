@@ -7,6 +7,7 @@ import { repoRoot } from '../harness/metadata.js';
 import { startPostgres } from '../sim/postgres/server.js';
 import { seedVoicebot } from '../sim/postgres/voicebot.js';
 import { adminClient, putObject, rcloneCopy, sidecarText } from '../sim/s3/seed.js';
+import { timed } from './step.js';
 import type { RehearsalContext, RehearsalSection, StepResult } from './types.js';
 
 const run = promisify(execFile);
@@ -49,12 +50,6 @@ export const rollbackSection: RehearsalSection = async (ctx: RehearsalContext): 
   });
   return steps;
 };
-
-async function timed(step: string, fn: () => Promise<{ ok: boolean; detail: string }>): Promise<StepResult> {
-  const started = Date.now();
-  const { ok, detail } = await fn();
-  return { step, ok, detail, ms: Date.now() - started };
-}
 
 /** What promote.yml's cutover job and rollback.yml's dns job do, through the GitHub stand-in. */
 async function revertDns(ctx: RehearsalContext) {

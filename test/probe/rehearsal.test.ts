@@ -27,10 +27,12 @@ describe('latency-probe rehearsal section', () => {
       expect(steps[0].detail).toMatch(/p95 < baseline \* 1.10: pass/);
       expect(steps[1].detail).toMatch(/p95 < baseline \* 1.10: breach/);
       expect(steps[2].detail).toMatch(/p99 < 500ms: breach/);
-      // The same release: from the runner the distance to sin alone breaks 200 ms; from sin it passes.
-      expect(Number(/p95 ([\d.]+) ms from the runner/.exec(steps[3].detail)?.[1])).toBeGreaterThan(200);
+      // The same release against AWS (us-east-1): from the runner, next to AWS, the distance to sin
+      // alone (230 ms round trip) makes it the slower one; from sin, where the users are, it passes.
+      expect(Number(/^p95 ([\d.]+) ms vs AWS/.exec(steps[3].detail)?.[1])).toBeGreaterThan(230);
+      expect(steps[3].detail).toMatch(/p95 < baseline \* 1.10: breach/);
       expect(steps[4].detail).toMatch(
-        /from sin; p\(95\)<200: pass; cost [\d.]+ Machine-seconds, 0 Machine\(s\) left/,
+        /from sin .*; p95 < baseline \* 1.10: pass; cost [\d.]+ Machine-seconds, 0 Machine\(s\) left/,
       );
       expect(ctx.endpoints['probe:staging']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(typeof ctx.shared.latencyProbeReport).toBe('string');
