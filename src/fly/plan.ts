@@ -5,6 +5,7 @@
 export function batchSize(maxUnavailable: number, machines: number, minRunning = 0): number {
   if (machines <= 0) return 0;
   let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with minRunning ≤ 0 the cap is machines or more, which the clamp below already applies
   if (minRunning > 0) size = Math.min(size, machines - minRunning);
   return Math.max(1, Math.min(size, machines));
 }
