@@ -149,6 +149,7 @@ function figure(report: TargetReport, threshold: Threshold, confidence: number):
 }
 
 function formatValue(value: number, unit: Verdict['unit']): string {
+  // Stryker disable next-line EqualityOperator: only ±∞ and NaN reach it, and none of them is 0
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   if (unit === 'fraction') return `${+(value * 100).toPrecision(3)}%`;
   if (unit === 'ratio') return `${value.toFixed(2)}×`;
@@ -289,6 +290,7 @@ function judgeRatio(
   const t = figure(target, threshold, each);
   const b = figure(baseline, threshold, each);
   const observed = t.observed / b.observed;
+  // Stryker disable next-line LogicalOperator: both figures are the same metric, so both have an interval or neither has
   if (!t.interval || !b.interval) return asObserved(base, factor, observed, 'ratio');
   const [lower, upper] = ratioInterval(
     t.interval.lower,

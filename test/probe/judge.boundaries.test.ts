@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  decide,
   formatFigure,
   gatePassed,
   judge,
@@ -535,5 +536,50 @@ describe('samplesToSettle: the search behind samples needed', () => {
     expect(probes).toHaveLength(51);
     expect(new Set(probes).size).toBe(51);
     expect(probes.at(-1)).toBe(200_000);
+  });
+});
+
+describe('equality operators (k6 ==, ===, !=): only an interval without width shows equality', () => {
+  it.each([
+    // op, lower, upper, limit → outcome
+    ['==', 5, 5, 5, 'pass'],
+    ['==', 4, 6, 5, 'inconclusive'],
+    ['==', 5, 6, 5, 'inconclusive'],
+    ['==', 4, 5, 5, 'inconclusive'],
+    ['==', 6, 7, 5, 'breach'],
+    ['==', 3, 4, 5, 'breach'],
+    ['!=', 5, 5, 5, 'breach'],
+    ['!=', 4, 6, 5, 'inconclusive'],
+    ['!=', 5, 6, 5, 'inconclusive'],
+    ['!=', 4, 5, 5, 'inconclusive'],
+    ['!=', 6, 7, 5, 'pass'],
+    ['!=', 3, 4, 5, 'pass'],
+  ] as const)('%s over [%p, %p] against %p is %s', (op, lower, upper, limit, outcome) => {
+    expect(decide(op, lower, upper, limit)).toBe(outcome);
+  });
+
+  it('judges an extreme with == and != as observed', () => {
+    expect(one(measured(ranks(10)), 'max == 10').outcome).toBe('pass');
+    expect(one(measured(ranks(10)), 'max != 10').outcome).toBe('breach');
+    expect(one(measured(ranks(10)), 'min != 2').outcome).toBe('pass');
+  });
+});
+
+describe('thresholds for one named target', () => {
+  const named = (name: string) => ({ ...measured(ranks(10), 0, `http://${name}.test/`), name });
+
+  it('judges a target’s own threshold for it alone, and the shared ones for every target', () => {
+    const [shared] = parseThresholds('max < 1s');
+    const [own] = parseThresholds('max < 5ms');
+    const verdicts = judge(report([named('api'), named('web')]), [shared, { ...own, target: 'web' }]);
+    expect(verdicts.map((v) => [v.target, v.url, v.threshold])).toEqual([
+      ['api', 'http://api.test/', 'max < 1s'],
+      ['web', 'http://web.test/', 'max < 1s'],
+      ['web', 'http://web.test/', 'max < 5ms'],
+    ]);
+  });
+
+  it('names an unnamed target by its URL', () => {
+    expect(one(measured(ranks(10)), 'max < 1s').target).toBe('http://new.test/');
   });
 });
