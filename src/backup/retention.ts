@@ -147,7 +147,8 @@ export function auditLifecycle(
   );
   const longest = longestKeptDays(policy);
   const tooShort = applicable.filter(
-    (r) => r.expirationDays !== undefined && r.prefix.length <= prefix.length && r.expirationDays < longest,
+    // A rule without an expiry never removes anything.
+    (r) => (r.expirationDays ?? Infinity) < longest && r.prefix.length <= prefix.length,
   );
   if (tooShort.length > 0) {
     const r = tooShort[0];
