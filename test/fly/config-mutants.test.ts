@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/core/errors.js';
@@ -157,6 +157,7 @@ describe('VM sizes', () => {
 describe('machine_config', () => {
   const dir = mkdtempSync(join(tmpdir(), 'runway-machine-config-'));
   const file = join(dir, 'fly.toml');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads inline JSON, [experimental] first, and a .json file next to fly.toml', () => {
     expect(
