@@ -106,8 +106,8 @@ export function applyPolicy<T extends Dated>(
       if (value === b.last && !oldest) continue;
       matches.push(value === b.last ? `oldest ${b.reason}` : b.reason);
       b.last = value;
-      // Stryker disable next-line EqualityOperator: a count of 0 never gets here, and -1 (keep all) stays -1 either way
-      if (b.count > 0) b.count--;
+      // Counts here are above 0 or -1 (keep all), which is never used up.
+      if (b.count !== -1) b.count--;
     }
     for (const b of within) {
       if (!b.span || isZero(b.span) || !(cur.date > before(latest, b.span))) continue;
@@ -160,8 +160,11 @@ function before(t: Date, s: Span): Date {
 /** The newest backup's time, ignoring any dated in the future (restic's findLatestTimestamp). */
 function latestNotInFuture(list: Dated[], now: Date): Date {
   let latest = new Date(-62135596800000); // Go's zero time, 0001-01-01
-  // Stryker disable next-line EqualityOperator: `>=` would take an equal date, which is the same latest
-  for (const b of list) if (b.date > latest && b.date < now) latest = b.date;
+  for (const b of list) {
+    if (b.date >= now) continue;
+    // Stryker disable next-line EqualityOperator: `>=` would take an equal date, which is the same latest
+    if (b.date > latest) latest = b.date;
+  }
   return latest;
 }
 
