@@ -2,7 +2,8 @@
 // `npm run test:mutation [group…] [-- stryker options]`: StrykerJS over the deciding modules, one group at
 // a time (tools/mutation-groups.mjs), then one merged report in reports/mutation/mutation.json and a
 // score per module counted over every mutant (survived and uncovered alike). Not part of `npm test`.
-// Examples: `npm run test:mutation`, `npm run test:mutation -- judge`, `npm run test:mutation -- fly --incremental`.
+// Examples: `npm run test:mutation`, `npm run test:mutation -- judge`, `npm run test:mutation -- fly --incremental`,
+// `npm run test:mutation -- dns --concurrency 1`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,9 +12,11 @@ import { groups } from '../tools/mutation-groups.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const named = args.filter((a) => !a.startsWith('-'));
-const strykerArgs = args.filter((a) => a.startsWith('-'));
-const unknown = named.filter((n) => !groups.some((g) => g.name === n));
+const isGroup = (arg) => groups.some((g) => g.name === arg);
+// Group names, then Stryker's own options: `--concurrency 1` keeps its value, a group name after it stays a group.
+const named = args.filter((a, i) => !a.startsWith('-') && (isGroup(a) || !args[i - 1]?.startsWith('-')));
+const strykerArgs = args.filter((a) => !named.includes(a));
+const unknown = named.filter((n) => !isGroup(n));
 if (unknown.length) {
   console.error(
     `test:mutation: no group named ${unknown.join(', ')}; the groups are ${groups.map((g) => g.name).join(', ')}.`,

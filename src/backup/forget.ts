@@ -43,11 +43,15 @@ export interface Kept<T> {
   counters: Record<'last' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly', number>;
 }
 
-type Bucketer = (date: Date, nr: number) => number;
-const ymdh: Bucketer = (d) => ymd(d, 0) * 100 + d.getUTCHours();
-const ymd: Bucketer = (d) => d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
-const yw: Bucketer = (d) => isoWeek(d).year * 100 + isoWeek(d).week;
-const ym: Bucketer = (d) => d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
+/** The period a backup falls in, compared for equality only: an ISO date prefix, a year, or its place. */
+type Bucketer = (date: Date, nr: number) => string | number;
+const ymdh: Bucketer = (d) => d.toISOString().slice(0, 13);
+const ymd: Bucketer = (d) => d.toISOString().slice(0, 10);
+const yw: Bucketer = (d) => {
+  const { year, week } = isoWeek(d);
+  return `${year}-W${week}`;
+};
+const ym: Bucketer = (d) => d.toISOString().slice(0, 7);
 const y: Bucketer = (d) => d.getUTCFullYear();
 const always: Bucketer = (_, nr) => nr;
 
@@ -75,15 +79,19 @@ export function applyPolicy<T extends Dated>(
   now = new Date(),
 ): { keep: Kept<T>[]; remove: T[] } {
   const list = [...items].sort((a, b) => b.date.getTime() - a.date.getTime());
-  if (list.length === 0) return { keep: [], remove: [] };
   const counted = COUNTED.map(([name, bucket, reason]) => ({
     name,
     bucket,
     reason,
     count: policy[name] ?? 0,
-    last: -1,
+    last: undefined as string | number | undefined,
   }));
-  const within = WITHIN.map(([name, bucket, reason]) => ({ span: policy[name], bucket, reason, last: -1 }));
+  const within = WITHIN.map(([name, bucket, reason]) => ({
+    span: policy[name],
+    bucket,
+    reason,
+    last: undefined as string | number | undefined,
+  }));
   const latest = latestNotInFuture(list, now);
   const keep: Kept<T>[] = [];
   const remove: T[] = [];
@@ -98,7 +106,8 @@ export function applyPolicy<T extends Dated>(
       if (value === b.last && !oldest) continue;
       matches.push(value === b.last ? `oldest ${b.reason}` : b.reason);
       b.last = value;
-      if (b.count > 0) b.count--;
+      // Counts here are above 0 or -1 (keep all), which is never used up.
+      if (b.count !== -1) b.count--;
     }
     for (const b of within) {
       if (!b.span || isZero(b.span) || !(cur.date > before(latest, b.span))) continue;
@@ -151,7 +160,11 @@ function before(t: Date, s: Span): Date {
 /** The newest backup's time, ignoring any dated in the future (restic's findLatestTimestamp). */
 function latestNotInFuture(list: Dated[], now: Date): Date {
   let latest = new Date(-62135596800000); // Go's zero time, 0001-01-01
-  for (const b of list) if (b.date > latest && b.date < now) latest = b.date;
+  for (const b of list) {
+    if (b.date >= now) continue;
+    // Stryker disable next-line EqualityOperator: `>=` would take an equal date, which is the same latest
+    if (b.date > latest) latest = b.date;
+  }
   return latest;
 }
 

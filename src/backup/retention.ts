@@ -54,35 +54,33 @@ export function auditRetention(
   };
 }
 
-/** The last `count` days up to `lastDay` (never before the first backup) that have no backup. */
+/**
+ * The last `count` days up to `lastDay` (never before the first backup) that have no backup. The window
+ * is built as a list of known length (the days from the first backup to `lastDay` at most), so no count
+ * can make it run on.
+ */
 function missingDaysOf(days: Map<string, number>, count: number, lastDay: number, oldest: number) {
-  const missing: string[] = [];
-  let from = dayOf(new Date(lastDay));
   const firstDay = Date.parse(dayOf(new Date(oldest)));
-  for (let i = 0; i < (count < 0 ? 0 : count); i++) {
-    const t = lastDay - i * DAY;
-    if (t < firstDay) break;
-    from = dayOf(new Date(t));
-    if (!days.has(from)) missing.push(from);
-  }
-  return { missing: missing.sort(), from };
+  const length = Math.max(0, Math.min(count, (lastDay - firstDay) / DAY + 1));
+  const window = Array.from({ length }, (_, i) => dayOf(new Date(lastDay - i * DAY)));
+  return {
+    missing: window.filter((day) => !days.has(day)).sort(),
+    from: window.at(-1) ?? dayOf(new Date(lastDay)),
+  };
 }
+
+/** A month as a count of months since year 0, so that month arithmetic is integer arithmetic. */
+const monthIndex = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+const monthOfIndex = (index: number) => monthOf(new Date(Date.UTC(Math.floor(index / 12), index % 12, 1)));
 
 /** Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet. */
 function missingMonthsOf(backups: DatedBackup[], count: number, lastDay: number, oldest: number) {
   if (!backups.length) return [];
   const months = new Set(backups.map((b) => monthOf(b.date)));
-  const firstMonth = monthOf(new Date(oldest));
-  const missing: string[] = [];
-  const cursor = new Date(lastDay);
-  cursor.setUTCDate(1);
-  for (let i = 0; i < (count < 0 ? 0 : count); i++) {
-    const month = monthOf(cursor);
-    if (month < firstMonth) break;
-    if (!months.has(month)) missing.push(month);
-    cursor.setUTCMonth(cursor.getUTCMonth() - 1);
-  }
-  return missing.sort();
+  const last = monthIndex(new Date(lastDay));
+  const length = Math.max(0, Math.min(count, last - monthIndex(new Date(oldest)) + 1));
+  const window = Array.from({ length }, (_, i) => monthOfIndex(last - i));
+  return window.filter((month) => !months.has(month)).sort();
 }
 
 /** Reasons that keep every backup of a recent stretch (not one per week, month or year). */
@@ -149,7 +147,8 @@ export function auditLifecycle(
   );
   const longest = longestKeptDays(policy);
   const tooShort = applicable.filter(
-    (r) => r.expirationDays !== undefined && r.prefix.length <= prefix.length && r.expirationDays < longest,
+    // A rule without an expiry never removes anything.
+    (r) => (r.expirationDays ?? Infinity) < longest && r.prefix.length <= prefix.length,
   );
   if (tooShort.length > 0) {
     const r = tooShort[0];

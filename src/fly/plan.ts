@@ -5,6 +5,7 @@
 export function batchSize(maxUnavailable: number, machines: number, minRunning = 0): number {
   if (machines <= 0) return 0;
   let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with minRunning ≤ 0 the cap is machines or more, which the clamp below already applies
   if (minRunning > 0) size = Math.min(size, machines - minRunning);
   return Math.max(1, Math.min(size, machines));
 }
@@ -21,15 +22,25 @@ export function rollingBatches<T extends { id: string }>(
   const sorted = [...machines].sort((a, b) => a.id.localeCompare(b.id));
   const warm = sorted.filter(options.isWarm);
   const cold = sorted.filter((m) => !options.isWarm(m));
-  const batches: T[][] = [];
   const size = batchSize(options.maxUnavailable, warm.length, options.minRunning);
-  const queue = [...warm];
-  if (queue.length) batches.push([queue.shift() as T]);
-  while (queue.length) batches.push(queue.splice(0, size));
-  const coldQueue = [...cold];
-  if (!warm.length && coldQueue.length) batches.push([coldQueue.shift() as T]);
-  while (coldQueue.length) batches.push(coldQueue.splice(0, 30));
-  return batches;
+  // Without a warm Machine the first cold one is the spearhead.
+  const [spearhead, ...rest] = warm.length ? warm : cold;
+  if (!spearhead) return [];
+  return [
+    [spearhead],
+    ...chunks(warm.length ? rest : [], size),
+    ...chunks(warm.length ? cold : rest, COLD_BATCH),
+  ];
+}
+
+/** Stopped Machines serve no traffic: flyctl starts them in batches of up to 30. */
+const COLD_BATCH = 30;
+
+/** `items` in runs of `size`, the last one shorter; the count is known up front, so it always ends. */
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 }
 
 /** How many Machines a first deploy creates per region: two in the primary region for HA, as `fly deploy --ha`. */

@@ -60,18 +60,38 @@ export function decide(op: Comparison, lower: number, upper: number, limit: numb
   }
 }
 
-/** The smallest m > n for which `settles(m)` holds, searching geometrically then by bisection. */
-function samplesToSettle(n: number, settles: (m: number) => boolean): number | undefined {
+/**
+ * Most projections one search evaluates: the climb from 1 to MAX_SAMPLES by quarters takes 51 and the
+ * bisection to 1% at most 18 more, so no sound search reaches it; it ends a search whose steps stop
+ * making progress instead of letting it spin.
+ */
+const MAX_STEPS = 100;
+
+/**
+ * The smallest m > n (to about 1%) for which `settles(m)` holds, searching geometrically by quarters up
+ * to MAX_SAMPLES, then by bisection; undefined when even MAX_SAMPLES does not settle it.
+ */
+export function samplesToSettle(n: number, settles: (m: number) => boolean): number | undefined {
+  let steps = 0;
+  const tries = (m: number) => {
+    // Stryker disable next-line UpdateOperator: counts for the step cap only (see below)
+    steps++;
+    return settles(m);
+  };
   let low = n;
   let high = Math.max(n + 1, Math.ceil(n * 1.25));
-  while (!settles(high)) {
+  while (!tries(high)) {
     if (high >= MAX_SAMPLES) return undefined;
+    // Stryker disable next-line all: the step cap is a safety net no sound search reaches (see MAX_STEPS)
+    if (steps >= MAX_STEPS) return undefined;
     low = high;
     high = Math.min(MAX_SAMPLES, Math.ceil(high * 1.25));
   }
   while (high - low > Math.max(1, Math.ceil(low * 0.01))) {
+    // Stryker disable next-line all: the step cap is a safety net no sound search reaches (see MAX_STEPS)
+    if (steps >= MAX_STEPS) break;
     const mid = Math.floor((low + high) / 2);
-    if (settles(mid)) high = mid;
+    if (tries(mid)) high = mid;
     else low = mid;
   }
   return high;
@@ -129,6 +149,7 @@ function figure(report: TargetReport, threshold: Threshold, confidence: number):
 }
 
 function formatValue(value: number, unit: Verdict['unit']): string {
+  // Stryker disable next-line EqualityOperator: only ±∞ and NaN reach it, and none of them is 0
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   if (unit === 'fraction') return `${+(value * 100).toPrecision(3)}%`;
   if (unit === 'ratio') return `${value.toFixed(2)}×`;
@@ -149,96 +170,128 @@ function ratioInterval(tl: number, th: number, bl: number, bh: number): [number,
   return [lower, upper];
 }
 
-function judgeOne(target: TargetReport, baseline: TargetReport | undefined, threshold: Threshold): Verdict {
-  const unit: Verdict['unit'] =
-    threshold.limit.kind === 'baseline'
-      ? 'ratio'
-      : threshold.metric.kind === 'error-rate'
-        ? 'fraction'
-        : 'ms';
-  const base = {
+/** What every verdict on this target and threshold says, whatever the figures. */
+type VerdictBase = Pick<Verdict, 'threshold' | 'target' | 'url' | 'metric' | 'op' | 'limit' | 'unit'>;
+
+function verdictBase(target: TargetReport, threshold: Threshold): VerdictBase {
+  return {
     threshold: threshold.text,
     target: target.name ?? target.url,
     url: target.url,
     metric: threshold.metric.name,
     op: threshold.op,
     limit: describeLimit(threshold),
-    unit,
+    unit:
+      threshold.limit.kind === 'baseline'
+        ? 'ratio'
+        : threshold.metric.kind === 'error-rate'
+          ? 'fraction'
+          : 'ms',
   };
-  if (target.requests === 0) {
+}
+
+/** Nothing to judge: the target (or the baseline it is compared with) measured no request. */
+function unmeasured(base: VerdictBase, limitValue: number, reason: string): Verdict {
+  return { ...base, limitValue, observed: NaN, outcome: 'inconclusive', reason };
+}
+
+/** An extreme (max, min) has no interval: judged as observed, as k6 does. */
+function asObserved(base: VerdictBase, limitValue: number, observed: number, subject: string): Verdict {
+  return {
+    ...base,
+    limitValue,
+    observed,
+    outcome: decide(base.op, observed, observed, limitValue),
+    reason: `The observed ${subject} is ${formatValue(observed, base.unit)} (an extreme has no interval; judged as observed).`,
+  };
+}
+
+/** How a verdict from an interval reads: the absolute and the ratio wording differ only in these words. */
+interface Wording {
+  /** `The 95% interval` or `The ratio's 95% interval`. */
+  interval: string;
+  /** `the limit 200 ms` or `1.10×`. */
+  limit: string;
+  /** What one more sample is: `requests` or `requests per URL`. */
+  requests: string;
+  /** What may sit on the limit: `figure` or `ratio`. */
+  subject: string;
+}
+
+/**
+ * The verdict from a figure's interval; an inconclusive one says about how many requests (from `n`,
+ * projected by `project`) would settle it.
+ */
+function fromInterval(
+  base: VerdictBase,
+  measured: { limitValue: number; observed: number; interval: ValueInterval; n: number },
+  project: (m: number) => [number, number],
+  words: Wording,
+): Verdict {
+  const { limitValue, observed, interval } = measured;
+  const outcome = decide(base.op, interval.lower, interval.upper, limitValue);
+  const range = `${formatValue(interval.lower, base.unit)} – ${formatValue(interval.upper, base.unit)}`;
+  if (outcome !== 'inconclusive') {
+    const side = outcome === 'pass' ? 'within' : 'beyond';
     return {
-      ...base,
-      limitValue: NaN,
-      observed: NaN,
-      outcome: 'inconclusive',
-      reason: 'No request was measured.',
-    };
-  }
-  if (threshold.limit.kind === 'absolute') {
-    const limitValue = threshold.limit.value;
-    const f = figure(target, threshold, CONFIDENCE);
-    if (!f.interval) {
-      const outcome = decide(threshold.op, f.observed, f.observed, limitValue);
-      return {
-        ...base,
-        limitValue,
-        observed: f.observed,
-        outcome,
-        reason: `The observed ${base.metric} is ${formatValue(f.observed, unit)} (an extreme has no interval; judged as observed).`,
-      };
-    }
-    const outcome = decide(threshold.op, f.interval.lower, f.interval.upper, limitValue);
-    const verdict: Verdict = {
       ...base,
       limitValue,
-      observed: f.observed,
-      interval: f.interval,
+      observed,
+      interval,
       outcome,
-      reason: '',
-    };
-    const range = `${formatValue(f.interval.lower, unit)} – ${formatValue(f.interval.upper, unit)}`;
-    if (outcome === 'inconclusive') {
-      const project = f.project!;
-      verdict.samplesNeeded = samplesToSettle(target.requests, (m) => {
-        const [lo, hi] = project(m);
-        return decide(threshold.op, lo, hi, limitValue) !== 'inconclusive';
-      });
-      verdict.reason =
-        `The ${CONFIDENCE * 100}% interval ${range} straddles the limit ${base.limit}; ` +
-        (verdict.samplesNeeded
-          ? `about ${verdict.samplesNeeded} requests would settle it.`
-          : `the figure sits on the limit, so more requests would not settle it.`);
-    } else {
-      verdict.reason = `The ${CONFIDENCE * 100}% interval ${range} is ${outcome === 'pass' ? 'within' : 'beyond'} the limit ${base.limit}.`;
-    }
-    return verdict;
-  }
-  // Relative to the baseline: the ratio of the two figures. Each side's interval is taken at 97.5%
-  // so that both hold together with at least 95% (Bonferroni), which keeps the claim distribution-free.
-  const factor = threshold.limit.factor;
-  if (!baseline || baseline.requests === 0) {
-    return {
-      ...base,
-      limitValue: factor,
-      observed: NaN,
-      outcome: 'inconclusive',
-      reason: 'No baseline was measured (set baseline-url).',
+      reason: `${words.interval} ${range} is ${side} ${words.limit}.`,
     };
   }
+  const samplesNeeded = samplesToSettle(measured.n, (m) => {
+    const [lo, hi] = project(m);
+    return decide(base.op, lo, hi, limitValue) !== 'inconclusive';
+  });
+  const next = samplesNeeded
+    ? `about ${samplesNeeded} ${words.requests} would settle it.`
+    : `the ${words.subject} sits on the limit, so more requests would not settle it.`;
+  const reason = `${words.interval} ${range} straddles ${words.limit}; ${next}`;
+  return { ...base, limitValue, observed, interval, outcome, samplesNeeded, reason };
+}
+
+/** A figure against a fixed limit (ms or a fraction), at 95%. */
+function judgeAbsolute(
+  target: TargetReport,
+  threshold: Threshold,
+  limitValue: number,
+  base: VerdictBase,
+): Verdict {
+  const f = figure(target, threshold, CONFIDENCE);
+  if (!f.interval) return asObserved(base, limitValue, f.observed, base.metric);
+  return fromInterval(
+    base,
+    { limitValue, observed: f.observed, interval: f.interval, n: target.requests },
+    f.project!,
+    {
+      interval: `The ${CONFIDENCE * 100}% interval`,
+      limit: `the limit ${base.limit}`,
+      requests: 'requests',
+      subject: 'figure',
+    },
+  );
+}
+
+/**
+ * target/baseline against a factor. Each side's interval is taken at 97.5% so that both hold together
+ * with at least 95% (Bonferroni), which keeps the claim distribution-free.
+ */
+function judgeRatio(
+  target: TargetReport,
+  baseline: TargetReport,
+  threshold: Threshold,
+  factor: number,
+  base: VerdictBase,
+): Verdict {
   const each = 1 - (1 - CONFIDENCE) / 2;
   const t = figure(target, threshold, each);
   const b = figure(baseline, threshold, each);
   const observed = t.observed / b.observed;
-  if (!t.interval || !b.interval) {
-    const outcome = decide(threshold.op, observed, observed, factor);
-    return {
-      ...base,
-      limitValue: factor,
-      observed,
-      outcome,
-      reason: `The observed ratio is ${formatValue(observed, 'ratio')} (an extreme has no interval; judged as observed).`,
-    };
-  }
+  // Stryker disable next-line LogicalOperator: both figures are the same metric, so both have an interval or neither has
+  if (!t.interval || !b.interval) return asObserved(base, factor, observed, 'ratio');
   const [lower, upper] = ratioInterval(
     t.interval.lower,
     t.interval.upper,
@@ -251,25 +304,29 @@ function judgeOne(target: TargetReport, baseline: TargetReport | undefined, thre
     confidence: CONFIDENCE,
     method: 'order statistics, Bonferroni',
   };
-  const outcome = decide(threshold.op, lower, upper, factor);
-  const verdict: Verdict = { ...base, limitValue: factor, observed, interval, outcome, reason: '' };
-  const range = `${formatValue(lower, 'ratio')} – ${formatValue(upper, 'ratio')}`;
-  if (outcome === 'inconclusive') {
-    verdict.samplesNeeded = samplesToSettle(Math.min(target.requests, baseline.requests), (m) => {
-      const [tl, th] = t.project!(m);
-      const [bl, bh] = b.project!(m);
-      const [lo, hi] = ratioInterval(tl, th, bl, bh);
-      return decide(threshold.op, lo, hi, factor) !== 'inconclusive';
-    });
-    verdict.reason =
-      `The ratio's ${CONFIDENCE * 100}% interval ${range} straddles ${factor.toFixed(2)}×; ` +
-      (verdict.samplesNeeded
-        ? `about ${verdict.samplesNeeded} requests per URL would settle it.`
-        : 'the ratio sits on the limit, so more requests would not settle it.');
-  } else {
-    verdict.reason = `The ratio's ${CONFIDENCE * 100}% interval ${range} is ${outcome === 'pass' ? 'within' : 'beyond'} ${factor.toFixed(2)}×.`;
-  }
-  return verdict;
+  const project = (m: number) => {
+    const [tl, th] = t.project!(m);
+    const [bl, bh] = b.project!(m);
+    return ratioInterval(tl, th, bl, bh);
+  };
+  const n = Math.min(target.requests, baseline.requests);
+  return fromInterval(base, { limitValue: factor, observed, interval, n }, project, {
+    interval: `The ratio's ${CONFIDENCE * 100}% interval`,
+    limit: `${factor.toFixed(2)}×`,
+    requests: 'requests per URL',
+    subject: 'ratio',
+  });
+}
+
+/** One threshold on one target: the guards first, then the absolute or the baseline-relative verdict. */
+function judgeOne(target: TargetReport, baseline: TargetReport | undefined, threshold: Threshold): Verdict {
+  const base = verdictBase(target, threshold);
+  if (target.requests === 0) return unmeasured(base, NaN, 'No request was measured.');
+  const limit = threshold.limit;
+  if (limit.kind === 'absolute') return judgeAbsolute(target, threshold, limit.value, base);
+  if (!baseline || baseline.requests === 0)
+    return unmeasured(base, limit.factor, 'No baseline was measured (set baseline-url).');
+  return judgeRatio(target, baseline, threshold, limit.factor, base);
 }
 
 /**

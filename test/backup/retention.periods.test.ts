@@ -405,3 +405,61 @@ describe('lifecycle rules against the policy', () => {
     expect(describePolicy(policy({}))).toBe('');
   });
 });
+
+describe('what lifecycle should already have removed, with within-spans', () => {
+  const days = (n: number) => ({ years: 0, months: 0, days: n, hours: 0 });
+
+  it('takes only last/hourly/daily/within reasons as the dense window: weekly-within keeps one a week, so its edge is now', () => {
+    // 20 daily backups up to NOW; within-weekly 1m keeps the newest of each week, lifecycle could remove the rest.
+    const audit = auditRetention(
+      dailySeries('2026-11-29', 20),
+      policy({ withinWeekly: { years: 0, months: 1, days: 0, hours: 0 } }),
+      NOW,
+    );
+    const kept = [...audit.kept.keys()];
+    expect(
+      kept.every((key) => audit.kept.get(key)!.every((m) => /^(oldest )?weekly within 1m$/.test(m))),
+    ).toBe(true);
+    // Everything not kept and older than NOW − 2 days: the edge is NOW, not the oldest weekly backup.
+    const removed = dailySeries('2026-11-29', 20)
+      .filter((b) => !audit.kept.has(b.key) && b.date.getTime() < NOW.getTime() - 2 * DAY)
+      .map((b) => b.key);
+    expect(removed.length).toBeGreaterThan(10);
+    expect([...audit.expired].sort()).toEqual(removed.sort());
+  });
+
+  it('takes a daily-within window as dense: nothing inside it is expired', () => {
+    const audit = auditRetention(dailySeries('2026-11-29', 20), policy({ withinDaily: days(7) }), NOW);
+    expect(audit.kept.size).toBe(7);
+    // The oldest backup kept is 6 days back; the lag takes 2 more days off the edge.
+    const edge = Date.parse('2026-11-23T03:00:00Z') - 2 * DAY;
+    expect([...audit.expired].sort()).toEqual(
+      dailySeries('2026-11-29', 20)
+        .filter((b) => b.date.getTime() < edge)
+        .map((b) => b.key)
+        .sort(),
+    );
+  });
+});
+
+describe('describePolicy', () => {
+  it('names counts, "all" for -1, and every within-span in restic’s flag names', () => {
+    expect(
+      describePolicy(
+        policy({
+          daily: 7,
+          monthly: -1,
+          within: { years: 0, months: 0, days: 3, hours: 0 },
+          withinHourly: { years: 0, months: 0, days: 0, hours: 12 },
+          withinDaily: { years: 0, months: 0, days: 7, hours: 0 },
+          withinWeekly: { years: 0, months: 1, days: 0, hours: 0 },
+          withinMonthly: { years: 1, months: 0, days: 0, hours: 0 },
+          withinYearly: { years: 5, months: 0, days: 0, hours: 0 },
+        }),
+      ),
+    ).toBe(
+      'daily=7,monthly=all,within=3d,within-hourly=12h,within-daily=7d,within-weekly=1m,within-monthly=1y,within-yearly=5y',
+    );
+    expect(describePolicy(policy({ weekly: 4 }))).toBe('weekly=4');
+  });
+});

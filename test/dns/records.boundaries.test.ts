@@ -6,6 +6,7 @@ import {
   describeTarget,
   desiredRecords,
   formatRecordSet,
+  hostnameProblem,
   isHostname,
   isInZone,
   normalizeValue,
@@ -47,6 +48,32 @@ describe('names', () => {
     ['bad host.example.com', false],
   ])('isHostname(%p) → %p', (text, expected) => {
     expect(isHostname(text)).toBe(expected);
+  });
+
+  it.each([
+    ['', 'it is empty'],
+    ['.', 'it is empty'],
+    [`${'a.'.repeat(125)}co.m`, 'it is 254 characters long; a DNS name is at most 253'],
+    ['192.0.2.1', 'it is an IP address, not a name'],
+    ['localhost', 'it has a single label; write the full name (e.g. api.example.com)'],
+    ['api..example.com', 'it has an empty label (two dots in a row)'],
+    [
+      `${'a'.repeat(64)}.com`,
+      `its label "${'a'.repeat(20)}…" is 64 characters long; a DNS label is at most 63`,
+    ],
+    [
+      `${'b'.repeat(20)}-.example.com`,
+      `its label "${'b'.repeat(20)}…" may hold only letters, digits, hyphens and underscores, and not start or end with a hyphen`,
+    ],
+    [
+      `${'c'.repeat(19)}-.example.com`,
+      `its label "${'c'.repeat(19)}-" may hold only letters, digits, hyphens and underscores, and not start or end with a hyphen`,
+    ],
+    ['host.123', 'its last label is all digits'],
+    ['123.host', undefined],
+    ['voice-bot.fly.dev.', undefined],
+  ])('hostnameProblem(%p) says %p', (text, problem) => {
+    expect(hostnameProblem(text)).toBe(problem);
   });
 
   it('is in the zone at the apex and below it, never beside it', () => {

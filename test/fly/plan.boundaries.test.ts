@@ -184,6 +184,17 @@ describe('inPool', () => {
     }
   });
 
+  it('starts no further item once one has failed, and resolves nothing', async () => {
+    const started: number[] = [];
+    const run = inPool([1, 2, 3, 4], 1, async (n) => {
+      started.push(n);
+      if (n === 2) throw new Error('two');
+      return n;
+    });
+    await expect(run).rejects.toThrow('two');
+    expect(started).toEqual([1, 2]);
+  });
+
   it('returns an empty list for no items without calling the function', async () => {
     const calls: unknown[] = [];
     await expect(inPool([], 3, async (x) => calls.push(x))).resolves.toEqual([]);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatFigure, gatePassed, judge, percentileRatio, type Verdict } from '../../src/probe/judge.js';
+import {
+  decide,
+  formatFigure,
+  gatePassed,
+  judge,
+  percentileRatio,
+  samplesToSettle,
+  type Verdict,
+} from '../../src/probe/judge.js';
 import { meanInterval, proportionInterval, quantileRankInterval } from '../../src/probe/order-statistics.js';
 import { parseThresholds } from '../../src/probe/thresholds.js';
 import type { ProbeReport, TargetReport } from '../../src/probe/types.js';
@@ -481,5 +489,97 @@ describe('open interval ends', () => {
     const r = percentileRatio(measured(zeros), baselineOf(zeros), 0.5);
     expect(r.lower).toBe(0);
     expect(r.upper).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('samplesToSettle: the search behind samples needed', () => {
+  /** The search's answer and every count it tried, in order. */
+  const probing = (n: number, settles: (m: number) => boolean) => {
+    const probes: number[] = [];
+    const found = samplesToSettle(n, (m) => {
+      probes.push(m);
+      return settles(m);
+    });
+    return { found, probes };
+  };
+
+  it('climbs by quarters from n, then bisects until the gap is within 1% of the count below', () => {
+    expect(probing(100, (m) => m >= 1000)).toEqual({
+      found: 1006,
+      probes: [125, 157, 197, 247, 309, 387, 484, 605, 757, 947, 1184, 1065, 1006, 976, 991, 998],
+    });
+  });
+
+  it('bisects down to a gap of one request at small counts', () => {
+    expect(probing(10, (m) => m >= 17)).toEqual({ found: 17, probes: [13, 17, 15, 16] });
+    expect(probing(5, () => true)).toEqual({ found: 6, probes: [7, 6] });
+  });
+
+  it('starts at one request when none was measured yet', () => {
+    expect(probing(0, () => true)).toEqual({ found: 1, probes: [1] });
+  });
+
+  it('stops at 200000 requests: undefined when even that does not settle it', () => {
+    expect(probing(100_000, () => false)).toEqual({
+      found: undefined,
+      probes: [125_000, 156_250, 195_313, 200_000],
+    });
+    expect(probing(100_000, (m) => m >= 200_000)).toEqual({
+      found: 200_000,
+      probes: [125_000, 156_250, 195_313, 200_000, 197_656, 198_828],
+    });
+  });
+
+  it('tries each count of the climb once on its way to the cap: 51 from a single request', () => {
+    const { found, probes } = probing(1, () => false);
+    expect(found).toBeUndefined();
+    expect(probes).toHaveLength(51);
+    expect(new Set(probes).size).toBe(51);
+    expect(probes.at(-1)).toBe(200_000);
+  });
+});
+
+describe('equality operators (k6 ==, ===, !=): only an interval without width shows equality', () => {
+  it.each([
+    // op, lower, upper, limit → outcome
+    ['==', 5, 5, 5, 'pass'],
+    ['==', 4, 6, 5, 'inconclusive'],
+    ['==', 5, 6, 5, 'inconclusive'],
+    ['==', 4, 5, 5, 'inconclusive'],
+    ['==', 6, 7, 5, 'breach'],
+    ['==', 3, 4, 5, 'breach'],
+    ['!=', 5, 5, 5, 'breach'],
+    ['!=', 4, 6, 5, 'inconclusive'],
+    ['!=', 5, 6, 5, 'inconclusive'],
+    ['!=', 4, 5, 5, 'inconclusive'],
+    ['!=', 6, 7, 5, 'pass'],
+    ['!=', 3, 4, 5, 'pass'],
+  ] as const)('%s over [%p, %p] against %p is %s', (op, lower, upper, limit, outcome) => {
+    expect(decide(op, lower, upper, limit)).toBe(outcome);
+  });
+
+  it('judges an extreme with == and != as observed', () => {
+    expect(one(measured(ranks(10)), 'max == 10').outcome).toBe('pass');
+    expect(one(measured(ranks(10)), 'max != 10').outcome).toBe('breach');
+    expect(one(measured(ranks(10)), 'min != 2').outcome).toBe('pass');
+  });
+});
+
+describe('thresholds for one named target', () => {
+  const named = (name: string) => ({ ...measured(ranks(10), 0, `http://${name}.test/`), name });
+
+  it('judges a target’s own threshold for it alone, and the shared ones for every target', () => {
+    const [shared] = parseThresholds('max < 1s');
+    const [own] = parseThresholds('max < 5ms');
+    const verdicts = judge(report([named('api'), named('web')]), [shared, { ...own, target: 'web' }]);
+    expect(verdicts.map((v) => [v.target, v.url, v.threshold])).toEqual([
+      ['api', 'http://api.test/', 'max < 1s'],
+      ['web', 'http://web.test/', 'max < 1s'],
+      ['web', 'http://web.test/', 'max < 5ms'],
+    ]);
+  });
+
+  it('names an unnamed target by its URL', () => {
+    expect(one(measured(ranks(10)), 'max < 1s').target).toBe('http://new.test/');
   });
 });

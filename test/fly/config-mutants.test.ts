@@ -1,0 +1,277 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../src/core/errors.js';
+import { durationMs, flyDuration } from '../../src/fly/config/durations.js';
+import { machineConfigOverlay } from '../../src/fly/config/machine-config-overlay.js';
+import { shellSplit } from '../../src/fly/config/process.js';
+import { parseFlyToml } from '../../src/fly/fly-toml.js';
+import { machineConfigFor } from '../../src/fly/machine-config.js';
+import {
+  guestPreset,
+  memoryBoundsPerCpu,
+  parseMemoryMb,
+  parseSizeGb,
+  presetsLike,
+} from '../../src/fly/vm-sizes.js';
+
+// The fly.toml conversion at the edges its flyctl-parity cases do not reach: Go's Duration.String() at
+// each unit boundary, go-units' sizes, and the refusals (each names the key as written and the fix).
+// Every conversion runs inside its test, so a mutant is charged only to the cases that reach it.
+
+const toml = (text: string, file = 'fly.toml') =>
+  parseFlyToml(`app = "a"\nprimary_region = "sin"\n${text}`, file);
+const configOf = (text: string, group = 'app') =>
+  machineConfigFor(toml(text), { image: 'img:1', group, releaseVersion: 2 });
+
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).describe();
+  }
+  throw new Error('expected an InputError');
+}
+
+describe("Go's Duration.String() for fly.toml durations", () => {
+  it.each([
+    // value in milliseconds (bareUnitMs = 1) → what fly-go sends
+    [0, '0s'],
+    [0.000001, '1ns'],
+    [0.000999, '999ns'],
+    [0.001, '1µs'],
+    [0.0015, '1.5µs'],
+    [0.999999, '999.999µs'],
+    [1, '1ms'],
+    [1.05, '1.05ms'],
+    [999.999999, '999.999999ms'],
+    [1000, '1s'],
+    [1000.001, '1.000001s'],
+    [1500, '1.5s'],
+    [59_999, '59.999s'],
+    [60_000, '1m0s'],
+    [90_000, '1m30s'],
+    [3_599_000, '59m59s'],
+    [3_600_000, '1h0m0s'],
+    [3_661_500, '1h1m1.5s'],
+    [-1500, '-1.5s'],
+    [-0.0005, '-500ns'],
+  ])('%p ms → %s', (ms, text) => {
+    expect(flyDuration(ms, 1)).toBe(text);
+  });
+
+  it('reads bare numbers in the caller’s unit and strings as Go durations', () => {
+    expect(flyDuration(30, 1000)).toBe('30s');
+    expect(flyDuration('1m', 1000)).toBe('1m0s');
+    expect(flyDuration('1h0m0.5s', 1)).toBe('1h0m0.5s');
+    expect(flyDuration('500ms', 1000)).toBe('500ms');
+  });
+
+  it.each([['soon'], [Number.NaN], [Number.POSITIVE_INFINITY], [true], [undefined], [null], [{}]])(
+    'gives no duration for %p',
+    (value) => {
+      expect(flyDuration(value, 1)).toBeUndefined();
+    },
+  );
+
+  it('gives milliseconds of a Go duration string, undefined for none', () => {
+    expect(durationMs('1m0s')).toBe(60_000);
+    expect(durationMs('500ms')).toBe(500);
+    expect(durationMs(undefined)).toBeUndefined();
+  });
+});
+
+describe('VM sizes', () => {
+  it('copies a preset, so a caller’s change never reaches the table', () => {
+    const guest = guestPreset('shared-cpu-1x')!;
+    expect(guest).toMatchObject({ cpu_kind: 'shared', cpus: 1, memory_mb: 256 });
+    guest.memory_mb = 1;
+    expect(guestPreset('shared-cpu-1x')!.memory_mb).toBe(256);
+    expect(guestPreset('shared-cpu-9x')).toBeUndefined();
+  });
+
+  it('lists the presets of the same family, sorted, or every preset for an unknown family', () => {
+    const performance = presetsLike('performance-9x');
+    expect(performance.length).toBeGreaterThan(1);
+    expect(performance.every((n) => n.startsWith('performance'))).toBe(true);
+    expect(performance).toEqual([...performance].sort());
+    const shared = presetsLike('shared-cpu-9x');
+    expect(shared.length).toBeGreaterThan(1);
+    expect(shared.every((n) => n.startsWith('shared'))).toBe(true);
+    const all = presetsLike('a100-40gb');
+    expect(all).toEqual([...all].sort());
+    expect(all).toEqual(expect.arrayContaining([...performance, ...shared]));
+    expect(all.length).toBeGreaterThan(performance.length + shared.length - 1);
+  });
+
+  it('bounds memory per CPU by kind', () => {
+    expect(memoryBoundsPerCpu('performance')).toEqual([2048, 8192]);
+    expect(memoryBoundsPerCpu('shared')).toEqual([256, 2048]);
+    expect(memoryBoundsPerCpu(undefined)).toEqual([256, 2048]);
+  });
+
+  it.each([
+    ['256mb', 256],
+    ['256MB', 256],
+    ['4G', 4096],
+    ['4 GiB', 4096],
+    ['1gb', 1024],
+    ['1.5g', 1536],
+    ['2048k', 2],
+    ['1t', 1024 * 1024],
+    ['1p', 1024 ** 3],
+    [512, 512],
+    ['512', 512],
+    ['+512', 512],
+    [512.5, undefined],
+    [0, undefined],
+    ['0', undefined],
+    ['-5', undefined],
+    ['1kb', undefined],
+    ['lots', undefined],
+    ['1x', undefined],
+    ['1 gb extra', undefined],
+    [true, undefined],
+  ])('memory %p → %p MB', (value, mb) => {
+    expect(parseMemoryMb(value)).toBe(mb);
+  });
+
+  it.each([
+    ['10gb', 10],
+    ['3GB', 3],
+    [10, 10],
+    ['10', 10],
+    ['1tb', 1000],
+    ['1500mb', 1],
+    ['999mb', 0],
+    ['1.9gb', 1],
+    [1.5, undefined],
+    [null, undefined],
+  ])('volume size %p → %p GB', (value, gb) => {
+    expect(parseSizeGb(value)).toBe(gb);
+  });
+});
+
+describe('machine_config', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runway-machine-config-'));
+  const file = join(dir, 'fly.toml');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads inline JSON, [experimental] first, and a .json file next to fly.toml', () => {
+    expect(
+      machineConfigOverlay(toml(`machine_config = '{"dns": {"skip_registration": true}}'`, file)),
+    ).toEqual({
+      dns: { skip_registration: true },
+    });
+    expect(
+      machineConfigOverlay(
+        toml(`machine_config = '{"a": 1}'\n[experimental]\nmachine_config = '{"b": 2}'`, file),
+      ),
+    ).toEqual({ b: 2 });
+    writeFileSync(join(dir, 'overlay.json'), '{"c": 3}');
+    expect(machineConfigOverlay(toml(`machine_config = "overlay.json"`, file))).toEqual({ c: 3 });
+    expect(machineConfigOverlay(toml('', file))).toBeUndefined();
+  });
+
+  writeFileSync(join(dir, 'array.json'), '[1]');
+
+  it.each([
+    [
+      `machine_config = "overlay.yaml"`,
+      /machine_config "overlay\.yaml" is neither inline JSON nor a \.json file\..*Fix: write machine_config = /,
+    ],
+    [`machine_config = '{"dns": '`, /machine_config cannot be read as JSON: .+\..*Fix: fix the JSON\./],
+    [`[experimental]\nmachine_config = '{"dns": '`, /\[experimental\] machine_config cannot be read as JSON/],
+    [`machine_config = "missing.json"`, /machine_config cannot be read as JSON: .*ENOENT/],
+    [
+      `machine_config = '{"x": 1}'\n[experimental]\nmachine_config = "array.json"`,
+      /\[experimental\] machine_config must be a JSON object\..*Fix: write a \{\.\.\.\} Machine config\./,
+    ],
+    [`machine_config = '{"containers": []}'`, /machine_config containers is not supported by Runway/],
+    [`machine_config = '{"volumes": []}'`, /machine_config volumes is not supported by Runway/],
+  ])('refuses %s', (text, message) => {
+    expect(refusal(() => machineConfigOverlay(toml(text, file)))).toMatch(message);
+  });
+});
+
+describe('refusals name the key as written', () => {
+  it.each([
+    [
+      '[http_service]\ninternal_port = 8080\nauto_stop_machines = "pause"',
+      /auto_stop_machines "pause" is not off, stop or suspend/,
+    ],
+    ['[http_service]\nforce_https = true', /\[http_service\] needs internal_port\./],
+    [
+      '[[statics]]\nguest_path = "/app/public"',
+      /\[\[statics\]\] #1 needs url_prefix\..*Fix: write guest_path = "\/app\/public" and url_prefix = "\/static\/"\./,
+    ],
+    ['[[statics]]\nurl_prefix = "/s/"\nguest_path = ""', /\[\[statics\]\] #1 needs guest_path\./],
+    [
+      '[[files]]\nraw_value = "x"',
+      /\[\[files\]\] #1 needs guest_path\..*Fix: write guest_path = "\/etc\/app\/config\.json"\./,
+    ],
+    [
+      '[[restart]]\npolicy = "sometimes"',
+      /\[\[restart\]\] #1 policy "sometimes" is not always, never or on-failure\./,
+    ],
+    ['[[vm]]\ncpu_kind = "gpu"', /cpu_kind "gpu" is not shared or performance\./],
+    ['[checks.alive]\ntype = "tcp"\nport = 80\ninterval = "soon"', /interval "soon" is not a duration\./],
+    [
+      '[processes]\napp = "run \\\\"',
+      /\[processes\] app: nothing after the final \\ in command: run \\\..*Fix: close the quote/,
+    ],
+  ])('%s', (text, message) => {
+    expect(refusal(() => configOf(text))).toMatch(message);
+  });
+});
+
+describe('auto_stop_machines as fly-go sends it', () => {
+  it.each([
+    ['true', true],
+    ['"stop"', true],
+    ['"true"', true],
+    ['false', false],
+    ['"off"', false],
+    ['"false"', false],
+    ['"suspend"', 'suspend'],
+  ])('%s → %p', (value, sent) => {
+    const config = configOf(`[http_service]\ninternal_port = 8080\nauto_stop_machines = ${value}`);
+    expect(config.services?.[0]).toMatchObject({ autostop: sent });
+  });
+
+  it('leaves it out when fly.toml does', () => {
+    expect(configOf('[http_service]\ninternal_port = 8080').services?.[0].autostop).toBeUndefined();
+  });
+});
+
+describe('[[files]]', () => {
+  it('sends a secret or a raw value as given, and a later entry without content removes the path', () => {
+    const config = configOf(
+      '[[files]]\nguest_path = "/a"\nsecret_name = "A"\n[[files]]\nguest_path = "/b"\nraw_value = "hi"\n[[files]]\nguest_path = "/c"\nraw_value = "x"\n[[files]]\nguest_path = "/c"',
+    );
+    expect(config.files).toEqual([
+      { guest_path: '/a', secret_name: 'A' },
+      { guest_path: '/b', raw_value: Buffer.from('hi').toString('base64') },
+    ]);
+    expect(configOf('[[files]]\nguest_path = "/c"').files).toEqual([{ guest_path: '/c' }]);
+    expect(configOf('').files).toBeUndefined();
+  });
+});
+
+describe('shell words', () => {
+  it.each([
+    ['run "a b" c', ['run', 'a b', 'c']],
+    ["run 'a \\ b'", ['run', 'a \\ b']],
+    ['run a\\ b', ['run', 'a b']],
+    ['run ""', ['run', '']],
+    ['  run\t\na  ', ['run', 'a']],
+  ])('%s', (command, words) => {
+    expect(shellSplit(command)).toEqual(words);
+  });
+
+  it('refuses a final backslash', () => {
+    expect(() => shellSplit('run \\')).toThrow('nothing after the final \\ in command: run \\');
+  });
+});
