@@ -46,6 +46,8 @@ const common = {
   resolver: 'ts-jest-resolver',
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
+  // Stryker's sandboxes (and the test bundles) live under .tmp: their package.json copies are not modules.
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
