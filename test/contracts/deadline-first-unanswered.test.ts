@@ -1,11 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { Deadline } from '../../src/core/deadline.js';
 import { HttpClient } from '../../src/core/http.js';
 import { deploy } from '../../src/fly/deploy.js';
-import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import { startHostile, type HostileServer } from '../../src/sim/hostile/index.js';
-import { image, seed, startFlySim, type FlySim } from '../fly/support.js';
+import { deployOptions, seed, startFlySim, type FlySim } from '../fly/support.js';
 
 /**
  * Issue 10: when the deadline stops a run, the message names the request where the server stopped
@@ -85,7 +83,6 @@ describe('the deadline message names the first request that went unanswered (cor
 });
 
 describe('fly-deploy: the deadline names the Machine update that hung', () => {
-  const STAGING = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
   let sim: FlySim;
   beforeAll(async () => {
     sim = await startFlySim({});
@@ -108,21 +105,16 @@ describe('fly-deploy: the deadline names the Machine update that hung', () => {
       rules: [{ match: isUpdate, behaviour: 'hang', times: 1 }],
     });
     servers.push(hostile);
-    const result = await deploy({
-      app,
-      toml: parseFlyToml(STAGING, 'fly.staging.toml'),
-      image: image(app, 'v2'),
-      strategy: 'immediate',
-      maxUnavailable: 0.33,
-      waitTimeoutMs: 300_000,
-      timeoutMs: 4000,
-      regions: ['sin'],
-      apiToken: sim.token,
-      apiUrl: hostile.url,
-      rollback: true,
-      publicUrl: sim.appUrl(app),
-      proxySettleMs: 0,
-    });
+    // A 5 m wait-timeout and a 4 s deadline: only the deadline can end what hangs.
+    const result = await deploy(
+      deployOptions(sim, app, 'v2', {
+        strategy: 'immediate',
+        maxUnavailable: 0.33,
+        waitTimeoutMs: 300_000,
+        timeoutMs: 4000,
+        apiUrl: hostile.url,
+      }),
+    );
     const hung = hostile.requests.find((r) => r.answer === 'hang')!;
     expect(hung.url).toMatch(/^\/v1\/apps\/deadline-first\/machines\/\w+$/);
     expect(result.status).toBe('rolled-back');

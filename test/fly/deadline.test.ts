@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { deploy } from '../../src/fly/deploy.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import { deployTimeoutMs } from '../../src/fly/inputs.js';
 import { startHostile, type HostileServer } from '../../src/sim/hostile/index.js';
-import { image, seed, startFlySim, type FlySim } from './support.js';
-
-const STAGING = readFileSync(new URL('../fixtures/fly/fly.staging.toml', import.meta.url), 'utf8');
+import { deployOptions, image, seed, STAGING_TOML as STAGING, startFlySim, type FlySim } from './support.js';
 
 let sim: FlySim;
 let hostile: HostileServer | undefined;
@@ -46,21 +43,16 @@ describe('fly-deploy overall deadline (issue 10 item 2)', () => {
       rules: [{ match: ({ url }) => /\/wait\b/.test(url), behaviour: 'hang', times: 1 }],
     });
     const started = Date.now();
-    const result = await deploy({
-      app,
-      toml: parseFlyToml(STAGING, 'fly.staging.toml'),
-      image: image(app, 'v2'),
-      strategy: 'immediate',
-      maxUnavailable: 0.33,
-      waitTimeoutMs: 300_000,
-      timeoutMs: 4000,
-      regions: ['sin'],
-      apiToken: sim.token,
-      apiUrl: hostile.url,
-      rollback: true,
-      publicUrl: sim.appUrl(app),
-      proxySettleMs: 0,
-    });
+    // A 5 m wait-timeout and a 4 s deadline: only the deadline can end what hangs.
+    const result = await deploy(
+      deployOptions(sim, app, 'v2', {
+        strategy: 'immediate',
+        maxUnavailable: 0.33,
+        waitTimeoutMs: 300_000,
+        timeoutMs: 4000,
+        apiUrl: hostile.url,
+      }),
+    );
     const elapsed = Date.now() - started;
     expect(result.status).toBe('rolled-back');
     expect(result.reason).toMatch(
