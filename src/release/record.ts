@@ -7,6 +7,7 @@ import {
   startDeployment,
   type RecordedRelease,
 } from '../github/deployments.js';
+import { statusOf } from '../github/client.js';
 import type { DeployResult } from '../fly/deploy.js';
 import type { FlyToml } from '../fly/fly-toml.js';
 import { releaseConfigOf } from '../fly/release-record.js';
@@ -74,7 +75,9 @@ export class DeploymentRecorder {
             : `${result.status}: ${result.reason ?? ''}`),
       });
     } catch (error) {
-      this.warn(scrub(`could not finish GitHub deployment ${this.id}: ${errorMessage(error)}`));
+      this.warn(
+        scrub(`could not finish GitHub deployment ${this.id}${answered(error)}: ${errorMessage(error)}`),
+      );
     }
   }
 
@@ -96,7 +99,7 @@ export class DeploymentRecorder {
       });
       this.id = id;
     } catch (error) {
-      this.warn(scrub(`could not record a GitHub deployment: ${errorMessage(error)}`));
+      this.warn(scrub(`could not record a GitHub deployment${answered(error)}: ${errorMessage(error)}`));
     }
   }
 }
@@ -139,4 +142,10 @@ function recordedRelease(deploy: { toml?: FlyToml; restoreConfig?: Record<string
   if (deploy.restoreConfig) return { release: { configs: deploy.restoreConfig } };
   if (!deploy.toml) return {};
   return { release: releaseConfigOf(deploy.toml) as RecordedRelease };
+}
+
+/** ` (GitHub answered HTTP 500)` when the error carries GitHub's status: the body alone may not say. */
+function answered(error: unknown): string {
+  const status = statusOf(error) ?? statusOf((error as { cause?: unknown })?.cause);
+  return status === undefined ? '' : ` (GitHub answered HTTP ${status})`;
 }

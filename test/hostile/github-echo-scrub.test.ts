@@ -55,7 +55,7 @@ describe('fly-deploy bundle: a GitHub 500 echoing the Authorization header', () 
     const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
     // The warning carries the echo (what went wrong), with the header's value scrubbed.
     expect(warnings.join('\n')).toMatch(
-      /could not record a GitHub deployment: .*"internal error".*"authorization":"token \*\*\*"/,
+      /could not record a GitHub deployment \(GitHub answered HTTP 500\): .*"internal error".*"authorization":"token \*\*\*"/,
     );
 
     // ::add-mask:: hands the secret to the runner on purpose; nothing else the step wrote may carry it.
