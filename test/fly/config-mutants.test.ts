@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/core/errors.js';
+import { serviceCheck, topLevelCheck } from '../../src/fly/config/checks.js';
 import { durationMs, flyDuration } from '../../src/fly/config/durations.js';
+import { guestFromVm, guestForGroup, hostDedicationFor } from '../../src/fly/config/guest.js';
 import { machineConfigOverlay } from '../../src/fly/config/machine-config-overlay.js';
 import { shellSplit } from '../../src/fly/config/process.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
@@ -273,5 +275,204 @@ describe('shell words', () => {
 
   it('refuses a final backslash', () => {
     expect(() => shellSplit('run \\')).toThrow('nothing after the final \\ in command: run \\');
+  });
+});
+
+describe('health checks as fly-go sends them', () => {
+  const file = toml('');
+  const httpFields = {
+    method: 'get',
+    path: '/healthz',
+    protocol: 'https',
+    tls_skip_verify: false,
+    tls_server_name: 'app.example',
+    headers: [{ name: 'X-Probe' }, { name: 'X-Env', value: 'ci' }],
+  };
+
+  it('copies every http field a service check writes, as written, a listed header without value as ""', () => {
+    expect(
+      serviceCheck(file, '[[services.http_checks]] #1', { ...httpFields, interval: 1500 }, 'http'),
+    ).toStrictEqual({
+      type: 'http',
+      interval: '1.5s',
+      method: 'get',
+      path: '/healthz',
+      protocol: 'https',
+      tls_skip_verify: false,
+      tls_server_name: 'app.example',
+      headers: [
+        { name: 'X-Probe', values: [''] },
+        { name: 'X-Env', values: ['ci'] },
+      ],
+    });
+  });
+
+  it('leaves out http fields of the wrong type and every http field of a tcp check', () => {
+    const wrong = {
+      method: 1,
+      path: 5,
+      protocol: 5,
+      tls_skip_verify: 'yes',
+      tls_server_name: 7,
+      headers: {},
+    };
+    expect(serviceCheck(file, 'c', wrong, 'http')).toStrictEqual({ type: 'http' });
+    expect(serviceCheck(file, 'c', { ...httpFields, timeout: 2000 }, 'tcp')).toStrictEqual({
+      type: 'tcp',
+      timeout: '2s',
+    });
+  });
+
+  it('upper-cases the method of a [checks] entry only, and takes a missing port from [http_service]', () => {
+    const check = topLevelCheck(file, 'alive', { type: 'http', ...httpFields }, 'app', {
+      internal_port: 8080,
+    });
+    expect(check).toMatchObject({ type: 'http', port: 8080, method: 'GET', path: '/healthz' });
+    expect(
+      topLevelCheck(file, 'alive', { type: 'tcp', port: 9000 }, 'app', { internal_port: 8080 }),
+    ).toStrictEqual({
+      type: 'tcp',
+      port: 9000,
+    });
+  });
+
+  it('refuses a duration with the key as written and the fix', () => {
+    expect(
+      refusal(() => serviceCheck(file, '[[services.tcp_checks]] #1', { grace_period: 'soon' }, 'tcp')),
+    ).toBe(
+      'input \'config\': fly.toml: [[services.tcp_checks]] #1 grace_period "soon" is not a duration. Fix: write e.g. "10s" (a bare number is milliseconds).',
+    );
+    expect(refusal(() => topLevelCheck(file, 'alive', { type: 'tcp' }, 'worker', undefined))).toBe(
+      'input \'config\': fly.toml: [checks.alive] has no port set and process group "worker" has no [http_service] to take it from. Fix: set port = 8080 in [checks.alive], or add an [http_service] for "worker".',
+    );
+  });
+});
+
+describe('[[vm]] sizing', () => {
+  const file = toml('');
+  const guest = (vm: Record<string, unknown>, host?: string) => guestFromVm(file, vm, '[[vm]]', host);
+  const refused = (vm: Record<string, unknown>) => refusal(() => guest(vm));
+
+  it('starts from shared-cpu-1x, the named preset, or performance-8x when only a GPU kind is given', () => {
+    expect(guest({})).toStrictEqual({ cpu_kind: 'shared', cpus: 1, memory_mb: 256 });
+    expect(guest({ memory: '512mb' })).toStrictEqual({ cpu_kind: 'shared', cpus: 1, memory_mb: 512 });
+    expect(guest({ size: '' })).toStrictEqual({ cpu_kind: 'shared', cpus: 1, memory_mb: 256 });
+    expect(guest({ size: 2 })).toStrictEqual({ cpu_kind: 'shared', cpus: 1, memory_mb: 256 });
+    expect(guest({ size: 'performance-2x' })).toStrictEqual({
+      cpu_kind: 'performance',
+      cpus: 2,
+      memory_mb: 4096,
+    });
+    expect(guest({ gpu_kind: 'l40s' })).toStrictEqual({
+      cpu_kind: 'performance',
+      cpus: 8,
+      memory_mb: 16_384,
+      gpu_kind: 'l40s',
+    });
+  });
+
+  it('keeps the preset where a field is written empty (flyctl copies only set fields)', () => {
+    // Every guest field written, all but gpu_kind empty: the GPU default preset shows through.
+    const empty = {
+      cpu_kind: '',
+      cpus: 0,
+      memory_mb: 0,
+      max_memory_mb: 0,
+      gpus: 0,
+      gpu_kind: 'a10',
+      host_dedication_id: '',
+      persist_rootfs: false,
+      kernel_args: [],
+    };
+    expect(guest(empty)).toStrictEqual({
+      cpu_kind: 'performance',
+      cpus: 8,
+      memory_mb: 16_384,
+      gpu_kind: 'a10',
+    });
+  });
+
+  it('copies every field written with a value over the preset, and the group’s host dedication', () => {
+    expect(
+      guest(
+        { size: 'shared-cpu-1x', cpus: 2, memory_mb: 1024, persist_rootfs: true, kernel_args: ['quiet'] },
+        'host-1',
+      ),
+    ).toStrictEqual({
+      cpu_kind: 'shared',
+      cpus: 2,
+      memory_mb: 1024,
+      host_dedication_id: 'host-1',
+      persist_rootfs: true,
+      kernel_args: ['quiet'],
+    });
+  });
+
+  it.each([
+    // [cpu kind, cpus, MB]: Fly's per-CPU bounds are inclusive
+    ['shared', 1, 256, true],
+    ['shared', 1, 255, false],
+    ['shared', 1, 2048, true],
+    ['shared', 1, 2049, false],
+    ['shared', 2, 511, false],
+    ['shared', 2, 4096, true],
+    ['shared', 2, 4097, false],
+    ['performance', 1, 2048, true],
+    ['performance', 1, 2047, false],
+    ['performance', 1, 8192, true],
+    ['performance', 1, 8193, false],
+  ])('%s × %p CPU with %p MB accepted: %p', (kind, cpus, mb, accepted) => {
+    const vm = { cpu_kind: kind, cpus, memory_mb: mb };
+    if (accepted) expect(guest(vm)).toStrictEqual(vm);
+    else
+      expect(refused(vm)).toBe(
+        `input 'config': fly.toml: [[vm]] ${mb} MB on ${cpus} ${kind} CPU(s) is outside Fly's ${kind === 'shared' ? '256–2048' : '2048–8192'} MB per CPU, so the Machines API would refuse it. Fix: change memory or cpus (or pick a size preset).`,
+      );
+  });
+
+  it('refuses a CPU count that is not a whole number even when the memory fits it', () => {
+    expect(refused({ cpus: 1.5, memory_mb: 512 })).toMatch(
+      /\[\[vm\]\] 512 MB on 1\.5 shared CPU\(s\) is outside/,
+    );
+  });
+
+  it('refuses an unknown preset, listing its family with the fix', () => {
+    expect(refused({ size: 'shared-cpu-3x' })).toBe(
+      'input \'config\': fly.toml: [[vm]] size "shared-cpu-3x" is not a Fly preset. Fix: use one of: shared-cpu-1x, shared-cpu-2x, shared-cpu-4x, shared-cpu-6x, shared-cpu-8x.',
+    );
+  });
+
+  it('refuses a CPU kind Fly does not have, with the fix', () => {
+    expect(refused({ cpu_kind: 'gpu' })).toBe(
+      'input \'config\': fly.toml: [[vm]] cpu_kind "gpu" is not shared or performance. Fix: use "shared" or "performance".',
+    );
+  });
+
+  it.each([
+    ['"1gb"', 1024],
+    ['2048', 2048],
+  ])('reads memory = %s as %p MB', (value, mb) => {
+    expect(guestForGroup(toml(`[[vm]]\nmemory = ${value}`), 'app')?.memory_mb).toBe(mb);
+  });
+
+  it.each([
+    // A number is read as its decimal text (flyctl formats it first), so 1e21 is no size; a list is none either.
+    ['1e21', '1e+21'],
+    ['[512]', '[512]'],
+    ['0', '0'],
+  ])('refuses memory = %s with the fix', (value, shown) => {
+    expect(refusal(() => guestForGroup(toml(`[[vm]]\nmemory = ${value}`), 'app'))).toBe(
+      `input 'config': fly.toml: [[vm]] memory ${shown} is not a size above zero. Fix: write e.g. "256mb" or "1gb".`,
+    );
+  });
+
+  it('takes the host dedication from the group’s [[vm]] when it sets one, else from the top level', () => {
+    const top = 'host_dedication_id = "top"\n';
+    expect(hostDedicationFor(toml(`${top}[[vm]]\nhost_dedication_id = "vm"`), 'app')).toBe('vm');
+    expect(hostDedicationFor(toml(`${top}[[vm]]\nhost_dedication_id = ""`), 'app')).toBe('top');
+    expect(hostDedicationFor(toml(`${top}[[vm]]\nmemory = "512mb"`), 'app')).toBe('top');
+    expect(hostDedicationFor(toml('[[vm]]\nmemory = "512mb"'), 'app')).toBeUndefined();
+    expect(guestForGroup(toml(`${top}[[vm]]\nmemory = "512mb"`), 'app')?.host_dedication_id).toBe('top');
+    expect(guestForGroup(toml(top), 'app')).toBeUndefined();
   });
 });
