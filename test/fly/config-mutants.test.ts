@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { InputError } from '../../src/core/errors.js';
 import { serviceCheck, topLevelCheck } from '../../src/fly/config/checks.js';
 import { durationMs, flyDuration } from '../../src/fly/config/durations.js';
+import { appliesTo, defaultGroup } from '../../src/fly/config/groups.js';
 import { guestFromVm, guestForGroup, hostDedicationFor } from '../../src/fly/config/guest.js';
 import { machineConfigOverlay } from '../../src/fly/config/machine-config-overlay.js';
 import { shellSplit } from '../../src/fly/config/process.js';
@@ -92,6 +93,14 @@ describe('VM sizes', () => {
     guest.memory_mb = 1;
     expect(guestPreset('shared-cpu-1x')!.memory_mb).toBe(256);
     expect(guestPreset('shared-cpu-9x')).toBeUndefined();
+    expect(guestPreset('a100-40gb')).toStrictEqual({
+      gpu_kind: 'a100-pcie-40gb',
+      gpus: 1,
+      cpu_kind: 'performance',
+      cpus: 8,
+      memory_mb: 32_768,
+    });
+    expect(guestPreset('a10')?.gpu_kind).toBe('a10');
   });
 
   it('lists the presets of the same family, sorted, or every preset for an unknown family', () => {
@@ -135,6 +144,10 @@ describe('VM sizes', () => {
     ['lots', undefined],
     ['1x', undefined],
     ['1 gb extra', undefined],
+    ['x1gb', undefined],
+    ['1.5', undefined],
+    ['1.25g', 1280],
+    ['1536.5m', 1536],
     [true, undefined],
   ])('memory %p → %p MB', (value, mb) => {
     expect(parseMemoryMb(value)).toBe(mb);
@@ -149,6 +162,10 @@ describe('VM sizes', () => {
     ['1500mb', 1],
     ['999mb', 0],
     ['1.9gb', 1],
+    ['2000000000b', 2],
+    ['2500000000.5', 2],
+    ['lots', undefined],
+    [[10], undefined],
     [1.5, undefined],
     [null, undefined],
   ])('volume size %p → %p GB', (value, gb) => {
@@ -474,5 +491,22 @@ describe('[[vm]] sizing', () => {
     expect(hostDedicationFor(toml('[[vm]]\nmemory = "512mb"'), 'app')).toBeUndefined();
     expect(guestForGroup(toml(`${top}[[vm]]\nmemory = "512mb"`), 'app')?.host_dedication_id).toBe('top');
     expect(guestForGroup(toml(top), 'app')).toBeUndefined();
+  });
+});
+
+describe('process groups', () => {
+  it('defaults to app with no [processes], when app is defined, else to the first name in order', () => {
+    expect(defaultGroup(toml(''))).toBe('app');
+    expect(defaultGroup(toml('[processes]\nweb = "w"\napp = "a"'))).toBe('app');
+    expect(defaultGroup(toml('[processes]\nweb = "w"\nqueue = "q"'))).toBe('queue');
+  });
+
+  it('applies a section listing "" to the default group only', () => {
+    const file = toml('[processes]\napp = "a"\nworker = "w"');
+    expect(appliesTo(file, { processes: [''] }, 'app')).toBe(true);
+    expect(appliesTo(file, { processes: [''] }, 'worker')).toBe(false);
+    expect(appliesTo(file, { processes: ['worker'] }, 'worker')).toBe(true);
+    expect(appliesTo(file, {}, 'worker')).toBe(false);
+    expect(appliesTo(file, {}, 'app')).toBe(true);
   });
 });
