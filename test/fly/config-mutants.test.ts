@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { InputError } from '../../src/core/errors.js';
 import { serviceCheck, topLevelCheck } from '../../src/fly/config/checks.js';
 import { durationMs, flyDuration } from '../../src/fly/config/durations.js';
+import { httpServiceFor, serviceFor } from '../../src/fly/config/services.js';
 import { appliesTo, defaultGroup } from '../../src/fly/config/groups.js';
 import { guestFromVm, guestForGroup, hostDedicationFor } from '../../src/fly/config/guest.js';
 import { machineConfigOverlay } from '../../src/fly/config/machine-config-overlay.js';
@@ -508,5 +509,118 @@ describe('process groups', () => {
     expect(appliesTo(file, { processes: ['worker'] }, 'worker')).toBe(true);
     expect(appliesTo(file, {}, 'worker')).toBe(false);
     expect(appliesTo(file, {}, 'app')).toBe(true);
+  });
+});
+
+describe('services as fly-go sends them', () => {
+  const file = toml('');
+
+  it('expands [http_service] to ports 80 and 443 with its options, scaling and checks', () => {
+    const service = httpServiceFor(file, {
+      internal_port: 8080,
+      force_https: true,
+      http_options: { h2_backend: true },
+      tls_options: { alpn: ['h2'] },
+      auto_stop_machines: 'suspend',
+      auto_start_machines: 1,
+      min_machines_running: 0,
+      concurrency: { type: 'requests', hard_limit: 25, soft_limit: '20' },
+      checks: [{ path: '/up' }],
+    });
+    expect(service).toStrictEqual({
+      protocol: 'tcp',
+      internal_port: 8080,
+      ports: [
+        { port: 80, handlers: ['http'], force_https: true, http_options: { h2_backend: true } },
+        {
+          port: 443,
+          handlers: ['http', 'tls'],
+          http_options: { h2_backend: true },
+          tls_options: { alpn: ['h2'] },
+        },
+      ],
+      concurrency: { type: 'requests', hard_limit: 25, soft_limit: 20 },
+      autostop: 'suspend',
+      autostart: true,
+      min_machines_running: 0,
+      checks: [{ type: 'http', path: '/up' }],
+    });
+  });
+
+  it('sends only what [http_service] and [[services]] write: no options, scaling, checks or empty limits', () => {
+    expect(
+      httpServiceFor(file, { internal_port: 8080, concurrency: { type: '', hard_limit: 0 } }),
+    ).toStrictEqual({
+      protocol: 'tcp',
+      internal_port: 8080,
+      ports: [
+        { port: 80, handlers: ['http'] },
+        { port: 443, handlers: ['http', 'tls'] },
+      ],
+      concurrency: {},
+    });
+    expect(serviceFor(file, { protocol: '', internal_port: 5432, ports: [{}] }, 0)).toStrictEqual({
+      internal_port: 5432,
+      ports: [{}],
+    });
+  });
+
+  it('copies each [[services.ports]] field written, tcp checks before http checks', () => {
+    const service = serviceFor(
+      file,
+      {
+        protocol: 'udp',
+        internal_port: 5000,
+        ports: [
+          { port: '53', handlers: ['dns'], force_https: true, proxy_proto_options: { version: 'v2' } },
+          {
+            start_port: 6000,
+            end_port: '6010',
+            tls_options: { alpn: ['h2'] },
+            http_options: { compress: true },
+          },
+        ],
+        http_checks: { path: '/h', interval: 1000 },
+        tcp_checks: [{ timeout: 2000 }],
+      },
+      0,
+    );
+    expect(service).toStrictEqual({
+      protocol: 'udp',
+      internal_port: 5000,
+      ports: [
+        { port: 53, handlers: ['dns'], force_https: true, proxy_proto_options: { version: 'v2' } },
+        { start_port: 6000, end_port: 6010, tls_options: { alpn: ['h2'] }, http_options: { compress: true } },
+      ],
+      checks: [
+        { type: 'tcp', timeout: '2s' },
+        { type: 'http', interval: '1s', path: '/h' },
+      ],
+    });
+  });
+
+  it.each([
+    [
+      () => serviceFor(file, { internal_port: 1, tcp_checks: [{}, { interval: 'soon' }] }, 1),
+      '[[services]] #2 tcp_checks #2 interval "soon" is not a duration.',
+    ],
+    [
+      () => serviceFor(file, { internal_port: 1, http_checks: [{}, {}, { timeout: 'x' }] }, 2),
+      '[[services]] #3 http_checks #3 timeout "x" is not a duration.',
+    ],
+    [
+      () => httpServiceFor(file, { internal_port: 1, checks: [{}, { interval: 'soon' }] }),
+      '[[http_service.checks]] #2 interval "soon" is not a duration.',
+    ],
+    [
+      () => httpServiceFor(file, { internal_port: 1, auto_stop_machines: 'pause' }),
+      '[http_service] auto_stop_machines "pause" is not off, stop or suspend. Fix: use "off", "stop" or "suspend".',
+    ],
+    [
+      () => httpServiceFor(file, { internal_port: '8080' }),
+      '[http_service] needs internal_port. Fix: write internal_port = 8080 (the port the app listens on).',
+    ],
+  ])('names the section and entry it refuses (%#)', (convert, message) => {
+    expect(refusal(convert)).toContain(`fly.toml: ${message}`);
   });
 });
