@@ -6,6 +6,7 @@ import { InputError } from '../../src/core/errors.js';
 import { serviceCheck, topLevelCheck } from '../../src/fly/config/checks.js';
 import { durationMs, flyDuration } from '../../src/fly/config/durations.js';
 import { httpServiceFor, serviceFor } from '../../src/fly/config/services.js';
+import { filesFor, metricsFor, staticsFor } from '../../src/fly/config/extras.js';
 import { appliesTo, defaultGroup } from '../../src/fly/config/groups.js';
 import { guestFromVm, guestForGroup, hostDedicationFor } from '../../src/fly/config/guest.js';
 import { machineConfigOverlay } from '../../src/fly/config/machine-config-overlay.js';
@@ -622,5 +623,60 @@ describe('services as fly-go sends them', () => {
     ],
   ])('names the section and entry it refuses (%#)', (convert, message) => {
     expect(refusal(convert)).toContain(`fly.toml: ${message}`);
+  });
+});
+
+describe('[[statics]], [metrics] and [[files]] as flyctl sends them', () => {
+  it('refuses a statics path that is not text', () => {
+    expect(refusal(() => staticsFor(toml('[[statics]]\nguest_path = 5\nurl_prefix = "/s/"')))).toContain(
+      '[[statics]] #1 needs guest_path.',
+    );
+  });
+
+  it('keeps the metrics fields written with the right type only', () => {
+    expect(metricsFor(toml('[metrics]\nport = "9091"\npath = "/m"\nhttps = true'), 'app')).toStrictEqual({
+      port: 9091,
+      path: '/m',
+      https: true,
+    });
+    expect(metricsFor(toml('[metrics]\npath = 5\nhttps = "true"'), 'app')).toStrictEqual({});
+    expect(metricsFor(toml('[metrics]\npath = ""'), 'app')).toStrictEqual({});
+  });
+
+  it('reads only text content fields, and a later entry with a secret replaces an earlier one', () => {
+    const files = filesFor(
+      toml(
+        [
+          '[[files]]\nguest_path = "/a"\nlocal_path = 5\nraw_value = "hi"',
+          '[[files]]\nguest_path = "/b"\nsecret_name = 5\nraw_value = "x"',
+          '[[files]]\nguest_path = "/c"\nraw_value = 5',
+          '[[files]]\nguest_path = "/d"\nraw_value = "x"',
+          '[[files]]\nguest_path = "/d"\nsecret_name = "D"',
+        ].join('\n'),
+      ),
+    );
+    expect(files).toStrictEqual([
+      { guest_path: '/a', raw_value: Buffer.from('hi').toString('base64') },
+      { guest_path: '/b', raw_value: Buffer.from('x').toString('base64') },
+      { guest_path: '/c' },
+      { guest_path: '/d', secret_name: 'D' },
+    ]);
+  });
+
+  it('refuses a guest_path that is not text, and a local_path it cannot read, with the fix', () => {
+    expect(refusal(() => filesFor(toml('[[files]]\nguest_path = 5')))).toContain(
+      '[[files]] #1 needs guest_path.',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'runway-files-'));
+    try {
+      const file = join(dir, 'fly.toml');
+      expect(
+        refusal(() => filesFor(toml('[[files]]\nguest_path = "/a"\nlocal_path = "gone.json"', file))),
+      ).toBe(
+        `input 'config': ${file}: [[files]] #1 local_path "gone.json" cannot be read (ENOENT). Fix: commit the file at ${join(dir, 'gone.json')}, or use raw_value / secret_name.`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
