@@ -7,6 +7,13 @@ import { serviceCheck, topLevelCheck } from '../../src/fly/config/checks.js';
 import { durationMs, flyDuration } from '../../src/fly/config/durations.js';
 import { httpServiceFor, serviceFor } from '../../src/fly/config/services.js';
 import { filesFor, metricsFor, staticsFor } from '../../src/fly/config/extras.js';
+import {
+  checkMount,
+  mountChange,
+  mountsFor,
+  volumeFor,
+  volumeRequestFor,
+} from '../../src/fly/config/mounts.js';
 import { appliesTo, defaultGroup } from '../../src/fly/config/groups.js';
 import { guestFromVm, guestForGroup, hostDedicationFor } from '../../src/fly/config/guest.js';
 import { machineConfigOverlay } from '../../src/fly/config/machine-config-overlay.js';
@@ -678,5 +685,160 @@ describe('[[statics]], [metrics] and [[files]] as flyctl sends them', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('[[mounts]] as flyctl validates and sends them', () => {
+  const file = toml('');
+  const check = (m: Record<string, unknown>) =>
+    checkMount(file, { source: 'data', destination: '/data', ...m }, '[[mounts]] #1');
+  const refused = (m: Record<string, unknown>) => refusal(() => check(m));
+
+  it('accepts every limit at its edge and sends the auto-extend settings', () => {
+    expect(
+      check({
+        initial_size: 1,
+        snapshot_retention: 60,
+        auto_extend_size_threshold: 99,
+        auto_extend_size_increment: '100gb',
+        auto_extend_size_limit: 500,
+      }),
+    ).toStrictEqual({
+      path: '/data',
+      name: 'data',
+      extend_threshold_percent: 99,
+      add_size_gb: 100,
+      size_gb_limit: 500,
+    });
+    expect(
+      check({
+        initial_size: '',
+        snapshot_retention: 1,
+        auto_extend_size_threshold: 50,
+        auto_extend_size_increment: 1,
+      }),
+    ).toStrictEqual({
+      path: '/data',
+      name: 'data',
+      extend_threshold_percent: 50,
+      add_size_gb: 1,
+    });
+  });
+
+  it.each([
+    [{ source: 5 }, '[[mounts]] #1 needs source. Fix: write source = "data" and destination = "/data".'],
+    [{ destination: '' }, '[[mounts]] #1 needs destination.'],
+    [{ initial_size: 0 }, '[[mounts]] #1 initial_size 0 is smaller than 1GB. Fix: write e.g. "10gb".'],
+    [{ initial_size: 10.5 }, '[[mounts]] #1 initial_size 10.5 is smaller than 1GB.'],
+    [{ initial_size: [10] }, '[[mounts]] #1 initial_size [10] is not a size.'],
+    [{ initial_size: 'lots' }, '[[mounts]] #1 initial_size "lots" is not a size.'],
+    [
+      { snapshot_retention: 0 },
+      'snapshot_retention must be 1 to 60 days, not 0. Fix: set e.g. snapshot_retention = 5.',
+    ],
+    [{ snapshot_retention: 61 }, 'snapshot_retention must be 1 to 60 days, not 61.'],
+    [{ snapshot_retention: 5.5 }, 'snapshot_retention must be 1 to 60 days, not 5.5.'],
+    [
+      { auto_extend_size_threshold: 50, auto_extend_size_increment: '101gb' },
+      'auto_extend_size_increment "101gb" is not from 1GB to 100GB.',
+    ],
+    [
+      { auto_extend_size_threshold: 50, auto_extend_size_increment: 1, auto_extend_size_limit: 501 },
+      'auto_extend_size_limit 501 is not from 1GB to 500GB.',
+    ],
+    [
+      { auto_extend_size_limit: 10 },
+      'auto-extend needs auto_extend_size_threshold from 50 to 99 and auto_extend_size_increment from 1GB to 100GB. Fix: set all of auto_extend_size_threshold, auto_extend_size_increment (and optionally auto_extend_size_limit), or none.',
+    ],
+    [{ auto_extend_size_threshold: 49, auto_extend_size_increment: 1 }, 'auto-extend needs'],
+    [{ auto_extend_size_threshold: 100, auto_extend_size_increment: 1 }, 'auto-extend needs'],
+    [{ auto_extend_size_threshold: 60 }, 'auto-extend needs'],
+  ])('refuses %p', (m, message) => {
+    expect(refused(m)).toContain(message);
+  });
+
+  const twoGroups = (mounts: string) => toml(`[processes]\napp = "a"\nworker = "w"\n${mounts}`);
+
+  it('names the entry it refuses and refuses two for one group', () => {
+    const mounts = '[[mounts]]\nsource = "w"\ndestination = "/w"\nprocesses = ["worker"]\n';
+    expect(
+      refusal(() =>
+        mountsFor(
+          twoGroups(`${mounts}[[mounts]]\nsource = "a"\ndestination = "/a"\ninitial_size = 0`),
+          'app',
+        ),
+      ),
+    ).toContain('[[mounts]] #2 initial_size 0 is smaller than 1GB.');
+    expect(
+      refusal(() =>
+        mountsFor(
+          twoGroups(`${mounts}[[mounts]]\nsource = "b"\ndestination = "/b"\nprocesses = ["worker"]`),
+          'worker',
+        ),
+      ),
+    ).toBe(
+      'input \'config\': fly.toml: process group "worker" has more than one [[mounts]] section. Fix: give each group at most one volume (set processes on each [[mounts]]).',
+    );
+  });
+
+  it('sizes and places a volume from its own group’s [[mounts]], even when another group uses the name', () => {
+    const file2 = twoGroups(
+      '[[mounts]]\nsource = "data"\ndestination = "/w"\ninitial_size = 5\nsnapshot_retention = 3\nprocesses = ["worker"]\n' +
+        '[[mounts]]\nsource = "data"\ndestination = "/a"\ninitial_size = "7gb"\nprocesses = ["app"]',
+    );
+    expect(volumeFor(file2, 'app')).toStrictEqual({ name: 'data', path: '/a', initialSizeGb: 7 });
+    expect(volumeRequestFor(file2, 'app', { region: 'sin', image: 'img:1' })).toStrictEqual({
+      name: 'data',
+      region: 'sin',
+      size_gb: 7,
+      encrypted: true,
+      compute: { cpu_kind: 'shared', cpus: 1, memory_mb: 256 },
+      compute_image: 'img:1',
+    });
+    expect(volumeRequestFor(file2, 'worker', { region: 'sin', image: 'img:1' })).toMatchObject({
+      size_gb: 5,
+      snapshot_retention: 3,
+    });
+  });
+});
+
+describe('what an update does to a Machine’s volume', () => {
+  const data = { name: 'data', path: '/data', volume: 'vol_1' };
+
+  it.each([
+    [undefined, undefined, { mounts: undefined, replace: false }],
+    [
+      undefined,
+      [{ name: 'data', path: '/data' }],
+      {
+        mounts: [{ name: 'data', path: '/data' }],
+        replace: true,
+        needsVolume: 'data',
+        reason: '[mounts] was added',
+      },
+    ],
+    [[data], undefined, { mounts: undefined, replace: true, reason: '[mounts] was removed' }],
+    [
+      [data],
+      [{ name: 'logs', path: '/data' }],
+      {
+        mounts: [{ name: 'logs', path: '/data' }],
+        replace: true,
+        needsVolume: 'logs',
+        reason: 'the Machine has volume "data" but fly.toml mounts "logs"',
+      },
+    ],
+    [
+      [data],
+      [{ name: 'data', path: '/srv', add_size_gb: 5 }],
+      {
+        mounts: [{ name: 'data', path: '/srv', volume: 'vol_1', add_size_gb: 5 }],
+        replace: false,
+        reason: 'the mount path changes from /data to /srv',
+      },
+    ],
+    [[{ ...data, add_size_gb: 5 }], [{ name: 'data', path: '/data' }], { mounts: [data], replace: false }],
+  ])('%p → %p gives %p', (existing, fresh, change) => {
+    expect(mountChange(existing, fresh)).toStrictEqual(change);
   });
 });
