@@ -17,7 +17,7 @@ import {
 import { appliesTo, defaultGroup } from '../../src/fly/config/groups.js';
 import { guestFromVm, guestForGroup, hostDedicationFor } from '../../src/fly/config/guest.js';
 import { machineConfigOverlay } from '../../src/fly/config/machine-config-overlay.js';
-import { shellSplit } from '../../src/fly/config/process.js';
+import { initFor, restartFor, shellSplit, stopConfigFor } from '../../src/fly/config/process.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
 import { machineConfigFor } from '../../src/fly/machine-config.js';
 import {
@@ -840,5 +840,32 @@ describe('what an update does to a Machine’s volume', () => {
     [[{ ...data, add_size_gb: 5 }], [{ name: 'data', path: '/data' }], { mounts: [data], replace: false }],
   ])('%p → %p gives %p', (existing, fresh, change) => {
     expect(mountChange(existing, fresh)).toStrictEqual(change);
+  });
+});
+
+describe('init, stop_config and restart as flyctl sets them', () => {
+  it('clears the Machine’s cmd, entrypoint and exec that fly.toml no longer sets, keeping other init fields', () => {
+    expect(
+      initFor(toml(''), 'app', { cmd: ['old'], entrypoint: ['sh'], exec: ['x'], tty: true }),
+    ).toStrictEqual({
+      tty: true,
+    });
+  });
+
+  it('sends kill_signal and kill_timeout only when written', () => {
+    expect(stopConfigFor(toml('kill_signal = "SIGINT"'))).toStrictEqual({ signal: 'SIGINT' });
+    expect(stopConfigFor(toml('kill_timeout = 30'))).toStrictEqual({ timeout: '30s' });
+    expect(stopConfigFor(toml(''))).toBeUndefined();
+  });
+
+  it('maps restart policies to fly-go’s words and refuses others with the fix', () => {
+    expect(restartFor(toml('[[restart]]\npolicy = "never"'), 'app')).toStrictEqual({ policy: 'no' });
+    expect(restartFor(toml('[[restart]]\npolicy = "on-failure"\nretries = 3'), 'app')).toStrictEqual({
+      policy: 'on-failure',
+      max_retries: 3,
+    });
+    expect(refusal(() => restartFor(toml('[[restart]]\npolicy = "sometimes"'), 'app'))).toMatch(
+      /is not always, never or on-failure\. Fix: use one of those\.$/,
+    );
   });
 });
