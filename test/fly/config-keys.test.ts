@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
-import { InputError } from '../../src/core/errors.js';
 import { keyUse } from '../../src/fly/config/known-keys.js';
 import { UNSUPPORTED_KEYS } from '../../src/fly/config/unsupported.js';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
@@ -16,21 +15,7 @@ import {
   volumeFor,
   volumeRequestFor,
 } from '../../src/fly/machine-config.js';
-
-const toml = (text: string, file = 'fly.toml') =>
-  parseFlyToml(`app = "a"\nprimary_region = "sin"\n${text}`, file);
-const configOf = (text: string, group = 'app') =>
-  machineConfigFor(toml(text), { image: 'img:1', group, releaseVersion: 2 });
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).describe();
-  }
-  throw new Error('expected an InputError');
-}
+import { configOf, refusal, toml } from './config-fixtures.js';
 
 describe('checks', () => {
   it("a [checks.*] without port takes its group's [http_service] internal_port (the `fly launch` layout)", () => {

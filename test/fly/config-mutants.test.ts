@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../../src/core/errors.js';
 import { serviceCheck, topLevelCheck } from '../../src/fly/config/checks.js';
 import { durationMs, flyDuration } from '../../src/fly/config/durations.js';
 import { httpServiceFor, serviceFor } from '../../src/fly/config/services.js';
@@ -18,8 +17,6 @@ import { appliesTo, defaultGroup } from '../../src/fly/config/groups.js';
 import { guestFromVm, guestForGroup, hostDedicationFor } from '../../src/fly/config/guest.js';
 import { machineConfigOverlay } from '../../src/fly/config/machine-config-overlay.js';
 import { initFor, restartFor, shellSplit, stopConfigFor } from '../../src/fly/config/process.js';
-import { parseFlyToml } from '../../src/fly/fly-toml.js';
-import { machineConfigFor } from '../../src/fly/machine-config.js';
 import {
   guestPreset,
   memoryBoundsPerCpu,
@@ -27,25 +24,11 @@ import {
   parseSizeGb,
   presetsLike,
 } from '../../src/fly/vm-sizes.js';
+import { configOf, refusal, toml } from './config-fixtures.js';
 
 // The fly.toml conversion at the edges its flyctl-parity cases do not reach: Go's Duration.String() at
 // each unit boundary, go-units' sizes, and the refusals (each names the key as written and the fix).
 // Every conversion runs inside its test, so a mutant is charged only to the cases that reach it.
-
-const toml = (text: string, file = 'fly.toml') =>
-  parseFlyToml(`app = "a"\nprimary_region = "sin"\n${text}`, file);
-const configOf = (text: string, group = 'app') =>
-  machineConfigFor(toml(text), { image: 'img:1', group, releaseVersion: 2 });
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).describe();
-  }
-  throw new Error('expected an InputError');
-}
 
 describe("Go's Duration.String() for fly.toml durations", () => {
   it.each([

@@ -1,0 +1,24 @@
+// The fly.toml conversion tests' shared fixtures (unit tier: no servers, so not in support.ts).
+import { expect } from '@jest/globals';
+import { InputError } from '../../src/core/errors.js';
+import { parseFlyToml } from '../../src/fly/fly-toml.js';
+import { machineConfigFor } from '../../src/fly/machine-config.js';
+
+/** `text` under an app in sin, parsed as fly.toml (or `file`). */
+export const toml = (text: string, file = 'fly.toml') =>
+  parseFlyToml(`app = "a"\nprimary_region = "sin"\n${text}`, file);
+
+/** The Machine config `text` gives `group`, release 2 of image img:1. */
+export const configOf = (text: string, group = 'app') =>
+  machineConfigFor(toml(text), { image: 'img:1', group, releaseVersion: 2 });
+
+/** What `fn` refused with, as the user reads it; the test fails unless it threw an InputError. */
+export function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).describe();
+  }
+  throw new Error('expected an InputError');
+}
