@@ -57,17 +57,20 @@ function parseTableManifest(text, source) {
     return manifest;
 }
 /** The fingerprint of every table in a live database, via psql (bounded by `timeoutMs`). */
-async function fingerprintDatabase(url, name, timeoutMs = 600_000) {
+async function fingerprintDatabase(url, name, timeoutMs = 600_000, signal) {
     try {
         const { stdout } = await run('psql', ['-XAtq', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', TABLE_MANIFEST_SQL], {
             timeout: timeoutMs,
             maxBuffer: 64 * 1024 * 1024,
+            signal,
         });
         return stdout.trim() ? parseTableManifest(stdout, name) : new Map();
     }
     catch (error) {
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
             throw error;
+        if (signal?.aborted)
+            throw signal.reason;
         const detail = error.stderr?.trim() || error.message;
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`could not read the tables of ${name}: ${detail.split('\n')[0]}`, {
             fix: 'check that the database URL is right and reachable from the runner, and that psql is installed.',

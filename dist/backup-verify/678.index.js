@@ -104,39 +104,32 @@ function auditRetention(backups, policy, now, lagDays = 2) {
         days,
     };
 }
-/** The last `count` days up to `lastDay` (never before the first backup) that have no backup. */
+/**
+ * The last `count` days up to `lastDay` (never before the first backup) that have no backup. The window
+ * is built as a list of known length (the days from the first backup to `lastDay` at most), so no count
+ * can make it run on.
+ */
 function missingDaysOf(days, count, lastDay, oldest) {
-    const missing = [];
-    let from = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(lastDay));
     const firstDay = Date.parse((0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(oldest)));
-    for (let i = 0; i < (count < 0 ? 0 : count); i++) {
-        const t = lastDay - i * DAY;
-        if (t < firstDay)
-            break;
-        from = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(t));
-        if (!days.has(from))
-            missing.push(from);
-    }
-    return { missing: missing.sort(), from };
+    const length = Math.max(0, Math.min(count, (lastDay - firstDay) / DAY + 1));
+    const window = Array.from({ length }, (_, i) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(lastDay - i * DAY)));
+    return {
+        missing: window.filter((day) => !days.has(day)).sort(),
+        from: window.at(-1) ?? (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(lastDay)),
+    };
 }
+/** A month as a count of months since year 0, so that month arithmetic is integer arithmetic. */
+const monthIndex = (date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+const monthOfIndex = (index) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(new Date(Date.UTC(Math.floor(index / 12), index % 12, 1)));
 /** Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet. */
 function missingMonthsOf(backups, count, lastDay, oldest) {
     if (!backups.length)
         return [];
     const months = new Set(backups.map((b) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(b.date)));
-    const firstMonth = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(new Date(oldest));
-    const missing = [];
-    const cursor = new Date(lastDay);
-    cursor.setUTCDate(1);
-    for (let i = 0; i < (count < 0 ? 0 : count); i++) {
-        const month = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(cursor);
-        if (month < firstMonth)
-            break;
-        if (!months.has(month))
-            missing.push(month);
-        cursor.setUTCMonth(cursor.getUTCMonth() - 1);
-    }
-    return missing.sort();
+    const last = monthIndex(new Date(lastDay));
+    const length = Math.max(0, Math.min(count, last - monthIndex(new Date(oldest)) + 1));
+    const window = Array.from({ length }, (_, i) => monthOfIndex(last - i));
+    return window.filter((month) => !months.has(month)).sort();
 }
 /** Reasons that keep every backup of a recent stretch (not one per week, month or year). */
 const DENSE = /^(oldest )?(last snapshot|hourly snapshot|daily snapshot|within |hourly within |daily within )/;
@@ -172,7 +165,9 @@ function auditLifecycle(answer, prefix, policy, expiredCount) {
     const applicable = answer.rules.filter((r) => r.enabled && (prefix.startsWith(r.prefix) || r.prefix.startsWith(prefix)));
     const rules = applicable.map((r) => `${r.id ?? '(no id)'} on '${r.prefix}': ${r.expirationDays ? `expire after ${r.expirationDays}d` : 'no expiry'}${r.noncurrentDays ? `, delete hidden after ${r.noncurrentDays}d` : ''}`);
     const longest = longestKeptDays(policy);
-    const tooShort = applicable.filter((r) => r.expirationDays !== undefined && r.prefix.length <= prefix.length && r.expirationDays < longest);
+    const tooShort = applicable.filter(
+    // A rule without an expiry never removes anything.
+    (r) => (r.expirationDays ?? Infinity) < longest && r.prefix.length <= prefix.length);
     if (tooShort.length > 0) {
         const r = tooShort[0];
         return {

@@ -45,7 +45,7 @@ function issueTitle(report) {
 async function syncFailureIssue(report, summary, target) {
     if (!target.repository)
         return { line: 'issue-on-failure: GITHUB_REPOSITORY is not set; no issue updated.', ok: false };
-    const gh = await Promise.all(/* import() */[__webpack_require__.e(368), __webpack_require__.e(941)]).then(__webpack_require__.bind(__webpack_require__, 7941));
+    const gh = await Promise.all(/* import() */[__webpack_require__.e(368), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 3656));
     try {
         const client = gh.githubClient({
             token: target.token,

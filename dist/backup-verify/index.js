@@ -77,7 +77,7 @@ async function verifyStep(inputs) {
     registerDatabase(inputs.sourceDatabase);
     const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
     const { setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5605));
-    const { verifyBackups } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2816));
+    const { verifyBackups } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3361));
     const report = await verifyBackups({
         connection: inputs.connection,
         prefix: inputs.prefix,
@@ -170,10 +170,13 @@ __webpack_async_result__();
  * oldest backup is kept too (restic >= 0.16), so the history is as long as the counts allow.
  * Tags are the one part left out: backups in a bucket carry none.
  */
-const ymdh = (d) => ymd(d, 0) * 100 + d.getUTCHours();
-const ymd = (d) => d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
-const yw = (d) => isoWeek(d).year * 100 + isoWeek(d).week;
-const ym = (d) => d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
+const ymdh = (d) => d.toISOString().slice(0, 13);
+const ymd = (d) => d.toISOString().slice(0, 10);
+const yw = (d) => {
+    const { year, week } = isoWeek(d);
+    return `${year}-W${week}`;
+};
+const ym = (d) => d.toISOString().slice(0, 7);
 const y = (d) => d.getUTCFullYear();
 const always = (_, nr) => nr;
 const COUNTED = [
@@ -194,16 +197,19 @@ const WITHIN = [
 /** Splits `items` into kept (with restic's reasons) and removed, newest first, ties in input order. */
 function applyPolicy(items, policy, now = new Date()) {
     const list = [...items].sort((a, b) => b.date.getTime() - a.date.getTime());
-    if (list.length === 0)
-        return { keep: [], remove: [] };
     const counted = COUNTED.map(([name, bucket, reason]) => ({
         name,
         bucket,
         reason,
         count: policy[name] ?? 0,
-        last: -1,
+        last: undefined,
     }));
-    const within = WITHIN.map(([name, bucket, reason]) => ({ span: policy[name], bucket, reason, last: -1 }));
+    const within = WITHIN.map(([name, bucket, reason]) => ({
+        span: policy[name],
+        bucket,
+        reason,
+        last: undefined,
+    }));
     const latest = latestNotInFuture(list, now);
     const keep = [];
     const remove = [];
@@ -220,7 +226,8 @@ function applyPolicy(items, policy, now = new Date()) {
                 continue;
             matches.push(value === b.last ? `oldest ${b.reason}` : b.reason);
             b.last = value;
-            if (b.count > 0)
+            // Counts here are above 0 or -1 (keep all), which is never used up.
+            if (b.count !== -1)
                 b.count--;
         }
         for (const b of within) {
@@ -264,9 +271,13 @@ function before(t, s) {
 /** The newest backup's time, ignoring any dated in the future (restic's findLatestTimestamp). */
 function latestNotInFuture(list, now) {
     let latest = new Date(-62135596800000); // Go's zero time, 0001-01-01
-    for (const b of list)
-        if (b.date > latest && b.date < now)
+    for (const b of list) {
+        if (b.date >= now)
+            continue;
+        // Stryker disable next-line EqualityOperator: `>=` would take an equal date, which is the same latest
+        if (b.date > latest)
             latest = b.date;
+    }
     return latest;
 }
 /** ISO 8601 week and its year (Go's Time.ISOWeek). */
@@ -433,33 +444,49 @@ function readDatabaseUrl(inputs, name, required) {
     return text;
 }
 function readConnection(inputs, env) {
+    const bucket = readBucket(inputs);
+    const endpoint = readEndpoint(inputs, bucket);
+    const endpointRegion = endpoint ? B2_HOST.exec(new URL(endpoint).hostname)?.[1] : undefined;
+    return {
+        endpoint,
+        region: readRegion(inputs, env, endpointRegion),
+        bucket,
+        ...readKey(inputs),
+        forcePathStyle: inputs.bool('force-path-style', false),
+    };
+}
+function readBucket(inputs) {
     const bucket = inputs.required('bucket', 'voice-bot-backups');
     if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
         throw new errors/* InputError */.dz('bucket', `"${bucket}" is not a bucket name.`, 'use the bucket name alone (lower case, 3-63 characters), not a URL or s3:// path; put folders in prefix.');
     }
+    return bucket;
+}
+/** The endpoint's origin: https (http only on loopback), no path, no bucket in the host. */
+function readEndpoint(inputs, bucket) {
     const endpointText = inputs.optional('endpoint');
-    let endpoint;
-    let endpointRegion;
-    if (endpointText) {
-        let url;
-        try {
-            url = new URL(endpointText);
-        }
-        catch {
-            throw new errors/* InputError */.dz('endpoint', `"${endpointText}" is not a URL.`, 'write the S3 endpoint, e.g. https://s3.us-west-004.backblazeb2.com.');
-        }
-        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
-            throw new errors/* InputError */.dz('endpoint', `"${endpointText}" is not https.`, 'use https:// (B2 and S3 refuse plain HTTP); http:// is accepted only for a local test server.');
-        }
-        if (url.pathname !== '/' && url.pathname !== '') {
-            throw new errors/* InputError */.dz('endpoint', `"${endpointText}" has a path (${url.pathname}).`, 'give the endpoint without the bucket, e.g. https://s3.us-west-004.backblazeb2.com, and the bucket in bucket.');
-        }
-        if (url.hostname.startsWith(`${bucket}.`)) {
-            throw new errors/* InputError */.dz('endpoint', `"${endpointText}" includes the bucket name.`, `use https://${url.hostname.slice(bucket.length + 1)} and bucket: ${bucket}.`);
-        }
-        endpoint = url.origin;
-        endpointRegion = B2_HOST.exec(url.hostname)?.[1];
+    if (!endpointText)
+        return undefined;
+    let url;
+    try {
+        url = new URL(endpointText);
     }
+    catch {
+        throw new errors/* InputError */.dz('endpoint', `"${endpointText}" is not a URL.`, 'write the S3 endpoint, e.g. https://s3.us-west-004.backblazeb2.com.');
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
+        throw new errors/* InputError */.dz('endpoint', `"${endpointText}" is not https.`, 'use https:// (B2 and S3 refuse plain HTTP); http:// is accepted only for a local test server.');
+    }
+    if (url.pathname !== '/' && url.pathname !== '') {
+        throw new errors/* InputError */.dz('endpoint', `"${endpointText}" has a path (${url.pathname}).`, 'give the endpoint without the bucket, e.g. https://s3.us-west-004.backblazeb2.com, and the bucket in bucket.');
+    }
+    if (url.hostname.startsWith(`${bucket}.`)) {
+        throw new errors/* InputError */.dz('endpoint', `"${endpointText}" includes the bucket name.`, `use https://${url.hostname.slice(bucket.length + 1)} and bucket: ${bucket}.`);
+    }
+    return url.origin;
+}
+/** The region as given, else the B2 endpoint's, else the runner's AWS region; it must match a B2 endpoint. */
+function readRegion(inputs, env, endpointRegion) {
     const regionText = inputs.optional('region');
     const region = regionText ?? endpointRegion ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
     if (!region)
@@ -467,19 +494,16 @@ function readConnection(inputs, env) {
     if (endpointRegion && region !== endpointRegion) {
         throw new errors/* InputError */.dz('region', `"${region}" does not match the endpoint's region ${endpointRegion}.`, `set region: ${endpointRegion}, or the endpoint of ${region} (https://s3.${region}.backblazeb2.com).`);
     }
+    return region;
+}
+/** Both halves of the key, or neither (the runner's own AWS credentials). */
+function readKey(inputs) {
     const accessKeyId = inputs.optional('access-key-id');
     const secretAccessKey = inputs.optional('secret-access-key');
     if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
         throw new errors/* InputError */.dz(accessKeyId ? 'secret-access-key' : 'access-key-id', 'is empty while the other half of the key is set.', "set both access-key-id and secret-access-key (from secrets), or neither to use the runner's AWS credentials.");
     }
-    return {
-        endpoint,
-        region,
-        bucket,
-        accessKeyId,
-        secretAccessKey,
-        forcePathStyle: inputs.bool('force-path-style', false),
-    };
+    return { accessKeyId, secretAccessKey };
 }
 function readChecks(inputs) {
     const dateFrom = inputs.enumOf('date-from', ['key', 'last-modified'], 'key');

@@ -122,10 +122,32 @@ function verifyTable(summary, report, what = 'the new records') {
 /** The job summary: the plan as a diff table, the checks, who answered what and when, and both stories of a rollback. */
 function renderCutoverSummary(result) {
     const summary = new Summary();
+    headline(summary, result);
+    planSection(summary, result);
+    waitAdvice(summary, result);
+    preflightSection(summary, result);
+    if (result.verify) {
+        summary.heading('Propagation of the change', 4);
+        verifyTable(summary, result.verify);
+    }
+    postHealthSection(summary, result);
+    rollbackSection(summary, result);
+    for (const note of result.notes)
+        summary.paragraph(`> ${note}`);
+    summary.details('Timeline', result.timeline.map((t) => `- +${(0,duration/* formatDuration */.a3)(t.atMs)} ${t.event.replace(/</g, '&lt;')}`).join('\n'));
+    if (result.changed && result.mode !== 'rollback') {
+        summary.paragraph('To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.');
+    }
+    return summary.toString();
+}
+/** The verdict in one line, then where, how many changes and calls, and what went wrong if anything did. */
+function headline(summary, result) {
     summary.heading(`${verdictIcon(result.ok)} dns-cutover ${result.mode}: ${result.name} — ${HEADLINES[result.status]}`, 3);
     summary.paragraph(`Provider **${result.provider}**, zone \`${result.zone}\`${result.target ? `, target \`${result.target}\`` : ''}. ${result.plan.recordChanges} record change(s) planned; ${result.apiCalls} API call(s); ${(0,duration/* formatDuration */.a3)(result.durationMs)} in all.`);
     if (result.failure)
         summary.paragraph(`**What happened:** ${result.failure}`);
+}
+function planSection(summary, result) {
     summary.heading('Plan', 4);
     if (result.rows.length) {
         summary.table(['Type', 'Before', 'After', 'Action'], result.rows.map((r) => [r.type, r.before, r.after, r.action]));
@@ -135,58 +157,54 @@ function renderCutoverSummary(result) {
     }
     if (result.status === 'unchanged')
         summary.paragraph('The records already match the target: no change was sent (PowerDNS would bump the SOA serial on every write).');
-    if (result.waitSeconds !== undefined) {
-        summary.paragraph(result.status === 'ttl-lowered' || result.status === 'unchanged'
-            ? `Wait at least **${result.waitSeconds}s** (${(0,duration/* formatDuration */.a3)(result.waitSeconds * 1000)}, the old TTL) before the switch, so no resolver still holds the long-lived answer.`
-            : '');
-    }
+}
+/** lower-ttl: how long to wait before the switch (an empty paragraph in the other modes that set a wait). */
+function waitAdvice(summary, result) {
+    if (result.waitSeconds === undefined)
+        return;
+    summary.paragraph(result.status === 'ttl-lowered' || result.status === 'unchanged'
+        ? `Wait at least **${result.waitSeconds}s** (${(0,duration/* formatDuration */.a3)(result.waitSeconds * 1000)}, the old TTL) before the switch, so no resolver still holds the long-lived answer.`
+        : '');
+}
+/** The TLS handshake and health check made through the new target before anything changed. */
+function preflightSection(summary, result) {
     const { tls, health } = result.preflight;
-    if (tls || health) {
-        summary.heading('Pre-flight through the new target', 4);
-        const rows = [];
-        if (tls)
-            rows.push([
-                'TLS handshake',
-                `${tls.address}:${tls.port}, SNI ${tls.servername}`,
-                verdictIcon(tls.ok),
-                tls.ok ? `${tls.altNames ?? tls.subject}, issuer ${tls.issuer}, valid to ${tls.validTo}` : tls.error,
-            ]);
-        if (health)
-            rows.push([
-                'Health',
-                `${health.url} via ${health.address}:${health.port}`,
-                verdictIcon(health.ok),
-                health.ok ? `${health.status} in ${health.ms}ms` : health.error,
-            ]);
-        summary.table(['Check', 'Where', 'Result', 'Detail'], rows);
-    }
-    if (result.verify) {
-        summary.heading('Propagation of the change', 4);
-        verifyTable(summary, result.verify);
-    }
-    if (result.postHealth.length) {
-        summary.heading('Health after the switch', 4);
-        summary.table(['Try', 'Result', 'Detail'], result.postHealth.map((h, i) => [
-            i + 1,
-            verdictIcon(h.ok),
-            h.ok ? `${h.status} in ${h.ms}ms` : h.error,
-        ]));
-    }
-    if (result.rollback) {
-        summary.heading('Rollback', 4);
-        summary.paragraph(result.rollback.ok
-            ? 'The previous records were put back and verified:'
-            : `The restore did not complete: ${result.rollback.error}`);
-        if (result.rollback.verify)
-            verifyTable(summary, result.rollback.verify, 'the previous records');
-    }
-    for (const note of result.notes)
-        summary.paragraph(`> ${note}`);
-    summary.details('Timeline', result.timeline.map((t) => `- +${(0,duration/* formatDuration */.a3)(t.atMs)} ${t.event.replace(/</g, '&lt;')}`).join('\n'));
-    if (result.changed && result.mode !== 'rollback') {
-        summary.paragraph('To undo, run this action with `mode: rollback` and `previous: ${{ steps.<id>.outputs.previous }}`.');
-    }
-    return summary.toString();
+    if (!tls && !health)
+        return;
+    summary.heading('Pre-flight through the new target', 4);
+    const rows = [];
+    if (tls)
+        rows.push([
+            'TLS handshake',
+            `${tls.address}:${tls.port}, SNI ${tls.servername}`,
+            verdictIcon(tls.ok),
+            tls.ok ? `${tls.altNames ?? tls.subject}, issuer ${tls.issuer}, valid to ${tls.validTo}` : tls.error,
+        ]);
+    if (health)
+        rows.push([
+            'Health',
+            `${health.url} via ${health.address}:${health.port}`,
+            verdictIcon(health.ok),
+            health.ok ? `${health.status} in ${health.ms}ms` : health.error,
+        ]);
+    summary.table(['Check', 'Where', 'Result', 'Detail'], rows);
+}
+function postHealthSection(summary, result) {
+    if (!result.postHealth.length)
+        return;
+    summary.heading('Health after the switch', 4);
+    summary.table(['Try', 'Result', 'Detail'], result.postHealth.map((h, i) => [i + 1, verdictIcon(h.ok), h.ok ? `${h.status} in ${h.ms}ms` : h.error]));
+}
+/** The second story of a failed cutover: whether the previous records came back, and who answered them. */
+function rollbackSection(summary, result) {
+    if (!result.rollback)
+        return;
+    summary.heading('Rollback', 4);
+    summary.paragraph(result.rollback.ok
+        ? 'The previous records were put back and verified:'
+        : `The restore did not complete: ${result.rollback.error}`);
+    if (result.rollback.verify)
+        verifyTable(summary, result.rollback.verify, 'the previous records');
 }
 
 

@@ -268,80 +268,93 @@ function describeAnswer(records, name, rcode) {
 async function verifyPropagation(options) {
     const interval = options.intervalMs ?? 250;
     const proxied = options.expected.some((set) => set.proxied);
-    const types = proxied ? [] : options.types;
-    const reports = options.watchers.map((w) => ({
-        server: w.server.label,
-        role: w.role,
-        answer: 'not asked yet',
-        matched: false,
-        queries: 0,
-    }));
-    const deadline = options.since + options.timeoutMs;
-    let round = 0;
-    const answered = reports.map(() => false);
-    const settled = (i) => {
-        if (reports[i].matched)
-            return true;
-        const group = options.watchers[i].group;
-        return (group !== undefined &&
-            !answered[i] &&
-            reports.some((r, j) => j !== i && r.matched && options.watchers[j].group === group));
+    const watch = {
+        options,
+        types: proxied ? [] : options.types,
+        deadline: options.since + options.timeoutMs,
+        reports: options.watchers.map((w) => ({
+            server: w.server.label,
+            role: w.role,
+            answer: 'not asked yet',
+            matched: false,
+            queries: 0,
+        })),
+        answered: options.watchers.map(() => false),
     };
-    for (;;) {
-        await Promise.all(options.watchers.map(async (watcher, i) => {
-            const report = reports[i];
-            if (report.matched)
-                return;
-            try {
-                const answers = await Promise.all(types.map((type) => (0,query/* queryDns */.e)(watcher.server, options.name, type, {
-                    recursion: watcher.role === 'resolver',
-                    timeoutMs: Math.min(1500, Math.max(200, deadline - Date.now())),
-                })));
-                report.queries += answers.length;
-                report.error = undefined;
-                answered[i] = true;
-                const all = answers.flatMap((a) => a.records);
-                report.answer = describeAnswer(all, options.name, answers.find((a) => a.rcode !== 'NOERROR')?.rcode ?? 'NOERROR');
-                const authoritativeOk = watcher.role === 'resolver' || answers.every((a) => a.authoritative);
-                if (!authoritativeOk)
-                    report.answer += ' (not authoritative)';
-                const ok = authoritativeOk &&
-                    types.every((type, t) => answerMatches(answers[t].records, options.name, type, options.expected.find((s) => s.type === type)));
-                if (ok) {
-                    report.matched = true;
-                    report.matchedAfterMs = Date.now() - options.since;
-                    options.log?.(`${watcher.server.label} answers ${report.answer} after ${(0,duration/* formatDuration */.a3)(report.matchedAfterMs)}`);
-                }
-            }
-            catch (error) {
-                report.queries++;
-                report.error = error.message;
-                report.answer = `error: ${report.error}`;
-            }
-        }));
-        round++;
-        if (reports.every((_, i) => settled(i)))
+    for (let round = 1;; round++) {
+        await Promise.all(options.watchers.map((_, i) => ask(watch, i)));
+        if (allSettled(watch))
             break;
-        if (Date.now() + interval > deadline)
+        if (Date.now() + interval > watch.deadline)
             break;
-        if (round % 20 === 0) {
-            const waiting = reports.filter((_, i) => !settled(i)).map((r) => `${r.server} (${r.answer})`);
-            options.log?.(`still waiting on ${waiting.join(', ')}`);
-        }
+        if (round % 20 === 0)
+            logWaiting(watch);
         await (0,retry/* sleep */.yy)(interval);
     }
-    reports.forEach((r, i) => {
-        if (!r.matched && settled(i))
+    watch.reports.forEach((r, i) => {
+        if (!r.matched && settled(watch, i))
             r.unreachable = true;
     });
     return {
-        ok: reports.every((_, i) => settled(i)),
+        ok: allSettled(watch),
         elapsedMs: Date.now() - options.since,
-        servers: reports,
+        servers: watch.reports,
         skipped: proxied
             ? ['proxied records answer with Cloudflare edge addresses; the change was verified through the API']
             : [],
     };
+}
+/**
+ * A watcher is done when it matched, or when it never answered at all and another address of the same
+ * nameserver (its group) matched.
+ */
+function settled(watch, i) {
+    const { reports, answered, options } = watch;
+    if (reports[i].matched)
+        return true;
+    const group = options.watchers[i].group;
+    return (group !== undefined &&
+        !answered[i] &&
+        reports.some((r, j) => j !== i && r.matched && options.watchers[j].group === group));
+}
+function allSettled(watch) {
+    return watch.reports.every((_, i) => settled(watch, i));
+}
+function logWaiting(watch) {
+    const waiting = watch.reports.filter((_, i) => !settled(watch, i)).map((r) => `${r.server} (${r.answer})`);
+    watch.options.log?.(`still waiting on ${waiting.join(', ')}`);
+}
+/** One round for one watcher: ask for every type, record what it said, and whether that is the expected answer. */
+async function ask(watch, i) {
+    const { options, types } = watch;
+    const [watcher, report] = [options.watchers[i], watch.reports[i]];
+    if (report.matched)
+        return;
+    try {
+        const answers = await Promise.all(types.map((type) => (0,query/* queryDns */.e)(watcher.server, options.name, type, {
+            recursion: watcher.role === 'resolver',
+            timeoutMs: Math.min(1500, Math.max(200, watch.deadline - Date.now())),
+        })));
+        report.queries += answers.length;
+        report.error = undefined;
+        watch.answered[i] = true;
+        report.answer = describeAnswer(answers.flatMap((a) => a.records), options.name, answers.find((a) => a.rcode !== 'NOERROR')?.rcode ?? 'NOERROR');
+        const authoritativeOk = watcher.role === 'resolver' || answers.every((a) => a.authoritative);
+        if (!authoritativeOk)
+            report.answer += ' (not authoritative)';
+        const ok = authoritativeOk &&
+            types.every((type, t) => answerMatches(answers[t].records, options.name, type, options.expected.find((s) => s.type === type)));
+        if (ok) {
+            report.matched = true;
+            report.matchedAfterMs = Date.now() - options.since;
+            options.log?.(`${watcher.server.label} answers ${report.answer} after ${(0,duration/* formatDuration */.a3)(report.matchedAfterMs)}`);
+        }
+    }
+    catch (error) {
+        report.queries++;
+        report.error = error.message;
+        report.answer = `error: ${report.error}`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/dns/watchers.ts

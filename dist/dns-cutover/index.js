@@ -3019,13 +3019,13 @@ async function checkHealth(url, address, port, options = {}) {
  */
 const REGISTRY = {
     cloudflare: {
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(983), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6631)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(601), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6631)),
         requires: { 'api-token': 'pass secrets.CLOUDFLARE_API_TOKEN (DNS Write).' },
         autoTtl: true,
     },
-    route53: { load: () => __nccwpck_require__.e(/* import() */ 407).then(__nccwpck_require__.bind(__nccwpck_require__, 7788)), requires: {} },
+    route53: { load: () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(601), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7788)), requires: {} },
     powerdns: {
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(983), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7064)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(601), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7064)),
         requires: {
             'api-url': 'set it to the PowerDNS web server, e.g. http://127.0.0.1:8081.',
             'api-token': 'pass the PowerDNS api-key.',

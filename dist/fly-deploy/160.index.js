@@ -273,6 +273,12 @@ class HttpClient {
     dispatcher;
     /** Whether this server has ever answered: one that never did is not waited for twice. */
     answered = false;
+    /**
+     * Requests not yet finished (insertion order is sending order) and the ones that timed out unanswered:
+     * a deadline message names the first of them, not whichever call happened to fail last.
+     */
+    outstanding = new Set();
+    hung = [];
     constructor(options) {
         this.options = options;
         this.service = options.service ?? new URL(options.baseUrl).host;
@@ -301,6 +307,8 @@ class HttpClient {
         const idempotent = options.retry ?? IDEMPOTENT.has(verb);
         const { headers, payload } = this.prepare(options);
         const deadline = this.options.deadline;
+        const self = { where: `${verb} ${(0,secrets/* redactUrl */.BO)(url)}`, since: Date.now() };
+        this.outstanding.add(self);
         let attempts = 0;
         const failure = (status, text, body, message) => ({
             service: this.service,
@@ -315,11 +323,12 @@ class HttpClient {
         try {
             return await (0,retry/* retry */.L5)(async (attempt) => {
                 if (deadline?.expired()) {
-                    throw new FinalAnswer(failure(0, '', undefined, `${this.service} ${verb} ${(0,secrets/* redactUrl */.BO)(url)} was not sent: ${deadline.label} had passed`));
+                    const late = `${this.service} ${self.where} was not sent: ${deadline.label} had passed`;
+                    throw new FinalAnswer(failure(0, '', undefined, this.withFirstUnanswered(self, late)));
                 }
                 await options.pace?.();
                 attempts = attempt + 1;
-                const outcome = await this.attempt(verb, url, path, headers, payload, options, attempt);
+                const outcome = await this.attempt(verb, url, path, headers, payload, options, attempt, self);
                 if ('response' in outcome)
                     return outcome.response;
                 const { verdict, status, text, body, message, retryAfterMs } = outcome;
@@ -336,16 +345,30 @@ class HttpClient {
         catch (error) {
             if (error instanceof FinalAnswer)
                 throw this.toError(error.failure);
-            if (error instanceof core_contract/* ContractError */.Vl)
+            if (!(error instanceof retry/* RetryableError */.dw || error instanceof retry/* DeadlineReachedError */.v7))
                 throw error;
-            if (error instanceof retry/* RetryableError */.dw || error instanceof retry/* DeadlineReachedError */.v7) {
-                const why = error instanceof retry/* DeadlineReachedError */.v7
-                    ? `stopped at ${deadline?.label ?? 'the deadline'}`
-                    : 'gave up';
-                throw this.toError(failure(0, error.message, undefined, `${error.message} (${why} after ${attempts} attempt${attempts === 1 ? '' : 's'})`));
-            }
-            throw error;
+            const why = error instanceof retry/* DeadlineReachedError */.v7 ? `stopped at ${deadline?.label ?? 'the deadline'}` : 'gave up';
+            const own = `${error.message} (${why} after ${attempts} attempt${attempts === 1 ? '' : 's'})`;
+            const message = error instanceof retry/* DeadlineReachedError */.v7 ? this.withFirstUnanswered(self, own) : own;
+            throw this.toError(failure(0, error.message, undefined, message));
         }
+        finally {
+            this.outstanding.delete(self);
+        }
+    }
+    /**
+     * A message about a call the deadline stopped, led by the first request that went unanswered when that
+     * was another one: the server stopped answering there, and the later calls only ran into the deadline.
+     */
+    withFirstUnanswered(self, message) {
+        const first = [...this.hung, ...this.outstanding]
+            .filter((r) => r.where !== self.where && r.since <= self.since)
+            .sort((a, b) => a.since - b.since)[0];
+        if (!first)
+            return message;
+        const what = first.message ??
+            `${this.service} ${first.where} had no answer after ${(0,duration/* formatDuration */.a3)(Date.now() - first.since)}`;
+        return `${what} (the first request that went unanswered); then ${message}`;
     }
     /** Headers (ours, the client's, the call's) and the JSON payload. */
     prepare(options) {
@@ -397,7 +420,7 @@ class HttpClient {
         return 'retry';
     }
     /** One attempt: the response if it is usable, else what went wrong and how it is classified. */
-    async attempt(method, url, path, headers, payload, options, attempt) {
+    async attempt(method, url, path, headers, payload, options, attempt, self) {
         const t = {
             ...this.timeouts,
             ...(options.timeoutMs ? { firstByteMs: options.timeoutMs } : {}),
@@ -408,6 +431,8 @@ class HttpClient {
         const started = Date.now();
         const controller = new AbortController();
         const totalMs = clamp(Math.max(t.totalMs, t.firstByteMs));
+        // The waits as applied (clamped to the deadline), so a timeout message says how long it really waited.
+        const bounds = { ...t, firstByteMs: clamp(t.firstByteMs), bodyIdleMs: clamp(t.bodyIdleMs) };
         const timer = setTimeout(() => controller.abort(new TimedOut('the whole request took too long', totalMs)), totalMs);
         const record = (status) => this.options.onCall?.({ method, path, status, ms: Date.now() - started, attempt });
         let status = 0;
@@ -420,8 +445,8 @@ class HttpClient {
                 headers,
                 body: payload,
                 dispatcher: this.dispatcher,
-                headersTimeout: clamp(t.firstByteMs),
-                bodyTimeout: clamp(t.bodyIdleMs),
+                headersTimeout: bounds.firstByteMs,
+                bodyTimeout: bounds.bodyIdleMs,
                 signal: controller.signal,
             });
             status = response.statusCode;
@@ -434,8 +459,12 @@ class HttpClient {
             if (error instanceof core_contract/* ContractError */.Vl)
                 throw error;
             // No complete answer came: status 0 (the message says how far it got).
+            const judged = this.classifyNetworkError(error, controller, bounds, where, status);
+            if (judged.timedOut && self && !this.hung.some((h) => h.where === self.where))
+                this.hung.push({ ...self, message: judged.message });
             return {
-                ...this.classifyNetworkError(error, controller, t, where, status),
+                verdict: judged.verdict,
+                message: judged.message,
                 status: 0,
                 text: '',
                 body: undefined,
@@ -508,12 +537,12 @@ class HttpClient {
         else
             why = `failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}`;
         const message = (0,secrets/* scrub */._I)(`${where} ${why}${status ? ` after HTTP ${status}` : ''}`);
-        if (NOT_SENT.has(code))
-            return { verdict: 'retry', message };
         const timedOut = reason instanceof TimedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+        if (NOT_SENT.has(code))
+            return { verdict: 'retry', message, timedOut: false };
         if (timedOut && !this.answered)
-            return { verdict: 'final', message };
-        return { verdict: 'ambiguous', message };
+            return { verdict: 'final', message, timedOut };
+        return { verdict: 'ambiguous', message, timedOut };
     }
 }
 /** The body as text, refusing to buffer more than `max` bytes. */
@@ -1099,7 +1128,7 @@ function leaseHolder(text) {
 /* unused harmony export crashSince */
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3285);
-/* harmony import */ var _machine_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3544);
+/* harmony import */ var _machine_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2721);
 
 
 

@@ -574,6 +574,7 @@ var release_record = __webpack_require__(328);
 
 
 
+
 /**
  * The GitHub Deployment for one deploy. Its payload must carry a digest (promotion redeploys exactly
  * what staging ran), so when the input image is a tag the record is opened once Fly has told us the
@@ -623,7 +624,7 @@ class DeploymentRecorder {
             });
         }
         catch (error) {
-            this.warn((0,secrets/* scrub */._I)(`could not finish GitHub deployment ${this.id}: ${(0,errors/* errorMessage */.gJ)(error)}`));
+            this.warn((0,secrets/* scrub */._I)(`could not finish GitHub deployment ${this.id}${answered(error)}: ${(0,errors/* errorMessage */.gJ)(error)}`));
         }
     }
     async open(image, releaseVersion) {
@@ -645,7 +646,7 @@ class DeploymentRecorder {
             this.id = id;
         }
         catch (error) {
-            this.warn((0,secrets/* scrub */._I)(`could not record a GitHub deployment: ${(0,errors/* errorMessage */.gJ)(error)}`));
+            this.warn((0,secrets/* scrub */._I)(`could not record a GitHub deployment${answered(error)}: ${(0,errors/* errorMessage */.gJ)(error)}`));
         }
     }
 }
@@ -677,6 +678,11 @@ function recordedRelease(deploy) {
     if (!deploy.toml)
         return {};
     return { release: (0,release_record/* releaseConfigOf */.nT)(deploy.toml) };
+}
+/** ` (GitHub answered HTTP 500)` when the error carries GitHub's status: the body alone may not say. */
+function answered(error) {
+    const status = statusOf(error) ?? statusOf(error?.cause);
+    return status === undefined ? '' : ` (GitHub answered HTTP ${status})`;
 }
 
 

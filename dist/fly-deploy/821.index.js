@@ -101,11 +101,26 @@ const HEADLINE = {
     'rolled-back': '↩️ Rolled back',
     failed: '❌ Deploy failed',
 };
-/** The job summary: what shipped where, each Machine's old → new version and health, and the timeline. */
+/**
+ * The job summary: what shipped where, how the new release was checked (which Machines were verified,
+ * which took it while stopped), each Machine's old → new version and health, and the timeline.
+ */
 function renderDeploySummary(result) {
     const s = new _core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .Summary */ .BD();
     const env = result.environment ? ` (${result.environment})` : '';
     s.heading(`${HEADLINE[result.status]}: ${result.app}${env}, release v${result.releaseVersion}`, 2);
+    writeFacts(s, result);
+    writeOutcome(s, result);
+    writeVerification(s, result);
+    writeMachines(s, result);
+    writeTimeline(s, result);
+    if (result.warnings.length) {
+        s.heading('Warnings', 3);
+        s.raw(result.warnings.map((w) => `- ${(0,_core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .kq)(w)}`).join('\n') + '\n');
+    }
+    return s.toString();
+}
+function writeFacts(s, result) {
     const facts = [
         ['Image', `\`${result.status === 'deployed' ? result.image : result.requestedImage}\``],
         ['Previous image', result.previousImage ? `\`${result.previousImage}\`` : 'none (first deploy)'],
@@ -117,7 +132,10 @@ function renderDeploySummary(result) {
         ['Duration', (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.durationMs)],
         ['Machines API calls', String(result.apiCalls)],
     ];
-    s.table(['', ''], facts.map(([k, v]) => [k, v]));
+    s.table(['', ''], facts);
+}
+/** Why it failed or rolled back, and what a failed rollback left for a human. */
+function writeOutcome(s, result) {
     if (result.reason) {
         const verb = result.status === 'rolled-back'
             ? 'Rolled back because'
@@ -136,19 +154,43 @@ function renderDeploySummary(result) {
         s.paragraph((0,_core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .kq)(result.rollbackFailure.message));
         s.raw(['```sh', ...result.rollbackFailure.commands, '```', ''].join('\n'));
     }
-    if (result.report.length) {
-        s.heading('Machines', 3);
-        s.table(['Machine', 'Region', 'Group', 'Version (old → new)', 'Image (old → new)', 'Health', 'Time', 'Action'], result.report.map((m) => [
-            m.id,
-            m.region,
-            m.group,
-            `${short(m.oldVersion)} → ${short(m.newVersion)}`,
-            `${shortImage(m.oldImage)} → ${shortImage(m.newImage)}`,
-            m.health,
-            m.ms === undefined ? '–' : (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(m.ms),
-            m.note ? `${m.action} (${m.note})` : m.action,
-        ]), ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left']);
-    }
+}
+/**
+ * On a deployed release: the Machines where it was health-checked while started, and those that took it
+ * while stopped (auto-stop), which have not run it yet and start on it with the next request.
+ */
+function writeVerification(s, result) {
+    if (result.status !== 'deployed')
+        return;
+    const kept = result.report.filter((m) => m.state !== 'destroyed' && m.action !== 'destroyed');
+    const verified = kept.filter((m) => m.check === 'verified');
+    const stopped = kept.filter((m) => m.check === 'stopped');
+    if (!verified.length && !stopped.length)
+        return;
+    const list = (ms) => ms.length ? ms.map((m) => `\`${m.id}\` (${m.region}, ${m.group})`).join(', ') : 'none';
+    s.heading('How the new release was checked', 3);
+    s.table(['', 'Machines'], [
+        [`Verified: health-checked while started (${verified.length})`, list(verified)],
+        [`Updated while stopped: not run yet (${stopped.length})`, list(stopped)],
+    ]);
+}
+function writeMachines(s, result) {
+    if (!result.report.length)
+        return;
+    s.heading('Machines', 3);
+    s.table(['Machine', 'Region', 'Group', 'Version (old → new)', 'Image (old → new)', 'Health', 'Time', 'Action'], result.report.map((m) => [
+        m.id,
+        m.region,
+        m.group,
+        `${short(m.oldVersion)} → ${short(m.newVersion)}`,
+        `${shortImage(m.oldImage)} → ${shortImage(m.newImage)}`,
+        m.health,
+        m.ms === undefined ? '–' : (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(m.ms),
+        m.note ? `${m.action} (${m.note})` : m.action,
+    ]), ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left']);
+}
+/** Seconds from change to healthy per Machine (a chart when there are several), then the event log. */
+function writeTimeline(s, result) {
     const timed = result.report.filter((m) => m.ms !== undefined && m.action !== 'destroyed');
     if (timed.length > 1) {
         s.raw((0,_core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .mermaidBarChart */ .lj)({
@@ -159,15 +201,10 @@ function renderDeploySummary(result) {
             values: timed.map((m) => Math.round((m.ms ?? 0) / 100) / 10),
         }));
     }
-    if (result.timeline.length) {
-        s.heading('Timeline', 3);
-        s.table(['t+', 'Event'], result.timeline.map((t) => [(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(t.atMs), t.text]), ['right', 'left']);
-    }
-    if (result.warnings.length) {
-        s.heading('Warnings', 3);
-        s.raw(result.warnings.map((w) => `- ${(0,_core_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .kq)(w)}`).join('\n') + '\n');
-    }
-    return s.toString();
+    if (!result.timeline.length)
+        return;
+    s.heading('Timeline', 3);
+    s.table(['t+', 'Event'], result.timeline.map((t) => [(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(t.atMs), t.text]), ['right', 'left']);
 }
 
 

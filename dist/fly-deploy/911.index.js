@@ -134,8 +134,8 @@ var health = __webpack_require__(9891);
 var inputs = __webpack_require__(8992);
 // EXTERNAL MODULE: ./src/fly/leases.ts
 var leases = __webpack_require__(5714);
-// EXTERNAL MODULE: ./src/fly/machine-config.ts + 6 modules
-var machine_config = __webpack_require__(3544);
+// EXTERNAL MODULE: ./src/fly/machine-config.ts + 3 modules
+var machine_config = __webpack_require__(2721);
 // EXTERNAL MODULE: ./src/fly/release-record.ts
 var release_record = __webpack_require__(328);
 ;// CONCATENATED MODULE: ./src/fly/report.ts
@@ -221,6 +221,7 @@ class DeployReport {
         if (!row)
             return;
         row.health = outcome.health;
+        row.check = 'verified';
         row.state = outcome.machine.state;
         row.newVersion = (0,client/* versionOf */.E4)(outcome.machine) ?? row.newVersion;
         row.ms = Date.now() - sinceMs;
@@ -231,6 +232,7 @@ class DeployReport {
         if (!row)
             return;
         row.health = 'stopped (not started)';
+        row.check = 'stopped';
         row.state = 'stopped';
         row.ms = Date.now() - sinceMs;
     }
@@ -530,13 +532,13 @@ class Deployment {
     expectedMachines;
     /** The app's volumes, loaded when fly.toml mounts one. */
     volumes;
-    /** Empty volumes made for a canary (Machine id → volume), deleted with it. */
+    /** Empty volumes made for a machine_checks Machine (Machine id → volume), deleted with it. */
     scratch = new Map();
     /** Every scratch volume this deploy made, deleted or not. */
     scratchIds = new Set();
     constructor(o) {
         this.o = o;
-        const budget = o.timeoutMs ?? (0,inputs/* deployTimeoutMs */.H5)(o.strategy, o.waitTimeoutMs);
+        const budget = o.timeoutMs ?? (0,inputs/* deployTimeoutMs */.H5)(o.strategy, o.waitTimeoutMs, o.toml);
         this.overall = new Deadline(budget, `fly-deploy's timeout (${(0,duration/* formatDuration */.a3)(budget)})`);
         this.api = new client/* FlyApi */.ke({
             deadline: this.overall,
@@ -653,8 +655,8 @@ class Deployment {
     }
     /**
      * The volume a new Machine of a group that mounts one gets: an unattached one of that name in its
-     * region, else a new one (`initial_size`), as flyctl does; a canary always gets a new, empty one so it
-     * never touches data a Machine left behind.
+     * region, else a new one (`initial_size`), as flyctl does; the Machine that machine_checks test always
+     * gets a new, empty one so it never touches data a Machine left behind.
      */
     async volumeFor(group, region, config, scratch) {
         const spec = mountFor(this.o.toml, group);
@@ -667,7 +669,7 @@ class Deployment {
             this.mark(`created volume ${taken.volume.id} (${spec.source}, ${spec.initialSizeGb} GB) in ${region}`);
         return { spec, ...taken };
     }
-    /** Deletes a canary's scratch volume once its Machine is gone (a volume cannot go while attached). */
+    /** Deletes a scratch volume once its Machine is gone (a volume cannot go while attached). */
     async dropScratch(machineId) {
         const volume = this.scratch.get(machineId);
         if (!volume || !this.volumes)
@@ -792,6 +794,8 @@ class Deployment {
     }
 }
 
+// EXTERNAL MODULE: ./src/fly/config/special-machines.ts
+var special_machines = __webpack_require__(6794);
 ;// CONCATENATED MODULE: ./src/fly/release-command.ts
 
 
@@ -873,79 +877,116 @@ async function readExitCode(api, id) {
 
 
 
-/** The process group flyctl gives test Machines (fly.MachineProcessGroupFlyAppTestMachineCommand). */
-const TEST_MACHINE_GROUP = 'fly_app_test_machine_command';
-const words = (value) => Array.isArray(value) ? value.map(String) : typeof value === 'string' ? (0,machine_config/* shellSplit */.LO)(value) : undefined;
-const appliesTo = (service, group) => {
-    const processes = service.processes;
-    return !Array.isArray(processes) || processes.length === 0 || processes.includes(group);
-};
-/** The machine checks of every service that applies to a process group, as flyctl `runTestMachines` picks them. */
-function machineChecksFor(toml, group) {
-    const services = [
-        ...(toml.httpService ? [['[http_service.machine_checks]', toml.httpService]] : []),
-        ...toml.services.map((s, i) => [`[[services.machine_checks]] of services ${i + 1}`, s]),
-    ];
-    return services
-        .filter(([, service]) => appliesTo(service, group))
-        .flatMap(([where, service]) => {
-        const checks = Array.isArray(service.machine_checks) ? service.machine_checks : [];
-        return checks.map((check, i) => {
-            const command = words(check.command);
-            if (!command?.length)
-                throw new errors/* UserError */.yo(`${toml.file}: ${where} ${i + 1} has no command.`, {
-                    input: 'config',
-                    fix: 'give it command = ["./bin/smoke-test"].',
-                });
-            return {
-                command,
-                image: typeof check.image === 'string' ? check.image : undefined,
-                entrypoint: words(check.entrypoint),
-                killSignal: typeof check.kill_signal === 'string' ? check.kill_signal : undefined,
-                killTimeout: typeof check.kill_timeout === 'string' ? check.kill_timeout : undefined,
-                where: `${where} ${i + 1}`,
-            };
-        });
+
+
+
+/**
+ * `machine_checks` ([http_service], [[services]] and top-level), as flyctl's runTestMachines runs them:
+ * each in a throwaway Machine on the check's image (or the tested Machine's), with the tested Machine's
+ * env, `FLY_TEST_COMMAND=1` and `FLY_TEST_MACHINE_IP` set to its private address; a check passes when
+ * its Machine exits 0. flyctl tests the Machine it has just updated (a canary, with that strategy); here
+ * every group gets one Machine of the new release beside the app, without service registration (it
+ * takes no traffic), before any app Machine changes, so a failing check leaves the app as it was. The
+ * tested Machine and every check Machine are destroyed on every path.
+ */
+async function runMachineChecks(d, before) {
+    let passed = 0;
+    for (const group of Object.keys(d.o.toml.processes)) {
+        const checks = (0,special_machines/* machineChecksFor */.QI)(d.o.toml, group);
+        if (!checks.length)
+            continue;
+        const tested = await startTestedMachine(d, group, before);
+        try {
+            for (const [i, check] of checks.entries())
+                await runOneCheck(d, tested, check, i);
+        }
+        catch (error) {
+            // The check's failure is the news; a Machine that will not go is left to the rollback, which
+            // destroys every Machine this deploy created.
+            await dropTestedMachine(d, tested).catch((e) => d.warn(`could not destroy ${tested.machine.id}: ${(0,errors/* errorMessage */.gJ)(e)}`));
+            throw error;
+        }
+        await dropTestedMachine(d, tested);
+        passed += checks.length;
+    }
+    if (passed)
+        d.mark(`${passed} machine check(s) passed`);
+}
+/**
+ * The group's new config beside an existing Machine of the group (its region, its config as the base),
+ * or in the primary region on a first deploy. Gated like any new Machine (started, then its health
+ * checks) so a check that probes it does not race its boot. A group with [[mounts]] gets a new, empty
+ * scratch volume, deleted with it: Fly attaches the app's volume to one Machine only.
+ */
+async function startTestedMachine(d, group, before) {
+    const existing = before.find((m) => groupOf(m) === group);
+    const region = existing?.region ?? d.o.toml.primaryRegion ?? d.o.regions[0];
+    const config = d.configFor(group, existing?.config);
+    delete config.mounts;
+    d.mark(`group ${group}: starting a Machine of the new release in ${region} for its machine checks`);
+    const since = Date.now();
+    // Tagged as flyctl tags a canary (which it also runs the checks beside), so `mode: doctor` finds one a
+    // killed run left behind.
+    const machine = await d.createMachine(group, region, config, {
+        skipServiceRegistration: true,
+        metadata: { [types/* META */.Ge.canary]: 'true' },
+        scratchVolume: true,
     });
+    const tested = { group, machine, config };
+    try {
+        await d.gate(machine.id, (0,client/* versionOf */.E4)(machine), config, since);
+    }
+    catch (error) {
+        await dropTestedMachine(d, tested).catch(() => undefined);
+        throw error;
+    }
+    return tested;
 }
-/** flyctl `ToTestMachineConfig` for a check run before any app Machine exists (no Machine IP to test). */
-function testMachineConfig(toml, check, image, releaseId) {
-    const env = {
-        ...toml.env,
-        FLY_TEST_COMMAND: '1',
-        FLY_PROCESS_GROUP: TEST_MACHINE_GROUP,
-        FLY_TEST_MACHINE_IP: '',
-    };
-    if (toml.primaryRegion)
-        env.PRIMARY_REGION = toml.primaryRegion;
-    const signal = check.killSignal ?? toml.killSignal;
-    const timeout = check.killTimeout ?? toml.killTimeout;
-    return {
-        image: check.image ?? image,
-        init: { cmd: check.command, ...(check.entrypoint ? { entrypoint: check.entrypoint } : {}) },
-        restart: { policy: 'no' },
-        auto_destroy: true,
-        dns: { skip_registration: true },
-        env,
-        guest: { cpu_kind: 'shared', cpus: 1, memory_mb: 256 },
-        ...(signal || timeout
-            ? { stop_config: { ...(signal ? { signal } : {}), ...(timeout ? { timeout } : {}) } }
-            : {}),
-        metadata: {
-            [types/* META */.Ge.platformVersion]: types/* PLATFORM_VERSION */.PZ,
-            [types/* META */.Ge.processGroup]: TEST_MACHINE_GROUP,
-            [types/* META */.Ge.releaseId]: releaseId,
-        },
-    };
-}
-/** Runs one machine check in a throwaway Machine; a non-zero exit stops the deploy before any change. */
-async function runMachineCheck(api, check, options) {
-    const label = `machine check \`${check.command.join(' ')}\``;
-    const run = await runOneOff(api, { ...options, label });
+/** One check in its own throwaway Machine; a non-zero exit stops the deploy (flyctl's machineTestErr). */
+async function runOneCheck(d, tested, check, index) {
+    const config = checkMachineConfig(d, tested, check);
+    const command = (config.init?.cmd ?? []).join(' ');
+    const label = `machine check \`${command}\` (${tested.group} #${index + 1})`;
+    d.mark(`running ${label} beside ${tested.machine.id}`);
+    const run = await runOneOff(d.api, {
+        config,
+        region: tested.machine.region,
+        label,
+        timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+        waitTimeoutMs: d.o.waitTimeoutMs,
+        minSecretsVersion: d.minSecretsVersion,
+        launchId: newId(),
+        log: (line) => d.log(line),
+    });
     if (run.exitCode !== 0)
-        throw new errors/* UserError */.yo(`${label} (${check.where}) exited with status ${run.exitCode}; the deploy stopped before any app Machine changed.`, {
+        throw new errors/* UserError */.yo(`test command machine ${run.machineId} exited with non-zero status of ${run.exitCode}: ${label} failed against ${tested.machine.id}; the deploy stopped before any app Machine changed.`, {
             fix: `fix what the check found, or the check itself; \`fly logs -i ${run.machineId}\` shows its output.`,
         });
+}
+/**
+ * flyctl's launchInputForTestMachine: ToTestMachineConfig against the tested Machine, the group's guest
+ * (inferCanaryGuest), this release's metadata (setMachineReleaseData) and the host dedication.
+ */
+function checkMachineConfig(d, tested, check) {
+    const source = { config: { ...tested.config, image: d.o.image }, private_ip: tested.machine.private_ip };
+    const config = (0,special_machines/* testMachineConfig */.yG)(d.o.toml, check, source);
+    if (tested.config.guest)
+        config.guest = { ...tested.config.guest };
+    if (config.guest && d.o.toml.hostDedicationId)
+        config.guest.host_dedication_id = d.o.toml.hostDedicationId;
+    config.metadata = {
+        ...config.metadata,
+        [types/* META */.Ge.releaseId]: d.releaseId,
+        [types/* META */.Ge.releaseVersion]: String(d.releaseVersion),
+    };
+    return config;
+}
+/** Destroys the tested Machine and waits until it is gone (with its scratch volume, if any). */
+async function dropTestedMachine(d, tested) {
+    await d.destroyCreated(tested.machine.id);
+    await d.api.wait(tested.machine.id, 'destroyed', { timeoutMs: d.o.waitTimeoutMs, missingOk: true });
+    d.report.destroyed(tested.machine.id, 'tested by machine_checks, destroyed');
+    await d.dropScratch(tested.machine.id);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -1231,6 +1272,8 @@ async function settleAll(items, limit, fn) {
 
 ;// CONCATENATED MODULE: ./src/fly/claim.ts
 
+
+
 /**
  * Leases every Machine a deploy will touch, before its first change (secrets, release_command, updates).
  * The lowest Machine id is leased alone first: two deploys racing on one app both ask for that lease
@@ -1244,6 +1287,25 @@ async function claimFleet(leases, machines) {
         return;
     await leases.acquire(first.id);
     await inPool(rest, 16, (m) => leases.acquire(m.id));
+}
+/**
+ * Fly has no lease on an app, only on Machines, so two first deploys of an empty app both see nothing to
+ * lease. After creating its Machines a first deploy lists the app again: Machines it did not create mean a
+ * rival created the same fleet, and this deploy gives way (its Machines are destroyed by the rollback, or
+ * here when rollback is off), so the app never ends with two fleets. Of two deploys that overlap, the one
+ * that lists first gives way; the other then finds the app as it created it and wins.
+ */
+async function confirmSoleFirstDeploy(d) {
+    const rivals = managedMachines(await d.api.list()).filter((m) => !d.created.has(m.id));
+    if (!rivals.length)
+        return;
+    const mine = d.created.size;
+    if (!d.o.rollback)
+        for (const id of [...d.created.keys()]) {
+            await d.destroyCreated(id);
+            d.report.destroyed(id, 'another deploy created the first fleet too');
+        }
+    throw new errors/* UserError */.yo(`another deploy created this app's first Machines at the same time (${rivals.map((m) => m.id).join(', ')}); this deploy gives way so the app keeps one fleet, and its ${mine} new Machine(s) are destroyed.`, { fix: 'run the deploy again once the other one has finished (it is no longer a first deploy then).' });
 }
 
 ;// CONCATENATED MODULE: ./src/fly/rollback.ts
@@ -1309,7 +1371,7 @@ async function tidyVolumes(d) {
     for (const id of [...d.scratch.keys()]) {
         await d
             .dropScratch(id)
-            .catch((error) => d.warn(`could not delete a canary's scratch volume: ${(0,errors/* errorMessage */.gJ)(error)}`));
+            .catch((error) => d.warn(`could not delete a scratch volume (machine_checks): ${(0,errors/* errorMessage */.gJ)(error)}`));
     }
     const left = (d.volumes?.created ?? []).filter((v) => !d.scratchIds.has(v.id));
     if (left.length)
@@ -1430,6 +1492,7 @@ function batchSize(maxUnavailable, machines, minRunning = 0) {
     if (machines <= 0)
         return 0;
     let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with minRunning ≤ 0 the cap is machines or more, which the clamp below already applies
     if (minRunning > 0)
         size = Math.min(size, machines - minRunning);
     return Math.max(1, Math.min(size, machines));
@@ -1443,19 +1506,22 @@ function rollingBatches(machines, options) {
     const sorted = [...machines].sort((a, b) => a.id.localeCompare(b.id));
     const warm = sorted.filter(options.isWarm);
     const cold = sorted.filter((m) => !options.isWarm(m));
-    const batches = [];
     const size = batchSize(options.maxUnavailable, warm.length, options.minRunning);
-    const queue = [...warm];
-    if (queue.length)
-        batches.push([queue.shift()]);
-    while (queue.length)
-        batches.push(queue.splice(0, size));
-    const coldQueue = [...cold];
-    if (!warm.length && coldQueue.length)
-        batches.push([coldQueue.shift()]);
-    while (coldQueue.length)
-        batches.push(coldQueue.splice(0, 30));
-    return batches;
+    // Without a warm Machine the first cold one is the spearhead.
+    const [spearhead, ...rest] = warm.length ? warm : cold;
+    if (!spearhead)
+        return [];
+    return [
+        [spearhead],
+        ...chunks(warm.length ? rest : [], size),
+        ...chunks(warm.length ? cold : rest, COLD_BATCH),
+    ];
+}
+/** Stopped Machines serve no traffic: flyctl starts them in batches of up to 30. */
+const COLD_BATCH = 30;
+/** `items` in runs of `size`, the last one shorter; the count is known up front, so it always ends. */
+function chunks(items, size) {
+    return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 /** How many Machines a first deploy creates per region: two in the primary region for HA, as `fly deploy --ha`. */
 function firstDeployCounts(regions, primary, options) {
@@ -1525,10 +1591,9 @@ async function rollGroup(d, group, machines) {
 
 /**
  * Canary, as flyctl runs it: per group, one extra Machine on the new release, created without service
- * registration (it takes no traffic), gated, then destroyed; only then the rolling update. flyctl
- * refuses canary with volumes; here a group with a volume gets a canary on a new, empty scratch volume
- * (Fly cannot attach a volume to two Machines), deleted with it: it proves the release boots, never
- * touches the app's data, and the Machines then keep their own volumes through the rolling update.
+ * registration (it takes no traffic), gated, then destroyed; only then the rolling update. An app with
+ * [[mounts]] never gets here: canary is refused before any call, as flyctl refuses it
+ * (refuseCanaryWithMounts), since Fly attaches a volume to one Machine only.
  */
 async function canary(d, groups) {
     for (const [group, machines] of groups)
@@ -1538,20 +1603,16 @@ async function canary(d, groups) {
 async function canaryFor(d, group, machines) {
     const region = machines[0]?.region ?? d.o.regions[0];
     const config = d.configFor(group, machines[0]?.config);
-    // Its own (scratch) volume, never the one of the Machine whose config it copies.
-    delete config.mounts;
     d.mark(`group ${group}: creating a canary Machine in ${region}`);
     const machine = await d.createMachine(group, region, config, {
         skipServiceRegistration: true,
         metadata: { [types/* META */.Ge.canary]: 'true' },
-        scratchVolume: true,
     });
     d.report.role(machine.id, { action: 'canary' });
     await d.gate(machine.id, (0,client/* versionOf */.E4)(machine), config, Date.now());
     d.mark(`canary ${machine.id} healthy; destroying it and rolling out`);
     await d.destroyCreated(machine.id);
     d.report.canaryPassed(machine.id);
-    await d.dropScratch(machine.id);
 }
 
 ;// CONCATENATED MODULE: ./src/fly/strategies/immediate.ts
@@ -1708,7 +1769,10 @@ function describeLayout(machines) {
     return ([...groups].map(([group, regions]) => `${group}: ${(0,placement/* describePlacement */.BJ)(regions)}`).join('; ') || 'none');
 }
 
+// EXTERNAL MODULE: ./src/fly/preflight.ts
+var preflight = __webpack_require__(6058);
 ;// CONCATENATED MODULE: ./src/fly/deploy.ts
+
 
 
 
@@ -1741,13 +1805,15 @@ async function deploy(options) {
     let failure;
     try {
         d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
+        // Also for callers that skip readDeployInputs (the CLI, the rehearsal): refused before any call.
+        (0,preflight/* preflight */.M)(options.toml, options.strategy);
         survey = await surveyApp(d);
         // Leases before secrets, release_command or any Machine: a racing deploy stops here, unchanged.
         if (!survey.firstDeploy)
             await leaseAll(d, survey.before);
         await setSecrets(d);
         await runRelease(d, survey);
-        await runMachineChecks(d);
+        await runMachineChecks(d, survey.before);
         const groups = checkGroups(d, survey);
         const plans = planPlacement(d, groups);
         if (!survey.firstDeploy) {
@@ -1758,6 +1824,8 @@ async function deploy(options) {
             await runStrategy(d, new Map(staying.filter(([, ms]) => ms.length)));
         }
         await scaleUp(d, plans, survey.firstDeploy);
+        if (survey.firstDeploy)
+            await confirmSoleFirstDeploy(d);
         await scaleDown(d, plans);
         d.expectedMachines = plans.reduce((n, p) => n + [...p.target.values()].reduce((a, b) => a + b, 0), 0);
         d.mark('all Machines on the new release');
@@ -1860,30 +1928,6 @@ async function runRelease(d, { all, before }) {
         log: (line) => d.log(line),
     });
     d.mark(`release_command exited 0 in ${(0,duration/* formatDuration */.a3)(run.ms)}`);
-}
-/**
- * `machine_checks` of every process group's services, each in a throwaway Machine on the new image
- * before any app Machine changes (flyctl runs them beside each new Machine; here they gate the deploy).
- */
-async function runMachineChecks(d) {
-    const checks = Object.keys(d.o.toml.processes).flatMap((group) => machineChecksFor(d.o.toml, group));
-    const unique = [
-        ...new Map(checks.map((c) => [JSON.stringify([c.command, c.image, c.entrypoint]), c])).values(),
-    ];
-    for (const check of unique) {
-        d.mark(`running machine check \`${check.command.join(' ')}\` in a throwaway Machine`);
-        await runMachineCheck(d.api, check, {
-            config: testMachineConfig(d.o.toml, check, d.o.image, d.releaseId),
-            region: d.o.toml.primaryRegion ?? d.o.regions[0],
-            timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
-            waitTimeoutMs: d.o.waitTimeoutMs,
-            minSecretsVersion: d.minSecretsVersion,
-            launchId: newId(),
-            log: (line) => d.log(line),
-        });
-    }
-    if (unique.length)
-        d.mark(`${unique.length} machine check(s) passed`);
 }
 /**
  * The release_command Machine's config, with what flyctl's `ToReleaseMachineConfig` and

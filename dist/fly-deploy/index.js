@@ -21,11 +21,31 @@ else if (mode) {
     if (checked)
         await deployStep(checked);
 }
-/** `mode: doctor`: name (and, when asked, repair) what an unfinished rollout left behind. */
+/**
+ * `mode: doctor`: name (and, when asked, repair) what an unfinished rollout left behind. The step fails
+ * when a repair was asked for and something is still left, so a deploy never starts on a mess.
+ */
 async function doctorStep() {
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5605));
-    const { doctorMode } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(752), __nccwpck_require__.e(264), __nccwpck_require__.e(160), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1419));
-    await runAction('fly-deploy', () => doctorMode(reader));
+    const core = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
+    const { runAction, setOutputs, writeSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5605));
+    const { doctorVerdict, renderDoctorSummary, runDoctor } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(160), __nccwpck_require__.e(219)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1219));
+    const { readDoctorInputs } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(160), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7276));
+    await runAction('fly-deploy', async () => {
+        const options = readDoctorInputs(reader, process.env);
+        const report = await runDoctor({ ...options, log: (line) => core.info(line) });
+        const verdict = doctorVerdict(report, options.fix);
+        setOutputs({
+            'doctor-status': verdict.status,
+            'doctor-findings': JSON.stringify(report.before),
+            'doctor-left': JSON.stringify(report.after),
+            'release-config': options.release ? JSON.stringify(options.release) : '',
+        });
+        await writeSummary(renderDoctorSummary(report));
+        if (verdict.status === 'needs-repair')
+            core.warning(verdict.message);
+        if (verdict.status === 'failed')
+            throw new Error(verdict.message);
+    });
 }
 async function deployStep(inputs) {
     const core = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
@@ -653,6 +673,98 @@ function durationMs(value) {
 
 /***/ }),
 
+/***/ 4721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P_: () => (/* binding */ filesFor),
+/* harmony export */   fZ: () => (/* binding */ metricsFor),
+/* harmony export */   tt: () => (/* binding */ staticsFor)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4726);
+/* harmony import */ var _groups_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9846);
+
+
+
+
+/** A [[statics]] entry as fly-go sends it (all four fields, tigris_bucket and index_document may be ""). */
+function staticsFor(toml) {
+    if (!toml.statics.length)
+        return undefined;
+    return toml.statics.map((s, i) => {
+        for (const key of ['guest_path', 'url_prefix'])
+            if (typeof s[key] !== 'string' || !s[key])
+                throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `[[statics]] #${i + 1} needs ${key}.`, 'write guest_path = "/app/public" and url_prefix = "/static/".');
+        return {
+            guest_path: s.guest_path,
+            url_prefix: s.url_prefix,
+            tigris_bucket: typeof s.tigris_bucket === 'string' ? s.tigris_bucket : '',
+            index_document: typeof s.index_document === 'string' ? s.index_document : '',
+        };
+    });
+}
+/** The group's first [metrics] entry (port, path, https), as flyctl keeps only the first. */
+function metricsFor(toml, group) {
+    const entry = toml.metrics.find((m) => (0,_groups_js__WEBPACK_IMPORTED_MODULE_3__/* .appliesTo */ .Gl)(toml, m, group));
+    if (!entry)
+        return undefined;
+    const out = {};
+    if (entry.port !== undefined)
+        out.port = Number(entry.port);
+    if (typeof entry.path === 'string' && entry.path)
+        out.path = entry.path;
+    if (entry.https === true)
+        out.https = true;
+    return out;
+}
+function fileFrom(toml, f, i) {
+    const where = `[[files]] #${i + 1}`;
+    if (typeof f.guest_path !== 'string' || !f.guest_path)
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `${where} needs guest_path.`, 'write guest_path = "/etc/app/config.json".');
+    const base64 = (data) => Buffer.from(data).toString('base64');
+    if (typeof f.local_path === 'string' && f.local_path) {
+        // flyctl reads it from its working directory, which is fly.toml's directory when run beside it.
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(toml.file), f.local_path);
+        try {
+            return { guest_path: f.guest_path, raw_value: base64((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path)) };
+        }
+        catch (error) {
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `${where} local_path "${f.local_path}" cannot be read (${error.code ?? 'error'}).`, `commit the file at ${path}, or use raw_value / secret_name.`);
+        }
+    }
+    if (typeof f.secret_name === 'string' && f.secret_name)
+        return { guest_path: f.guest_path, secret_name: f.secret_name };
+    if (typeof f.raw_value === 'string' && f.raw_value)
+        return { guest_path: f.guest_path, raw_value: base64(f.raw_value) };
+    return { guest_path: f.guest_path };
+}
+/**
+ * [[files]] as flyctl deploys them: every entry (flyctl merges the whole file list before it flattens
+ * per group, so `processes` on [[files]] does not narrow it), a later entry for the same guest_path
+ * replacing an earlier one, and one with no content removing it (fly.MergeFiles).
+ */
+function filesFor(toml) {
+    const files = [];
+    toml.files.forEach((entry, i) => {
+        const file = fileFrom(toml, entry, i);
+        const at = files.findIndex((f) => f.guest_path === file.guest_path);
+        if (at === -1)
+            files.push(file);
+        else if (file.raw_value === undefined && file.secret_name === undefined)
+            files.splice(at, 1);
+        else
+            files[at] = file;
+    });
+    return files.length ? files : undefined;
+}
+
+
+/***/ }),
+
 /***/ 9846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -961,6 +1073,290 @@ const isTable = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) 
 
 /***/ }),
 
+/***/ 6781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GW: () => (/* binding */ splitCommand),
+/* harmony export */   UM: () => (/* binding */ initFor),
+/* harmony export */   iD: () => (/* binding */ stopConfigFor),
+/* harmony export */   lT: () => (/* binding */ restartFor)
+/* harmony export */ });
+/* unused harmony export shellSplit */
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4726);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2905);
+/* harmony import */ var _groups_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9846);
+
+
+
+const SPACE = ' \t\r\n';
+/**
+ * google/shlex's Split, which flyctl uses for `[processes]` and `release_command`: words split on
+ * space, tab and newline; double quotes where a backslash escapes any character; single quotes where
+ * nothing does; a `#` that starts a word comments out the rest of its line.
+ */
+function shellSplit(command) {
+    const words = [];
+    let current = '';
+    let quote;
+    let started = false;
+    for (let i = 0; i < command.length; i++) {
+        const ch = command[i];
+        if (quote) {
+            if (ch === quote)
+                quote = undefined;
+            else if (ch === '\\' && quote === '"') {
+                if (++i >= command.length)
+                    break;
+                current += command[i];
+            }
+            else
+                current += ch;
+        }
+        else if (ch === '"' || ch === "'") {
+            quote = ch;
+            started = true;
+        }
+        else if (ch === '\\') {
+            if (++i >= command.length)
+                throw new Error(`nothing after the final \\ in command: ${command}`);
+            current += command[i];
+            started = true;
+        }
+        else if (SPACE.includes(ch)) {
+            if (started)
+                words.push(current);
+            current = '';
+            started = false;
+        }
+        else if (ch === '#' && !started) {
+            const end = command.indexOf('\n', i);
+            i = end === -1 ? command.length : end;
+        }
+        else {
+            current += ch;
+            started = true;
+        }
+    }
+    if (quote)
+        throw new Error(`unterminated ${quote} quote in command: ${command}`);
+    if (started)
+        words.push(current);
+    return words;
+}
+/** A command string split as flyctl splits it, or a refusal naming where it came from. */
+function splitCommand(toml, command, where) {
+    try {
+        return shellSplit(command);
+    }
+    catch (error) {
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .bad */ .M)(toml.file, `${where}: ${error.message}.`, 'close the quote (or escape the last \\).');
+    }
+}
+function set(target, key, value) {
+    if (value === undefined)
+        delete target[key];
+    else
+        target[key] = value;
+}
+/**
+ * The Machine's init as flyctl sets it: the group's [processes] command, else [experimental] cmd; the
+ * entrypoint and exec from [experimental] (cleared without it); swap_size_mb. Other init fields stay.
+ */
+function initFor(toml, group, current) {
+    const init = { ...current };
+    const command = toml.processes[group];
+    let cmd = command ? splitCommand(toml, command, `[processes] ${group}`) : undefined;
+    cmd ??= toml.experimental?.cmd;
+    set(init, 'cmd', cmd);
+    set(init, 'entrypoint', toml.experimental?.entrypoint);
+    set(init, 'exec', toml.experimental?.exec);
+    set(init, 'swap_size_mb', toml.swapSizeMb);
+    return init;
+}
+/** kill_signal / kill_timeout as the Machine's stop_config (fly-go prints the timeout as a Go duration). */
+function stopConfigFor(toml) {
+    if (!toml.killSignal && !toml.killTimeout)
+        return undefined;
+    const stop = {};
+    if (toml.killTimeout)
+        stop.timeout = (0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .flyDuration */ .y)(toml.killTimeout, 1000);
+    if (toml.killSignal)
+        stop.signal = toml.killSignal;
+    return stop;
+}
+const POLICIES = { always: 'always', 'on-failure': 'on-failure', never: 'no' };
+/** The group's [[restart]] (the last that applies wins, as in flyctl's loop), or none. */
+function restartFor(toml, group) {
+    let restart;
+    toml.restarts.forEach((entry, i) => {
+        if (!(0,_groups_js__WEBPACK_IMPORTED_MODULE_2__/* .appliesTo */ .Gl)(toml, entry, group))
+            return;
+        const policy = POLICIES[String(entry.policy)];
+        if (!policy)
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .bad */ .M)(toml.file, `[[restart]] #${i + 1} policy ${JSON.stringify(entry.policy)} is not always, never or on-failure.`, 'use one of those.');
+        restart = { policy };
+        if (Number(entry.retries))
+            restart.max_retries = Number(entry.retries);
+    });
+    return restart;
+}
+
+
+/***/ }),
+
+/***/ 6794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N4: () => (/* binding */ releaseCommandConfig),
+/* harmony export */   QI: () => (/* binding */ machineChecksFor),
+/* harmony export */   b7: () => (/* binding */ hasMachineChecks),
+/* harmony export */   yG: () => (/* binding */ testMachineConfig)
+/* harmony export */ });
+/* unused harmony export TEST_MACHINE_GROUP */
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4726);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(252);
+/* harmony import */ var _vm_sizes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2075);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2905);
+/* harmony import */ var _extras_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4721);
+/* harmony import */ var _guest_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4632);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6781);
+
+
+
+
+
+
+
+const TEST_MACHINE_GROUP = 'fly_app_test_machine_command';
+/** The throwaway-Machine settings flyctl gives release and test Machines alike. */
+function throwaway(group) {
+    return {
+        restart: { policy: 'no' },
+        auto_destroy: true,
+        dns: { skip_registration: true },
+        metadata: { [_types_js__WEBPACK_IMPORTED_MODULE_1__/* .META */ .Ge.platformVersion]: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORM_VERSION */ .PZ, [_types_js__WEBPACK_IMPORTED_MODULE_1__/* .META */ .Ge.processGroup]: group },
+    };
+}
+function withEnv(toml, base, extra) {
+    const env = { ...base, ...extra };
+    if (toml.primaryRegion)
+        env.PRIMARY_REGION = toml.primaryRegion;
+    return env;
+}
+/**
+ * The Machine that runs `release_command` (flyctl's ToReleaseMachineConfig and
+ * launchInputForReleaseCommand): its command, swap and [experimental] entrypoint, the file's
+ * stop_config and [[files]], [deploy.release_command_vm] or else `largest` (the biggest guest among the
+ * app's Machines) or shared-cpu-2x, the host dedication, and the release's metadata.
+ */
+function releaseCommandConfig(toml, image, releaseVersion, largest, release = {}) {
+    const cmd = (0,_process_js__WEBPACK_IMPORTED_MODULE_6__/* .splitCommand */ .GW)(toml, toml.deploy.releaseCommand ?? '', '[deploy] release_command');
+    const base = throwaway(_types_js__WEBPACK_IMPORTED_MODULE_1__/* .RELEASE_COMMAND_GROUP */ .EL);
+    const config = {
+        image,
+        init: { cmd, ...swapAndEntrypoint(toml) },
+        ...base,
+        env: withEnv(toml, toml.env, { RELEASE_COMMAND: '1', FLY_PROCESS_GROUP: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .RELEASE_COMMAND_GROUP */ .EL }),
+    };
+    const stop = (0,_process_js__WEBPACK_IMPORTED_MODULE_6__/* .stopConfigFor */ .iD)(toml);
+    if (stop)
+        config.stop_config = stop;
+    const files = (0,_extras_js__WEBPACK_IMPORTED_MODULE_4__/* .filesFor */ .P_)(toml);
+    if (files)
+        config.files = files;
+    const vm = toml.deploy.releaseCommandVm;
+    const guest = vm
+        ? (0,_guest_js__WEBPACK_IMPORTED_MODULE_5__/* .guestFromVm */ .Ch)(toml, vm, '[deploy.release_command_vm]', toml.hostDedicationId)
+        : { ...(largest ?? (0,_vm_sizes_js__WEBPACK_IMPORTED_MODULE_2__/* .guestPreset */ .UT)('shared-cpu-2x')) };
+    if (toml.hostDedicationId)
+        guest.host_dedication_id = toml.hostDedicationId;
+    config.guest = guest;
+    config.metadata = {
+        ...base.metadata,
+        ...(release.releaseId ? { [_types_js__WEBPACK_IMPORTED_MODULE_1__/* .META */ .Ge.releaseId]: release.releaseId } : {}),
+        [_types_js__WEBPACK_IMPORTED_MODULE_1__/* .META */ .Ge.releaseVersion]: String(releaseVersion),
+    };
+    return config;
+}
+function swapAndEntrypoint(toml) {
+    const out = {};
+    if (toml.swapSizeMb !== undefined)
+        out.swap_size_mb = toml.swapSizeMb;
+    if (toml.experimental?.entrypoint)
+        out.entrypoint = toml.experimental.entrypoint;
+    return out;
+}
+/** The machine_checks that gate a group (flyctl's runTestMachines): its services' (or unscoped ones') plus top-level. */
+/** Whether any group has machine_checks: the deploy then spends one more wait on the tested Machine. */
+function hasMachineChecks(toml) {
+    return Object.keys(toml.processes).some((group) => machineChecksFor(toml, group).length > 0);
+}
+function machineChecksFor(toml, group) {
+    const services = [...(toml.httpService ? [toml.httpService] : []), ...toml.services];
+    const scoped = services.filter((s) => {
+        const processes = Array.isArray(s.processes) ? s.processes : [];
+        return processes.length === 0 || processes.includes(group);
+    });
+    const list = (v) => (Array.isArray(v) ? v : v ? [v] : []);
+    return [...scoped.flatMap((s) => list(s.machine_checks)), ...toml.machineChecks];
+}
+function stringArray(toml, value, where) {
+    if (value === undefined)
+        return undefined;
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+        return value;
+    throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .bad */ .M)(toml.file, `${where} must be an array of strings.`, `write ${where.split(' ').pop()} = ["curl", "-f", "http://$FLY_TEST_MACHINE_IP:8080/"].`);
+}
+/** machine_checks kill_signal / kill_timeout, else the app's unless the check brings its own image. */
+function testStopConfig(toml, check) {
+    const ownImage = typeof check.image === 'string' && check.image !== '';
+    const timeout = check.kill_timeout !== undefined
+        ? (0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .flyDuration */ .y)(check.kill_timeout, 1e-6)
+        : ownImage
+            ? undefined
+            : toml.killTimeout && (0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .flyDuration */ .y)(toml.killTimeout, 1000);
+    const signal = typeof check.kill_signal === 'string' ? check.kill_signal : ownImage ? undefined : toml.killSignal;
+    return { ...(timeout ? { timeout } : {}), ...(signal ? { signal } : {}) };
+}
+/**
+ * A throwaway Machine for one machine_checks entry (flyctl's ToTestMachineConfig): the check's command in
+ * its image (or the tested Machine's), the app's env with the tested Machine's env over it, and
+ * FLY_TEST_MACHINE_IP set to the tested Machine's private address.
+ */
+function testMachineConfig(toml, check, tested) {
+    const where = 'machine_checks';
+    const command = stringArray(toml, check.command, `${where} command`);
+    if (!command?.length)
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .bad */ .M)(toml.file, `${where} entry has no command.`, 'add a `command` field to the [[services.machine_checks]] or [[http_service.machine_checks]] section.');
+    const image = (typeof check.image === 'string' && check.image) || tested?.config?.image;
+    if (!image)
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .bad */ .M)(toml.file, `${where} entry has no image and there is no Machine to take it from.`, 'add an `image` field to the machine_checks section.');
+    const entrypoint = toml.experimental?.entrypoint ??
+        stringArray(toml, check.entrypoint, `${where} entrypoint`) ??
+        tested?.config?.init?.entrypoint;
+    const init = { cmd: command };
+    if (toml.swapSizeMb !== undefined)
+        init.swap_size_mb = toml.swapSizeMb;
+    if (entrypoint)
+        init.entrypoint = entrypoint;
+    return {
+        image,
+        init,
+        ...throwaway(TEST_MACHINE_GROUP),
+        env: withEnv(toml, { ...toml.env, ...tested?.config?.env }, {
+            FLY_TEST_COMMAND: '1',
+            FLY_PROCESS_GROUP: TEST_MACHINE_GROUP,
+            FLY_TEST_MACHINE_IP: tested?.private_ip ?? '',
+        }),
+        stop_config: testStopConfig(toml, check),
+    };
+}
+
+
+/***/ }),
+
 /***/ 6767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1017,7 +1413,89 @@ function unsupported(file, key, where) {
 
 /***/ }),
 
-/***/ 92:
+/***/ 1080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JH: () => (/* binding */ refuseCanaryWithMounts),
+/* harmony export */   iJ: () => (/* binding */ validateLikeFlyctl)
+/* harmony export */ });
+/* unused harmony export CANARY_WITH_MOUNTS */
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2905);
+/* harmony import */ var _mounts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1320);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4726);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+
+
+
+
+const processesOf = (table) => Array.isArray(table.processes) ? table.processes.map(String) : [];
+/** flyctl's validateServicesSection: with [processes], each service names its groups, and only real ones. */
+function checkServiceGroups(toml, declaredGroups) {
+    const services = [
+        ...(toml.httpService ? [['[http_service]', toml.httpService]] : []),
+        ...toml.services.map((s, i) => [`[[services]] #${i + 1}`, s]),
+    ];
+    for (const [where, service] of services) {
+        const listed = processesOf(service);
+        if (listed.length === 0 && declaredGroups > 0)
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `${where} has no processes set but [processes] defines ${declaredGroups} group(s) (flyctl refuses this too).`, `set processes = ["${Object.keys(toml.processes)[0]}"] (the groups that serve it) in ${where}.`);
+        checkGroupsExist(toml, where, listed);
+    }
+}
+function checkGroupsExist(toml, where, listed) {
+    for (const name of listed)
+        if (!(name in toml.processes))
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `${where} lists process group "${name}", which [processes] does not define.`, `add ${name} = "command" to [processes], or remove "${name}" from processes.`);
+}
+/** flyctl's validateChecksSection: Fly runs top-level checks at most every 2 s and waits at most 60 s. */
+function checkTopLevelTimings(toml) {
+    for (const [name, check] of Object.entries(toml.checks)) {
+        const ms = (key) => check[key] === undefined ? undefined : (0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .durationMs */ .p)((0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .flyDuration */ .y)(check[key], 1));
+        const interval = ms('interval');
+        const timeout = ms('timeout');
+        if (interval !== undefined && interval < 2000)
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `[checks.${name}] interval is too short: ${String(check.interval)}, the minimum is 2s.`, 'set interval = "2s" or more.');
+        if (timeout !== undefined && timeout > 60_000)
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `[checks.${name}] timeout is too long: ${String(check.timeout)}, the maximum is 60s.`, 'set timeout = "60s" or less.');
+    }
+}
+/**
+ * The checks `fly deploy` runs on the whole file before it deploys (appconfig Validate), so a file flyctl
+ * would refuse is refused here too, before any call: service and restart process groups, top-level
+ * check timings, every [[mounts]] entry, and canary with volumes.
+ */
+function validateLikeFlyctl(toml, declaredGroups) {
+    checkServiceGroups(toml, declaredGroups);
+    toml.restarts.forEach((r, i) => checkGroupsExist(toml, `[[restart]] #${i + 1}`, processesOf(r)));
+    checkTopLevelTimings(toml);
+    toml.mounts.forEach((m, i) => (0,_mounts_js__WEBPACK_IMPORTED_MODULE_1__/* .checkMount */ .gx)(toml, m, `[[mounts]] #${i + 1}`));
+    if (toml.deploy.strategy)
+        refuseCanaryWithMounts(toml, toml.deploy.strategy, 'config');
+}
+/** flyctl's own words (appconfig validateDeploySection), kept so a user can search them. */
+const CANARY_WITH_MOUNTS = 'error canary deployment strategy is not supported when using mounted volumes';
+/**
+ * flyctl refuses canary for an app with [[mounts]] whichever way canary was chosen: `--strategy` is
+ * written into [deploy] strategy before the file is validated (determineAppConfigForMachines, then
+ * ValidateGroups). A canary needs a second Machine beside one whose volume Fly attaches to one Machine
+ * only. `input` is where the user chose it: `config` ([deploy] strategy) or the `strategy` input.
+ */
+function refuseCanaryWithMounts(toml, strategy, input) {
+    if (strategy !== 'canary' || !toml.mounts.length)
+        return;
+    const mounts = toml.mounts.map((m) => String(m.source)).join(', ');
+    const why = `(${CANARY_WITH_MOUNTS}: Fly attaches a volume to one Machine only; flyctl refuses it too).`;
+    const fix = 'use strategy rolling (each Machine keeps its volume) or immediate.';
+    if (input === 'config')
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `[deploy] strategy "canary" cannot be used with [[mounts]] (${mounts}) ${why}`, fix);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('strategy', `"canary" cannot be used with [[mounts]] (${mounts}) in ${toml.file} ${why}`, fix);
+}
+
+
+/***/ }),
+
+/***/ 8520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2350,59 +2828,8 @@ var duration = __nccwpck_require__(8571);
 var problems = __nccwpck_require__(4726);
 // EXTERNAL MODULE: ./src/fly/config/unsupported.ts
 var unsupported = __nccwpck_require__(6767);
-// EXTERNAL MODULE: ./src/fly/config/durations.ts
-var durations = __nccwpck_require__(2905);
-// EXTERNAL MODULE: ./src/fly/config/mounts.ts
-var mounts = __nccwpck_require__(1320);
-;// CONCATENATED MODULE: ./src/fly/config/validate.ts
-
-
-
-const processesOf = (table) => Array.isArray(table.processes) ? table.processes.map(String) : [];
-/** flyctl's validateServicesSection: with [processes], each service names its groups, and only real ones. */
-function checkServiceGroups(toml, declaredGroups) {
-    const services = [
-        ...(toml.httpService ? [['[http_service]', toml.httpService]] : []),
-        ...toml.services.map((s, i) => [`[[services]] #${i + 1}`, s]),
-    ];
-    for (const [where, service] of services) {
-        const listed = processesOf(service);
-        if (listed.length === 0 && declaredGroups > 0)
-            throw (0,problems/* bad */.M)(toml.file, `${where} has no processes set but [processes] defines ${declaredGroups} group(s) (flyctl refuses this too).`, `set processes = ["${Object.keys(toml.processes)[0]}"] (the groups that serve it) in ${where}.`);
-        checkGroupsExist(toml, where, listed);
-    }
-}
-function checkGroupsExist(toml, where, listed) {
-    for (const name of listed)
-        if (!(name in toml.processes))
-            throw (0,problems/* bad */.M)(toml.file, `${where} lists process group "${name}", which [processes] does not define.`, `add ${name} = "command" to [processes], or remove "${name}" from processes.`);
-}
-/** flyctl's validateChecksSection: Fly runs top-level checks at most every 2 s and waits at most 60 s. */
-function checkTopLevelTimings(toml) {
-    for (const [name, check] of Object.entries(toml.checks)) {
-        const ms = (key) => check[key] === undefined ? undefined : (0,durations/* durationMs */.p)((0,durations/* flyDuration */.y)(check[key], 1));
-        const interval = ms('interval');
-        const timeout = ms('timeout');
-        if (interval !== undefined && interval < 2000)
-            throw (0,problems/* bad */.M)(toml.file, `[checks.${name}] interval is too short: ${String(check.interval)}, the minimum is 2s.`, 'set interval = "2s" or more.');
-        if (timeout !== undefined && timeout > 60_000)
-            throw (0,problems/* bad */.M)(toml.file, `[checks.${name}] timeout is too long: ${String(check.timeout)}, the maximum is 60s.`, 'set timeout = "60s" or less.');
-    }
-}
-/**
- * The checks `fly deploy` runs on the whole file before it deploys (appconfig Validate), so a file flyctl
- * would refuse is refused here too, before any call: service and restart process groups, top-level
- * check timings, every [[mounts]] entry, and canary with volumes.
- */
-function validateLikeFlyctl(toml, declaredGroups) {
-    checkServiceGroups(toml, declaredGroups);
-    toml.restarts.forEach((r, i) => checkGroupsExist(toml, `[[restart]] #${i + 1}`, processesOf(r)));
-    checkTopLevelTimings(toml);
-    toml.mounts.forEach((m, i) => (0,mounts/* checkMount */.gx)(toml, m, `[[mounts]] #${i + 1}`));
-    if (toml.deploy.strategy === 'canary' && toml.mounts.length)
-        throw (0,problems/* bad */.M)(toml.file, '[deploy] strategy "canary" cannot be used with [[mounts]] (flyctl refuses it too).', 'use rolling or immediate.');
-}
-
+// EXTERNAL MODULE: ./src/fly/config/validate.ts
+var validate = __nccwpck_require__(1080);
 ;// CONCATENATED MODULE: ./src/fly/fly-toml.ts
 
 
@@ -2581,7 +3008,11 @@ function readChecks(file, root) {
         if (!(0,problems/* isTable */.b)(check))
             throw (0,problems/* bad */.M)(file, `[checks.${name}] must be a table.`, 'give it type and port.');
         if (check.type !== 'tcp' && check.type !== 'http')
-            throw (0,problems/* bad */.M)(file, `[checks.${name}] type must be "tcp" or "http".`, 'set type = "http".');
+            throw (0,problems/* bad */.M)(file, `[checks.${name}] type must be "tcp" or "http".`, 
+            // flyctl has no "machine" check type: a check run in its own Machine is a [[machine_checks]] entry.
+            check.type === 'machine'
+                ? 'a check that runs in its own Machine is a [[machine_checks]] entry: write [[machine_checks]] with command = ["…"] instead.'
+                : 'set type = "http".');
         if (check.port !== undefined && !Number.isInteger(check.port))
             throw (0,problems/* bad */.M)(file, `[checks.${name}] port must be a whole number.`, 'set port = 8080, or leave it out to use [http_service] internal_port.');
         checks[name] = check;
@@ -2697,7 +3128,7 @@ function parseFlyToml(text, file = 'fly.toml') {
         experimental: experimental.value,
         machineConfig: optionalString(file, root, 'machine_config', '') || undefined,
     };
-    validateLikeFlyctl(toml, declaredGroups(root.processes));
+    (0,validate/* validateLikeFlyctl */.iJ)(toml, declaredGroups(root.processes));
     return toml;
 }
 
@@ -2709,7 +3140,8 @@ function parseFlyToml(text, file = 'fly.toml') {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   H5: () => (/* binding */ deployTimeoutMs),
-/* harmony export */   Jj: () => (/* binding */ readDeployInputs)
+/* harmony export */   Jj: () => (/* binding */ readDeployInputs),
+/* harmony export */   _0: () => (/* binding */ readCount)
 /* harmony export */ });
 /* unused harmony exports STRATEGY_PHASES, DEPLOY_MARGIN_MS */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -2718,11 +3150,15 @@ function parseFlyToml(text, file = 'fly.toml') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8198);
-/* harmony import */ var _fly_toml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92);
-/* harmony import */ var _machine_config_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3544);
+/* harmony import */ var _fly_toml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8520);
+/* harmony import */ var _machine_config_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2721);
 /* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1234);
 /* harmony import */ var _release_record_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(328);
 /* harmony import */ var _regions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5072);
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6058);
+/* harmony import */ var _config_special_machines_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6794);
+
+
 
 
 
@@ -2745,13 +3181,14 @@ function readDeployInputs(inputs, env, cwd = process.cwd()) {
     const restore = readRestore(inputs, toml);
     const { build, image } = restore ? { build: false, image: restore.image } : readImage(inputs, toml);
     const strategy = inputs.enumOf('strategy', _fly_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .STRATEGIES */ .YL, toml.deploy.strategy ?? 'rolling');
+    (0,_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .preflight */ .M)(toml, strategy);
     const maxUnavailable = inputs.number('max-unavailable', toml.deploy.maxUnavailable ?? 0.33, { min: 0.01 });
     const waitTimeoutMs = inputs.raw('wait-timeout')
         ? inputs.duration('wait-timeout', '5m', { min: 1000, max: 3_600_000 })
         : (toml.deploy.waitTimeoutMs ?? 300_000);
     const timeoutMs = inputs.raw('timeout')
         ? inputs.duration('timeout', '30m', { min: 10_000, max: 6 * 3_600_000 })
-        : deployTimeoutMs(strategy, waitTimeoutMs);
+        : deployTimeoutMs(strategy, waitTimeoutMs, toml);
     const placement = readPlacement(inputs, toml, configPath);
     const secrets = readSecrets(inputs);
     if (!apiToken)
@@ -2794,9 +3231,13 @@ const STRATEGY_PHASES = {
 };
 /** Room for the API calls around the waits (list, leases, secrets, the final listing). */
 const DEPLOY_MARGIN_MS = 2 * 60_000;
-/** The default `timeout`: phases(strategy) × wait-timeout + 2m (documented in action.yml). */
-function deployTimeoutMs(strategy, waitTimeoutMs) {
-    return STRATEGY_PHASES[strategy] * waitTimeoutMs + DEPLOY_MARGIN_MS;
+/**
+ * The default `timeout`: phases(strategy) × wait-timeout + 2m, one phase more when machine_checks run
+ * (their tested Machine must start and pass its checks first); documented in action.yml.
+ */
+function deployTimeoutMs(strategy, waitTimeoutMs, toml) {
+    const phases = STRATEGY_PHASES[strategy] + (toml && (0,_config_special_machines_js__WEBPACK_IMPORTED_MODULE_10__/* .hasMachineChecks */ .b7)(toml) ? 1 : 0);
+    return phases * waitTimeoutMs + DEPLOY_MARGIN_MS;
 }
 /**
  * `restore-config`: roll back the release, not only the image. The recorded image is deployed with the
@@ -2814,10 +3255,23 @@ function readRestore(inputs, toml) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('image', `"${given}" is not the image restore-config recorded (${image}).`, 'leave image empty when restore-config is set: the recorded image is deployed.');
     if (inputs.bool('build', false))
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('build', 'cannot be true with restore-config.', 'a restore deploys the recorded image.');
-    const ran = toml.deploy.releaseCommand;
-    if (ran && !inputs.bool('schema-backward-compatible', false))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('schema-backward-compatible', `is not true, and the release being rolled back ran release_command \`${ran}\` (its migrations stay applied after a rollback).`, 'set schema-backward-compatible: true once you know the restored release runs on the current schema, or restore the database first (see the rollback plan).');
+    const ran = releaseCommandRolledBack(inputs, toml);
+    if (ran.command && !inputs.bool('schema-backward-compatible', false))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('schema-backward-compatible', `is not true, and the release being rolled back ran release_command \`${ran.command}\` (${ran.source}; its migrations stay applied after a rollback).`, 'set schema-backward-compatible: true once you know the restored release runs on the current schema, or restore the database first (see the rollback plan).');
     return { image, configs: release.configs };
+}
+/**
+ * What the release being rolled back ran: its deployment record's release_command (`rolled-back-release`)
+ * when the record kept one, else fly.toml's, the only other witness (in rollback.yml that file is the
+ * restored commit's, which is why the record comes first).
+ */
+function releaseCommandRolledBack(inputs, toml) {
+    const text = inputs.optional('rolled-back-release');
+    const recorded = text ? (0,_release_record_js__WEBPACK_IMPORTED_MODULE_7__/* .recordedReleaseCommand */ .NT)(text) : undefined;
+    if (recorded?.known)
+        return { command: recorded.command, source: 'as its deployment record says' };
+    const why = recorded ? 'its deployment record kept no release' : 'no rolled-back-release was given';
+    return { command: toml.deploy.releaseCommand, source: `as ${toml.file} says; ${why}` };
 }
 function readConfig(inputs, cwd) {
     const configPath = inputs.string('config', 'fly.toml');
@@ -2860,14 +3314,23 @@ function readPlacement(inputs, toml, configPath) {
     const regions = (0,_regions_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRegions */ .s1)(regionSource, rawRegions);
     if (toml.primaryRegion && regionSource === 'regions')
         (0,_regions_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRegions */ .s1)('config', [toml.primaryRegion]);
+    const counts = readCount(inputs, toml, configPath, toml.primaryRegion ?? regions[0]);
+    const fallbackRegions = (0,_regions_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRegions */ .s1)('fallback-regions', inputs.list('fallback-regions', { commas: true }));
+    return { regions, addRegions: regionSource === 'regions', counts, fallbackRegions };
+}
+/** `count` as `fly scale count` reads it (a bare number is the primary region's), its groups checked against fly.toml. */
+function readCount(inputs, toml, configPath, primary) {
     const countText = inputs.optional('count');
-    const counts = countText ? (0,_placement_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCount */ .zq)(countText, toml.primaryRegion ?? regions[0]) : undefined;
-    for (const entry of counts ?? []) {
+    if (!countText)
+        return undefined;
+    if (!primary)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('count', `needs a primary region, and ${configPath} has no primary_region.`, 'add primary_region = "sin" to fly.toml, or set regions.');
+    const counts = (0,_placement_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCount */ .zq)(countText, primary);
+    for (const entry of counts) {
         if (entry.group && !(entry.group in toml.processes))
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('count', `names process group "${entry.group}", which ${configPath} does not define.`, `use one of: ${Object.keys(toml.processes).join(', ')}.`);
     }
-    const fallbackRegions = (0,_regions_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRegions */ .s1)('fallback-regions', inputs.list('fallback-regions', { commas: true }));
-    return { regions, addRegions: regionSource === 'regions', counts, fallbackRegions };
+    return counts;
 }
 function readSecrets(inputs) {
     const secrets = {};
@@ -2893,7 +3356,7 @@ function checkMachineConfigs(toml, image, strategy, configPath) {
 
 /***/ }),
 
-/***/ 3544:
+/***/ 2721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2903,12 +3366,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   ls: () => (/* binding */ countChecks),
   jF: () => (/* reexport */ groups/* defaultGroup */.jF),
   Xg: () => (/* binding */ machineConfigFor),
-  N4: () => (/* reexport */ releaseCommandConfig),
-  LO: () => (/* reexport */ shellSplit),
+  N4: () => (/* reexport */ special_machines/* releaseCommandConfig */.N4),
   F7: () => (/* binding */ tomlToMachineConfig)
 });
 
-// UNUSED EXPORTS: MACHINE_PRESETS, guestPreset, machineChecksFor, mountChange, parseMemoryMb, parseSizeGb, testMachineConfig, volumeFor, volumeRequestFor
+// UNUSED EXPORTS: MACHINE_PRESETS, guestPreset, machineChecksFor, mountChange, parseMemoryMb, parseSizeGb, shellSplit, testMachineConfig, volumeFor, volumeRequestFor
 
 // EXTERNAL MODULE: ./src/fly/config/problems.ts
 var problems = __nccwpck_require__(4726);
@@ -2981,88 +3443,12 @@ function topLevelCheck(toml, name, table, group, httpService) {
     return Object.assign(check, timingsOf(toml, where, table), httpFieldsOf(table, true));
 }
 
+// EXTERNAL MODULE: ./src/fly/config/extras.ts
+var extras = __nccwpck_require__(4721);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/fly/config/groups.ts
-var groups = __nccwpck_require__(9846);
-;// CONCATENATED MODULE: ./src/fly/config/extras.ts
-
-
-
-
-/** A [[statics]] entry as fly-go sends it (all four fields, tigris_bucket and index_document may be ""). */
-function staticsFor(toml) {
-    if (!toml.statics.length)
-        return undefined;
-    return toml.statics.map((s, i) => {
-        for (const key of ['guest_path', 'url_prefix'])
-            if (typeof s[key] !== 'string' || !s[key])
-                throw (0,problems/* bad */.M)(toml.file, `[[statics]] #${i + 1} needs ${key}.`, 'write guest_path = "/app/public" and url_prefix = "/static/".');
-        return {
-            guest_path: s.guest_path,
-            url_prefix: s.url_prefix,
-            tigris_bucket: typeof s.tigris_bucket === 'string' ? s.tigris_bucket : '',
-            index_document: typeof s.index_document === 'string' ? s.index_document : '',
-        };
-    });
-}
-/** The group's first [metrics] entry (port, path, https), as flyctl keeps only the first. */
-function metricsFor(toml, group) {
-    const entry = toml.metrics.find((m) => (0,groups/* appliesTo */.Gl)(toml, m, group));
-    if (!entry)
-        return undefined;
-    const out = {};
-    if (entry.port !== undefined)
-        out.port = Number(entry.port);
-    if (typeof entry.path === 'string' && entry.path)
-        out.path = entry.path;
-    if (entry.https === true)
-        out.https = true;
-    return out;
-}
-function fileFrom(toml, f, i) {
-    const where = `[[files]] #${i + 1}`;
-    if (typeof f.guest_path !== 'string' || !f.guest_path)
-        throw (0,problems/* bad */.M)(toml.file, `${where} needs guest_path.`, 'write guest_path = "/etc/app/config.json".');
-    const base64 = (data) => Buffer.from(data).toString('base64');
-    if (typeof f.local_path === 'string' && f.local_path) {
-        // flyctl reads it from its working directory, which is fly.toml's directory when run beside it.
-        const path = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(toml.file), f.local_path);
-        try {
-            return { guest_path: f.guest_path, raw_value: base64((0,external_node_fs_.readFileSync)(path)) };
-        }
-        catch (error) {
-            throw (0,problems/* bad */.M)(toml.file, `${where} local_path "${f.local_path}" cannot be read (${error.code ?? 'error'}).`, `commit the file at ${path}, or use raw_value / secret_name.`);
-        }
-    }
-    if (typeof f.secret_name === 'string' && f.secret_name)
-        return { guest_path: f.guest_path, secret_name: f.secret_name };
-    if (typeof f.raw_value === 'string' && f.raw_value)
-        return { guest_path: f.guest_path, raw_value: base64(f.raw_value) };
-    return { guest_path: f.guest_path };
-}
-/**
- * [[files]] as flyctl deploys them: every entry (flyctl merges the whole file list before it flattens
- * per group, so `processes` on [[files]] does not narrow it), a later entry for the same guest_path
- * replacing an earlier one, and one with no content removing it (fly.MergeFiles).
- */
-function filesFor(toml) {
-    const files = [];
-    toml.files.forEach((entry, i) => {
-        const file = fileFrom(toml, entry, i);
-        const at = files.findIndex((f) => f.guest_path === file.guest_path);
-        if (at === -1)
-            files.push(file);
-        else if (file.raw_value === undefined && file.secret_name === undefined)
-            files.splice(at, 1);
-        else
-            files[at] = file;
-    });
-    return files.length ? files : undefined;
-}
-
 // EXTERNAL MODULE: ./src/fly/config/unsupported.ts
 var unsupported = __nccwpck_require__(6767);
 ;// CONCATENATED MODULE: ./src/fly/config/machine-config-overlay.ts
@@ -3108,125 +3494,12 @@ function mergeJson(base, overlay) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/fly/config/groups.ts
+var groups = __nccwpck_require__(9846);
 // EXTERNAL MODULE: ./src/fly/config/guest.ts
 var config_guest = __nccwpck_require__(4632);
-;// CONCATENATED MODULE: ./src/fly/config/process.ts
-
-
-
-const SPACE = ' \t\r\n';
-/**
- * google/shlex's Split, which flyctl uses for `[processes]` and `release_command`: words split on
- * space, tab and newline; double quotes where a backslash escapes any character; single quotes where
- * nothing does; a `#` that starts a word comments out the rest of its line.
- */
-function shellSplit(command) {
-    const words = [];
-    let current = '';
-    let quote;
-    let started = false;
-    for (let i = 0; i < command.length; i++) {
-        const ch = command[i];
-        if (quote) {
-            if (ch === quote)
-                quote = undefined;
-            else if (ch === '\\' && quote === '"') {
-                if (++i >= command.length)
-                    break;
-                current += command[i];
-            }
-            else
-                current += ch;
-        }
-        else if (ch === '"' || ch === "'") {
-            quote = ch;
-            started = true;
-        }
-        else if (ch === '\\') {
-            if (++i >= command.length)
-                throw new Error(`nothing after the final \\ in command: ${command}`);
-            current += command[i];
-            started = true;
-        }
-        else if (SPACE.includes(ch)) {
-            if (started)
-                words.push(current);
-            current = '';
-            started = false;
-        }
-        else if (ch === '#' && !started) {
-            const end = command.indexOf('\n', i);
-            i = end === -1 ? command.length : end;
-        }
-        else {
-            current += ch;
-            started = true;
-        }
-    }
-    if (quote)
-        throw new Error(`unterminated ${quote} quote in command: ${command}`);
-    if (started)
-        words.push(current);
-    return words;
-}
-/** A command string split as flyctl splits it, or a refusal naming where it came from. */
-function splitCommand(toml, command, where) {
-    try {
-        return shellSplit(command);
-    }
-    catch (error) {
-        throw (0,problems/* bad */.M)(toml.file, `${where}: ${error.message}.`, 'close the quote (or escape the last \\).');
-    }
-}
-function set(target, key, value) {
-    if (value === undefined)
-        delete target[key];
-    else
-        target[key] = value;
-}
-/**
- * The Machine's init as flyctl sets it: the group's [processes] command, else [experimental] cmd; the
- * entrypoint and exec from [experimental] (cleared without it); swap_size_mb. Other init fields stay.
- */
-function initFor(toml, group, current) {
-    const init = { ...current };
-    const command = toml.processes[group];
-    let cmd = command ? splitCommand(toml, command, `[processes] ${group}`) : undefined;
-    cmd ??= toml.experimental?.cmd;
-    set(init, 'cmd', cmd);
-    set(init, 'entrypoint', toml.experimental?.entrypoint);
-    set(init, 'exec', toml.experimental?.exec);
-    set(init, 'swap_size_mb', toml.swapSizeMb);
-    return init;
-}
-/** kill_signal / kill_timeout as the Machine's stop_config (fly-go prints the timeout as a Go duration). */
-function stopConfigFor(toml) {
-    if (!toml.killSignal && !toml.killTimeout)
-        return undefined;
-    const stop = {};
-    if (toml.killTimeout)
-        stop.timeout = (0,durations/* flyDuration */.y)(toml.killTimeout, 1000);
-    if (toml.killSignal)
-        stop.signal = toml.killSignal;
-    return stop;
-}
-const POLICIES = { always: 'always', 'on-failure': 'on-failure', never: 'no' };
-/** The group's [[restart]] (the last that applies wins, as in flyctl's loop), or none. */
-function restartFor(toml, group) {
-    let restart;
-    toml.restarts.forEach((entry, i) => {
-        if (!(0,groups/* appliesTo */.Gl)(toml, entry, group))
-            return;
-        const policy = POLICIES[String(entry.policy)];
-        if (!policy)
-            throw (0,problems/* bad */.M)(toml.file, `[[restart]] #${i + 1} policy ${JSON.stringify(entry.policy)} is not always, never or on-failure.`, 'use one of those.');
-        restart = { policy };
-        if (Number(entry.retries))
-            restart.max_retries = Number(entry.retries);
-    });
-    return restart;
-}
-
+// EXTERNAL MODULE: ./src/fly/config/process.ts
+var process = __nccwpck_require__(6781);
 ;// CONCATENATED MODULE: ./src/fly/config/services.ts
 
 
@@ -3341,135 +3614,8 @@ var mounts = __nccwpck_require__(1320);
 var types = __nccwpck_require__(252);
 // EXTERNAL MODULE: ./src/fly/vm-sizes.ts
 var vm_sizes = __nccwpck_require__(2075);
-;// CONCATENATED MODULE: ./src/fly/config/special-machines.ts
-
-
-
-
-
-
-
-const TEST_MACHINE_GROUP = 'fly_app_test_machine_command';
-/** The throwaway-Machine settings flyctl gives release and test Machines alike. */
-function throwaway(group) {
-    return {
-        restart: { policy: 'no' },
-        auto_destroy: true,
-        dns: { skip_registration: true },
-        metadata: { [types/* META */.Ge.platformVersion]: types/* PLATFORM_VERSION */.PZ, [types/* META */.Ge.processGroup]: group },
-    };
-}
-function withEnv(toml, base, extra) {
-    const env = { ...base, ...extra };
-    if (toml.primaryRegion)
-        env.PRIMARY_REGION = toml.primaryRegion;
-    return env;
-}
-/**
- * The Machine that runs `release_command` (flyctl's ToReleaseMachineConfig and
- * launchInputForReleaseCommand): its command, swap and [experimental] entrypoint, the file's
- * stop_config and [[files]], [deploy.release_command_vm] or else `largest` (the biggest guest among the
- * app's Machines) or shared-cpu-2x, the host dedication, and the release's metadata.
- */
-function releaseCommandConfig(toml, image, releaseVersion, largest, release = {}) {
-    const cmd = splitCommand(toml, toml.deploy.releaseCommand ?? '', '[deploy] release_command');
-    const base = throwaway(types/* RELEASE_COMMAND_GROUP */.EL);
-    const config = {
-        image,
-        init: { cmd, ...swapAndEntrypoint(toml) },
-        ...base,
-        env: withEnv(toml, toml.env, { RELEASE_COMMAND: '1', FLY_PROCESS_GROUP: types/* RELEASE_COMMAND_GROUP */.EL }),
-    };
-    const stop = stopConfigFor(toml);
-    if (stop)
-        config.stop_config = stop;
-    const files = filesFor(toml);
-    if (files)
-        config.files = files;
-    const vm = toml.deploy.releaseCommandVm;
-    const guest = vm
-        ? (0,config_guest/* guestFromVm */.Ch)(toml, vm, '[deploy.release_command_vm]', toml.hostDedicationId)
-        : { ...(largest ?? (0,vm_sizes/* guestPreset */.UT)('shared-cpu-2x')) };
-    if (toml.hostDedicationId)
-        guest.host_dedication_id = toml.hostDedicationId;
-    config.guest = guest;
-    config.metadata = {
-        ...base.metadata,
-        ...(release.releaseId ? { [types/* META */.Ge.releaseId]: release.releaseId } : {}),
-        [types/* META */.Ge.releaseVersion]: String(releaseVersion),
-    };
-    return config;
-}
-function swapAndEntrypoint(toml) {
-    const out = {};
-    if (toml.swapSizeMb !== undefined)
-        out.swap_size_mb = toml.swapSizeMb;
-    if (toml.experimental?.entrypoint)
-        out.entrypoint = toml.experimental.entrypoint;
-    return out;
-}
-/** The machine_checks that gate a group (flyctl's runTestMachines): its services' (or unscoped ones') plus top-level. */
-function machineChecksFor(toml, group) {
-    const services = [...(toml.httpService ? [toml.httpService] : []), ...toml.services];
-    const scoped = services.filter((s) => {
-        const processes = Array.isArray(s.processes) ? s.processes : [];
-        return processes.length === 0 || processes.includes(group);
-    });
-    const list = (v) => (Array.isArray(v) ? v : v ? [v] : []);
-    return [...scoped.flatMap((s) => list(s.machine_checks)), ...toml.machineChecks];
-}
-function stringArray(toml, value, where) {
-    if (value === undefined)
-        return undefined;
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-        return value;
-    throw bad(toml.file, `${where} must be an array of strings.`, `write ${where.split(' ').pop()} = ["curl", "-f", "http://$FLY_TEST_MACHINE_IP:8080/"].`);
-}
-/** machine_checks kill_signal / kill_timeout, else the app's unless the check brings its own image. */
-function testStopConfig(toml, check) {
-    const ownImage = typeof check.image === 'string' && check.image !== '';
-    const timeout = check.kill_timeout !== undefined
-        ? flyDuration(check.kill_timeout, 1e-6)
-        : ownImage
-            ? undefined
-            : toml.killTimeout && flyDuration(toml.killTimeout, 1000);
-    const signal = typeof check.kill_signal === 'string' ? check.kill_signal : ownImage ? undefined : toml.killSignal;
-    return { ...(timeout ? { timeout } : {}), ...(signal ? { signal } : {}) };
-}
-/**
- * A throwaway Machine for one machine_checks entry (flyctl's ToTestMachineConfig): the check's command in
- * its image (or the tested Machine's), the app's env with the tested Machine's env over it, and
- * FLY_TEST_MACHINE_IP set to the tested Machine's private address.
- */
-function testMachineConfig(toml, check, tested) {
-    const where = 'machine_checks';
-    const command = stringArray(toml, check.command, `${where} command`);
-    if (!command?.length)
-        throw bad(toml.file, `${where} entry has no command.`, 'add a `command` field to the [[services.machine_checks]] or [[http_service.machine_checks]] section.');
-    const image = (typeof check.image === 'string' && check.image) || tested?.config?.image;
-    if (!image)
-        throw bad(toml.file, `${where} entry has no image and there is no Machine to take it from.`, 'add an `image` field to the machine_checks section.');
-    const entrypoint = toml.experimental?.entrypoint ??
-        stringArray(toml, check.entrypoint, `${where} entrypoint`) ??
-        tested?.config?.init?.entrypoint;
-    const init = { cmd: command };
-    if (toml.swapSizeMb !== undefined)
-        init.swap_size_mb = toml.swapSizeMb;
-    if (entrypoint)
-        init.entrypoint = entrypoint;
-    return {
-        image,
-        init,
-        ...throwaway(TEST_MACHINE_GROUP),
-        env: withEnv(toml, { ...toml.env, ...tested?.config?.env }, {
-            FLY_TEST_COMMAND: '1',
-            FLY_PROCESS_GROUP: TEST_MACHINE_GROUP,
-            FLY_TEST_MACHINE_IP: tested?.private_ip ?? '',
-        }),
-        stop_config: testStopConfig(toml, check),
-    };
-}
-
+// EXTERNAL MODULE: ./src/fly/config/special-machines.ts
+var special_machines = __nccwpck_require__(6794);
 ;// CONCATENATED MODULE: ./src/fly/machine-config.ts
 
 
@@ -3541,8 +3687,8 @@ function tomlToMachineConfig(toml, group, existing) {
     const base = structuredClone(existing ?? {});
     const overlay = machineConfigOverlay(toml);
     const config = (overlay ? mergeJson(base, overlay) : base);
-    drop(config, 'metrics', metricsFor(toml, group));
-    config.init = initFor(toml, group, config.init);
+    drop(config, 'metrics', (0,extras/* metricsFor */.fZ)(toml, group));
+    config.init = (0,process/* initFor */.UM)(toml, group, config.init);
     config.metadata = {
         ...config.metadata,
         [types/* META */.Ge.platformVersion]: types/* PLATFORM_VERSION */.PZ,
@@ -3551,14 +3697,14 @@ function tomlToMachineConfig(toml, group, existing) {
     drop(config, 'services', servicesFor(toml, group));
     drop(config, 'checks', checksFor(toml, group));
     config.env = envFor(toml, group);
-    drop(config, 'statics', staticsFor(toml));
+    drop(config, 'statics', (0,extras/* staticsFor */.tt)(toml));
     drop(config, 'mounts', (0,mounts/* mountsFor */.yd)(toml, group));
-    drop(config, 'stop_config', stopConfigFor(toml));
-    drop(config, 'files', filesFor(toml));
+    drop(config, 'stop_config', (0,process/* stopConfigFor */.iD)(toml));
+    drop(config, 'files', (0,extras/* filesFor */.P_)(toml));
     const guest = (0,config_guest/* guestForGroup */.v5)(toml, group);
     if (guest)
         config.guest = guest;
-    drop(config, 'restart', restartFor(toml, group));
+    drop(config, 'restart', (0,process/* restartFor */.lT)(toml, group));
     return config;
 }
 /** flyctl's setMachineReleaseData plus Runway's deploy id: the release a Machine belongs to. */
@@ -3712,6 +3858,48 @@ function planGroup(group, machines, options) {
 /** `app: sin×2, bom×1` — where a group's Machines are. */
 function describePlacement(counts) {
     return [...counts].map(([region, n]) => `${region}×${n}`).join(', ') || 'none';
+}
+
+
+/***/ }),
+
+/***/ 6058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ preflight)
+/* harmony export */ });
+/* unused harmony export validateGroup */
+/* harmony import */ var _config_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1080);
+/* harmony import */ var _config_groups_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9846);
+/* harmony import */ var _config_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4726);
+/* harmony import */ var _machine_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2721);
+
+
+
+
+/**
+ * flyctl's ValidateGroups for one process group: the file as that group sees it (appconfig Flatten)
+ * validated again, then the group's Machine config built (validateMachineConversion). A group may mount
+ * at most one volume, and canary is refused when it mounts one. Returns the group's config.
+ */
+function validateGroup(toml, group, strategy) {
+    const mounts = toml.mounts.filter((m) => (0,_config_groups_js__WEBPACK_IMPORTED_MODULE_3__/* .appliesTo */ .Gl)(toml, m, group));
+    if (mounts.length > 1)
+        throw (0,_config_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .bad */ .M)(toml.file, `process group "${group}" has more than one [[mounts]] section (${mounts.map((m) => String(m.source)).join(', ')}); flyctl: "group '${group}' has more than one [[mounts]] section defined".`, 'give each group at most one volume: set processes on each [[mounts]] entry.');
+    if (strategy === 'canary' && mounts.length)
+        (0,_config_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseCanaryWithMounts */ .JH)({ ...toml, mounts }, strategy, 'strategy');
+    return (0,_machine_config_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlToMachineConfig */ .F7)(toml, group);
+}
+/**
+ * What `fly deploy` checks once the strategy is known and before its first call (NewMachineDeployment:
+ * --strategy written into [deploy], then ValidateGroups): canary with any [[mounts]] (flyctl validates
+ * the whole file when no --process-groups is given), then every group, since Runway deploys them all.
+ */
+function preflight(toml, strategy) {
+    (0,_config_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseCanaryWithMounts */ .JH)(toml, strategy, 'strategy');
+    for (const group of Object.keys(toml.processes))
+        validateGroup(toml, group, strategy);
 }
 
 
@@ -3877,12 +4065,13 @@ function nearestFix(code) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NT: () => (/* binding */ recordedReleaseCommand),
 /* harmony export */   O5: () => (/* binding */ parseRestoreInput),
 /* harmony export */   X5: () => (/* binding */ restoredConfig),
 /* harmony export */   nT: () => (/* binding */ releaseConfigOf)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _machine_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3544);
+/* harmony import */ var _machine_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2721);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(252);
 
 
@@ -3943,6 +4132,26 @@ function parseRestoreInput(text) {
             ...(typeof release.releaseCommand === 'string' ? { releaseCommand: release.releaseCommand } : {}),
         },
     };
+}
+/**
+ * `rolled-back-release`: the payload of the GitHub deployment record of the release being rolled back
+ * (what serves now). Its recorded release_command is what that release ran; a record without a recorded
+ * release (written before configs were kept, or by a workflow that does not keep them) tells nothing.
+ */
+function recordedReleaseCommand(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('rolled-back-release', 'is not JSON.', 'pass the `payload` of the GitHub deployment record of the release being rolled back, as JSON.');
+    }
+    const release = (value && typeof value === 'object' ? value.release : undefined);
+    if (!release || typeof release.configs !== 'object' || release.configs === null)
+        return { known: false };
+    return typeof release.releaseCommand === 'string'
+        ? { known: true, command: release.releaseCommand }
+        : { known: true };
 }
 
 

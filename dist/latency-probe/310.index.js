@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  renderMeasuredFrom: () => (/* binding */ renderMeasuredFrom),
   renderProbeSummary: () => (/* binding */ renderProbeSummary)
 });
 
@@ -146,7 +147,7 @@ function comparisonSection(target, baseline) {
         ['p95', 0.95],
         ['p99', 0.99],
     ].map(([name, p]) => {
-        const r = (0,judge/* percentileRatio */.n)(target, baseline, p);
+        const r = (0,judge/* percentileRatio */.n7)(target, baseline, p);
         const open = r.lower <= 0 && !Number.isFinite(r.upper);
         const verdict = r.upper < 1 ? 'faster' : r.lower > 1 ? 'slower' : 'no clear difference';
         return [
@@ -246,6 +247,13 @@ function renderProbeSummary(report, verdicts) {
         parts.push(targetSection(report.baseline, `Baseline ${report.baseline.url}`));
     }
     return parts.join('\n');
+}
+/** Where the figures were measured: the runner, or the probe Machine in a Fly region and what it cost. */
+function renderMeasuredFrom(remote) {
+    if (!remote)
+        return '\n\nMeasured from: the runner.\n';
+    return (`\n\n| Measured from | Machine | Size | Machine-seconds |\n|---|---|---|---|\n` +
+        `| Fly region \`${remote.region}\` | ${remote.machineId} (destroyed) | shared-cpu-1x, 256 MB | ${remote.machineSeconds} |\n`);
 }
 
 

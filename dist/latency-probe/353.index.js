@@ -9,9 +9,9 @@ export const modules = {
 /* harmony export */   formatFigure: () => (/* binding */ formatFigure),
 /* harmony export */   gatePassed: () => (/* binding */ gatePassed),
 /* harmony export */   judge: () => (/* binding */ judge),
-/* harmony export */   n: () => (/* binding */ percentileRatio)
+/* harmony export */   n7: () => (/* binding */ percentileRatio)
 /* harmony export */ });
-/* unused harmony export decide */
+/* unused harmony exports decide, samplesToSettle */
 /* harmony import */ var _order_statistics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6876);
 /* harmony import */ var _thresholds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4148);
 
@@ -42,19 +42,40 @@ function decide(op, lower, upper, limit) {
             return excludes ? 'pass' : exactly ? 'breach' : 'inconclusive';
     }
 }
-/** The smallest m > n for which `settles(m)` holds, searching geometrically then by bisection. */
+/**
+ * Most projections one search evaluates: the climb from 1 to MAX_SAMPLES by quarters takes 51 and the
+ * bisection to 1% at most 18 more, so no sound search reaches it; it ends a search whose steps stop
+ * making progress instead of letting it spin.
+ */
+const MAX_STEPS = 100;
+/**
+ * The smallest m > n (to about 1%) for which `settles(m)` holds, searching geometrically by quarters up
+ * to MAX_SAMPLES, then by bisection; undefined when even MAX_SAMPLES does not settle it.
+ */
 function samplesToSettle(n, settles) {
+    let steps = 0;
+    const tries = (m) => {
+        // Stryker disable next-line UpdateOperator: counts for the step cap only (see below)
+        steps++;
+        return settles(m);
+    };
     let low = n;
     let high = Math.max(n + 1, Math.ceil(n * 1.25));
-    while (!settles(high)) {
+    while (!tries(high)) {
         if (high >= MAX_SAMPLES)
+            return undefined;
+        // Stryker disable next-line all: the step cap is a safety net no sound search reaches (see MAX_STEPS)
+        if (steps >= MAX_STEPS)
             return undefined;
         low = high;
         high = Math.min(MAX_SAMPLES, Math.ceil(high * 1.25));
     }
     while (high - low > Math.max(1, Math.ceil(low * 0.01))) {
+        // Stryker disable next-line all: the step cap is a safety net no sound search reaches (see MAX_STEPS)
+        if (steps >= MAX_STEPS)
+            break;
         const mid = Math.floor((low + high) / 2);
-        if (settles(mid))
+        if (tries(mid))
             high = mid;
         else
             low = mid;
@@ -105,6 +126,7 @@ function figure(report, threshold, confidence) {
     }
 }
 function formatValue(value, unit) {
+    // Stryker disable next-line EqualityOperator: only ±∞ and NaN reach it, and none of them is 0
     if (!Number.isFinite(value))
         return value > 0 ? '∞' : '−∞';
     if (unit === 'fraction')
@@ -125,96 +147,88 @@ function ratioInterval(tl, th, bl, bh) {
     const upper = bl > 0 ? th / bl : Number.POSITIVE_INFINITY;
     return [lower, upper];
 }
-function judgeOne(target, baseline, threshold) {
-    const unit = threshold.limit.kind === 'baseline'
-        ? 'ratio'
-        : threshold.metric.kind === 'error-rate'
-            ? 'fraction'
-            : 'ms';
-    const base = {
+function verdictBase(target, threshold) {
+    return {
         threshold: threshold.text,
         target: target.name ?? target.url,
         url: target.url,
         metric: threshold.metric.name,
         op: threshold.op,
         limit: (0,_thresholds_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLimit */ .XW)(threshold),
-        unit,
+        unit: threshold.limit.kind === 'baseline'
+            ? 'ratio'
+            : threshold.metric.kind === 'error-rate'
+                ? 'fraction'
+                : 'ms',
     };
-    if (target.requests === 0) {
+}
+/** Nothing to judge: the target (or the baseline it is compared with) measured no request. */
+function unmeasured(base, limitValue, reason) {
+    return { ...base, limitValue, observed: NaN, outcome: 'inconclusive', reason };
+}
+/** An extreme (max, min) has no interval: judged as observed, as k6 does. */
+function asObserved(base, limitValue, observed, subject) {
+    return {
+        ...base,
+        limitValue,
+        observed,
+        outcome: decide(base.op, observed, observed, limitValue),
+        reason: `The observed ${subject} is ${formatValue(observed, base.unit)} (an extreme has no interval; judged as observed).`,
+    };
+}
+/**
+ * The verdict from a figure's interval; an inconclusive one says about how many requests (from `n`,
+ * projected by `project`) would settle it.
+ */
+function fromInterval(base, measured, project, words) {
+    const { limitValue, observed, interval } = measured;
+    const outcome = decide(base.op, interval.lower, interval.upper, limitValue);
+    const range = `${formatValue(interval.lower, base.unit)} – ${formatValue(interval.upper, base.unit)}`;
+    if (outcome !== 'inconclusive') {
+        const side = outcome === 'pass' ? 'within' : 'beyond';
         return {
-            ...base,
-            limitValue: NaN,
-            observed: NaN,
-            outcome: 'inconclusive',
-            reason: 'No request was measured.',
-        };
-    }
-    if (threshold.limit.kind === 'absolute') {
-        const limitValue = threshold.limit.value;
-        const f = figure(target, threshold, CONFIDENCE);
-        if (!f.interval) {
-            const outcome = decide(threshold.op, f.observed, f.observed, limitValue);
-            return {
-                ...base,
-                limitValue,
-                observed: f.observed,
-                outcome,
-                reason: `The observed ${base.metric} is ${formatValue(f.observed, unit)} (an extreme has no interval; judged as observed).`,
-            };
-        }
-        const outcome = decide(threshold.op, f.interval.lower, f.interval.upper, limitValue);
-        const verdict = {
             ...base,
             limitValue,
-            observed: f.observed,
-            interval: f.interval,
+            observed,
+            interval,
             outcome,
-            reason: '',
-        };
-        const range = `${formatValue(f.interval.lower, unit)} – ${formatValue(f.interval.upper, unit)}`;
-        if (outcome === 'inconclusive') {
-            const project = f.project;
-            verdict.samplesNeeded = samplesToSettle(target.requests, (m) => {
-                const [lo, hi] = project(m);
-                return decide(threshold.op, lo, hi, limitValue) !== 'inconclusive';
-            });
-            verdict.reason =
-                `The ${CONFIDENCE * 100}% interval ${range} straddles the limit ${base.limit}; ` +
-                    (verdict.samplesNeeded
-                        ? `about ${verdict.samplesNeeded} requests would settle it.`
-                        : `the figure sits on the limit, so more requests would not settle it.`);
-        }
-        else {
-            verdict.reason = `The ${CONFIDENCE * 100}% interval ${range} is ${outcome === 'pass' ? 'within' : 'beyond'} the limit ${base.limit}.`;
-        }
-        return verdict;
-    }
-    // Relative to the baseline: the ratio of the two figures. Each side's interval is taken at 97.5%
-    // so that both hold together with at least 95% (Bonferroni), which keeps the claim distribution-free.
-    const factor = threshold.limit.factor;
-    if (!baseline || baseline.requests === 0) {
-        return {
-            ...base,
-            limitValue: factor,
-            observed: NaN,
-            outcome: 'inconclusive',
-            reason: 'No baseline was measured (set baseline-url).',
+            reason: `${words.interval} ${range} is ${side} ${words.limit}.`,
         };
     }
+    const samplesNeeded = samplesToSettle(measured.n, (m) => {
+        const [lo, hi] = project(m);
+        return decide(base.op, lo, hi, limitValue) !== 'inconclusive';
+    });
+    const next = samplesNeeded
+        ? `about ${samplesNeeded} ${words.requests} would settle it.`
+        : `the ${words.subject} sits on the limit, so more requests would not settle it.`;
+    const reason = `${words.interval} ${range} straddles ${words.limit}; ${next}`;
+    return { ...base, limitValue, observed, interval, outcome, samplesNeeded, reason };
+}
+/** A figure against a fixed limit (ms or a fraction), at 95%. */
+function judgeAbsolute(target, threshold, limitValue, base) {
+    const f = figure(target, threshold, CONFIDENCE);
+    if (!f.interval)
+        return asObserved(base, limitValue, f.observed, base.metric);
+    return fromInterval(base, { limitValue, observed: f.observed, interval: f.interval, n: target.requests }, f.project, {
+        interval: `The ${CONFIDENCE * 100}% interval`,
+        limit: `the limit ${base.limit}`,
+        requests: 'requests',
+        subject: 'figure',
+    });
+}
+/**
+ * target/baseline against a factor. Each side's interval is taken at 97.5% so that both hold together
+ * with at least 95% (Bonferroni), which keeps the claim distribution-free.
+ */
+function judgeRatio(target, baseline, threshold, factor, base) {
     const each = 1 - (1 - CONFIDENCE) / 2;
     const t = figure(target, threshold, each);
     const b = figure(baseline, threshold, each);
     const observed = t.observed / b.observed;
-    if (!t.interval || !b.interval) {
-        const outcome = decide(threshold.op, observed, observed, factor);
-        return {
-            ...base,
-            limitValue: factor,
-            observed,
-            outcome,
-            reason: `The observed ratio is ${formatValue(observed, 'ratio')} (an extreme has no interval; judged as observed).`,
-        };
-    }
+    // Stryker disable next-line LogicalOperator: both figures are the same metric, so both have an interval or neither has
+    if (!t.interval || !b.interval)
+        return asObserved(base, factor, observed, 'ratio');
     const [lower, upper] = ratioInterval(t.interval.lower, t.interval.upper, b.interval.lower, b.interval.upper);
     const interval = {
         lower,
@@ -222,26 +236,30 @@ function judgeOne(target, baseline, threshold) {
         confidence: CONFIDENCE,
         method: 'order statistics, Bonferroni',
     };
-    const outcome = decide(threshold.op, lower, upper, factor);
-    const verdict = { ...base, limitValue: factor, observed, interval, outcome, reason: '' };
-    const range = `${formatValue(lower, 'ratio')} – ${formatValue(upper, 'ratio')}`;
-    if (outcome === 'inconclusive') {
-        verdict.samplesNeeded = samplesToSettle(Math.min(target.requests, baseline.requests), (m) => {
-            const [tl, th] = t.project(m);
-            const [bl, bh] = b.project(m);
-            const [lo, hi] = ratioInterval(tl, th, bl, bh);
-            return decide(threshold.op, lo, hi, factor) !== 'inconclusive';
-        });
-        verdict.reason =
-            `The ratio's ${CONFIDENCE * 100}% interval ${range} straddles ${factor.toFixed(2)}×; ` +
-                (verdict.samplesNeeded
-                    ? `about ${verdict.samplesNeeded} requests per URL would settle it.`
-                    : 'the ratio sits on the limit, so more requests would not settle it.');
-    }
-    else {
-        verdict.reason = `The ratio's ${CONFIDENCE * 100}% interval ${range} is ${outcome === 'pass' ? 'within' : 'beyond'} ${factor.toFixed(2)}×.`;
-    }
-    return verdict;
+    const project = (m) => {
+        const [tl, th] = t.project(m);
+        const [bl, bh] = b.project(m);
+        return ratioInterval(tl, th, bl, bh);
+    };
+    const n = Math.min(target.requests, baseline.requests);
+    return fromInterval(base, { limitValue: factor, observed, interval, n }, project, {
+        interval: `The ratio's ${CONFIDENCE * 100}% interval`,
+        limit: `${factor.toFixed(2)}×`,
+        requests: 'requests per URL',
+        subject: 'ratio',
+    });
+}
+/** One threshold on one target: the guards first, then the absolute or the baseline-relative verdict. */
+function judgeOne(target, baseline, threshold) {
+    const base = verdictBase(target, threshold);
+    if (target.requests === 0)
+        return unmeasured(base, NaN, 'No request was measured.');
+    const limit = threshold.limit;
+    if (limit.kind === 'absolute')
+        return judgeAbsolute(target, threshold, limit.value, base);
+    if (!baseline || baseline.requests === 0)
+        return unmeasured(base, limit.factor, 'No baseline was measured (set baseline-url).');
+    return judgeRatio(target, baseline, threshold, limit.factor, base);
 }
 /**
  * Judges every threshold for every target, a target's own thresholds (from its `targets` line) for it

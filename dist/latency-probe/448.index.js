@@ -584,6 +584,8 @@ class ProbeConnection {
     /** One watchdog timer per connection, re-armed only when it would fire too late (see `watch`). */
     watchdog;
     watchdogAt = Number.POSITIVE_INFINITY;
+    /** When the socket read being parsed arrived (undefined outside a 'data' event). */
+    readAt;
     opened = 0;
     constructor(wire) {
         this.wire = wire;
@@ -642,10 +644,15 @@ class ProbeConnection {
         socket.on('data', (chunk) => {
             if (socket !== this.socket)
                 return;
+            // One timestamp per socket read, taken first: a response completed by this chunk ends here, not
+            // after the parser (and whatever else this turn of the event loop ran) got to it.
+            const at = performance.now();
             const pending = this.pending;
             if (pending && pending.result.ttfbAt === undefined)
-                pending.result.ttfbAt = performance.now();
+                pending.result.ttfbAt = at;
+            this.readAt = at;
             const problem = this.reader.feed(chunk);
+            this.readAt = undefined;
             if (problem)
                 this.fail('connection', `invalid HTTP response: ${problem}`);
         });
@@ -682,7 +689,7 @@ class ProbeConnection {
             return;
         this.pending = undefined;
         const result = pending.result;
-        result.endAt = this.lastDone = performance.now();
+        result.endAt = this.lastDone = this.readAt ?? performance.now();
         if (error) {
             result.error = error;
             result.errorMessage = message;
@@ -1074,8 +1081,23 @@ function redactHeaders(headers, secretNames = []) {
  */
 async function probe(options) {
     const startedAt = new Date();
+    const endpoints = openEndpoints(options);
+    let stopProgress = () => undefined;
+    try {
+        await warmUp(endpoints, options);
+        stopProgress = reportProgress(endpoints, options);
+        await measure(endpoints, options);
+    }
+    finally {
+        stopProgress();
+        await Promise.all(endpoints.map((e) => e.close()));
+    }
+    return reportOf(endpoints, options, startedAt);
+}
+/** One Endpoint per target, then the baseline, each with its own `concurrency` connections. */
+function openEndpoints(options) {
     const headers = { 'user-agent': 'runway-latency-probe', ...options.headers };
-    const endpoints = [
+    return [
         ...options.urls.map((url) => ({ url, role: 'target' })),
         ...(options.baseline ? [{ url: options.baseline, role: 'baseline' }] : []),
     ].map(({ url, role }) => new Endpoint(url, role, {
@@ -1086,41 +1108,45 @@ async function probe(options) {
         timeoutMs: options.timeoutMs,
         accept: (status) => (0,probe_status/* statusAccepted */.Kt)(options.expectStatus, status),
     }, options.concurrency, options.ca));
+}
+/** Warm-up requests open the connections and warm caches; they are left out of the figures. */
+async function warmUp(endpoints, options) {
+    if (options.warmup > 0) {
+        options.log?.(`Warm-up: ${options.warmup} request(s) per URL, not counted.`);
+        await Promise.all(endpoints.map((e) => e.closed(options.warmup, options.concurrency, false)));
+    }
+    for (const e of endpoints)
+        e.sent = 0;
+}
+/** The measured requests: on an open schedule when a rate is set, else a closed loop. */
+async function measure(endpoints, options) {
+    options.log?.(options.rate > 0
+        ? `Probing ${endpoints.length} URL(s): ${options.requests} requests each at ${options.rate}/s (open model), at most ${options.concurrency} in flight.`
+        : `Probing ${endpoints.length} URL(s): ${options.requests} requests each, closed loop over ${options.concurrency} connection(s).`);
+    if (options.rate <= 0) {
+        await Promise.all(endpoints.map((e) => e.closed(options.requests, options.concurrency, true)));
+        return;
+    }
+    // Stagger the URLs across one interval so they take turns: same network, same minute, same load.
+    const start = performance.now() + 5;
+    const interval = 1000 / options.rate;
+    await Promise.all(endpoints.map((e, k) => e.open(options.requests, options.rate, start + (k * interval) / endpoints.length)));
+}
+/** A progress line every few seconds while measuring; returns the function that stops it. */
+function reportProgress(endpoints, options) {
     const log = options.log;
-    let progress;
-    try {
-        if (options.warmup > 0) {
-            log?.(`Warm-up: ${options.warmup} request(s) per URL, not counted.`);
-            await Promise.all(endpoints.map((e) => e.closed(options.warmup, options.concurrency, false)));
-        }
-        for (const e of endpoints)
-            e.sent = 0;
-        if (log) {
-            const total = options.requests * endpoints.length;
-            progress = setInterval(() => {
-                const done = endpoints.reduce((a, e) => a + e.samples.length, 0);
-                log(`Probing: ${done} of ${total} requests done (${endpoints.map((e) => `${e.url.host} ${e.samples.length}`).join(', ')}).`);
-            }, options.progressIntervalMs ?? 5000);
-            progress.unref();
-            log(options.rate > 0
-                ? `Probing ${endpoints.length} URL(s): ${options.requests} requests each at ${options.rate}/s (open model), at most ${options.concurrency} in flight.`
-                : `Probing ${endpoints.length} URL(s): ${options.requests} requests each, closed loop over ${options.concurrency} connection(s).`);
-        }
-        if (options.rate > 0) {
-            // Stagger the URLs across one interval so they take turns: same network, same minute, same load.
-            const start = performance.now() + 5;
-            const interval = 1000 / options.rate;
-            await Promise.all(endpoints.map((e, k) => e.open(options.requests, options.rate, start + (k * interval) / endpoints.length)));
-        }
-        else {
-            await Promise.all(endpoints.map((e) => e.closed(options.requests, options.concurrency, true)));
-        }
-    }
-    finally {
-        if (progress)
-            clearInterval(progress);
-        await Promise.all(endpoints.map((e) => e.close()));
-    }
+    if (!log)
+        return () => undefined;
+    const total = options.requests * endpoints.length;
+    const progress = setInterval(() => {
+        const done = endpoints.reduce((a, e) => a + e.samples.length, 0);
+        log(`Probing: ${done} of ${total} requests done (${endpoints.map((e) => `${e.url.host} ${e.samples.length}`).join(', ')}).`);
+    }, options.progressIntervalMs ?? 5000);
+    progress.unref();
+    return () => clearInterval(progress);
+}
+/** Every figure per endpoint, with the settings they were measured under (secret headers as ***). */
+function reportOf(endpoints, options, startedAt) {
     const reports = endpoints.map((e, k) => {
         const report = summarise(e.url.href, e.role, e.samples, e.opened, e.lastEnd - e.firstIntended);
         if (e.role === 'target')

@@ -78,19 +78,13 @@ async function measure(inputs, settings, options, log) {
     }, log);
     return { report: remote.report, remote };
 }
-function remoteSummary(remote) {
-    if (!remote)
-        return '\n\nMeasured from: the runner.\n';
-    return (`\n\n| Measured from | Machine | Size | Machine-seconds |\n|---|---|---|---|\n` +
-        `| Fly region \`${remote.region}\` | ${remote.machineId} (destroyed) | shared-cpu-1x, 256 MB | ${remote.machineSeconds} |\n`);
-}
 async function probeStep(checked) {
     const { inputs, settings, options, thresholds, failOnBreach } = checked;
     const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
     const { runAction, setOutputs, writeSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5605));
     const { formatFigure, gatePassed, judge } = await __nccwpck_require__.e(/* import() */ 353).then(__nccwpck_require__.bind(__nccwpck_require__, 4353));
     const { probeOutputs, writeProbeReport } = await Promise.all(/* import() */[__nccwpck_require__.e(353), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9294));
-    const { renderProbeSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(353), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7310));
+    const { renderMeasuredFrom, renderProbeSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(353), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7310));
     const log = (line) => core.info((0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(line));
     await runAction('latency-probe', async () => {
         core.saveState('isPost', 'true');
@@ -102,7 +96,7 @@ async function probeStep(checked) {
             ...probeOutputs(report, verdicts, reportPath),
             'measured-from': remote?.region ?? 'runner',
         });
-        await writeSummary(renderProbeSummary(report, verdicts) + remoteSummary(remote));
+        await writeSummary(renderProbeSummary(report, verdicts) + renderMeasuredFrom(remote));
         for (const t of report.targets) {
             log(`${t.url}: p50 ${t.latency.p50} ms, p95 ${t.latency.p95} ms, p99 ${t.latency.p99} ms, max ${t.latency.max} ms, ` +
                 `errors ${t.errors}/${t.requests}${report.baseline ? ` (baseline p95 ${report.baseline.latency.p95} ms)` : ''}`);
@@ -775,6 +769,20 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
  * InputReader); the input names are the action.yml's.
  */
 function readProbeInputs(inputs) {
+    const { urls, names, named } = readTargets(inputs);
+    const baselineText = inputs.optional('baseline-url');
+    const baseline = baselineText === undefined ? undefined : (0,core_inputs/* parseUrl */.Dl)('baseline-url', baselineText);
+    registerUrlSecrets([...urls, ...(baseline ? [baseline] : [])]);
+    const load = readLoad(inputs);
+    const request = readRequest(inputs);
+    return {
+        options: { urls, names, baseline, ...load, ...request },
+        thresholds: readThresholds(inputs, named, baseline),
+        failOnBreach: inputs.bool('fail-on-breach', true),
+    };
+}
+/** `url` lines, then named `targets`: one URL and one unique name each. */
+function readTargets(inputs) {
     const urlLines = inputs.list('url');
     const named = parseTargets(inputs.list('targets'));
     if (urlLines.length === 0 && named.length === 0)
@@ -785,10 +793,11 @@ function readProbeInputs(inputs) {
     const clash = names.find((name, k) => names.indexOf(name) !== k);
     if (clash !== undefined)
         throw new errors/* InputError */.dz(named.some((t) => t.name === clash) ? 'targets' : 'url', `"${clash}" names two targets.`, 'probe each URL once, and give every target its own name.');
-    const baselineText = inputs.optional('baseline-url');
-    const baseline = baselineText === undefined ? undefined : (0,core_inputs/* parseUrl */.Dl)('baseline-url', baselineText);
-    for (const url of [...urls, ...(baseline ? [baseline] : [])]) {
-        // A password in a URL, or a token in its query, is a credential like any other.
+    return { urls, names, named };
+}
+/** A password in a URL, or a token in its query, is a credential like any other. */
+function registerUrlSecrets(urls) {
+    for (const url of urls) {
         if (url.password) {
             (0,secrets/* registerSecret */.cl)(decodeURIComponent(url.password));
             (0,secrets/* registerSecret */.cl)(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
@@ -797,6 +806,9 @@ function readProbeInputs(inputs) {
             if (isSecretHeader(name))
                 (0,secrets/* registerSecret */.cl)(value);
     }
+}
+/** How many requests, how fast, how many in flight, and how long each may take. */
+function readLoad(inputs) {
     const requests = inputs.int('requests', 300, { min: 1, max: 1_000_000 });
     const rate = inputs.number('rate', 10, { min: 0, max: 100_000 });
     const concurrency = inputs.int('concurrency', 10, { min: 0, max: 10_000 });
@@ -807,6 +819,10 @@ function readProbeInputs(inputs) {
     }
     const warmup = inputs.int('warmup', 10, { min: 0, max: 100_000 });
     const timeoutMs = inputs.duration('timeout', '10s', { min: 1, max: 600_000 });
+    return { requests, rate, concurrency, warmup, timeoutMs };
+}
+/** What each request is: method, headers (secret ones remembered), body, and the statuses that count. */
+function readRequest(inputs) {
     const method = inputs.enumOf('method', METHODS, 'GET');
     const { headers, secretNames } = parseHeaders(inputs.string('headers', ''));
     for (const [name, value] of Object.entries(headers))
@@ -816,6 +832,10 @@ function readProbeInputs(inputs) {
         throw new errors/* InputError */.dz('body', `a ${method} request cannot carry a body.`, 'set method: POST (or PUT/PATCH), or remove body.');
     }
     const expectStatus = (0,probe_status/* parseStatusRanges */.C2)(inputs.string('expect-status', '200-399'));
+    return { method, headers, body, expectStatus, secretHeaders: secretNames };
+}
+/** `thresholds` for every target plus each named target's own; a baseline comparison needs baseline-url. */
+function readThresholds(inputs, named, baseline) {
     const thresholds = [
         ...(0,probe_thresholds/* parseThresholds */.S)(inputs.string('thresholds', '')),
         ...named.flatMap((t) => t.thresholds),
@@ -824,26 +844,7 @@ function readProbeInputs(inputs) {
     if (relative && !baseline) {
         throw new errors/* InputError */.dz(relative.target === undefined ? 'thresholds' : 'targets', `"${relative.text}" compares with the baseline, but baseline-url is not set.`, 'set baseline-url, or give an absolute limit such as p95 < 200ms.');
     }
-    const failOnBreach = inputs.bool('fail-on-breach', true);
-    return {
-        options: {
-            urls,
-            names,
-            baseline,
-            requests,
-            rate,
-            concurrency,
-            warmup,
-            timeoutMs,
-            method,
-            headers,
-            body,
-            expectStatus,
-            secretHeaders: secretNames,
-        },
-        thresholds,
-        failOnBreach,
-    };
+    return thresholds;
 }
 
 

@@ -84,6 +84,7 @@ class Summary {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderMeasuredFrom: () => (/* binding */ renderMeasuredFrom),
 /* harmony export */   renderProbeSummary: () => (/* binding */ renderProbeSummary)
 /* harmony export */ });
 /* harmony import */ var _core_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1363);
@@ -254,6 +255,13 @@ function renderProbeSummary(report, verdicts) {
         parts.push(targetSection(report.baseline, `Baseline ${report.baseline.url}`));
     }
     return parts.join('\n');
+}
+/** Where the figures were measured: the runner, or the probe Machine in a Fly region and what it cost. */
+function renderMeasuredFrom(remote) {
+    if (!remote)
+        return '\n\nMeasured from: the runner.\n';
+    return (`\n\n| Measured from | Machine | Size | Machine-seconds |\n|---|---|---|---|\n` +
+        `| Fly region \`${remote.region}\` | ${remote.machineId} (destroyed) | shared-cpu-1x, 256 MB | ${remote.machineSeconds} |\n`);
 }
 
 

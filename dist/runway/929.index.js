@@ -236,7 +236,7 @@ exports["default"] = ByteBuffer;
 
 /***/ }),
 
-/***/ 2412:
+/***/ 31:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1697,7 +1697,7 @@ const PackedHistogram_1 = __webpack_require__(8750);
 const Int8Histogram_1 = __webpack_require__(2063);
 const Int16Histogram_1 = __webpack_require__(4798);
 const Int32Histogram_1 = __webpack_require__(8676);
-const Float64Histogram_1 = __webpack_require__(2412);
+const Float64Histogram_1 = __webpack_require__(31);
 function constructorFromBucketSize(bitBucketSize) {
     switch (bitBucketSize) {
         case "packed":
@@ -2576,7 +2576,7 @@ __webpack_unused_export__ = ByteBuffer_1.default;
 const encoding_1 = __webpack_require__(6879);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return encoding_1.decodeFromCompressedBase64; } });
 Object.defineProperty(exports, "dH", ({ enumerable: true, get: function () { return encoding_1.encodeIntoCompressedBase64; } }));
-const Float64Histogram_1 = __webpack_require__(2412);
+const Float64Histogram_1 = __webpack_require__(31);
 __webpack_unused_export__ = Float64Histogram_1.default;
 const HistogramLogReader_1 = __webpack_require__(1433);
 __webpack_unused_export__ = HistogramLogReader_1.default;

@@ -1,29 +1,21 @@
-export const id = 941;
-export const ids = [941];
+export const id = 417;
+export const ids = [417];
 export const modules = {
 
-/***/ 7941:
+/***/ 2013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  githubClient: () => (/* binding */ githubClient),
-  idempotent: () => (/* binding */ idempotent),
-  statusOf: () => (/* binding */ statusOf)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/secrets.ts
-var secrets = __webpack_require__(8198);
-;// CONCATENATED MODULE: ./src/core/contract.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ describeAnswer),
+/* harmony export */   Qi: () => (/* binding */ checkEach),
+/* harmony export */   Vl: () => (/* binding */ ContractError),
+/* harmony export */   lH: () => (/* binding */ pathId),
+/* harmony export */   oA: () => (/* binding */ checkFields),
+/* harmony export */   qE: () => (/* binding */ isJsonContentType)
+/* harmony export */ });
+/* unused harmony export firstBytes */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
 
 
 /**
@@ -31,13 +23,13 @@ var secrets = __webpack_require__(8198);
  * off). Never retried and never acted on: the message names the service, the URL without secrets,
  * what was expected and the first bytes of what came.
  */
-class ContractError extends errors/* ApiError */.hD {
+class ContractError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD {
     service;
     url;
     expected;
     got;
     constructor(service, url, expected, got, status) {
-        super(`${service} at ${(0,secrets/* redactUrl */.BO)(url)} did not answer as expected: wanted ${expected}, got ${(0,secrets/* scrub */._I)(got)}.`, status, (0,secrets/* scrub */._I)(got));
+        super(`${service} at ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url)} did not answer as expected: wanted ${expected}, got ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got)}.`, status, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got));
         this.service = service;
         this.url = url;
         this.expected = expected;
@@ -117,9 +109,21 @@ function checkEach(value, fields, what) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
-;// CONCATENATED MODULE: ./src/core/retry.ts
+
+/***/ }),
+
+/***/ 7253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   dw: () => (/* binding */ RetryableError),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   v7: () => (/* binding */ DeadlineReachedError),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
 /** Statuses worth another try: the request timed out, we were rate limited, or the server failed. */
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status <= 599);
@@ -187,107 +191,6 @@ async function retry(attempt, options = {}) {
             await wait(delayMs);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/github/client.ts
-
-
-
-
-
-
-
-const DEFAULT_TIMEOUT_MS = 20_000;
-/** Validates the target before any call and registers the token so it never reaches a log or summary. */
-function githubClient(target) {
-    if (!target.token) {
-        throw new errors/* InputError */.dz('github-token', 'is empty.', 'pass ${{ github.token }} or a token with the needed scopes.');
-    }
-    (0,secrets/* registerSecret */.cl)(target.token);
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(target.repository ?? '');
-    if (!match) {
-        throw new errors/* InputError */.dz('repository', `"${target.repository}" is not owner/name.`, 'use e.g. coconut-beach/voice-bot.');
-    }
-    const baseUrl = (target.apiUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    // getOctokit adds the Actions user agent and proxy support; log: silence octokit's console warnings.
-    const timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const octokit = (0,github/* getOctokit */.Q)(target.token, {
-        baseUrl,
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-        // Our own bounded fetch: the runner's proxy settings still apply (EnvHttpProxyAgent), and a server that
-        // never answers, or trickles, ends at the timeout instead of holding the step.
-        request: { fetch: boundedFetch(timeoutMs) },
-    });
-    octokit.hook.wrap('request', (request, options) => checkedRequest(request, options, timeoutMs));
-    return { octokit, owner: match[1], repo: match[2], retry: target.retry };
-}
-/** undici's fetch with connect, first-byte and body-idle timeouts and one deadline for the whole request. */
-function boundedFetch(timeoutMs) {
-    const dispatcher = new undici/* EnvHttpProxyAgent */.J2({
-        connect: { timeout: Math.min(10_000, timeoutMs) },
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-    });
-    return ((url, init = {}) => (0,undici/* fetch */.hd)(url, {
-        ...init,
-        dispatcher,
-        signal: init.signal ?? AbortSignal.timeout(timeoutMs),
-    }));
-}
-/**
- * Every GitHub call bounded (one timeout for the whole request) and its answer checked before anyone
- * reads it: a JSON body where one is due, otherwise a ContractError naming GitHub, the URL and the first
- * bytes. Errors leave here scrubbed, so a 500 that echoes the Authorization header cannot leak it.
- */
-async function checkedRequest(request, options, timeoutMs = DEFAULT_TIMEOUT_MS) {
-    const requestOptions = (options.request ?? {});
-    const signal = AbortSignal.timeout(timeoutMs);
-    let response;
-    try {
-        response = await request({ ...options, request: { ...requestOptions, signal } });
-    }
-    catch (error) {
-        if (signal.aborted) {
-            throw new errors/* ApiError */.hD((0,secrets/* scrub */._I)(`GitHub API ${String(options.method)} ${String(options.url)} did not answer within ${(0,duration/* formatDuration */.a3)(timeoutMs)}`), 0);
-        }
-        if (error instanceof Error)
-            error.message = (0,secrets/* scrub */._I)(error.message);
-        throw error;
-    }
-    const type = String(response.headers['content-type'] ?? '');
-    const empty = response.status === 204 || response.data === undefined || response.data === '';
-    if (!empty && !isJsonContentType(type)) {
-        const text = typeof response.data === 'string' ? response.data : JSON.stringify(response.data);
-        throw new ContractError('GitHub API', response.url, 'a JSON answer', describeAnswer(response.status, type, text), response.status);
-    }
-    return response;
-}
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-/**
- * Retries a call that is safe to repeat (reads, closing an issue) on 429/5xx with backoff, honouring
- * Retry-After. Creates are not retried: a 502 after GitHub stored the issue would open a duplicate.
- */
-function idempotent(client, call) {
-    return retry(async () => {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const status = statusOf(error);
-            if (status !== undefined && isRetryableStatus(status)) {
-                const header = error.response?.headers?.['retry-after'];
-                throw new RetryableError(`GitHub answered ${status}`, parseRetryAfter(header), { cause: error });
-            }
-            throw error;
-        }
-    }, { retries: 4, baseMs: 500, maxMs: 8000, ...client.retry }).catch((error) => {
-        if (error instanceof RetryableError)
-            throw error.cause ?? error;
-        throw error;
-    });
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 192;
-export const ids = [192];
+export const id = 601;
+export const ids = [601];
 export const modules = {
 
-/***/ 7192:
+/***/ 3601:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,861 +17,8 @@ var errors = __webpack_require__(4296);
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var secrets = __webpack_require__(8198);
-// EXTERNAL MODULE: ./src/core/contract.ts
-var core_contract = __webpack_require__(2013);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __webpack_require__(7253);
-;// CONCATENATED MODULE: ./src/core/http.ts
-
-
-
-
-
-
-const DEFAULT_TIMEOUTS = {
-    connectMs: 10_000,
-    firstByteMs: 30_000,
-    bodyIdleMs: 15_000,
-    totalMs: 60_000,
-};
-/** Larger answers are refused rather than buffered: no JSON document we read comes near this. */
-const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-/** Errors raised before the request left: retrying cannot apply anything twice. */
-const NOT_SENT = new Set([
-    'ECONNREFUSED',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-]);
-/** Thrown inside an attempt for an answer that must not be retried (it goes straight to the caller). */
-class FinalAnswer extends Error {
-    failure;
-    constructor(failure) {
-        super(failure.message);
-        this.failure = failure;
-    }
-}
-class TimedOut extends Error {
-    phase;
-    ms;
-    constructor(phase, ms) {
-        super(`${phase} after ${(0,duration/* formatDuration */.a3)(ms)}`);
-        this.phase = phase;
-        this.ms = ms;
-    }
-}
-/**
- * The one HTTP client (and the one retry layer) for every JSON API Runway calls: bounded waits, a
- * body-size cap, no redirects followed, every 2xx answer checked to be JSON (and to carry the fields
- * the caller needs) before it is returned, retries classified once here and stopped at the deadline.
- */
-class HttpClient {
-    options;
-    service;
-    timeouts;
-    dispatcher;
-    /** Whether this server has ever answered: one that never did is not waited for twice. */
-    answered = false;
-    constructor(options) {
-        this.options = options;
-        this.service = options.service ?? new URL(options.baseUrl).host;
-        this.timeouts = {
-            ...DEFAULT_TIMEOUTS,
-            ...(options.timeoutMs ? { firstByteMs: options.timeoutMs, bodyIdleMs: options.timeoutMs } : {}),
-            ...options.timeouts,
-        };
-        // Redirects are not followed (undici's default): an API that redirects is answered with an error.
-        this.dispatcher =
-            options.dispatcher ??
-                new undici/* Agent */.g6({ connect: { timeout: this.timeouts.connectMs }, keepAliveTimeout: 4000 });
-    }
-    url(path, query = {}) {
-        const base = this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`;
-        const url = new URL(path.replace(/^\//, ''), base);
-        for (const [key, value] of Object.entries(query)) {
-            if (value !== undefined)
-                url.searchParams.set(key, String(value));
-        }
-        return url;
-    }
-    async request(method, path, options = {}) {
-        const verb = method.toUpperCase();
-        const url = this.url(path, options.query);
-        const idempotent = options.retry ?? IDEMPOTENT.has(verb);
-        const { headers, payload } = this.prepare(options);
-        const deadline = this.options.deadline;
-        let attempts = 0;
-        const failure = (status, text, body, message) => ({
-            service: this.service,
-            method: verb,
-            path,
-            url: (0,secrets/* redactUrl */.BO)(url),
-            status,
-            text: (0,secrets/* scrub */._I)(text),
-            body,
-            message: (0,secrets/* scrub */._I)(message),
-        });
-        try {
-            return await (0,retry/* retry */.L5)(async (attempt) => {
-                if (deadline?.expired()) {
-                    throw new FinalAnswer(failure(0, '', undefined, `${this.service} ${verb} ${(0,secrets/* redactUrl */.BO)(url)} was not sent: ${deadline.label} had passed`));
-                }
-                await options.pace?.();
-                attempts = attempt + 1;
-                const outcome = await this.attempt(verb, url, path, headers, payload, options, attempt);
-                if ('response' in outcome)
-                    return outcome.response;
-                const { verdict, status, text, body, message, retryAfterMs } = outcome;
-                const next = verdict === 'ambiguous'
-                    ? await this.afterAmbiguous(idempotent, options, verb, path, message)
-                    : verdict;
-                if (typeof next === 'object')
-                    return next;
-                if (next === 'retry')
-                    throw new retry/* RetryableError */.dw(message, retryAfterMs);
-                throw new FinalAnswer(failure(status, text, body, message));
-            }, this.retryOptions(verb, path));
-        }
-        catch (error) {
-            if (error instanceof FinalAnswer)
-                throw this.toError(error.failure);
-            if (error instanceof core_contract/* ContractError */.Vl)
-                throw error;
-            if (error instanceof retry/* RetryableError */.dw || error instanceof retry/* DeadlineReachedError */.v7) {
-                const why = error instanceof retry/* DeadlineReachedError */.v7
-                    ? `stopped at ${deadline?.label ?? 'the deadline'}`
-                    : 'gave up';
-                throw this.toError(failure(0, error.message, undefined, `${error.message} (${why} after ${attempts} attempt${attempts === 1 ? '' : 's'})`));
-            }
-            throw error;
-        }
-    }
-    /** Headers (ours, the client's, the call's) and the JSON payload. */
-    prepare(options) {
-        const headers = {
-            accept: 'application/json',
-            ...this.options.headers,
-            ...options.headers,
-        };
-        if (options.body === undefined)
-            return { headers };
-        headers['content-type'] ??= 'application/json';
-        return {
-            headers,
-            payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-        };
-    }
-    /** The caller's backoff, stopped at the deadline, with every retry told to whoever listens. */
-    retryOptions(method, path) {
-        return {
-            ...this.options.retry,
-            deadlineAt: this.options.deadline?.at,
-            onRetry: (info) => {
-                const message = info.error.message;
-                this.options.onRetry?.({ method, path, attempt: info.attempt, delayMs: info.delayMs, message });
-                this.options.retry?.onRetry?.(info);
-            },
-        };
-    }
-    toError(failure) {
-        return this.options.toError?.(failure) ?? new errors/* ApiError */.hD(failure.message, failure.status, failure.text);
-    }
-    /** 408/5xx or a lost answer: resend only what is safe to resend, or what the caller found did not happen. */
-    async afterAmbiguous(idempotent, options, method, path, message) {
-        if (idempotent)
-            return 'retry';
-        if (!options.reconcile)
-            return 'final';
-        const found = await options.reconcile();
-        if (found) {
-            this.options.onRetry?.({
-                method,
-                path,
-                attempt: 0,
-                delayMs: 0,
-                message: `${message}, but it had taken effect (found by listing)`,
-            });
-            return found;
-        }
-        return 'retry';
-    }
-    /** One attempt: the response if it is usable, else what went wrong and how it is classified. */
-    async attempt(method, url, path, headers, payload, options, attempt) {
-        const t = {
-            ...this.timeouts,
-            ...(options.timeoutMs ? { firstByteMs: options.timeoutMs } : {}),
-            ...options.timeouts,
-        };
-        const clamp = (ms) => this.options.deadline?.clamp(ms) ?? ms;
-        const where = `${this.service} ${method} ${(0,secrets/* redactUrl */.BO)(url)}`;
-        const started = Date.now();
-        const controller = new AbortController();
-        const totalMs = clamp(Math.max(t.totalMs, t.firstByteMs));
-        const timer = setTimeout(() => controller.abort(new TimedOut('the whole request took too long', totalMs)), totalMs);
-        const record = (status) => this.options.onCall?.({ method, path, status, ms: Date.now() - started, attempt });
-        let status = 0;
-        let contentType;
-        let text;
-        let responseHeaders;
-        try {
-            const response = await (0,undici/* request */.Em)(url, {
-                method: method,
-                headers,
-                body: payload,
-                dispatcher: this.dispatcher,
-                headersTimeout: clamp(t.firstByteMs),
-                bodyTimeout: clamp(t.bodyIdleMs),
-                signal: controller.signal,
-            });
-            status = response.statusCode;
-            responseHeaders = response.headers;
-            contentType = String(response.headers['content-type'] ?? '') || undefined;
-            text = await readLimited(response.body, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, this.service, url, status, contentType);
-        }
-        catch (error) {
-            record(status);
-            if (error instanceof core_contract/* ContractError */.Vl)
-                throw error;
-            // No complete answer came: status 0 (the message says how far it got).
-            return {
-                ...this.classifyNetworkError(error, controller, t, where, status),
-                status: 0,
-                text: '',
-                body: undefined,
-            };
-        }
-        finally {
-            clearTimeout(timer);
-        }
-        record(status);
-        this.answered = true;
-        return this.judge(method, url, status, contentType, text, responseHeaders, options);
-    }
-    /** Status, content type and fields: the answer is returned only if the caller can act on it. */
-    judge(method, url, status, contentType, text, headers, options) {
-        const success = status >= 200 && status < 300;
-        const usable = success || options.accept?.includes(status);
-        const contract = (expected) => new core_contract/* ContractError */.Vl(this.service, url.href, expected, (0,core_contract/* describeAnswer */.O1)(status, contentType, text), status);
-        let body = undefined;
-        if (text.trim()) {
-            if ((0,core_contract/* isJsonContentType */.qE)(contentType)) {
-                try {
-                    body = JSON.parse(text);
-                }
-                catch {
-                    if (success)
-                        throw contract('a complete JSON document (it does not parse: truncated or not JSON)');
-                    body = text;
-                }
-            }
-            else {
-                if (success)
-                    throw contract('a JSON answer (content-type application/json)');
-                body = text;
-            }
-        }
-        if (usable) {
-            const problem = options.check?.(body, status);
-            if (problem)
-                throw contract(problem);
-            return { response: { status, headers, body } };
-        }
-        const described = this.options.describeError?.(status, text, method, url.pathname) ??
-            `${this.service} ${method} ${(0,secrets/* redactUrl */.BO)(url)} returned ${status}${status >= 300 && status < 400 ? ` (a redirect${headers.location ? ` to ${(0,secrets/* redactUrl */.BO)(String(headers.location))}` : ''}; redirects are not followed)` : ''}: ${(0,core_contract/* describeAnswer */.O1)(status, contentType, text)}`;
-        const message = (0,secrets/* scrub */._I)(described);
-        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(headers['retry-after']);
-        if (status === 429)
-            return { verdict: 'retry', status, text, body, message, retryAfterMs };
-        if ((0,retry/* isRetryableStatus */.PS)(status))
-            return { verdict: 'ambiguous', status, text, body, message, retryAfterMs };
-        if (options.retryWhen?.(status, body))
-            return { verdict: 'retry', status, text, body, message };
-        return { verdict: 'final', status, text, body, message };
-    }
-    /**
-     * A request that got no answer. Not sent (refused, no connection): retry. Sent but unanswered: as
-     * ambiguous as a 5xx, except that a server which has never answered this client is not waited for again.
-     */
-    classifyNetworkError(error, controller, t, where, status) {
-        const code = error.code ?? '';
-        const reason = controller.signal.aborted ? controller.signal.reason : undefined;
-        let why;
-        if (reason instanceof TimedOut)
-            why = `stopped answering: ${reason.message}`;
-        else if (code === 'UND_ERR_HEADERS_TIMEOUT')
-            why = `did not answer (no response headers within ${(0,duration/* formatDuration */.a3)(t.firstByteMs)})`;
-        else if (code === 'UND_ERR_BODY_TIMEOUT')
-            why = `stopped sending its answer mid-body (silent for ${(0,duration/* formatDuration */.a3)(t.bodyIdleMs)})`;
-        else if (code === 'UND_ERR_CONNECT_TIMEOUT')
-            why = `could not be reached (no connection within ${(0,duration/* formatDuration */.a3)(t.connectMs)})`;
-        else
-            why = `failed: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}`;
-        const message = (0,secrets/* scrub */._I)(`${where} ${why}${status ? ` after HTTP ${status}` : ''}`);
-        if (NOT_SENT.has(code))
-            return { verdict: 'retry', message };
-        const timedOut = reason instanceof TimedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
-        if (timedOut && !this.answered)
-            return { verdict: 'final', message };
-        return { verdict: 'ambiguous', message };
-    }
-}
-/** The body as text, refusing to buffer more than `max` bytes. */
-async function readLimited(body, max, service, url, status, contentType) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > max) {
-            body.destroy();
-            const head = Buffer.concat(chunks).toString('utf8', 0, 200);
-            throw new core_contract/* ContractError */.Vl(service, url.href, `an answer under ${Math.round(max / 1024)} KiB`, `more than that (${(0,core_contract/* describeAnswer */.O1)(status, contentType, head)})`, status);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/fly/errors.ts
-
-/** A non-2xx answer from the Machines API, with Fly's own `error` text and status code. */
-class FlyApiError extends errors/* ApiError */.hD {
-    flyError;
-    flyStatus;
-    constructor(message, status, flyError, flyStatus) {
-        super(message, status, flyError);
-        this.flyError = flyError;
-        this.flyStatus = flyStatus;
-        this.name = 'FlyApiError';
-    }
-}
-/** Another deploy (or a crashed one) holds a Machine's lease: not retried, the holder is named. */
-class LeaseHeldError extends errors/* UserError */.yo {
-    machineId;
-    holder;
-    constructor(machineId, holder, app) {
-        super(`Machine ${machineId} is leased by ${holder}, so another deploy (or a crashed one) is working on ${app}.`, {
-            fix: `wait for it to finish (serialise deploys with a \`concurrency:\` group per app), or clear the lease with \`fly machine lease clear ${machineId} -a ${app}\`.`,
-        });
-        this.machineId = machineId;
-        this.holder = holder;
-        this.name = 'LeaseHeldError';
-    }
-}
-/** Fly could not place a Machine: not our bug and not the user's config, so it is said plainly. */
-class CapacityError extends errors/* UserError */.yo {
-    constructor(region, detail) {
-        super(`Fly has no capacity for this Machine in ${region}: ${detail}`, {
-            fix: 'retry later, or deploy to a neighbouring region with the `regions` input.',
-        });
-        this.name = 'CapacityError';
-    }
-}
-const CAPACITY_PATTERNS = [
-    /insufficient[_ ]capacity/i,
-    /could not reserve resource/i,
-    /insufficient (resources|memory)/i,
-    /temporarily disabled/i,
-    /over the allowed quota/i,
-];
-function isCapacityError(error) {
-    return (error instanceof FlyApiError &&
-        (error.flyStatus === 'insufficient_capacity' || CAPACITY_PATTERNS.some((p) => p.test(error.flyError))));
-}
-/** Parses "machine ID <id> lease currently held by <owner>, expires at <time>". */
-function leaseHolder(text) {
-    const match = /lease currently held by (.+?)(?:, expires at (.+))?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return match[2] ? `${match[1]} (until ${match[2]})` : match[1];
-}
-
-;// CONCATENATED MODULE: ./src/fly/contract.ts
-
-/**
- * What fly-deploy needs from each Machines API answer before it acts on it, by operation. Every field
- * named here is declared with this type in the vendored OpenAPI description
- * (test/fixtures/fly/machines-openapi.json); test/fly/contract.test.ts holds the two together. A field
- * is required here when a decision reads it: a Machine without an id cannot be leased, updated or
- * destroyed, and one without a state cannot be judged.
- */
-const MACHINE_FIELDS = {
-    id: 'string',
-    state: 'string',
-    config: 'object?',
-    instance_id: 'string?',
-    region: 'string?',
-    name: 'string?',
-};
-const WAIT_FIELDS = { ok: 'boolean?', state: 'string?' };
-const EVENT_FIELDS = { type: 'string?', status: 'string?', timestamp: 'number?' };
-const SECRETS_FIELDS = { version: 'number?' };
-/** Operation (as the spec writes its path) → the schema its 200 answer uses and the fields checked. */
-const FLY_CONTRACT = [
-    {
-        method: 'get',
-        path: '/apps/{app_name}/machines',
-        schema: 'Machine',
-        array: true,
-        fields: MACHINE_FIELDS,
-    },
-    {
-        method: 'post',
-        path: '/apps/{app_name}/machines',
-        schema: 'Machine',
-        array: false,
-        fields: MACHINE_FIELDS,
-    },
-    {
-        method: 'get',
-        path: '/apps/{app_name}/machines/{machine_id}',
-        schema: 'Machine',
-        array: false,
-        fields: MACHINE_FIELDS,
-    },
-    {
-        method: 'post',
-        path: '/apps/{app_name}/machines/{machine_id}',
-        schema: 'Machine',
-        array: false,
-        fields: MACHINE_FIELDS,
-    },
-    {
-        method: 'get',
-        path: '/apps/{app_name}/machines/{machine_id}/wait',
-        schema: 'WaitMachineResponse',
-        array: false,
-        fields: WAIT_FIELDS,
-    },
-    {
-        method: 'get',
-        path: '/apps/{app_name}/machines/{machine_id}/events',
-        schema: 'MachineEvent',
-        array: true,
-        fields: EVENT_FIELDS,
-    },
-];
-const checkMachine = (body) => (0,core_contract/* checkFields */.oA)(body, MACHINE_FIELDS, 'a Machine');
-const checkMachines = (body) => (0,core_contract/* checkEach */.Qi)(body, MACHINE_FIELDS, 'Machines');
-/** 200 is `{ok, state}`; 400/408 carry Fly's `{error}` text, which the caller reads. */
-const checkWait = (body, status) => status === 200 && body !== undefined ? (0,core_contract/* checkFields */.oA)(body, WAIT_FIELDS, 'the wait answer') : undefined;
-const checkEvents = (body, status) => status === 200 ? (0,core_contract/* checkEach */.Qi)(body, EVENT_FIELDS, 'Machine events') : undefined;
-/** A 404 from `find` has Fly's `{error}` body; only a 200 must be a Machine. */
-const checkFoundMachine = (body, status) => status === 200 ? checkMachine(body) : undefined;
-
-;// CONCATENATED MODULE: ./src/fly/rate-limit.ts
-
-/**
- * A token bucket per published Machines API limit (1 request/s per action, bursting to 3; creates count
- * per app). Pacing ourselves keeps a 16-Machine blue-green from turning into a storm of 429s that would
- * exhaust the retry budget; the server's 429 + Retry-After remains the backstop.
- */
-class TokenBucket {
-    perSecond;
-    burst;
-    tokens;
-    last = Date.now();
-    queue = Promise.resolve();
-    constructor(perSecond, burst) {
-        this.perSecond = perSecond;
-        this.burst = burst;
-        this.tokens = burst;
-    }
-    take() {
-        const turn = this.queue.then(async () => {
-            for (;;) {
-                const now = Date.now();
-                this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-                this.last = now;
-                if (this.tokens >= 1) {
-                    this.tokens -= 1;
-                    return;
-                }
-                await (0,retry/* sleep */.yy)(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
-            }
-        });
-        this.queue = turn.catch(() => undefined);
-        return turn;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/fly/client.ts
-
-
-
-
-
-
-
-
-const NONCE_HEADER = 'fly-machine-lease-nonce';
-/**
- * The Authorization header flyctl would send: macaroons (`fm1r_`, `fm1a_`, `fm2_`) as `FlyV1`, anything
- * else as `Bearer`; a value the user pasted with its scheme is sent unchanged (fly-go `tokens.Parse`).
- */
-function authorizationHeader(token) {
-    const trimmed = token.trim();
-    if (/^(FlyV1|Bearer) /.test(trimmed))
-        return trimmed;
-    if (/^fm[12][ra]?_/.test(trimmed))
-        return `FlyV1 ${trimmed}`;
-    return `Bearer ${trimmed}`;
-}
-/** `https://api.machines.dev` → `https://api.machines.dev/v1/` (paths in the spec carry no `/v1`). */
-function apiBase(apiUrl) {
-    const url = new URL(apiUrl);
-    const path = url.pathname.replace(/\/+$/, '');
-    url.pathname = /\/v1$/.test(path) ? `${path}/` : `${path}/v1/`;
-    return url.href;
-}
-/** The Machines API for one app, with flyctl's rules: nonce on every mutation, 408/429/5xx retried. */
-class FlyApi {
-    http;
-    app;
-    retryOptions;
-    log;
-    /** Creates are limited per app: 1/s, bursting to 3 (docs: Machines API rate limits). */
-    // Paced a little under 1/s so timer skew against the server's bucket does not cost a 429 round trip.
-    createBucket = new TokenBucket(0.95, 3);
-    /** Whether any change (a non-GET call) has been accepted by the API through this client. */
-    sentChange = false;
-    constructor(options) {
-        (0,secrets/* registerSecret */.cl)(options.token);
-        const auth = authorizationHeader(options.token);
-        (0,secrets/* registerSecret */.cl)(auth);
-        this.app = options.app;
-        this.log = options.log ?? (() => { });
-        this.retryOptions = { retries: 6, baseMs: 250, maxMs: 8000, maxRetryAfterMs: 60_000, ...options.retry };
-        this.http = new HttpClient({
-            service: 'Fly Machines API',
-            baseUrl: apiBase(options.apiUrl),
-            headers: { authorization: auth, 'user-agent': options.userAgent ?? 'runway-fly-deploy' },
-            onCall: options.onCall,
-            // The API answers ordinary calls in a second or two; only /wait long-polls (given their own) take longer.
-            timeouts: { connectMs: 10_000, firstByteMs: 15_000, bodyIdleMs: 10_000, totalMs: 25_000 },
-            deadline: options.deadline,
-            retry: this.retryOptions,
-            toError: FlyApi.toError,
-            onRetry: (info) => this.log(info.attempt === 0
-                ? `${info.method} ${info.path}: ${info.message}`
-                : `retrying ${info.method} /${info.path} in ${info.delayMs}ms (attempt ${info.attempt}): ${info.message}`),
-        });
-    }
-    /** The app's Machines collection: only list and create address it. */
-    collectionPath() {
-        return `apps/${encodeURIComponent((0,core_contract/* pathId */.lH)('app name', this.app))}/machines`;
-    }
-    /** One Machine (or a sub-resource of it); an empty or unsafe id is refused, never sent. */
-    machinePath(id, rest = '') {
-        return `${this.collectionPath()}/${encodeURIComponent((0,core_contract/* pathId */.lH)('Machine id', id))}${rest}`;
-    }
-    /**
-     * One API call through the shared client (its one retry layer), with Fly's rules: 408/429/5xx retried,
-     * 409 "concurrent update" and 412 while a Machine settles retried when asked, a non-idempotent call
-     * reconciled before it is resent. Returns the 2xx (or accepted) response or throws FlyApiError.
-     */
-    async send(method, path, options = {}) {
-        const idempotent = options.idempotent ?? true;
-        try {
-            const response = await this.http.request(method, path, {
-                query: options.query,
-                body: options.body,
-                headers: options.nonce ? { [NONCE_HEADER]: options.nonce } : {},
-                retry: idempotent,
-                accept: options.accept,
-                reconcile: idempotent ? undefined : options.reconcile,
-                pace: options.pace,
-                check: options.check,
-                timeouts: options.timeoutMs
-                    ? { firstByteMs: options.timeoutMs, totalMs: options.timeoutMs + 5000 }
-                    : undefined,
-                retryWhen: (status, body) => {
-                    const { flyError } = errorBody(body);
-                    if (status === 409)
-                        return Boolean(options.retryConflict) && /concurrent update|settle/i.test(flyError);
-                    return status === 412 && Boolean(options.retryPrecondition);
-                },
-            });
-            if (method !== 'GET')
-                this.sentChange = true;
-            return response;
-        }
-        catch (error) {
-            throw this.untouched(this.translate(error));
-        }
-    }
-    /** A final failure as FlyApiError, with Fly's own `error` text when the body carries one. */
-    static toError(failure) {
-        const fly = failure.body && typeof failure.body === 'object';
-        // Only a JSON body is Fly's own answer; anything else (a proxy's page, a redirect) keeps the generic message.
-        if (failure.status === 0 || !fly)
-            return new FlyApiError(failure.message, failure.status, failure.text);
-        const { flyError, flyStatus } = errorBody(failure.body);
-        return new FlyApiError(`Fly API ${failure.method} /${failure.path} returned ${failure.status}: ${flyError || '(no message)'}`, failure.status, flyError, flyStatus);
-    }
-    /**
-     * A failure before any change was accepted says so: the reader of "Fly Machines API did not answer"
-     * must know whether the app was touched.
-     */
-    untouched(error) {
-        if (!this.sentChange && error instanceof errors/* ApiError */.hD && !(error instanceof errors/* UserError */.yo))
-            error.message = `${error.message.replace(/\.?$/, '.')} Nothing was changed on Fly: no change had been accepted yet.`;
-        return error;
-    }
-    /** Errors the user can act on become UserErrors; the rest stay FlyApiErrors. */
-    translate(error) {
-        if (!(error instanceof FlyApiError))
-            return error;
-        if (error.status === 401 || error.status === 403) {
-            if (error.status === 403 && isCapacityError(error))
-                return error;
-            return new errors/* UserError */.yo(`the Fly API rejected the token for app ${this.app} (${error.status}: ${error.flyError || 'unauthorized'}).`, {
-                input: 'api-token',
-                fix: `use a deploy token for this app (\`fly tokens create deploy -a ${this.app}\`) and copy the whole "FlyV1 …" string into the secret.`,
-            });
-        }
-        return error;
-    }
-    // --- Machines -------------------------------------------------------------------------------------
-    async list(query = {}) {
-        try {
-            const response = await this.send('GET', this.collectionPath(), {
-                query,
-                check: checkMachines,
-            });
-            return response.body;
-        }
-        catch (error) {
-            if (error instanceof FlyApiError && error.status === 404) {
-                throw new errors/* UserError */.yo(`Fly app "${this.app}" was not found (${error.flyError || '404'}).`, {
-                    input: 'app',
-                    fix: `check the app name (or \`app\` in fly.toml), or create it first with \`fly apps create ${this.app}\`.`,
-                });
-            }
-            throw error;
-        }
-    }
-    async get(id) {
-        return (await this.send('GET', this.machinePath(id), { check: checkMachine })).body;
-    }
-    /** GET that answers undefined for a Machine that no longer exists. */
-    async find(id) {
-        const response = await this.send('GET', this.machinePath(id), {
-            accept: [404],
-            check: checkFoundMachine,
-        });
-        return response.status === 404 ? undefined : response.body;
-    }
-    /**
-     * Create is not idempotent: a 408 or 5xx may still have made the Machine ("silent success"), so before
-     * every retry the app is listed and a Machine carrying this create's launch id is taken as the result.
-     */
-    async create(body, launch) {
-        try {
-            const response = await this.send('POST', this.collectionPath(), {
-                body,
-                check: checkMachine,
-                pace: () => this.createBucket.take(),
-                idempotent: false,
-                reconcile: async () => {
-                    const found = (await this.list()).find((m) => m.config?.metadata?.[launch.key] === launch.id && m.state !== 'destroyed');
-                    return found ? { status: 200, headers: {}, body: found } : undefined;
-                },
-            });
-            return response.body;
-        }
-        catch (error) {
-            if (isCapacityError(error))
-                throw new CapacityError(body.region ?? 'the region', error.flyError);
-            throw error;
-        }
-    }
-    async update(id, body, nonce, region) {
-        try {
-            const response = await this.send('POST', this.machinePath(id), {
-                body,
-                check: checkMachine,
-                nonce,
-                idempotent: false,
-                retryConflict: true,
-                // An update that landed shows as the Machine running a new version with our image.
-                reconcile: async () => {
-                    const machine = await this.find(id);
-                    const landed = machine &&
-                        machine.config?.image === body.config.image &&
-                        versionOf(machine) !== body.current_version;
-                    return landed ? { status: 200, headers: {}, body: machine } : undefined;
-                },
-            });
-            return response.body;
-        }
-        catch (error) {
-            if (isCapacityError(error))
-                throw new CapacityError(region, error.flyError);
-            throw error;
-        }
-    }
-    async start(id, nonce) {
-        await this.send('POST', this.machinePath(id, '/start'), { nonce, retryPrecondition: true });
-    }
-    async stop(id, nonce, options = {}) {
-        await this.send('POST', this.machinePath(id, '/stop'), { nonce, body: options });
-    }
-    /** Destroy with kill (flyctl's `kill=true`; the spec's `force=true` too). A 404 means already gone. */
-    async destroy(id, nonce) {
-        await this.send('DELETE', this.machinePath(id), {
-            nonce,
-            query: { kill: true, force: true },
-            accept: [404],
-        });
-    }
-    async cordon(id, nonce) {
-        await this.send('POST', this.machinePath(id, '/cordon'), { nonce });
-    }
-    async uncordon(id, nonce) {
-        await this.send('POST', this.machinePath(id, '/uncordon'), { nonce });
-    }
-    async setMetadata(id, key, value, nonce) {
-        await this.send('POST', this.machinePath(id, `/metadata/${encodeURIComponent(key)}`), {
-            nonce,
-            body: { value },
-        });
-    }
-    async deleteMetadata(id, key, nonce) {
-        await this.send('DELETE', this.machinePath(id, `/metadata/${encodeURIComponent(key)}`), {
-            nonce,
-            accept: [404],
-        });
-    }
-    async events(id) {
-        const response = await this.send('GET', this.machinePath(id, '/events'), {
-            query: { limit: 50 },
-            accept: [404],
-            check: checkEvents,
-        });
-        return response.status === 404 ? [] : response.body;
-    }
-    /**
-     * The `/wait` long poll, in chunks of at most 60 s (the server's cap) until `timeoutMs` runs out.
-     * A 408 is the server's "not yet"; the loop continues until our own deadline.
-     */
-    async wait(id, state, options) {
-        const deadline = Date.now() + options.timeoutMs;
-        let lastState;
-        let missingSince;
-        for (;;) {
-            const left = deadline - Date.now();
-            if (left <= 0)
-                return { ok: false, timedOut: true, state: lastState };
-            const seconds = Math.max(1, Math.min(options.sliceSeconds ?? 60, 60, Math.ceil(left / 1000)));
-            const response = await this.send('GET', this.machinePath(id, '/wait'), {
-                query: { state, timeout: seconds, version: options.version },
-                accept: [400, 404, 408],
-                timeoutMs: seconds * 1000 + 15_000,
-                check: checkWait,
-            });
-            if (response.status === 200)
-                return { ok: true, state: response.body?.state ?? state };
-            if (response.status === 404) {
-                if (options.missingOk)
-                    return { ok: false, missing: true };
-                // A Machine made a moment ago can be briefly invisible; flyctl retries 404 while it is new.
-                missingSince ??= Date.now();
-                if (Date.now() - missingSince > 10_000)
-                    return { ok: false, missing: true };
-                await (0,retry/* sleep */.yy)(250);
-                continue;
-            }
-            const text = errorBody(response.body).flyError;
-            const current = /currently (\w+)/.exec(text)?.[1];
-            if (current)
-                lastState = current;
-            // A replaced version never reaches another state (Fly reverted or superseded it): waiting out
-            // the rest of the timeout would only delay the rollback.
-            if (options.version && current === 'replaced' && state !== 'replaced')
-                return { ok: false, state: current };
-            if (response.status === 400)
-                throw new FlyApiError(`Fly API GET /wait for ${id} (state ${state}) returned 400: ${text}`, 400, text);
-            if (Date.now() >= deadline)
-                return { ok: false, timedOut: true, state: lastState };
-        }
-    }
-    // --- Leases ---------------------------------------------------------------------------------------
-    async acquireLease(id, ttlSeconds, description) {
-        let response;
-        try {
-            response = await this.send('POST', this.machinePath(id, '/lease'), {
-                query: { ttl: ttlSeconds },
-                body: { ttl: ttlSeconds, description },
-            });
-        }
-        catch (error) {
-            if (error instanceof FlyApiError &&
-                (error.status === 409 || /lease currently held/i.test(error.flyError))) {
-                throw new LeaseHeldError(id, leaseHolder(error.flyError) ?? 'someone else', this.app);
-            }
-            throw error;
-        }
-        return leaseData(response.body, id);
-    }
-    async refreshLease(id, nonce, ttlSeconds) {
-        const response = await this.send('POST', this.machinePath(id, '/lease'), {
-            nonce,
-            query: { ttl: ttlSeconds },
-            body: { ttl: ttlSeconds },
-        });
-        const lease = leaseData(response.body, id);
-        if (lease.nonce !== nonce)
-            throw new Error(`lease on ${id} changed hands during the deploy (nonce ${lease.nonce} ≠ ours)`);
-        return lease;
-    }
-    /** The lease held on a Machine right now (with its nonce, as `fly machine leases clear` reads it), if any. */
-    async findLease(id) {
-        const response = await this.send('GET', this.machinePath(id, '/lease'), {
-            accept: [404],
-        });
-        return response.status === 404 ? undefined : leaseData(response.body, id);
-    }
-    async releaseLease(id, nonce) {
-        await this.send('DELETE', this.machinePath(id, '/lease'), { nonce, accept: [404] });
-    }
-    // --- App ------------------------------------------------------------------------------------------
-    /** Sets secrets; returns the secrets version to pin on creates and updates as `min_secrets_version`. */
-    async setSecrets(values) {
-        const response = await this.send('POST', `apps/${encodeURIComponent(this.app)}/secrets`, {
-            body: { values },
-        });
-        return response.body?.version ?? response.body?.Version;
-    }
-}
-function leaseData(body, id) {
-    // The docs' envelope {status, data}; the spec's flat Lease is accepted too.
-    if (body?.data?.nonce)
-        return body.data;
-    if (body?.nonce)
-        return body;
-    throw new Error(`lease on Machine ${id} was not granted (response: ${JSON.stringify(body).slice(0, 200)})`);
-}
-function errorBody(body) {
-    if (body && typeof body === 'object') {
-        const b = body;
-        const text = typeof b.error === 'string'
-            ? b.error
-            : typeof b.message === 'string'
-                ? b.message
-                : JSON.stringify(body);
-        return { flyError: text, flyStatus: typeof b.status === 'string' ? b.status : undefined };
-    }
-    return { flyError: typeof body === 'string' ? body.slice(0, 300) : '' };
-}
-/** The Machine's current version: `version` (fly-go) or the older `instance_id`. */
-function versionOf(machine) {
-    return machine.version ?? machine.instance_id;
-}
-
+// EXTERNAL MODULE: ./src/fly/client.ts + 3 modules
+var client = __webpack_require__(3285);
 // EXTERNAL MODULE: ./src/fly/types.ts
 var types = __webpack_require__(252);
 ;// CONCATENATED MODULE: ./src/fly/app-machines.ts
@@ -977,8 +124,12 @@ class Deadline {
     }
 }
 
-// EXTERNAL MODULE: ./src/fly/machine-config.ts + 6 modules
-var machine_config = __webpack_require__(3544);
+// EXTERNAL MODULE: ./src/fly/errors.ts
+var fly_errors = __webpack_require__(5074);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __webpack_require__(7253);
+// EXTERNAL MODULE: ./src/fly/machine-config.ts + 3 modules
+var machine_config = __webpack_require__(2721);
 ;// CONCATENATED MODULE: ./src/fly/health.ts
 
 
@@ -1059,7 +210,7 @@ async function waitHealthy(api, id, options) {
             throw new MachineFailure(id, `Machine ${id} is crashing: the new version exited with code ${exitCodeOf(crash) ?? '?'}.`);
         if (DOWN_STATES.has(machine.state))
             throw new MachineFailure(id, `Machine ${id} went ${machine.state} after starting.`);
-        if (options.version && versionOf(machine) && versionOf(machine) !== options.version)
+        if (options.version && (0,client/* versionOf */.E4)(machine) && (0,client/* versionOf */.E4)(machine) !== options.version)
             break;
         const checks = (machine.checks ?? []).filter((c) => !c.name.startsWith('bg_deployments_compat'));
         if (expected === 0)
@@ -1086,7 +237,7 @@ async function waitHealthy(api, id, options) {
 }
 /** Fly can revert an update (failed pull) and the old version then passes checks: refuse to call that a deploy. */
 function verifyVersion(machine, version, image) {
-    const actual = versionOf(machine);
+    const actual = (0,client/* versionOf */.E4)(machine);
     if (version && actual && actual !== version) {
         throw new MachineFailure(machine.id, `Fly reverted Machine ${machine.id}: it runs version ${actual}, not the deployed ${version}.`);
     }
@@ -1095,8 +246,8 @@ function verifyVersion(machine, version, image) {
     }
 }
 
-// EXTERNAL MODULE: ./src/fly/inputs.ts + 11 modules
-var inputs = __webpack_require__(3068);
+// EXTERNAL MODULE: ./src/fly/inputs.ts + 10 modules
+var inputs = __webpack_require__(1317);
 ;// CONCATENATED MODULE: ./src/fly/leases.ts
 
 /**
@@ -1152,7 +303,7 @@ class LeaseKeeper {
             }
             catch (error) {
                 // A 404 is a Machine destroyed a moment ago (its lease went with it).
-                if (this.nonces.has(id) && !(error instanceof FlyApiError && error.status === 404))
+                if (this.nonces.has(id) && !(error instanceof fly_errors/* FlyApiError */.mo && error.status === 404))
                     this.warn(`could not refresh the lease on ${id}: ${error.message}`);
             }
         })).then(() => {
@@ -1208,7 +359,7 @@ class DeployReport {
             region: m.region,
             group: groupOf(m),
             action: 'unchanged',
-            oldVersion: versionOf(m),
+            oldVersion: (0,client/* versionOf */.E4)(m),
             oldImage: imageOfMachine(m),
             state: m.state,
             health: '-',
@@ -1220,7 +371,7 @@ class DeployReport {
             region: machine.region ?? region,
             group,
             action: 'created',
-            newVersion: versionOf(machine),
+            newVersion: (0,client/* versionOf */.E4)(machine),
             newImage: image,
             health: 'pending',
         });
@@ -1237,7 +388,7 @@ class DeployReport {
         if (change.action)
             row.action = change.action;
         if (change.replaces) {
-            row.oldVersion = versionOf(change.replaces);
+            row.oldVersion = (0,client/* versionOf */.E4)(change.replaces);
             row.oldImage = imageOfMachine(change.replaces);
             row.note = `green for ${change.replaces.id}`;
         }
@@ -1248,7 +399,7 @@ class DeployReport {
             region: machine.region,
             group,
             action: 'updated',
-            oldVersion: versionOf(machine),
+            oldVersion: (0,client/* versionOf */.E4)(machine),
             oldImage: imageOfMachine(machine),
             newImage: image,
             health: 'pending',
@@ -1266,8 +417,9 @@ class DeployReport {
         if (!row)
             return;
         row.health = outcome.health;
+        row.check = 'verified';
         row.state = outcome.machine.state;
-        row.newVersion = versionOf(outcome.machine) ?? row.newVersion;
+        row.newVersion = (0,client/* versionOf */.E4)(outcome.machine) ?? row.newVersion;
         row.ms = Date.now() - sinceMs;
     }
     /** A stopped Machine took the new version without being started (`skip_launch`). */
@@ -1276,6 +428,7 @@ class DeployReport {
         if (!row)
             return;
         row.health = 'stopped (not started)';
+        row.check = 'stopped';
         row.state = 'stopped';
         row.ms = Date.now() - sinceMs;
     }
@@ -1300,7 +453,7 @@ class DeployReport {
             region: m.region,
             group: groupOf(m),
             action: 'replaced',
-            oldVersion: versionOf(m),
+            oldVersion: (0,client/* versionOf */.E4)(m),
             oldImage: imageOfMachine(m),
             health: 'blue',
             state: m.state,
@@ -1575,15 +728,15 @@ class Deployment {
     expectedMachines;
     /** The app's volumes, loaded when fly.toml mounts one. */
     volumes;
-    /** Empty volumes made for a canary (Machine id → volume), deleted with it. */
+    /** Empty volumes made for a machine_checks Machine (Machine id → volume), deleted with it. */
     scratch = new Map();
     /** Every scratch volume this deploy made, deleted or not. */
     scratchIds = new Set();
     constructor(o) {
         this.o = o;
-        const budget = o.timeoutMs ?? (0,inputs/* deployTimeoutMs */.H5)(o.strategy, o.waitTimeoutMs);
+        const budget = o.timeoutMs ?? (0,inputs/* deployTimeoutMs */.H5)(o.strategy, o.waitTimeoutMs, o.toml);
         this.overall = new Deadline(budget, `fly-deploy's timeout (${(0,duration/* formatDuration */.a3)(budget)})`);
-        this.api = new FlyApi({
+        this.api = new client/* FlyApi */.ke({
             deadline: this.overall,
             apiUrl: o.apiUrl,
             token: o.apiToken,
@@ -1649,7 +802,7 @@ class Deployment {
             }
             catch (error) {
                 const next = candidates[i + 1];
-                if (!(error instanceof CapacityError) || !next)
+                if (!(error instanceof fly_errors/* CapacityError */.hG) || !next)
                     throw error;
                 this.mark(`no capacity for a ${group} Machine in ${candidate}; trying ${next} (fallback-regions)`);
             }
@@ -1698,8 +851,8 @@ class Deployment {
     }
     /**
      * The volume a new Machine of a group that mounts one gets: an unattached one of that name in its
-     * region, else a new one (`initial_size`), as flyctl does; a canary always gets a new, empty one so it
-     * never touches data a Machine left behind.
+     * region, else a new one (`initial_size`), as flyctl does; the Machine that machine_checks test always
+     * gets a new, empty one so it never touches data a Machine left behind.
      */
     async volumeFor(group, region, config, scratch) {
         const spec = mountFor(this.o.toml, group);
@@ -1712,7 +865,7 @@ class Deployment {
             this.mark(`created volume ${taken.volume.id} (${spec.source}, ${spec.initialSizeGb} GB) in ${region}`);
         return { spec, ...taken };
     }
-    /** Deletes a canary's scratch volume once its Machine is gone (a volume cannot go while attached). */
+    /** Deletes a scratch volume once its Machine is gone (a volume cannot go while attached). */
     async dropScratch(machineId) {
         const volume = this.scratch.get(machineId);
         if (!volume || !this.volumes)
@@ -1725,7 +878,7 @@ class Deployment {
     async launch(group, region, config) {
         const since = Date.now();
         const machine = await this.createMachine(group, region, config);
-        await this.gate(machine.id, versionOf(machine), config, since);
+        await this.gate(machine.id, (0,client/* versionOf */.E4)(machine), config, since);
         return machine;
     }
     /**
@@ -1776,10 +929,10 @@ class Deployment {
             config,
             region: machine.region,
             skip_launch: !warm,
-            current_version: versionOf(machine),
+            current_version: (0,client/* versionOf */.E4)(machine),
             min_secrets_version: this.minSecretsVersion,
         }, nonce, machine.region);
-        const version = versionOf(updated);
+        const version = (0,client/* versionOf */.E4)(updated);
         this.newDigest ??= updated.image_ref?.digest;
         this.report.version(machine.id, version);
         // A stopped Machine started to verify the release stays stopped after the update unless started.
@@ -1803,7 +956,7 @@ class Deployment {
         const found = await this.api.find(machine.id);
         const current = found ? await this.settled(found) : undefined;
         if (current &&
-            versionOf(current) === versionOf(machine) &&
+            (0,client/* versionOf */.E4)(current) === (0,client/* versionOf */.E4)(machine) &&
             current.config?.image === machine.config?.image) {
             // The update never landed (it failed before Fly applied it): only the cordon needs undoing.
             if (!machine.cordoned && current.cordoned)
@@ -1815,7 +968,7 @@ class Deployment {
         const since = Date.now();
         const previous = machine.config;
         const restored = await this.api.update(machine.id, { config: previous, region: machine.region, skip_launch: !snap.warm }, nonce, machine.region);
-        const version = versionOf(restored);
+        const version = (0,client/* versionOf */.E4)(restored);
         // A release that crashed until flyd gave up left the Machine stopped; the restore must start it.
         if (snap.warm && updateLeavesStopped(current?.state))
             await startRestoredMachine(this.api, machine.id, version, nonce, this.o.waitTimeoutMs);
@@ -1837,6 +990,8 @@ class Deployment {
     }
 }
 
+// EXTERNAL MODULE: ./src/fly/config/special-machines.ts
+var special_machines = __webpack_require__(6794);
 ;// CONCATENATED MODULE: ./src/fly/release-command.ts
 
 
@@ -1865,7 +1020,7 @@ async function runOneOff(api, options) {
     options.log(`${options.label}: Machine ${machine.id} created in ${options.region}`);
     try {
         const ready = await api.wait(machine.id, 'stopped', {
-            version: versionOf(machine),
+            version: (0,client/* versionOf */.E4)(machine),
             timeoutMs: options.waitTimeoutMs,
             missingOk: true,
         });
@@ -1918,79 +1073,116 @@ async function readExitCode(api, id) {
 
 
 
-/** The process group flyctl gives test Machines (fly.MachineProcessGroupFlyAppTestMachineCommand). */
-const TEST_MACHINE_GROUP = 'fly_app_test_machine_command';
-const words = (value) => Array.isArray(value) ? value.map(String) : typeof value === 'string' ? (0,machine_config/* shellSplit */.LO)(value) : undefined;
-const appliesTo = (service, group) => {
-    const processes = service.processes;
-    return !Array.isArray(processes) || processes.length === 0 || processes.includes(group);
-};
-/** The machine checks of every service that applies to a process group, as flyctl `runTestMachines` picks them. */
-function machineChecksFor(toml, group) {
-    const services = [
-        ...(toml.httpService ? [['[http_service.machine_checks]', toml.httpService]] : []),
-        ...toml.services.map((s, i) => [`[[services.machine_checks]] of services ${i + 1}`, s]),
-    ];
-    return services
-        .filter(([, service]) => appliesTo(service, group))
-        .flatMap(([where, service]) => {
-        const checks = Array.isArray(service.machine_checks) ? service.machine_checks : [];
-        return checks.map((check, i) => {
-            const command = words(check.command);
-            if (!command?.length)
-                throw new errors/* UserError */.yo(`${toml.file}: ${where} ${i + 1} has no command.`, {
-                    input: 'config',
-                    fix: 'give it command = ["./bin/smoke-test"].',
-                });
-            return {
-                command,
-                image: typeof check.image === 'string' ? check.image : undefined,
-                entrypoint: words(check.entrypoint),
-                killSignal: typeof check.kill_signal === 'string' ? check.kill_signal : undefined,
-                killTimeout: typeof check.kill_timeout === 'string' ? check.kill_timeout : undefined,
-                where: `${where} ${i + 1}`,
-            };
-        });
+
+
+
+/**
+ * `machine_checks` ([http_service], [[services]] and top-level), as flyctl's runTestMachines runs them:
+ * each in a throwaway Machine on the check's image (or the tested Machine's), with the tested Machine's
+ * env, `FLY_TEST_COMMAND=1` and `FLY_TEST_MACHINE_IP` set to its private address; a check passes when
+ * its Machine exits 0. flyctl tests the Machine it has just updated (a canary, with that strategy); here
+ * every group gets one Machine of the new release beside the app, without service registration (it
+ * takes no traffic), before any app Machine changes, so a failing check leaves the app as it was. The
+ * tested Machine and every check Machine are destroyed on every path.
+ */
+async function runMachineChecks(d, before) {
+    let passed = 0;
+    for (const group of Object.keys(d.o.toml.processes)) {
+        const checks = (0,special_machines/* machineChecksFor */.QI)(d.o.toml, group);
+        if (!checks.length)
+            continue;
+        const tested = await startTestedMachine(d, group, before);
+        try {
+            for (const [i, check] of checks.entries())
+                await runOneCheck(d, tested, check, i);
+        }
+        catch (error) {
+            // The check's failure is the news; a Machine that will not go is left to the rollback, which
+            // destroys every Machine this deploy created.
+            await dropTestedMachine(d, tested).catch((e) => d.warn(`could not destroy ${tested.machine.id}: ${(0,errors/* errorMessage */.gJ)(e)}`));
+            throw error;
+        }
+        await dropTestedMachine(d, tested);
+        passed += checks.length;
+    }
+    if (passed)
+        d.mark(`${passed} machine check(s) passed`);
+}
+/**
+ * The group's new config beside an existing Machine of the group (its region, its config as the base),
+ * or in the primary region on a first deploy. Gated like any new Machine (started, then its health
+ * checks) so a check that probes it does not race its boot. A group with [[mounts]] gets a new, empty
+ * scratch volume, deleted with it: Fly attaches the app's volume to one Machine only.
+ */
+async function startTestedMachine(d, group, before) {
+    const existing = before.find((m) => groupOf(m) === group);
+    const region = existing?.region ?? d.o.toml.primaryRegion ?? d.o.regions[0];
+    const config = d.configFor(group, existing?.config);
+    delete config.mounts;
+    d.mark(`group ${group}: starting a Machine of the new release in ${region} for its machine checks`);
+    const since = Date.now();
+    // Tagged as flyctl tags a canary (which it also runs the checks beside), so `mode: doctor` finds one a
+    // killed run left behind.
+    const machine = await d.createMachine(group, region, config, {
+        skipServiceRegistration: true,
+        metadata: { [types/* META */.Ge.canary]: 'true' },
+        scratchVolume: true,
     });
+    const tested = { group, machine, config };
+    try {
+        await d.gate(machine.id, (0,client/* versionOf */.E4)(machine), config, since);
+    }
+    catch (error) {
+        await dropTestedMachine(d, tested).catch(() => undefined);
+        throw error;
+    }
+    return tested;
 }
-/** flyctl `ToTestMachineConfig` for a check run before any app Machine exists (no Machine IP to test). */
-function testMachineConfig(toml, check, image, releaseId) {
-    const env = {
-        ...toml.env,
-        FLY_TEST_COMMAND: '1',
-        FLY_PROCESS_GROUP: TEST_MACHINE_GROUP,
-        FLY_TEST_MACHINE_IP: '',
-    };
-    if (toml.primaryRegion)
-        env.PRIMARY_REGION = toml.primaryRegion;
-    const signal = check.killSignal ?? toml.killSignal;
-    const timeout = check.killTimeout ?? toml.killTimeout;
-    return {
-        image: check.image ?? image,
-        init: { cmd: check.command, ...(check.entrypoint ? { entrypoint: check.entrypoint } : {}) },
-        restart: { policy: 'no' },
-        auto_destroy: true,
-        dns: { skip_registration: true },
-        env,
-        guest: { cpu_kind: 'shared', cpus: 1, memory_mb: 256 },
-        ...(signal || timeout
-            ? { stop_config: { ...(signal ? { signal } : {}), ...(timeout ? { timeout } : {}) } }
-            : {}),
-        metadata: {
-            [types/* META */.Ge.platformVersion]: types/* PLATFORM_VERSION */.PZ,
-            [types/* META */.Ge.processGroup]: TEST_MACHINE_GROUP,
-            [types/* META */.Ge.releaseId]: releaseId,
-        },
-    };
-}
-/** Runs one machine check in a throwaway Machine; a non-zero exit stops the deploy before any change. */
-async function runMachineCheck(api, check, options) {
-    const label = `machine check \`${check.command.join(' ')}\``;
-    const run = await runOneOff(api, { ...options, label });
+/** One check in its own throwaway Machine; a non-zero exit stops the deploy (flyctl's machineTestErr). */
+async function runOneCheck(d, tested, check, index) {
+    const config = checkMachineConfig(d, tested, check);
+    const command = (config.init?.cmd ?? []).join(' ');
+    const label = `machine check \`${command}\` (${tested.group} #${index + 1})`;
+    d.mark(`running ${label} beside ${tested.machine.id}`);
+    const run = await runOneOff(d.api, {
+        config,
+        region: tested.machine.region,
+        label,
+        timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+        waitTimeoutMs: d.o.waitTimeoutMs,
+        minSecretsVersion: d.minSecretsVersion,
+        launchId: newId(),
+        log: (line) => d.log(line),
+    });
     if (run.exitCode !== 0)
-        throw new errors/* UserError */.yo(`${label} (${check.where}) exited with status ${run.exitCode}; the deploy stopped before any app Machine changed.`, {
+        throw new errors/* UserError */.yo(`test command machine ${run.machineId} exited with non-zero status of ${run.exitCode}: ${label} failed against ${tested.machine.id}; the deploy stopped before any app Machine changed.`, {
             fix: `fix what the check found, or the check itself; \`fly logs -i ${run.machineId}\` shows its output.`,
         });
+}
+/**
+ * flyctl's launchInputForTestMachine: ToTestMachineConfig against the tested Machine, the group's guest
+ * (inferCanaryGuest), this release's metadata (setMachineReleaseData) and the host dedication.
+ */
+function checkMachineConfig(d, tested, check) {
+    const source = { config: { ...tested.config, image: d.o.image }, private_ip: tested.machine.private_ip };
+    const config = (0,special_machines/* testMachineConfig */.yG)(d.o.toml, check, source);
+    if (tested.config.guest)
+        config.guest = { ...tested.config.guest };
+    if (config.guest && d.o.toml.hostDedicationId)
+        config.guest.host_dedication_id = d.o.toml.hostDedicationId;
+    config.metadata = {
+        ...config.metadata,
+        [types/* META */.Ge.releaseId]: d.releaseId,
+        [types/* META */.Ge.releaseVersion]: String(d.releaseVersion),
+    };
+    return config;
+}
+/** Destroys the tested Machine and waits until it is gone (with its scratch volume, if any). */
+async function dropTestedMachine(d, tested) {
+    await d.destroyCreated(tested.machine.id);
+    await d.api.wait(tested.machine.id, 'destroyed', { timeoutMs: d.o.waitTimeoutMs, missingOk: true });
+    d.report.destroyed(tested.machine.id, 'tested by machine_checks, destroyed');
+    await d.dropScratch(tested.machine.id);
 }
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
@@ -2036,6 +1228,8 @@ async function settleAll(items, limit, fn) {
 
 ;// CONCATENATED MODULE: ./src/fly/claim.ts
 
+
+
 /**
  * Leases every Machine a deploy will touch, before its first change (secrets, release_command, updates).
  * The lowest Machine id is leased alone first: two deploys racing on one app both ask for that lease
@@ -2049,6 +1243,25 @@ async function claimFleet(leases, machines) {
         return;
     await leases.acquire(first.id);
     await inPool(rest, 16, (m) => leases.acquire(m.id));
+}
+/**
+ * Fly has no lease on an app, only on Machines, so two first deploys of an empty app both see nothing to
+ * lease. After creating its Machines a first deploy lists the app again: Machines it did not create mean a
+ * rival created the same fleet, and this deploy gives way (its Machines are destroyed by the rollback, or
+ * here when rollback is off), so the app never ends with two fleets. Of two deploys that overlap, the one
+ * that lists first gives way; the other then finds the app as it created it and wins.
+ */
+async function confirmSoleFirstDeploy(d) {
+    const rivals = managedMachines(await d.api.list()).filter((m) => !d.created.has(m.id));
+    if (!rivals.length)
+        return;
+    const mine = d.created.size;
+    if (!d.o.rollback)
+        for (const id of [...d.created.keys()]) {
+            await d.destroyCreated(id);
+            d.report.destroyed(id, 'another deploy created the first fleet too');
+        }
+    throw new errors/* UserError */.yo(`another deploy created this app's first Machines at the same time (${rivals.map((m) => m.id).join(', ')}); this deploy gives way so the app keeps one fleet, and its ${mine} new Machine(s) are destroyed.`, { fix: 'run the deploy again once the other one has finished (it is no longer a first deploy then).' });
 }
 
 ;// CONCATENATED MODULE: ./src/fly/rollback.ts
@@ -2114,7 +1327,7 @@ async function tidyVolumes(d) {
     for (const id of [...d.scratch.keys()]) {
         await d
             .dropScratch(id)
-            .catch((error) => d.warn(`could not delete a canary's scratch volume: ${(0,errors/* errorMessage */.gJ)(error)}`));
+            .catch((error) => d.warn(`could not delete a scratch volume (machine_checks): ${(0,errors/* errorMessage */.gJ)(error)}`));
     }
     const left = (d.volumes?.created ?? []).filter((v) => !d.scratchIds.has(v.id));
     if (left.length)
@@ -2172,7 +1385,7 @@ async function createGreen(d, blue) {
         });
         d.report.role(green.id, { replaces: m });
         greens.push(green.id);
-        await d.gate(green.id, versionOf(green), config, since);
+        await d.gate(green.id, (0,client/* versionOf */.E4)(green), config, since);
     });
     return greens;
 }
@@ -2216,7 +1429,7 @@ async function stopBlue(d, m) {
         timeout: d.o.toml.killTimeout,
     });
     const stopped = await d.api.wait(m.id, 'stopped', {
-        version: versionOf(m),
+        version: (0,client/* versionOf */.E4)(m),
         timeoutMs: d.o.waitTimeoutMs,
         missingOk: true,
     });
@@ -2233,6 +1446,7 @@ function batchSize(maxUnavailable, machines, minRunning = 0) {
     if (machines <= 0)
         return 0;
     let size = maxUnavailable >= 1 ? Math.floor(maxUnavailable) : Math.ceil(machines * maxUnavailable);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with minRunning ≤ 0 the cap is machines or more, which the clamp below already applies
     if (minRunning > 0)
         size = Math.min(size, machines - minRunning);
     return Math.max(1, Math.min(size, machines));
@@ -2246,19 +1460,22 @@ function rollingBatches(machines, options) {
     const sorted = [...machines].sort((a, b) => a.id.localeCompare(b.id));
     const warm = sorted.filter(options.isWarm);
     const cold = sorted.filter((m) => !options.isWarm(m));
-    const batches = [];
     const size = batchSize(options.maxUnavailable, warm.length, options.minRunning);
-    const queue = [...warm];
-    if (queue.length)
-        batches.push([queue.shift()]);
-    while (queue.length)
-        batches.push(queue.splice(0, size));
-    const coldQueue = [...cold];
-    if (!warm.length && coldQueue.length)
-        batches.push([coldQueue.shift()]);
-    while (coldQueue.length)
-        batches.push(coldQueue.splice(0, 30));
-    return batches;
+    // Without a warm Machine the first cold one is the spearhead.
+    const [spearhead, ...rest] = warm.length ? warm : cold;
+    if (!spearhead)
+        return [];
+    return [
+        [spearhead],
+        ...chunks(warm.length ? rest : [], size),
+        ...chunks(warm.length ? cold : rest, COLD_BATCH),
+    ];
+}
+/** Stopped Machines serve no traffic: flyctl starts them in batches of up to 30. */
+const COLD_BATCH = 30;
+/** `items` in runs of `size`, the last one shorter; the count is known up front, so it always ends. */
+function chunks(items, size) {
+    return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 /** How many Machines a first deploy creates per region: two in the primary region for HA, as `fly deploy --ha`. */
 function firstDeployCounts(regions, primary, options) {
@@ -2328,10 +1545,9 @@ async function rollGroup(d, group, machines) {
 
 /**
  * Canary, as flyctl runs it: per group, one extra Machine on the new release, created without service
- * registration (it takes no traffic), gated, then destroyed; only then the rolling update. flyctl
- * refuses canary with volumes; here a group with a volume gets a canary on a new, empty scratch volume
- * (Fly cannot attach a volume to two Machines), deleted with it: it proves the release boots, never
- * touches the app's data, and the Machines then keep their own volumes through the rolling update.
+ * registration (it takes no traffic), gated, then destroyed; only then the rolling update. An app with
+ * [[mounts]] never gets here: canary is refused before any call, as flyctl refuses it
+ * (refuseCanaryWithMounts), since Fly attaches a volume to one Machine only.
  */
 async function canary(d, groups) {
     for (const [group, machines] of groups)
@@ -2341,20 +1557,16 @@ async function canary(d, groups) {
 async function canaryFor(d, group, machines) {
     const region = machines[0]?.region ?? d.o.regions[0];
     const config = d.configFor(group, machines[0]?.config);
-    // Its own (scratch) volume, never the one of the Machine whose config it copies.
-    delete config.mounts;
     d.mark(`group ${group}: creating a canary Machine in ${region}`);
     const machine = await d.createMachine(group, region, config, {
         skipServiceRegistration: true,
         metadata: { [types/* META */.Ge.canary]: 'true' },
-        scratchVolume: true,
     });
     d.report.role(machine.id, { action: 'canary' });
-    await d.gate(machine.id, versionOf(machine), config, Date.now());
+    await d.gate(machine.id, (0,client/* versionOf */.E4)(machine), config, Date.now());
     d.mark(`canary ${machine.id} healthy; destroying it and rolling out`);
     await d.destroyCreated(machine.id);
     d.report.canaryPassed(machine.id);
-    await d.dropScratch(machine.id);
 }
 
 ;// CONCATENATED MODULE: ./src/fly/strategies/immediate.ts
@@ -2490,7 +1702,7 @@ async function retire(d, m) {
         await d.api.cordon(m.id, nonce);
         await d.api.stop(m.id, nonce, { signal: d.o.toml.killSignal ?? 'SIGINT', timeout: d.o.toml.killTimeout });
         const stopped = await d.api.wait(m.id, 'stopped', {
-            version: versionOf(current),
+            version: (0,client/* versionOf */.E4)(current),
             timeoutMs: d.o.waitTimeoutMs,
             missingOk: true,
         });
@@ -2511,7 +1723,10 @@ function describeLayout(machines) {
     return ([...groups].map(([group, regions]) => `${group}: ${(0,placement/* describePlacement */.BJ)(regions)}`).join('; ') || 'none');
 }
 
+// EXTERNAL MODULE: ./src/fly/preflight.ts
+var preflight = __webpack_require__(6058);
 ;// CONCATENATED MODULE: ./src/fly/deploy.ts
+
 
 
 
@@ -2544,13 +1759,15 @@ async function deploy(options) {
     let failure;
     try {
         d.mark(`deploying ${options.image} to ${options.app} (${options.strategy})`);
+        // Also for callers that skip readDeployInputs (the CLI, the rehearsal): refused before any call.
+        (0,preflight/* preflight */.M)(options.toml, options.strategy);
         survey = await surveyApp(d);
         // Leases before secrets, release_command or any Machine: a racing deploy stops here, unchanged.
         if (!survey.firstDeploy)
             await leaseAll(d, survey.before);
         await setSecrets(d);
         await runRelease(d, survey);
-        await runMachineChecks(d);
+        await runMachineChecks(d, survey.before);
         const groups = checkGroups(d, survey);
         const plans = planPlacement(d, groups);
         if (!survey.firstDeploy) {
@@ -2561,6 +1778,8 @@ async function deploy(options) {
             await runStrategy(d, new Map(staying.filter(([, ms]) => ms.length)));
         }
         await scaleUp(d, plans, survey.firstDeploy);
+        if (survey.firstDeploy)
+            await confirmSoleFirstDeploy(d);
         await scaleDown(d, plans);
         d.expectedMachines = plans.reduce((n, p) => n + [...p.target.values()].reduce((a, b) => a + b, 0), 0);
         d.mark('all Machines on the new release');
@@ -2665,30 +1884,6 @@ async function runRelease(d, { all, before }) {
     d.mark(`release_command exited 0 in ${(0,duration/* formatDuration */.a3)(run.ms)}`);
 }
 /**
- * `machine_checks` of every process group's services, each in a throwaway Machine on the new image
- * before any app Machine changes (flyctl runs them beside each new Machine; here they gate the deploy).
- */
-async function runMachineChecks(d) {
-    const checks = Object.keys(d.o.toml.processes).flatMap((group) => machineChecksFor(d.o.toml, group));
-    const unique = [
-        ...new Map(checks.map((c) => [JSON.stringify([c.command, c.image, c.entrypoint]), c])).values(),
-    ];
-    for (const check of unique) {
-        d.mark(`running machine check \`${check.command.join(' ')}\` in a throwaway Machine`);
-        await runMachineCheck(d.api, check, {
-            config: testMachineConfig(d.o.toml, check, d.o.image, d.releaseId),
-            region: d.o.toml.primaryRegion ?? d.o.regions[0],
-            timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
-            waitTimeoutMs: d.o.waitTimeoutMs,
-            minSecretsVersion: d.minSecretsVersion,
-            launchId: newId(),
-            log: (line) => d.log(line),
-        });
-    }
-    if (unique.length)
-        d.mark(`${unique.length} machine check(s) passed`);
-}
-/**
  * The release_command Machine's config, with what flyctl's `ToReleaseMachineConfig` and
  * `setMachineReleaseData` add: the file's kill_signal/kill_timeout as `stop_config`, and the release id.
  */
@@ -2768,7 +1963,7 @@ async function finish(d, survey, outcome, failure) {
         machines: after.map((m) => ({
             id: m.id,
             region: m.region,
-            version: versionOf(m),
+            version: (0,client/* versionOf */.E4)(m),
             state: m.state,
             image: imageOfMachine(m),
         })),
@@ -2790,6 +1985,8 @@ async function rollbackTo(previousImage, options) {
     return deploy({ ...options, image: previousImage, secrets: undefined, skipReleaseCommand: true });
 }
 
+// EXTERNAL MODULE: ./src/github/deployments.ts
+var deployments = __webpack_require__(6887);
 // EXTERNAL MODULE: ./src/probe/judge.ts
 var judge = __webpack_require__(4353);
 // EXTERNAL MODULE: external "node:net"
@@ -3130,6 +2327,8 @@ class ProbeConnection {
     /** One watchdog timer per connection, re-armed only when it would fire too late (see `watch`). */
     watchdog;
     watchdogAt = Number.POSITIVE_INFINITY;
+    /** When the socket read being parsed arrived (undefined outside a 'data' event). */
+    readAt;
     opened = 0;
     constructor(wire) {
         this.wire = wire;
@@ -3188,10 +2387,15 @@ class ProbeConnection {
         socket.on('data', (chunk) => {
             if (socket !== this.socket)
                 return;
+            // One timestamp per socket read, taken first: a response completed by this chunk ends here, not
+            // after the parser (and whatever else this turn of the event loop ran) got to it.
+            const at = performance.now();
             const pending = this.pending;
             if (pending && pending.result.ttfbAt === undefined)
-                pending.result.ttfbAt = performance.now();
+                pending.result.ttfbAt = at;
+            this.readAt = at;
             const problem = this.reader.feed(chunk);
+            this.readAt = undefined;
             if (problem)
                 this.fail('connection', `invalid HTTP response: ${problem}`);
         });
@@ -3228,7 +2432,7 @@ class ProbeConnection {
             return;
         this.pending = undefined;
         const result = pending.result;
-        result.endAt = this.lastDone = performance.now();
+        result.endAt = this.lastDone = this.readAt ?? performance.now();
         if (error) {
             result.error = error;
             result.errorMessage = message;
@@ -3620,8 +2824,23 @@ function redactHeaders(headers, secretNames = []) {
  */
 async function probe(options) {
     const startedAt = new Date();
+    const endpoints = openEndpoints(options);
+    let stopProgress = () => undefined;
+    try {
+        await warmUp(endpoints, options);
+        stopProgress = reportProgress(endpoints, options);
+        await measure(endpoints, options);
+    }
+    finally {
+        stopProgress();
+        await Promise.all(endpoints.map((e) => e.close()));
+    }
+    return reportOf(endpoints, options, startedAt);
+}
+/** One Endpoint per target, then the baseline, each with its own `concurrency` connections. */
+function openEndpoints(options) {
     const headers = { 'user-agent': 'runway-latency-probe', ...options.headers };
-    const endpoints = [
+    return [
         ...options.urls.map((url) => ({ url, role: 'target' })),
         ...(options.baseline ? [{ url: options.baseline, role: 'baseline' }] : []),
     ].map(({ url, role }) => new Endpoint(url, role, {
@@ -3632,41 +2851,45 @@ async function probe(options) {
         timeoutMs: options.timeoutMs,
         accept: (status) => (0,probe_status/* statusAccepted */.Kt)(options.expectStatus, status),
     }, options.concurrency, options.ca));
+}
+/** Warm-up requests open the connections and warm caches; they are left out of the figures. */
+async function warmUp(endpoints, options) {
+    if (options.warmup > 0) {
+        options.log?.(`Warm-up: ${options.warmup} request(s) per URL, not counted.`);
+        await Promise.all(endpoints.map((e) => e.closed(options.warmup, options.concurrency, false)));
+    }
+    for (const e of endpoints)
+        e.sent = 0;
+}
+/** The measured requests: on an open schedule when a rate is set, else a closed loop. */
+async function measure(endpoints, options) {
+    options.log?.(options.rate > 0
+        ? `Probing ${endpoints.length} URL(s): ${options.requests} requests each at ${options.rate}/s (open model), at most ${options.concurrency} in flight.`
+        : `Probing ${endpoints.length} URL(s): ${options.requests} requests each, closed loop over ${options.concurrency} connection(s).`);
+    if (options.rate <= 0) {
+        await Promise.all(endpoints.map((e) => e.closed(options.requests, options.concurrency, true)));
+        return;
+    }
+    // Stagger the URLs across one interval so they take turns: same network, same minute, same load.
+    const start = performance.now() + 5;
+    const interval = 1000 / options.rate;
+    await Promise.all(endpoints.map((e, k) => e.open(options.requests, options.rate, start + (k * interval) / endpoints.length)));
+}
+/** A progress line every few seconds while measuring; returns the function that stops it. */
+function reportProgress(endpoints, options) {
     const log = options.log;
-    let progress;
-    try {
-        if (options.warmup > 0) {
-            log?.(`Warm-up: ${options.warmup} request(s) per URL, not counted.`);
-            await Promise.all(endpoints.map((e) => e.closed(options.warmup, options.concurrency, false)));
-        }
-        for (const e of endpoints)
-            e.sent = 0;
-        if (log) {
-            const total = options.requests * endpoints.length;
-            progress = setInterval(() => {
-                const done = endpoints.reduce((a, e) => a + e.samples.length, 0);
-                log(`Probing: ${done} of ${total} requests done (${endpoints.map((e) => `${e.url.host} ${e.samples.length}`).join(', ')}).`);
-            }, options.progressIntervalMs ?? 5000);
-            progress.unref();
-            log(options.rate > 0
-                ? `Probing ${endpoints.length} URL(s): ${options.requests} requests each at ${options.rate}/s (open model), at most ${options.concurrency} in flight.`
-                : `Probing ${endpoints.length} URL(s): ${options.requests} requests each, closed loop over ${options.concurrency} connection(s).`);
-        }
-        if (options.rate > 0) {
-            // Stagger the URLs across one interval so they take turns: same network, same minute, same load.
-            const start = performance.now() + 5;
-            const interval = 1000 / options.rate;
-            await Promise.all(endpoints.map((e, k) => e.open(options.requests, options.rate, start + (k * interval) / endpoints.length)));
-        }
-        else {
-            await Promise.all(endpoints.map((e) => e.closed(options.requests, options.concurrency, true)));
-        }
-    }
-    finally {
-        if (progress)
-            clearInterval(progress);
-        await Promise.all(endpoints.map((e) => e.close()));
-    }
+    if (!log)
+        return () => undefined;
+    const total = options.requests * endpoints.length;
+    const progress = setInterval(() => {
+        const done = endpoints.reduce((a, e) => a + e.samples.length, 0);
+        log(`Probing: ${done} of ${total} requests done (${endpoints.map((e) => `${e.url.host} ${e.samples.length}`).join(', ')}).`);
+    }, options.progressIntervalMs ?? 5000);
+    progress.unref();
+    return () => clearInterval(progress);
+}
+/** Every figure per endpoint, with the settings they were measured under (secret headers as ***). */
+function reportOf(endpoints, options, startedAt) {
     const reports = endpoints.map((e, k) => {
         const report = summarise(e.url.href, e.role, e.samples, e.opened, e.lastEnd - e.firstIntended);
         if (e.role === 'target')
@@ -3693,92 +2916,166 @@ async function probe(options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/release/record.ts + 2 modules
-var record = __webpack_require__(5323);
+// EXTERNAL MODULE: ./src/probe/remote.ts
+var probe_remote = __webpack_require__(70);
+// EXTERNAL MODULE: ./src/release/record.ts
+var record = __webpack_require__(6776);
 ;// CONCATENATED MODULE: ./src/release/one-step.ts
 
 
 
 
+
+
+
 /**
- * The root action's flow, in-process: deploy, measure the new release against the SLOs, and put the
- * previous release back when it breaches them — then record what happened as a GitHub deployment. The
- * deploy's own health gate already rolls back a release that never becomes healthy; this adds the
- * gate a healthy-but-slow release must pass.
+ * The root action's flow, in-process: deploy, measure the new release against the SLOs (from the runner
+ * or from a Fly region), and put the previous release back when it breaches them — then record what
+ * happened as a GitHub deployment. The deploy's own health gate already rolls back a release that never
+ * becomes healthy; this adds the gate a healthy-but-slow release must pass.
  */
 async function release(options) {
     const recorder = options.record ? new record/* DeploymentRecorder */.q(options.record, options.warn) : undefined;
     await recorder?.begin(options.deploy.image);
     const deployed = await deploy(options.deploy);
+    const measuredFrom = options.remote?.settings.region ?? 'runner';
     if (deployed.status !== 'deployed') {
         await recorder?.finish(deployed);
         return {
             status: deployed.status,
             deploy: deployed,
+            measuredFrom,
             verdicts: [],
             reason: deployed.reason,
             deploymentId: recorder?.deploymentId,
         };
     }
-    const targets = options.probe.urls.length ? options.probe.urls : [new URL(deployed.url)];
-    options.log(`probing ${targets.map((u) => u.href).join(', ')} against ${options.thresholds.length} threshold(s)`);
-    const report = await probe({ ...options.probe, urls: targets, log: options.log });
-    const verdicts = (0,judge/* judge */.S4)(report, options.thresholds);
-    const passed = (0,judge/* gatePassed */.q5)(verdicts);
-    if (passed) {
+    const gate = await measureRelease(options, deployed);
+    const measured = {
+        deploy: deployed,
+        measuredFrom,
+        probe: gate.report,
+        remote: gate.remote,
+        verdicts: gate.verdicts,
+    };
+    if (gate.error === undefined && (0,judge/* gatePassed */.q5)(gate.verdicts)) {
         await recorder?.finish(deployed);
-        return {
-            status: 'deployed',
-            deploy: deployed,
-            probe: report,
-            verdicts,
-            gatePassed: true,
-            deploymentId: recorder?.deploymentId,
-        };
+        return { status: 'deployed', ...measured, gatePassed: true, deploymentId: recorder?.deploymentId };
     }
-    const failedThresholds = verdicts
-        .filter((v) => v.outcome !== 'pass')
-        .map((v) => `${v.threshold} (${v.outcome})`);
-    const reason = `SLO gate not passed: ${failedThresholds.join(', ')}`;
+    const reason = gate.error ?? `SLO gate not passed: ${failedThresholds(gate.verdicts)}`;
     if (!options.rollbackOnBreach || !deployed.previousImage) {
         const why = !deployed.previousImage ? 'there is no previous release to return to' : 'rollback is off';
         options.warn(`${reason}; the new release stays because ${why}.`);
         await recorder?.finish({ ...deployed, status: 'failed', reason }, reason);
+        return { status: 'failed', ...measured, gatePassed: false, reason, deploymentId: recorder?.deploymentId };
+    }
+    const migrated = migrationBlocksRollback(options);
+    if (migrated) {
+        const stays = `${reason}; the new release stays: ${migrated}`;
+        options.warn(stays);
+        await recorder?.finish({ ...deployed, status: 'failed', reason: stays }, reason);
         return {
             status: 'failed',
-            deploy: deployed,
-            probe: report,
-            verdicts,
+            ...measured,
             gatePassed: false,
-            reason,
+            reason: stays,
             deploymentId: recorder?.deploymentId,
         };
     }
-    options.log(`${reason}; rolling back to ${deployed.previousImage}`);
-    const rolledBack = await rollbackTo(deployed.previousImage, options.deploy);
+    const previousImage = deployed.previousImage;
+    options.log(`${reason}; rolling back to ${previousImage}`);
+    const restoreConfig = await recordedConfig(options, previousImage, deployed.image);
+    const rolledBack = await rollbackTo(previousImage, { ...options.deploy, restoreConfig });
     await recorder?.finish({ ...deployed, status: 'rolled-back', reason }, `Rolled back: ${reason}`);
+    const rollback = { ...measured, rollback: rolledBack, restoredConfig: restoreConfig !== undefined };
     if (rolledBack.status !== 'deployed') {
         return {
             status: 'failed',
-            deploy: deployed,
-            rollback: rolledBack,
-            probe: report,
-            verdicts,
+            ...rollback,
             gatePassed: false,
-            reason: `${reason}; the rollback to ${deployed.previousImage} also failed: ${rolledBack.reason ?? rolledBack.status}`,
+            reason: `${reason}; the rollback to ${previousImage} also failed: ${rolledBack.reason ?? rolledBack.status}`,
             deploymentId: recorder?.deploymentId,
         };
     }
     return {
         status: 'rolled-back',
-        deploy: deployed,
-        rollback: rolledBack,
-        probe: report,
-        verdicts,
+        ...rollback,
         gatePassed: false,
         reason,
         deploymentId: recorder?.deploymentId,
     };
+}
+/**
+ * Why the SLO rollback must not put the previous image back, if it must not: this release ran a
+ * release_command (it may have migrated the database, which no image rollback undoes) and the user has
+ * not said the previous release runs on the new schema.
+ */
+function migrationBlocksRollback(options) {
+    const command = options.deploy.toml.deploy.releaseCommand;
+    if (!command || options.deploy.skipReleaseCommand || options.schemaBackwardCompatible)
+        return undefined;
+    return (`it ran release_command \`${command}\`, and the previous release may not run on the schema it migrated to. ` +
+        'Set schema-backward-compatible: true when it does, or restore the database first (see the rollback plan).');
+}
+const failedThresholds = (verdicts) => verdicts
+    .filter((v) => v.outcome !== 'pass')
+    .map((v) => `${v.threshold} (${v.outcome})`)
+    .join(', ');
+/**
+ * Probes the new release: in-process from the runner, or through latency-probe's bundle in a Machine in
+ * `probe-region`. A probe from a region that cannot measure (no Machine, exec failed) leaves the release
+ * unverified, which the gate treats like an inconclusive verdict.
+ */
+async function measureRelease(options, deployed) {
+    const count = `${options.thresholds.length} threshold(s)`;
+    if (!options.remote) {
+        const targets = options.probe.urls.length ? options.probe.urls : [new URL(deployed.url)];
+        options.log(`probing ${targets.map((u) => u.href).join(', ')} from the runner against ${count}`);
+        const report = await probe({ ...options.probe, urls: targets, log: options.log });
+        return { report, verdicts: (0,judge/* judge */.S4)(report, options.thresholds) };
+    }
+    const { settings, bundlePath, inputs, track } = options.remote;
+    options.log(`probing the release from a Machine in ${settings.region} against ${count}`);
+    try {
+        const remote = await (0,probe_remote/* probeFromRegion */.z)(settings, bundlePath, inputs, track, options.log);
+        return { report: remote.report, remote, verdicts: (0,judge/* judge */.S4)(remote.report, options.thresholds) };
+    }
+    catch (error) {
+        return {
+            verdicts: [],
+            error: `the probe from ${settings.region} could not measure: ${(0,errors/* errorMessage */.gJ)(error)}`,
+        };
+    }
+}
+/**
+ * The config the previous release recorded on its GitHub deployment (fly-deploy's `restore-config`), so the
+ * rollback restores config and image together. Undefined — an image-only rollback, as before recording
+ * existed — when nothing is recorded for that image or GitHub cannot be read (said in a warning).
+ */
+async function recordedConfig(options, previousImage, newImage) {
+    const record = options.record;
+    if (!record)
+        return undefined;
+    try {
+        const found = await (0,deployments/* successfulDeployments */.NK)({
+            token: record.token,
+            repository: record.repository,
+            apiUrl: record.apiUrl,
+            environment: record.environment,
+            excludeImage: newImage,
+            limit: 5,
+            scan: 50,
+        });
+        const configs = found.find((d) => d.payload.app === record.app && d.payload.image === previousImage)
+            ?.payload.release?.configs;
+        if (configs)
+            return configs;
+        options.warn(`no recorded config for ${previousImage} in ${record.environment}: rolling back the image only.`);
+    }
+    catch (error) {
+        options.warn(`could not read the recorded config of ${previousImage}: ${(0,errors/* errorMessage */.gJ)(error)}; rolling back the image only.`);
+    }
+    return undefined;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 816;
-export const ids = [816,265];
+export const id = 361;
+export const ids = [361,265];
 export const modules = {
 
 /***/ 6034:
@@ -104,39 +104,32 @@ function auditRetention(backups, policy, now, lagDays = 2) {
         days,
     };
 }
-/** The last `count` days up to `lastDay` (never before the first backup) that have no backup. */
+/**
+ * The last `count` days up to `lastDay` (never before the first backup) that have no backup. The window
+ * is built as a list of known length (the days from the first backup to `lastDay` at most), so no count
+ * can make it run on.
+ */
 function missingDaysOf(days, count, lastDay, oldest) {
-    const missing = [];
-    let from = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(lastDay));
     const firstDay = Date.parse((0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(oldest)));
-    for (let i = 0; i < (count < 0 ? 0 : count); i++) {
-        const t = lastDay - i * DAY;
-        if (t < firstDay)
-            break;
-        from = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(t));
-        if (!days.has(from))
-            missing.push(from);
-    }
-    return { missing: missing.sort(), from };
+    const length = Math.max(0, Math.min(count, (lastDay - firstDay) / DAY + 1));
+    const window = Array.from({ length }, (_, i) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(lastDay - i * DAY)));
+    return {
+        missing: window.filter((day) => !days.has(day)).sort(),
+        from: window.at(-1) ?? (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .dayOf */ .kb)(new Date(lastDay)),
+    };
 }
+/** A month as a count of months since year 0, so that month arithmetic is integer arithmetic. */
+const monthIndex = (date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+const monthOfIndex = (index) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(new Date(Date.UTC(Math.floor(index / 12), index % 12, 1)));
 /** Like the daily window: on the 1st, before that day's backup has run, the month is not missing yet. */
 function missingMonthsOf(backups, count, lastDay, oldest) {
     if (!backups.length)
         return [];
     const months = new Set(backups.map((b) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(b.date)));
-    const firstMonth = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(new Date(oldest));
-    const missing = [];
-    const cursor = new Date(lastDay);
-    cursor.setUTCDate(1);
-    for (let i = 0; i < (count < 0 ? 0 : count); i++) {
-        const month = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .monthOf */ .GS)(cursor);
-        if (month < firstMonth)
-            break;
-        if (!months.has(month))
-            missing.push(month);
-        cursor.setUTCMonth(cursor.getUTCMonth() - 1);
-    }
-    return missing.sort();
+    const last = monthIndex(new Date(lastDay));
+    const length = Math.max(0, Math.min(count, last - monthIndex(new Date(oldest)) + 1));
+    const window = Array.from({ length }, (_, i) => monthOfIndex(last - i));
+    return window.filter((month) => !months.has(month)).sort();
 }
 /** Reasons that keep every backup of a recent stretch (not one per week, month or year). */
 const DENSE = /^(oldest )?(last snapshot|hourly snapshot|daily snapshot|within |hourly within |daily within )/;
@@ -172,7 +165,9 @@ function auditLifecycle(answer, prefix, policy, expiredCount) {
     const applicable = answer.rules.filter((r) => r.enabled && (prefix.startsWith(r.prefix) || r.prefix.startsWith(prefix)));
     const rules = applicable.map((r) => `${r.id ?? '(no id)'} on '${r.prefix}': ${r.expirationDays ? `expire after ${r.expirationDays}d` : 'no expiry'}${r.noncurrentDays ? `, delete hidden after ${r.noncurrentDays}d` : ''}`);
     const longest = longestKeptDays(policy);
-    const tooShort = applicable.filter((r) => r.expirationDays !== undefined && r.prefix.length <= prefix.length && r.expirationDays < longest);
+    const tooShort = applicable.filter(
+    // A rule without an expiry never removes anything.
+    (r) => (r.expirationDays ?? Infinity) < longest && r.prefix.length <= prefix.length);
     if (tooShort.length > 0) {
         const r = tooShort[0];
         return {
@@ -267,17 +262,20 @@ function parseTableManifest(text, source) {
     return manifest;
 }
 /** The fingerprint of every table in a live database, via psql (bounded by `timeoutMs`). */
-async function fingerprintDatabase(url, name, timeoutMs = 600_000) {
+async function fingerprintDatabase(url, name, timeoutMs = 600_000, signal) {
     try {
         const { stdout } = await run('psql', ['-XAtq', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', TABLE_MANIFEST_SQL], {
             timeout: timeoutMs,
             maxBuffer: 64 * 1024 * 1024,
+            signal,
         });
         return stdout.trim() ? parseTableManifest(stdout, name) : new Map();
     }
     catch (error) {
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
             throw error;
+        if (signal?.aborted)
+            throw signal.reason;
         const detail = error.stderr?.trim() || error.message;
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`could not read the tables of ${name}: ${detail.split('\n')[0]}`, {
             fix: 'check that the database URL is right and reachable from the runner, and that psql is installed.',
@@ -345,7 +343,7 @@ async function compareDatabases(source, target) {
 
 /***/ }),
 
-/***/ 2816:
+/***/ 3361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -358,6 +356,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
@@ -366,6 +366,8 @@ var p_limit = __webpack_require__(370);
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/progress.ts
 var core_progress = __webpack_require__(4664);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __webpack_require__(8198);
 // EXTERNAL MODULE: ./src/backup/layout.ts
 var layout = __webpack_require__(6034);
 ;// CONCATENATED MODULE: ./src/backup/candidates.ts
@@ -667,7 +669,7 @@ var errors = __webpack_require__(4296);
  * --if-exists`, a plain SQL dump (gzipped or not) through psql. Owners and grants are not restored:
  * the target's roles are not the source's.
  */
-async function restoreDump(file, url, timeoutMs = 3_600_000) {
+async function restoreDump(file, url, timeoutMs = 3_600_000, signal) {
     const started = Date.now();
     const bytes = (0,external_node_fs_.statSync)(file).size;
     const kind = dumpKind(file);
@@ -682,8 +684,8 @@ async function restoreDump(file, url, timeoutMs = 3_600_000) {
             '-d',
             url,
             file,
-        ], timeoutMs)
-        : await runTool('psql', ['-XAq', '-v', 'ON_ERROR_STOP=1', '--single-transaction', '-d', url], timeoutMs, file, kind === 'gzip');
+        ], timeoutMs, undefined, false, signal)
+        : await runTool('psql', ['-XAq', '-v', 'ON_ERROR_STOP=1', '--single-transaction', '-d', url], timeoutMs, file, kind === 'gzip', signal);
     return { ...result, ms: Date.now() - started, bytes, tool: kind === 'pg-custom' ? 'pg_restore' : 'psql' };
 }
 function dumpKind(file) {
@@ -702,8 +704,9 @@ function dumpKind(file) {
     return 'sql';
 }
 /** Runs a PostgreSQL client tool with a deadline; stdin from `input` (gunzipped when asked). */
-async function runTool(tool, args, timeoutMs, input, gunzip = false) {
-    const child = (0,external_node_child_process_.spawn)(tool, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+async function runTool(tool, args, timeoutMs, input, gunzip = false, signal) {
+    // The run's deadline kills the tool (spawn's signal); its single transaction leaves the database as it was.
+    const child = (0,external_node_child_process_.spawn)(tool, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], signal });
     let output = '';
     const keep = (c) => (output = (output + c.toString()).slice(-8000));
     child.stdout.on('data', keep);
@@ -719,9 +722,11 @@ async function runTool(tool, args, timeoutMs, input, gunzip = false) {
         : Promise.resolve();
     const [code] = await Promise.all([
         new Promise((resolve, reject) => {
-            child.on('error', (error) => reject(new errors/* UserError */.yo(`${tool} could not be started: ${error.message}`, {
-                fix: `install the PostgreSQL client (${tool}) on the runner.`,
-            })));
+            child.on('error', (error) => signal?.aborted
+                ? reject(signal.reason)
+                : reject(new errors/* UserError */.yo(`${tool} could not be started: ${error.message}`, {
+                    fix: `install the PostgreSQL client (${tool}) on the runner.`,
+                })));
             child.on('close', (c) => resolve(c ?? 1));
         }),
         feeding.catch((error) => {
@@ -781,11 +786,11 @@ async function restoreAndCompare(store, entry, file, options, log) {
             ...base,
             problem: `not restored: the backup did not verify (${entry.problems[0] ?? entry.verdict})`,
         };
-    const expected = await expectedTables(store, entry.key, options.compareWith);
+    const expected = await expectedTables(store, entry.key, options.compareWith, options.signal);
     if ('problem' in expected)
         return { ...base, problem: expected.problem };
     log(`Restoring ${entry.key} into ${database}…`);
-    const result = await restoreDump(file, options.restoreTo);
+    const result = await restoreDump(file, options.restoreTo, undefined, options.signal);
     const timing = {
         tool: result.tool,
         ms: result.ms,
@@ -797,7 +802,7 @@ async function restoreAndCompare(store, entry, file, options, log) {
             ...timing,
             problem: `${result.tool} failed: ${result.output.split('\n').slice(-3).join(' ')}`,
         };
-    const actual = await (0,tables/* fingerprintDatabase */.G3)(options.restoreTo, database);
+    const actual = await (0,tables/* fingerprintDatabase */.G3)(options.restoreTo, database, undefined, options.signal);
     const comparison = (0,tables/* compareTables */.Dz)(expected.tables, actual, {
         expected: expected.name,
         actual: 'the restored database',
@@ -812,10 +817,10 @@ async function restoreAndCompare(store, entry, file, options, log) {
         problem: comparison.equal ? undefined : comparison.summary,
     };
 }
-async function expectedTables(store, key, compareWith) {
+async function expectedTables(store, key, compareWith, signal) {
     if (compareWith) {
         const name = (0,tables/* redactUrl */.BO)(compareWith);
-        return { tables: await (0,tables/* fingerprintDatabase */.G3)(compareWith, name), name };
+        return { tables: await (0,tables/* fingerprintDatabase */.G3)(compareWith, name, undefined, signal), name };
     }
     const manifestKey = key + TABLE_MANIFEST_SUFFIX;
     try {
@@ -834,10 +839,13 @@ const round1 = (n) => Math.round(n * 10) / 10;
 ;// CONCATENATED MODULE: ./src/backup/restore-command.ts
 
 /** Runs the user's restore-command with BACKUP_FILE and BACKUP_KEY set; its output goes to the log. */
-async function runRestoreCommand(command, file, key, log) {
+async function runRestoreCommand(command, file, key, log, 
+/** The run's deadline: the command is killed when it passes. */
+signal) {
     const child = (0,external_node_child_process_.spawn)('bash', ['-eo', 'pipefail', '-c', command], {
         env: { ...process.env, BACKUP_FILE: file, BACKUP_KEY: key },
         stdio: ['ignore', 'pipe', 'pipe'],
+        signal,
     });
     let output = '';
     const onData = (c) => {
@@ -859,28 +867,26 @@ async function runRestoreCommand(command, file, key, log) {
 
 // EXTERNAL MODULE: ./src/backup/retention.ts
 var retention = __webpack_require__(5668);
-// EXTERNAL MODULE: ./src/core/secrets.ts
-var secrets = __webpack_require__(8198);
-;// CONCATENATED MODULE: ./src/backup/s3.ts
+// EXTERNAL MODULE: ./src/core/contract.ts
+var contract = __webpack_require__(2013);
+;// CONCATENATED MODULE: ./src/backup/s3-errors.ts
 
 
-/** The only commands the verifier may send. Anything else is a bug and is refused before the wire. */
-const READ_COMMANDS = new Set([
-    'HeadBucketCommand',
-    'ListObjectsV2Command',
-    'HeadObjectCommand',
-    'GetObjectCommand',
-    'GetBucketLifecycleConfigurationCommand',
-    'ListObjectVersionsCommand',
-]);
+
+/**
+ * Raw answers the SDK's deserializer consumed: its error carries the response object (`$response`) but
+ * not the body, so the middleware files what it read here, under that same object.
+ */
+const seenAnswers = new WeakMap();
 /** Network errors that say the endpoint is wrong; retrying them only delays the message. */
 const ENDPOINT_FAULTS = new Set(['ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_CODE = /^(E[A-Z_]+|ERR_TLS_\w+|CERT_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_\w+|SELF_SIGNED_CERT_IN_CHAIN)$/;
+/** The Node network error code somewhere in the error's cause chain (the SDK wraps it). */
 function networkCode(error) {
     let current = error;
     for (let depth = 0; current && depth < 5; depth++) {
         const code = current.code;
-        if (typeof code === 'string' &&
-            /^(E[A-Z_]+|ERR_TLS_\w+|CERT_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_\w+|SELF_SIGNED_CERT_IN_CHAIN)$/.test(code))
+        if (typeof code === 'string' && NETWORK_CODE.test(code))
             return code;
         current = current.cause;
     }
@@ -890,41 +896,83 @@ function networkCode(error) {
  * Turns what S3 (and B2's S3 API) answer into what the user should change. The SDK's retry strategy
  * already leaves 4xx alone; these errors are final.
  */
-function describeS3Error(error, connection, operation, key) {
+function describeS3Error(error, place, operation, key) {
     if (error instanceof StoreError)
         return error;
     const e = (error ?? {});
-    const code = e.name ?? e.Code ?? e.code ?? 'Error';
-    const status = e.$metadata?.httpStatusCode;
-    const where = connection.endpoint ?? `AWS S3 (${connection.region})`;
-    const what = key ? `'${key}'` : `bucket '${connection.bucket}'`;
+    const ctx = {
+        error,
+        e,
+        code: e.name ?? e.Code ?? e.code ?? 'Error',
+        status: e.$metadata?.httpStatusCode,
+        message: (e.message ?? '').slice(0, 300),
+        where: (0,secrets/* redactUrl */.BO)(place.endpoint ?? `AWS S3 (${place.region})`),
+        what: key ? `'${key}'` : `bucket '${place.bucket}'`,
+        operation,
+        place,
+        key,
+    };
+    return (networkFault(ctx) ??
+        knownCode(ctx) ??
+        unusableAnswer(ctx) ??
+        byStatus(ctx) ??
+        new Error(`${operation} ${ctx.what} at ${ctx.where} failed: ${ctx.code}${ctx.status ? ` (HTTP ${ctx.status})` : ''}${ctx.message && ctx.message !== ctx.code ? `: ${ctx.message}` : ''}${cameLine(e)}`, { cause: error }));
+}
+/** "; the answer was HTTP 502 text/html "<html>…"" when the middleware saw the body, else nothing. */
+function cameLine(e) {
+    const seen = answerOf(e);
+    return seen ? `; the answer was ${(0,contract/* describeAnswer */.O1)(seen.status, seen.contentType, seen.head)}` : '';
+}
+/** What the wire carried for this error: filed by the middleware, or the body the deserializer kept. */
+function answerOf(e) {
+    const response = e.$response;
+    if (!response || typeof response !== 'object')
+        return undefined;
+    const seen = seenAnswers.get(response);
+    // The deserializer puts the text it failed to parse back on the response (smithy's deserializerMiddleware).
+    const kept = typeof response.body === 'string' ? response.body.slice(0, 400) : '';
+    if (seen)
+        return seen.head || !kept ? seen : { ...seen, head: kept };
+    if (!kept)
+        return undefined;
+    return {
+        url: '',
+        status: response.statusCode ?? 0,
+        contentType: response.headers?.['content-type'],
+        head: kept,
+    };
+}
+/** No answer at all: a host that does not resolve, a port where nothing listens, a refused certificate. */
+function networkFault({ error, e, where }) {
     const net = networkCode(error);
-    if (net) {
-        const attempts = e.$metadata?.attempts;
-        const tried = attempts ? `, ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
-        if (net === 'ENOTFOUND' || net === 'EAI_AGAIN') {
-            return new StoreError(`cannot resolve the endpoint host of ${where} (${net}${tried}).`, 'EndpointNotFound', {
-                input: 'endpoint',
-                fix: 'check the endpoint; for Backblaze B2 it is https://s3.<region>.backblazeb2.com, e.g. https://s3.us-west-004.backblazeb2.com.',
-                cause: error,
-            });
-        }
-        if (net === 'ECONNREFUSED' || net === 'EHOSTUNREACH' || net === 'ENETUNREACH') {
-            return new StoreError(`nothing answers at ${where} (${net}${tried}).`, 'EndpointUnreachable', {
-                input: 'endpoint',
-                fix: 'check the endpoint URL and port.',
-                cause: error,
-            });
-        }
-        if (/CERT|TLS|SELF_SIGNED|UNABLE_TO/.test(net)) {
-            return new StoreError(`the TLS certificate of ${where} was not accepted (${net}).`, 'EndpointTls', {
-                input: 'endpoint',
-                fix: 'check the endpoint host name; B2 endpoints are https://s3.<region>.backblazeb2.com.',
-                cause: error,
-            });
-        }
-    }
-    const message = (e.message ?? '').slice(0, 300);
+    if (!net)
+        return undefined;
+    const attempts = e.$metadata?.attempts;
+    const tried = attempts ? `, ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
+    if (net === 'ENOTFOUND' || net === 'EAI_AGAIN')
+        return new StoreError(`cannot resolve the endpoint host of ${where} (${net}${tried}).`, 'EndpointNotFound', {
+            input: 'endpoint',
+            fix: 'check the endpoint; for Backblaze B2 it is https://s3.<region>.backblazeb2.com, e.g. https://s3.us-west-004.backblazeb2.com.',
+            cause: error,
+        });
+    if (net === 'ECONNREFUSED' || net === 'EHOSTUNREACH' || net === 'ENETUNREACH')
+        return new StoreError(`nothing answers at ${where} (${net}${tried}).`, 'EndpointUnreachable', {
+            input: 'endpoint',
+            fix: 'check the endpoint URL and port.',
+            cause: error,
+        });
+    if (/CERT|TLS|SELF_SIGNED|UNABLE_TO/.test(net))
+        return new StoreError(`the TLS certificate of ${where} was not accepted (${net}).`, 'EndpointTls', {
+            input: 'endpoint',
+            fix: 'check the endpoint host name; B2 endpoints are https://s3.<region>.backblazeb2.com.',
+            cause: error,
+        });
+    return undefined;
+}
+const BUCKET_FIX = 'check the bucket name, and that endpoint and region are the ones the bucket lives in.';
+/** S3's own error codes: each says which input is wrong. */
+function knownCode(ctx) {
+    const { code, error, where, place, what, operation } = ctx;
     switch (code) {
         case 'InvalidAccessKeyId':
             return new StoreError(`${where} does not know this access key id.`, code, {
@@ -940,20 +988,12 @@ function describeS3Error(error, connection, operation, key) {
             });
         case 'AuthorizationHeaderMalformed':
         case 'PermanentRedirect':
-        case 'IllegalLocationConstraintException': {
-            const expected = /expecting '([^']+)'/.exec(message)?.[1] ?? e.$response?.headers?.['x-amz-bucket-region'];
-            return new StoreError(`bucket '${connection.bucket}' is not in region '${connection.region}'${expected ? ` (the server expects '${expected}')` : ''}.`, 'WrongRegion', {
-                input: 'region',
-                fix: expected
-                    ? `set region: ${expected} (and the endpoint of that region).`
-                    : "set region (and endpoint) to the bucket's region, e.g. us-west-004 with https://s3.us-west-004.backblazeb2.com.",
-                cause: error,
-            });
-        }
+        case 'IllegalLocationConstraintException':
+            return wrongRegion(ctx);
         case 'NoSuchBucket':
-            return new StoreError(`bucket '${connection.bucket}' does not exist at ${where}.`, code, {
+            return new StoreError(`bucket '${place.bucket}' does not exist at ${where}.`, code, {
                 input: 'bucket',
-                fix: 'check the bucket name, and that endpoint and region are the ones the bucket lives in.',
+                fix: BUCKET_FIX,
                 cause: error,
             });
         case 'AccessDenied':
@@ -966,105 +1006,104 @@ function describeS3Error(error, connection, operation, key) {
         case 'NoSuchKey':
             return new StoreError(`${what} disappeared while it was being verified.`, code, { cause: error });
     }
+    return undefined;
+}
+/** The bucket lives elsewhere: the server's own hint (message or header) becomes the fix. */
+function wrongRegion({ message, e, place, error }) {
+    const expected = /expecting '([^']+)'/.exec(message)?.[1] ?? e.$response?.headers?.['x-amz-bucket-region'];
+    return new StoreError(`bucket '${place.bucket}' is not in region '${place.region}'${expected ? ` (the server expects '${expected}')` : ''}.`, 'WrongRegion', {
+        input: 'region',
+        fix: expected
+            ? `set region: ${expected} (and the endpoint of that region).`
+            : "set region (and endpoint) to the bucket's region, e.g. us-west-004 with https://s3.us-west-004.backblazeb2.com.",
+        cause: error,
+    });
+}
+/**
+ * A 2xx the SDK could not read (XML cut off, garbage under an XML content type): the store did not
+ * answer as S3 does, so nothing can be concluded about the backups; the message quotes what came.
+ */
+function unusableAnswer({ e, status, where, operation, what, error }) {
+    const seen = answerOf(e);
+    const answered = status ?? seen?.status;
+    if (!seen || answered === undefined || answered < 200 || answered >= 300)
+        return undefined;
+    return new StoreError(`S3 at ${seen.url || where} did not answer as expected (to ${operation} ${what}): wanted a well-formed XML answer, got ${(0,contract/* describeAnswer */.O1)(answered, seen.contentType, seen.head)}.`, 'NotXml', { input: 'endpoint', fix: 'check that endpoint is the S3 API address of the bucket.', cause: error });
+}
+/** No S3 error code to go by: the status says enough (redirect, missing, forbidden, failing). */
+function byStatus(ctx) {
+    const { status, e, place, where, what, key, operation, error, code, message } = ctx;
     if (status === 301) {
-        return new StoreError(`bucket '${connection.bucket}' lives in another region than '${connection.region}'.`, 'WrongRegion', {
+        const region = e.$response?.headers?.['x-amz-bucket-region'];
+        return new StoreError(`bucket '${place.bucket}' lives in another region than '${place.region}'.`, 'WrongRegion', {
             input: 'region',
-            fix: `set region${e.$response?.headers?.['x-amz-bucket-region'] ? `: ${e.$response.headers['x-amz-bucket-region']}` : ''} and the matching endpoint.`,
+            fix: `set region${region ? `: ${region}` : ''} and the matching endpoint.`,
             cause: error,
         });
     }
-    if (status === 404 && key) {
+    if (status === 404 && key)
         return new StoreError(`${what} disappeared while it was being verified.`, 'NoSuchKey', { cause: error });
-    }
-    if (status === 404 && !key) {
-        return new StoreError(`bucket '${connection.bucket}' does not exist at ${where}.`, 'NoSuchBucket', {
+    if (status === 404)
+        return new StoreError(`bucket '${place.bucket}' does not exist at ${where}.`, 'NoSuchBucket', {
             input: 'bucket',
-            fix: 'check the bucket name, and that endpoint and region are the ones the bucket lives in.',
+            fix: BUCKET_FIX,
             cause: error,
         });
-    }
-    if (status === 403) {
+    if (status === 403)
         return new StoreError(`access denied (403) while trying to ${operation} ${what} at ${where}.`, 'AccessDenied', {
             input: 'access-key-id',
             fix: 'check the key id and secret, that the key may read this bucket, and that region matches the endpoint.',
             cause: error,
         });
-    }
-    if (status !== undefined && status >= 500) {
-        return new StoreError(`${where} answered ${code} (HTTP ${status}) to ${operation} ${what}, also on retry: the store is failing, which says nothing yet about the backups.`, 'StoreUnavailable', {
+    if (status !== undefined && status >= 500)
+        return new StoreError(`${where} answered ${code} (HTTP ${status}) to ${operation} ${what}, also on retry: the store is failing, which says nothing yet about the backups${cameLine(e)}.`, 'StoreUnavailable', {
             fix: "run again later, and check the provider's status page (status.backblaze.com for B2).",
             cause: error,
         });
-    }
-    if (status === 400 && /Unsupported header/i.test(message)) {
+    if (status === 400 && /Unsupported header/i.test(message))
         return new StoreError(`${where} rejected a checksum header: ${message}`, 'UnsupportedHeader', {
             cause: error,
         });
-    }
-    const text = `${operation} ${what} at ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}${message && message !== code ? `: ${message}` : ''}`;
-    return new Error(text, { cause: error });
+    return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/backup/s3-wire.ts
+
+
+
+
+/** The only commands the verifier may send. Anything else is a bug and is refused before the wire. */
+const READ_COMMANDS = new Set([
+    'HeadBucketCommand',
+    'ListObjectsV2Command',
+    'HeadObjectCommand',
+    'GetObjectCommand',
+    'GetBucketLifecycleConfigurationCommand',
+    'ListObjectVersionsCommand',
+]);
 /** Commands whose answer is an S3 XML document (the others carry the object's own bytes or no body). */
 const XML_COMMANDS = new Set([
     'ListObjectsV2Command',
     'GetBucketLifecycleConfigurationCommand',
     'ListObjectVersionsCommand',
 ]);
-/**
- * An XML listing answered with anything but XML (a captive portal's HTML, a proxy's error page) would
- * parse as an empty listing and read as "no objects": it is a clear error instead, naming the endpoint,
- * what came and its first bytes.
- */
-function xmlAnswersOnly(connection) {
-    return (next, context) => async (args) => {
-        const result = await next(args);
-        const response = result.response;
-        const type = response?.headers?.['content-type'] ?? '';
-        if (XML_COMMANDS.has(context.commandName ?? '') && !/xml/i.test(type)) {
-            throw new StoreError(`S3 at ${(0,secrets/* redactUrl */.BO)(connection.endpoint ?? 'AWS')} did not answer ${context.commandName?.replace(/Command$/, '')} as expected: wanted an XML answer, got HTTP ${response?.statusCode} ${type || '(no content type)'}.`, 'NotXml', {
-                input: 'endpoint',
-                fix: 'check that endpoint is the S3 API address of the bucket (not a web page).',
-            });
-        }
-        return result;
-    };
-}
 /** A listing or a head is a small answer: the whole request gets this long, trickled bytes or not. */
 const SMALL_ANSWER_TIMEOUT_MS = 20_000;
-/**
- * Bounds the whole request of the given commands (the SDK's requestTimeout is only the longest silence,
- * so a server trickling a byte a second would hold the step forever).
- */
-function boundSmallAnswers(client, connection, commands) {
-    const send = client.send.bind(client);
-    const bounded = async (command, options) => {
-        if (!commands.some((type) => command instanceof type) || options?.abortSignal)
-            return send(command, options);
-        const abortSignal = AbortSignal.timeout(SMALL_ANSWER_TIMEOUT_MS);
-        try {
-            return await send(command, { abortSignal });
-        }
-        catch (error) {
-            if (!abortSignal.aborted)
-                throw error;
-            throw new StoreError(`S3 at ${(0,secrets/* redactUrl */.BO)(connection.endpoint ?? 'AWS')} stopped answering: no complete answer within ${SMALL_ANSWER_TIMEOUT_MS / 1000}s; nothing was changed (backup-verify only reads).`, 'Timeout', { input: 'endpoint', fix: 'check that the endpoint is up and answering, then run the step again.' });
-        }
-    };
-    client.send = bounded;
-}
+/** An error answer is kept (for its message) up to this size; S3's are a few hundred bytes. */
+const ERROR_BODY_BYTES = 256 * 1024;
 /**
  * An S3 client that suits B2: SigV4 against an explicit endpoint and region, path style on request,
  * and checksum calculation/validation WHEN_REQUIRED (SDK >= 3.729 otherwise adds x-amz-checksum-mode
- * to every GET, which B2 has answered with 400 Unsupported header). Only read commands leave it.
+ * to every GET, which B2 has answered with 400 Unsupported header). Only read commands leave it, every
+ * answer is checked before the SDK reads it, and every wait is bounded.
  */
-async function createS3Store(connection) {
-    const s3 = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+async function readOnlyClient(s3, options) {
     const client = new s3.S3Client({
-        endpoint: connection.endpoint,
-        region: connection.region,
-        forcePathStyle: connection.forcePathStyle,
-        credentials: connection.accessKeyId && connection.secretAccessKey
-            ? { accessKeyId: connection.accessKeyId, secretAccessKey: connection.secretAccessKey }
+        endpoint: options.endpoint,
+        region: options.region,
+        forcePathStyle: options.forcePathStyle,
+        credentials: options.accessKeyId && options.secretAccessKey
+            ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
             : undefined,
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
@@ -1072,182 +1111,328 @@ async function createS3Store(connection) {
         // requestTimeout is the longest silence on the socket: a server that stops answering ends the step.
         requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000 },
     });
-    let answered = false;
-    // A host that does not resolve or a port where nothing listens is a wrong endpoint, not a blip: the
-    // SDK's standard strategy would try it three times (with backoff) before saying so.
-    const standard = await client.config.retryStrategy();
-    if ('acquireInitialRetryToken' in standard) {
-        client.config.retryStrategy = async () => ({
-            acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
-            refreshRetryTokenForRetry: (token, info) => {
-                const net = networkCode(info.error);
-                if (net && ENDPOINT_FAULTS.has(net))
-                    throw info.error;
-                // A server that has never answered is not waited for again (the same rule as core/http.ts).
-                if (!answered && info.error?.name === 'TimeoutError')
-                    throw info.error;
-                return standard.refreshRetryTokenForRetry(token, info);
-            },
-            recordSuccess: (token) => {
-                answered = true;
-                standard.recordSuccess(token);
-            },
-        });
-    }
+    await giveUpOnWrongEndpoints(client);
     client.middlewareStack.add((next, context) => async (args) => {
         const name = context.commandName ?? 'unknown';
         // Observed before the guard, so a test sees every command the verifier tries, refused or not.
-        connection.onCommand?.(name);
+        options.onCommand?.(name);
         if (!READ_COMMANDS.has(name))
             throw new Error(`refusing to send ${name}: backup-verify is read-only`);
         return next(args);
     }, { step: 'initialize', name: 'runwayReadOnlyGuard' });
-    client.middlewareStack.add(xmlAnswersOnly(connection), { step: 'deserialize', name: 'runwayXmlContract' });
-    boundSmallAnswers(client, connection, [
-        s3.ListObjectsV2Command,
-        s3.HeadBucketCommand,
-        s3.HeadObjectCommand,
-    ]);
-    const Bucket = connection.bucket;
-    const send = async (operation, key, run) => {
-        try {
-            return await run();
+    // At the deserialize step, added after the SDK's deserializer: it sees the raw response first.
+    client.middlewareStack.add(answerContract(), { step: 'deserialize', name: 'runwayAnswerContract' });
+    boundSends(client, options, [s3.ListObjectsV2Command, s3.HeadBucketCommand, s3.HeadObjectCommand]);
+    return client;
+}
+/**
+ * A host that does not resolve or a port where nothing listens is a wrong endpoint, not a blip: the
+ * SDK's standard strategy would try it three times (with backoff) before saying so. A server that has
+ * never answered is not waited for again either (the same rule as core/http.ts).
+ */
+async function giveUpOnWrongEndpoints(client) {
+    let answered = false;
+    const standard = await client.config.retryStrategy();
+    if (!('acquireInitialRetryToken' in standard))
+        return;
+    client.config.retryStrategy = async () => ({
+        acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
+        refreshRetryTokenForRetry: (token, info) => {
+            const net = networkCode(info.error);
+            if (net && ENDPOINT_FAULTS.has(net))
+                throw info.error;
+            if (!answered && info.error?.name === 'TimeoutError')
+                throw info.error;
+            return standard.refreshRetryTokenForRetry(token, info);
+        },
+        recordSuccess: (token) => {
+            answered = true;
+            standard.recordSuccess(token);
+        },
+    });
+}
+/**
+ * The raw answer, before the SDK parses it. An XML listing answered with anything but XML (a captive
+ * portal's HTML, a proxy's error page) would parse as an empty listing and read as "no objects": it is a
+ * clear error instead, naming the URL, what came and its first bytes. Error answers are read here too
+ * (the SDK's error keeps the response but not its body), so any later message can quote them.
+ */
+function answerContract() {
+    return (next, context) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        const name = context.commandName ?? '';
+        const contentType = response.headers?.['content-type'];
+        const notXml = XML_COMMANDS.has(name) && !/xml/i.test(contentType ?? '');
+        const failed = response.statusCode >= 300;
+        if (!notXml && !failed) {
+            // Kept without a body: a listing the SDK cannot parse is quoted from the text it keeps.
+            if (XML_COMMANDS.has(name))
+                seenAnswers.set(response, seen(args.request, response, ''));
+            return result;
         }
-        catch (error) {
-            throw describeS3Error(error, connection, operation, key);
-        }
-    };
-    return {
-        description: `s3://${Bucket} at ${connection.endpoint ?? 'AWS'}`,
-        async check() {
-            await send('list', undefined, () => client.send(new s3.ListObjectsV2Command({ Bucket, MaxKeys: 1 })));
-        },
-        async list(prefix) {
-            const objects = [];
-            let token;
-            do {
-                const page = await send('list', undefined, () => client.send(new s3.ListObjectsV2Command({
-                    Bucket,
-                    Prefix: prefix || undefined,
-                    ContinuationToken: token,
-                    MaxKeys: connection.listPageSize,
-                })));
-                for (const item of page.Contents ?? []) {
-                    if (!item.Key)
-                        continue;
-                    objects.push({
-                        key: item.Key,
-                        size: item.Size ?? 0,
-                        lastModified: item.LastModified ?? new Date(0),
-                        etag: item.ETag?.replace(/"/g, ''),
-                    });
-                }
-                token = page.IsTruncated ? page.NextContinuationToken : undefined;
-            } while (token);
-            return objects;
-        },
-        async listFolders(prefix) {
-            const page = await send('list', undefined, () => client.send(new s3.ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, Delimiter: '/', MaxKeys: 50 })));
-            return (page.CommonPrefixes ?? []).map((p) => p.Prefix ?? '').filter(Boolean);
-        },
-        async head(key) {
-            const answer = await send('read', key, () => client.send(new s3.HeadObjectCommand({ Bucket, Key: key })));
-            return {
-                size: answer.ContentLength ?? 0,
-                etag: answer.ETag?.replace(/"/g, ''),
-                metadata: Object.fromEntries(Object.entries(answer.Metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
-                serverSideEncryption: answer.ServerSideEncryption,
-                sseCustomerAlgorithm: answer.SSECustomerAlgorithm,
-            };
-        },
-        async get(key) {
-            const answer = await send('read', key, () => client.send(new s3.GetObjectCommand({ Bucket, Key: key })));
-            return { body: answer.Body, size: answer.ContentLength };
-        },
-        async getText(key, maxBytes = 4 * 1024 * 1024) {
-            const answer = await send('read', key, () => client.send(new s3.GetObjectCommand({ Bucket, Key: key })));
-            const body = answer.Body;
-            const chunks = [];
-            let total = 0;
-            for await (const chunk of body) {
-                total += chunk.length;
-                if (total > maxBytes) {
-                    body.destroy();
-                    throw new StoreError(`'${key}' is larger than ${maxBytes} bytes; it is not a checksum file.`, 'TooLarge');
-                }
-                chunks.push(chunk);
-            }
-            return Buffer.concat(chunks).toString('utf8');
-        },
-        async lifecycle() {
-            try {
-                const answer = await client.send(new s3.GetBucketLifecycleConfigurationCommand({ Bucket }));
-                return {
-                    rules: (answer.Rules ?? []).map((rule) => ({
-                        id: rule.ID,
-                        prefix: rule.Filter?.Prefix ?? rule.Filter?.And?.Prefix ?? rule.Prefix ?? '',
-                        enabled: rule.Status === 'Enabled',
-                        expirationDays: rule.Expiration?.Days,
-                        noncurrentDays: rule.NoncurrentVersionExpiration?.NoncurrentDays,
-                    })),
-                };
-            }
-            catch (error) {
-                const e = error;
-                const code = e.name ?? e.Code ?? 'Error';
-                if (code === 'NoSuchLifecycleConfiguration')
-                    return { rules: [] };
-                return {
-                    unavailable: `${code}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''}`,
-                };
-            }
-        },
-        async versions(prefix) {
-            const versions = [];
-            let keyMarker;
-            let versionMarker;
-            try {
-                for (let page = 0; page < 100; page++) {
-                    const answer = await client.send(new s3.ListObjectVersionsCommand({
-                        Bucket,
-                        Prefix: prefix || undefined,
-                        KeyMarker: keyMarker,
-                        VersionIdMarker: versionMarker,
-                    }));
-                    for (const v of answer.Versions ?? []) {
-                        if (v.Key)
-                            versions.push({
-                                key: v.Key,
-                                lastModified: v.LastModified ?? new Date(0),
-                                isLatest: Boolean(v.IsLatest),
-                                deleteMarker: false,
-                            });
-                    }
-                    for (const m of answer.DeleteMarkers ?? []) {
-                        if (m.Key)
-                            versions.push({
-                                key: m.Key,
-                                lastModified: m.LastModified ?? new Date(0),
-                                isLatest: Boolean(m.IsLatest),
-                                deleteMarker: true,
-                            });
-                    }
-                    if (!answer.IsTruncated)
-                        break;
-                    keyMarker = answer.NextKeyMarker;
-                    versionMarker = answer.NextVersionIdMarker;
-                }
-                return { versions };
-            }
-            catch (error) {
-                const e = error;
-                return {
-                    unavailable: `${e.name ?? e.Code ?? 'Error'}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''}`,
-                };
-            }
-        },
+        const body = await readUpTo(response.body, notXml ? 4096 : ERROR_BODY_BYTES);
+        const answer = seen(args.request, response, body.toString('utf8', 0, 400));
+        if (notXml)
+            throw notXmlError(answer, name);
+        response.body = body;
+        seenAnswers.set(response, answer);
+        return result;
     };
 }
+function seen(request, response, head) {
+    return {
+        url: requestUrl(request),
+        status: response.statusCode,
+        contentType: response.headers?.['content-type'],
+        head,
+    };
+}
+function notXmlError(answer, command) {
+    return new StoreError(`S3 at ${answer.url} did not answer ${command.replace(/Command$/, '')} as expected: wanted an XML answer, got ${(0,contract/* describeAnswer */.O1)(answer.status, answer.contentType, answer.head)}.`, 'NotXml', { input: 'endpoint', fix: 'check that endpoint is the S3 API address of the bucket (not a web page).' });
+}
+/** The request's URL, secrets redacted (a presigned query would carry the signature). */
+function requestUrl(request) {
+    const port = request.port ? `:${request.port}` : '';
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(request.query ?? {}))
+        for (const value of Array.isArray(v) ? v : [v ?? ''])
+            query.append(k, value);
+    const search = query.size ? `?${query.toString()}` : '';
+    return (0,secrets/* redactUrl */.BO)(`${request.protocol ?? 'https:'}//${request.hostname ?? ''}${port}${request.path ?? '/'}${search}`);
+}
+/** A body that trickles or stalls is quoted with what came within this long. */
+const BODY_READ_MS = 2000;
+/** At most `max` bytes of a body, or what arrived within BODY_READ_MS (the rest is not waited for). */
+async function readUpTo(body, max) {
+    if (!body)
+        return Buffer.alloc(0);
+    if (body instanceof Uint8Array)
+        return Buffer.from(body).subarray(0, max);
+    const stream = body;
+    const chunks = [];
+    let size = 0;
+    const timer = setTimeout(() => stream.destroy(), BODY_READ_MS);
+    try {
+        for await (const chunk of stream) {
+            chunks.push(Buffer.from(chunk));
+            size += chunk.length;
+            if (size >= max)
+                break;
+        }
+    }
+    catch {
+        // Cut off (by the timer, the run's deadline or the server): what came is enough to quote.
+    }
+    finally {
+        clearTimeout(timer);
+        stream.destroy();
+    }
+    return Buffer.concat(chunks).subarray(0, max);
+}
+/**
+ * Every send carries the run's signal (its deadline aborts what is in flight), and small answers a
+ * whole-request bound too: the SDK's requestTimeout is only the longest silence, so a server trickling a
+ * byte a second would hold the step forever.
+ */
+function boundSends(client, options, small) {
+    const send = client.send.bind(client);
+    const bounded = async (command, sendOptions) => {
+        const timeout = small.some((type) => command instanceof type)
+            ? AbortSignal.timeout(SMALL_ANSWER_TIMEOUT_MS)
+            : undefined;
+        const signals = [sendOptions?.abortSignal, options.signal, timeout].filter((s) => s !== undefined);
+        try {
+            return await send(command, {
+                ...sendOptions,
+                abortSignal: signals.length ? AbortSignal.any(signals) : undefined,
+            });
+        }
+        catch (error) {
+            // The run's deadline speaks for itself; a small answer's own bound names the server.
+            if (options.signal?.aborted)
+                throw options.signal.reason ?? error;
+            if (!timeout?.aborted)
+                throw error;
+            throw new StoreError(`S3 at ${(0,secrets/* redactUrl */.BO)(options.endpoint ?? 'AWS')} stopped answering: no complete answer within ${SMALL_ANSWER_TIMEOUT_MS / 1000}s; nothing was changed (backup-verify only reads).`, 'Timeout', { input: 'endpoint', fix: 'check that the endpoint is up and answering, then run the step again.' });
+        }
+    };
+    client.send = bounded;
+}
+
+;// CONCATENATED MODULE: ./src/backup/s3.ts
+
+
+
+
+/** The verifier's view of an S3 (or B2) bucket: only reads, each answer checked, each wait bounded. */
+async function createS3Store(connection) {
+    const s3 = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const client = await readOnlyClient(s3, connection);
+    const b = {
+        s3,
+        client,
+        connection,
+        Bucket: connection.bucket,
+        async send(operation, key, run) {
+            try {
+                return await run();
+            }
+            catch (error) {
+                throw describeS3Error(error, connection, operation, key);
+            }
+        },
+    };
+    return {
+        description: `s3://${connection.bucket} at ${connection.endpoint ?? 'AWS'}`,
+        check: async () => {
+            await b.send('list', undefined, () => client.send(new s3.ListObjectsV2Command({ Bucket: b.Bucket, MaxKeys: 1 })));
+        },
+        list: (prefix) => listAll(b, prefix),
+        listFolders: (prefix) => listFolders(b, prefix),
+        head: (key) => headObject(b, key),
+        get: (key) => getObject(b, key),
+        getText: (key, maxBytes) => getText(b, key, maxBytes),
+        lifecycle: () => readLifecycle(b),
+        versions: (prefix) => readVersions(b, prefix),
+    };
+}
+/** Every object under the prefix, page by page. */
+async function listAll(b, prefix) {
+    const objects = [];
+    let token;
+    do {
+        const page = await b.send('list', undefined, () => b.client.send(new b.s3.ListObjectsV2Command({
+            Bucket: b.Bucket,
+            Prefix: prefix || undefined,
+            ContinuationToken: token,
+            MaxKeys: b.connection.listPageSize,
+        })));
+        for (const item of page.Contents ?? []) {
+            if (!item.Key)
+                continue;
+            objects.push({
+                key: item.Key,
+                size: item.Size ?? 0,
+                lastModified: item.LastModified ?? new Date(0),
+                etag: item.ETag?.replace(/"/g, ''),
+            });
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return objects;
+}
+async function listFolders(b, prefix) {
+    const page = await b.send('list', undefined, () => b.client.send(new b.s3.ListObjectsV2Command({
+        Bucket: b.Bucket,
+        Prefix: prefix || undefined,
+        Delimiter: '/',
+        MaxKeys: 50,
+    })));
+    return (page.CommonPrefixes ?? []).map((p) => p.Prefix ?? '').filter(Boolean);
+}
+async function headObject(b, key) {
+    const answer = await b.send('read', key, () => b.client.send(new b.s3.HeadObjectCommand({ Bucket: b.Bucket, Key: key })));
+    return {
+        size: answer.ContentLength ?? 0,
+        etag: answer.ETag?.replace(/"/g, ''),
+        metadata: Object.fromEntries(Object.entries(answer.Metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+        serverSideEncryption: answer.ServerSideEncryption,
+        sseCustomerAlgorithm: answer.SSECustomerAlgorithm,
+    };
+}
+/** The object's bytes as a stream; the run's deadline ends the download too, not only the request. */
+async function getObject(b, key) {
+    const answer = await b.send('read', key, () => b.client.send(new b.s3.GetObjectCommand({ Bucket: b.Bucket, Key: key })));
+    const body = answer.Body;
+    const signal = b.connection.signal;
+    if (signal) {
+        const stop = () => body.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        signal.addEventListener('abort', stop, { once: true });
+        body.once('close', () => signal.removeEventListener('abort', stop));
+    }
+    return { body, size: answer.ContentLength };
+}
+/** A small object (a checksum file) as text; anything larger than `maxBytes` is not one. */
+async function getText(b, key, maxBytes = 4 * 1024 * 1024) {
+    const { body } = await getObject(b, key);
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of body) {
+        total += chunk.length;
+        if (total > maxBytes) {
+            body.destroy();
+            throw new StoreError(`'${key}' is larger than ${maxBytes} bytes; it is not a checksum file.`, 'TooLarge');
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** "NoSuchThing (HTTP 403)": why an optional answer could not be read. */
+const why = (error) => {
+    const e = error;
+    return `${e.name ?? e.Code ?? 'Error'}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''}`;
+};
+/** The bucket's lifecycle rules, or why they could not be read (many keys may not read them). */
+async function readLifecycle(b) {
+    try {
+        const answer = await b.client.send(new b.s3.GetBucketLifecycleConfigurationCommand({ Bucket: b.Bucket }));
+        return {
+            rules: (answer.Rules ?? []).map((rule) => ({
+                id: rule.ID,
+                prefix: rule.Filter?.Prefix ?? rule.Filter?.And?.Prefix ?? rule.Prefix ?? '',
+                enabled: rule.Status === 'Enabled',
+                expirationDays: rule.Expiration?.Days,
+                noncurrentDays: rule.NoncurrentVersionExpiration?.NoncurrentDays,
+            })),
+        };
+    }
+    catch (error) {
+        if (error.name === 'NoSuchLifecycleConfiguration')
+            return { rules: [] };
+        if (b.connection.signal?.aborted)
+            throw error;
+        return { unavailable: why(error) };
+    }
+}
+/** Versions and delete markers under the prefix (at most 100 pages), or why they could not be read. */
+async function readVersions(b, prefix) {
+    const versions = [];
+    let keyMarker;
+    let versionMarker;
+    try {
+        for (let page = 0; page < 100; page++) {
+            const answer = await b.client.send(new b.s3.ListObjectVersionsCommand({
+                Bucket: b.Bucket,
+                Prefix: prefix || undefined,
+                KeyMarker: keyMarker,
+                VersionIdMarker: versionMarker,
+            }));
+            for (const v of answer.Versions ?? [])
+                if (v.Key)
+                    versions.push(versionOf(v, false));
+            for (const m of answer.DeleteMarkers ?? [])
+                if (m.Key)
+                    versions.push(versionOf(m, true));
+            if (!answer.IsTruncated)
+                break;
+            keyMarker = answer.NextKeyMarker;
+            versionMarker = answer.NextVersionIdMarker;
+        }
+        return { versions };
+    }
+    catch (error) {
+        if (b.connection.signal?.aborted)
+            throw error;
+        return { unavailable: why(error) };
+    }
+}
+const versionOf = (v, deleteMarker) => ({
+    key: v.Key,
+    lastModified: v.LastModified ?? new Date(0),
+    isLatest: Boolean(v.IsLatest),
+    deleteMarker,
+});
 
 ;// CONCATENATED MODULE: ./src/backup/series-audit.ts
 
@@ -1571,7 +1756,10 @@ class ContentCheck {
                 : { kind: 'pg-custom', ok: false, depth: 'header', detail: header.detail };
             return;
         }
-        const child = (0,external_node_child_process_.spawn)(binary, ['-f', '/dev/null'], { stdio: ['pipe', 'ignore', 'pipe'] });
+        const child = (0,external_node_child_process_.spawn)(binary, ['-f', '/dev/null'], {
+            stdio: ['pipe', 'ignore', 'pipe'],
+            signal: this.options.signal,
+        });
         let stderr = '';
         child.stderr.on('data', (c) => {
             if (stderr.length < 4000)
@@ -1809,7 +1997,7 @@ async function verifyObject(store, c, indexEvidence, options) {
 /** One pass over the bytes: hashes, the content check, the optional copy and progress lines. */
 async function readThrough(store, key, size, evidence, options) {
     const digests = new StreamDigests(evidence);
-    const content = new ContentCheck({ pgRestore: options.pgRestore });
+    const content = new ContentCheck({ pgRestore: options.pgRestore, signal: options.signal });
     let file;
     if (options.saveTo) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.saveTo), { recursive: true });
@@ -1913,6 +2101,8 @@ function explainMismatch(r, matched) {
 
 
 
+
+
 const verify_HOUR = 3_600_000;
 const DEFAULT_POLICY = { daily: 30, monthly: 12 };
 /**
@@ -1927,48 +2117,98 @@ async function verifyBackups(options) {
         return verifyRun(options, new Progress());
     return withinTimeout(options, options.timeoutMs);
 }
-/** Where a run is, so a timeout can say what it was doing and which backups were not verified. */
+/** Where a run is, so a timeout can say what it was doing, whom it was waiting for and what was not verified. */
 class Progress {
     phase = 'listing the bucket';
+    /** Whom the phase waits for: "the store at <endpoint> to answer", the restore database, the user's command. */
+    waitingFor = 'the store to answer';
     pending = new Set();
 }
 /**
- * The run raced against `timeout`: past it, a failure naming the phase and every backup not verified.
- * Nothing is written to the bucket either way (backup-verify only reads), and no report file is left.
+ * The run raced against `timeout`: past it, a failure naming the phase, the server it was waiting for and
+ * every backup not verified, and the run's signal aborts what is still in flight (S3 requests, downloads,
+ * pg_restore, restore-command), so the action ends at its deadline rather than at each request's own
+ * bound. Nothing is written to the bucket either way (backup-verify only reads), and no report file is left.
  */
 async function withinTimeout(options, timeoutMs) {
     const progress = new Progress();
-    let timer;
-    const expired = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            const left = [...progress.pending];
-            const where = options.connection?.endpoint ?? 'the store';
-            reject(new StoreError(`backup-verify's timeout (${(0,duration/* formatDuration */.a3)(timeoutMs)}) passed while ${progress.phase} at ${where}; ` +
-                (left.length
-                    ? `not verified: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ` and ${left.length - 10} more` : ''}`
-                    : 'no backup was verified') +
-                '. Nothing was written to the bucket.', 'Timeout', { input: 'timeout', fix: 'raise timeout, or check that the store answers.' }));
-        }, timeoutMs);
-        timer.unref();
-    });
+    progress.waitingFor = storeToAnswer(options);
+    const controller = new AbortController();
+    const stop = () => controller.abort(timeoutError(progress, timeoutMs));
+    const timer = setTimeout(stop, timeoutMs);
+    timer.unref();
+    const expired = new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
+        once: true,
+    }));
+    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+    const run = verifyRun({ ...options, signal }, progress);
+    // The run ends soon after the abort; its own error says less than the timeout's.
+    run.catch(() => { });
     try {
-        return await Promise.race([verifyRun(options, progress), expired]);
+        return await Promise.race([run, expired]);
     }
     finally {
         clearTimeout(timer);
     }
 }
+const storeToAnswer = (options) => options.connection?.endpoint
+    ? `the store at ${(0,secrets/* redactUrl */.BO)(options.connection.endpoint)} to answer`
+    : 'the store to answer';
+function timeoutError(progress, timeoutMs) {
+    const left = [...progress.pending];
+    return new StoreError(`backup-verify's timeout (${(0,duration/* formatDuration */.a3)(timeoutMs)}) passed while ${progress.phase}, waiting for ${progress.waitingFor}; ` +
+        (left.length
+            ? `not verified: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ` and ${left.length - 10} more` : ''}`
+            : 'no backup was verified') +
+        '. The requests in flight were stopped; nothing was written to the bucket.', 'Timeout', { input: 'timeout', fix: 'raise timeout, or check that what it was waiting for answers.' });
+}
 async function verifyRun(options, progress) {
     const log = options.log ?? (() => { });
     const now = options.now ?? new Date();
+    const store = options.store ?? (await createS3Store({ ...options.connection, signal: options.signal }));
+    const plan = await planRun(store, options, now, log, progress);
+    const workDir = options.workDir ?? (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'backup-verify');
+    const saveTo = (key) => plan.restoreTargets.has(key) ? (0,external_node_path_.join)(workDir, key.replace(/[^A-Za-z0-9._-]+/g, '_')) : undefined;
+    let run;
+    let restored;
+    try {
+        run = await verifySelected(store, plan.toVerify, plan.evidence.index, saveTo, options, log, progress.pending);
+        restored = await restoreNewest(store, plan.restoreKey, run, saveTo, options, log, progress);
+        if (options.restoreCommand) {
+            progress.phase = 'running restore-command';
+            progress.waitingFor = 'restore-command to finish';
+            await runRestoreCommands(run.entries, options.restoreCommand, saveTo, log, options.signal);
+        }
+    }
+    finally {
+        // Also when the deadline ended the run: downloaded copies of backups are not left on the runner.
+        for (const file of plan.restoreTargets)
+            (0,external_node_fs_.rmSync)(saveTo(file), { force: true });
+    }
+    progress.phase = 'auditing retention';
+    progress.waitingFor = storeToAnswer(options);
+    const report = await auditAndReport(store, options, now, plan, run);
+    if (restored) {
+        report.restore = restored;
+        if (!restored.ok)
+            report.failures.push(`restore of ${restored.key} into ${restored.database}: ${restored.problem}`);
+        report.passed = report.failures.length === 0;
+    }
+    options.signal?.throwIfAborted();
+    if (options.reportPath) {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.reportPath), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(options.reportPath, JSON.stringify(report, null, 2));
+    }
+    return report;
+}
+/** Lists the prefix, chooses what to verify (and restore), and reads the checksums that cover it. */
+async function planRun(store, options, now, log, progress) {
     const mode = options.verify ?? { kind: 'latest' };
     const shard = options.shard ?? { index: 1, count: 1 };
-    const store = options.store ?? (await createS3Store(options.connection));
     const listing = await listBackups(store, options.prefix, log);
     const candidates = toCandidates(listing.backups, options.dateFrom ?? 'key');
     const series = groupBySeries(candidates);
-    const random = options.random ?? Math.random;
-    const selected = selectForVerify(candidates, series, mode, shard, now, random);
+    const selected = selectForVerify(candidates, series, mode, shard, now, options.random ?? Math.random);
     const restoreKey = options.restoreTo ? chooseRestoreKey(candidates, series, options.restoreKey) : undefined;
     if (restoreKey)
         selected.add(restoreKey);
@@ -1982,34 +2222,26 @@ async function verifyRun(options, progress) {
     const restoreTargets = options.restoreCommand ? newestOfEach(series, selected) : new Set();
     if (restoreKey)
         restoreTargets.add(restoreKey);
-    const workDir = options.workDir ?? (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? '/tmp', 'backup-verify');
-    const saveTo = (key) => restoreTargets.has(key) ? (0,external_node_path_.join)(workDir, key.replace(/[^A-Za-z0-9._-]+/g, '_')) : undefined;
-    const run = await verifySelected(store, toVerify, evidence.index, saveTo, options, log, progress.pending);
-    progress.phase = 'restoring and auditing';
-    const restored = restoreKey
-        ? await restoreAndCompare(store, run.entries.find((e) => e.key === restoreKey), saveTo(restoreKey), { restoreTo: options.restoreTo, compareWith: options.compareWith }, log)
-        : undefined;
-    if (options.restoreCommand)
-        await runRestoreCommands(run.entries, options.restoreCommand, saveTo, log);
-    for (const file of restoreTargets)
-        (0,external_node_fs_.rmSync)(saveTo(file), { force: true });
+    return { mode, shard, candidates, series, toVerify, restoreKey, restoreTargets, evidence };
+}
+/** With `restore-to`: the chosen backup restored into the database and compared table by table. */
+async function restoreNewest(store, restoreKey, run, saveTo, options, log, progress) {
+    if (!restoreKey)
+        return undefined;
+    progress.phase = `restoring ${restoreKey}`;
+    progress.waitingFor = `the database ${(0,secrets/* redactUrl */.BO)(options.restoreTo)} to finish the restore`;
+    return restoreAndCompare(store, run.entries.find((e) => e.key === restoreKey), saveTo(restoreKey), { restoreTo: options.restoreTo, compareWith: options.compareWith, signal: options.signal }, log);
+}
+/** Each series' retention audit, then the report with the lifecycle check and the verdict. */
+async function auditAndReport(store, options, now, plan, run) {
     const audits = [];
     let versions;
     const rules = seriesRules(options, now);
-    for (const [name, members] of series)
+    for (const [name, members] of plan.series)
         audits.push(await auditSeries(name, members, rules, () => (versions ??= store.versions(options.prefix))));
+    const { mode, shard, candidates, series } = plan;
     const report = await assembleReport({ store, options, now, mode, shard, candidates, series, audits, run });
-    report.warnings.unshift(...evidence.warnings);
-    if (restored) {
-        report.restore = restored;
-        if (!restored.ok)
-            report.failures.push(`restore of ${restored.key} into ${restored.database}: ${restored.problem}`);
-        report.passed = report.failures.length === 0;
-    }
-    if (options.reportPath) {
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.reportPath), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(options.reportPath, JSON.stringify(report, null, 2));
-    }
+    report.warnings.unshift(...plan.evidence.warnings);
     return report;
 }
 function seriesRules(options, now) {
@@ -2089,7 +2321,12 @@ async function verifySelected(store, toVerify, index, saveTo, options, log, pend
     const limit = (0,p_limit/* default */.A)(options.concurrency ?? 6);
     const large = (0,p_limit/* default */.A)(options.largeConcurrency ?? 2);
     const largeBytes = options.largeObjectBytes ?? 64 * 1024 * 1024;
-    const read = { log, pgRestore: options.pgRestore, progressIntervalMs: options.progressIntervalMs ?? 5000 };
+    const read = {
+        log,
+        pgRestore: options.pgRestore,
+        progressIntervalMs: options.progressIntervalMs ?? 5000,
+        signal: options.signal,
+    };
     let bytes = 0;
     const entries = await Promise.all(toVerify.map((c) => limit(async () => {
         const once = () => verifyObject(store, c, index.for(c.object.key), { ...read, saveTo: saveTo(c.object.key) });
@@ -2138,14 +2375,14 @@ function describeOutcome(entry) {
     return `${word} ${entry.key} (${(0,core_progress/* formatBytes */.z)(entry.size)}${entry.ms !== undefined ? ` in ${(0,duration/* formatDuration */.a3)(entry.ms)}` : ''})${proof}`;
 }
 /** The user's restore-command on each series' newest backup that passed; the copy is removed after. */
-async function runRestoreCommands(entries, command, saveTo, log) {
+async function runRestoreCommands(entries, command, saveTo, log, signal) {
     for (const entry of entries) {
         const file = saveTo(entry.key);
         if (!file)
             continue;
         if (entry.verdict !== 'failed') {
             log(`Running restore-command on ${entry.key}…`);
-            entry.restore = await runRestoreCommand(command, file, entry.key, log);
+            entry.restore = await runRestoreCommand(command, file, entry.key, log, signal);
             if (!entry.restore.ok) {
                 entry.verdict = 'failed';
                 entry.problems.push(`restore-command exited with ${entry.restore.exitCode}`);
@@ -2210,6 +2447,113 @@ async function assembleReport(ctx) {
 }
 const verify_round1 = (n) => Math.round(n * 10) / 10;
 
+
+
+/***/ }),
+
+/***/ 2013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ describeAnswer),
+/* harmony export */   Vl: () => (/* binding */ ContractError),
+/* harmony export */   qE: () => (/* binding */ isJsonContentType)
+/* harmony export */ });
+/* unused harmony exports firstBytes, pathId, checkFields, checkEach */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+
+
+/**
+ * An answer that is not what the service promises (HTML where JSON was due, a field missing, a body cut
+ * off). Never retried and never acted on: the message names the service, the URL without secrets,
+ * what was expected and the first bytes of what came.
+ */
+class ContractError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD {
+    service;
+    url;
+    expected;
+    got;
+    constructor(service, url, expected, got, status) {
+        super(`${service} at ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url)} did not answer as expected: wanted ${expected}, got ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got)}.`, status, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got));
+        this.service = service;
+        this.url = url;
+        this.expected = expected;
+        this.got = got;
+        this.name = 'ContractError';
+    }
+}
+/** The first bytes of a body, on one line, for a message: enough to recognise a captive portal or a proxy page. */
+function firstBytes(text, max = 120) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (!flat)
+        return 'an empty body';
+    return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+}
+/** How a response looked, for ContractError's "got": status, content type and first bytes. */
+function describeAnswer(status, contentType, text) {
+    return `HTTP ${status} ${contentType || '(no content type)'} ${firstBytes(text)}`;
+}
+function isJsonContentType(contentType) {
+    const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+    return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+}
+/** Ids are at most this long at every service we call (Fly Machine ids are 14, Cloudflare ids 32). */
+const MAX_ID_LENGTH = 256;
+const URL_SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]*$/;
+/**
+ * The one gate for a value going into a URL path: present, a string, URL-safe and of sane length. A
+ * request never carries `undefined`, and an id can never be empty (which would address the collection).
+ */
+function pathId(kind, value) {
+    if (typeof value !== 'string' || value === '' || value.length > MAX_ID_LENGTH || !URL_SAFE_ID.test(value)) {
+        const shown = typeof value === 'string' ? firstBytes(value, 40) : String(value);
+        throw new ContractError('Runway', `(${kind})`, `a non-empty, URL-safe ${kind} to put in the request path`, shown, 0);
+    }
+    return value;
+}
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    return typeof value;
+}
+/**
+ * Checks that `value` is an object with the given fields of the given types (`?` = may be absent or
+ * null); returns the first problem as text, or undefined. Non-empty strings only for required strings.
+ */
+function checkFields(value, fields, where = 'the body') {
+    if (typeOf(value) !== 'object')
+        return `${where} to be a JSON object (it is ${typeOf(value)})`;
+    const record = value;
+    for (const [field, shape] of Object.entries(fields)) {
+        const optional = shape.endsWith('?');
+        const want = shape.replace('?', '');
+        const present = record[field];
+        if (present === undefined || present === null) {
+            if (optional)
+                continue;
+            return `${where} to have "${field}" (${want})`;
+        }
+        if (typeOf(present) !== want)
+            return `${where}."${field}" to be ${want} (it is ${typeOf(present)})`;
+        if (want === 'string' && !optional && present === '')
+            return `${where}."${field}" to be non-empty`;
+    }
+    return undefined;
+}
+/** Every element of an array checked with checkFields; the first problem, or undefined. */
+function checkEach(value, fields, what) {
+    if (!Array.isArray(value))
+        return `a JSON array of ${what} (it is ${typeOf(value)})`;
+    for (const [i, item] of value.entries()) {
+        const problem = checkFields(item, fields, `${what}[${i}]`);
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
 
 
 /***/ }),

@@ -1,226 +1,22 @@
-export const id = 323;
-export const ids = [323];
+export const id = 776;
+export const ids = [776];
 export const modules = {
 
-/***/ 2013:
+/***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O1: () => (/* binding */ describeAnswer),
-/* harmony export */   Qi: () => (/* binding */ checkEach),
-/* harmony export */   Vl: () => (/* binding */ ContractError),
-/* harmony export */   lH: () => (/* binding */ pathId),
-/* harmony export */   oA: () => (/* binding */ checkFields),
-/* harmony export */   qE: () => (/* binding */ isJsonContentType)
+/* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   yB: () => (/* binding */ idempotent)
 /* harmony export */ });
-/* unused harmony export firstBytes */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
-
-
-/**
- * An answer that is not what the service promises (HTML where JSON was due, a field missing, a body cut
- * off). Never retried and never acted on: the message names the service, the URL without secrets,
- * what was expected and the first bytes of what came.
- */
-class ContractError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD {
-    service;
-    url;
-    expected;
-    got;
-    constructor(service, url, expected, got, status) {
-        super(`${service} at ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url)} did not answer as expected: wanted ${expected}, got ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got)}.`, status, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(got));
-        this.service = service;
-        this.url = url;
-        this.expected = expected;
-        this.got = got;
-        this.name = 'ContractError';
-    }
-}
-/** The first bytes of a body, on one line, for a message: enough to recognise a captive portal or a proxy page. */
-function firstBytes(text, max = 120) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (!flat)
-        return 'an empty body';
-    return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
-}
-/** How a response looked, for ContractError's "got": status, content type and first bytes. */
-function describeAnswer(status, contentType, text) {
-    return `HTTP ${status} ${contentType || '(no content type)'} ${firstBytes(text)}`;
-}
-function isJsonContentType(contentType) {
-    const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-    return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
-}
-/** Ids are at most this long at every service we call (Fly Machine ids are 14, Cloudflare ids 32). */
-const MAX_ID_LENGTH = 256;
-const URL_SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]*$/;
-/**
- * The one gate for a value going into a URL path: present, a string, URL-safe and of sane length. A
- * request never carries `undefined`, and an id can never be empty (which would address the collection).
- */
-function pathId(kind, value) {
-    if (typeof value !== 'string' || value === '' || value.length > MAX_ID_LENGTH || !URL_SAFE_ID.test(value)) {
-        const shown = typeof value === 'string' ? firstBytes(value, 40) : String(value);
-        throw new ContractError('Runway', `(${kind})`, `a non-empty, URL-safe ${kind} to put in the request path`, shown, 0);
-    }
-    return value;
-}
-function typeOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    return typeof value;
-}
-/**
- * Checks that `value` is an object with the given fields of the given types (`?` = may be absent or
- * null); returns the first problem as text, or undefined. Non-empty strings only for required strings.
- */
-function checkFields(value, fields, where = 'the body') {
-    if (typeOf(value) !== 'object')
-        return `${where} to be a JSON object (it is ${typeOf(value)})`;
-    const record = value;
-    for (const [field, shape] of Object.entries(fields)) {
-        const optional = shape.endsWith('?');
-        const want = shape.replace('?', '');
-        const present = record[field];
-        if (present === undefined || present === null) {
-            if (optional)
-                continue;
-            return `${where} to have "${field}" (${want})`;
-        }
-        if (typeOf(present) !== want)
-            return `${where}."${field}" to be ${want} (it is ${typeOf(present)})`;
-        if (want === 'string' && !optional && present === '')
-            return `${where}."${field}" to be non-empty`;
-    }
-    return undefined;
-}
-/** Every element of an array checked with checkFields; the first problem, or undefined. */
-function checkEach(value, fields, what) {
-    if (!Array.isArray(value))
-        return `a JSON array of ${what} (it is ${typeOf(value)})`;
-    for (const [i, item] of value.entries()) {
-        const problem = checkFields(item, fields, `${what}[${i}]`);
-        if (problem)
-            return problem;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 7253:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L5: () => (/* binding */ retry),
-/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   dw: () => (/* binding */ RetryableError),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   v7: () => (/* binding */ DeadlineReachedError),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony export backoffDelay */
-/** Statuses worth another try: the request timed out, we were rate limited, or the server failed. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
-/** `Retry-After` is either delta-seconds or an HTTP date; returns milliseconds to wait, or undefined. */
-function parseRetryAfter(value, now = Date.now()) {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text.trim()))
-        return Math.round(Number(text.trim()) * 1000);
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** Thrown by an attempt to ask for another try; `retryAfterMs` overrides the backoff when the server said. */
-class RetryableError extends Error {
-    retryAfterMs;
-    constructor(message, retryAfterMs, options) {
-        super(message, options);
-        this.name = 'RetryableError';
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-/** Retries stopped because the next wait would pass the deadline; `attempts` were made. */
-class DeadlineReachedError extends Error {
-    attempts;
-    constructor(message, attempts, options) {
-        super(message, options);
-        this.attempts = attempts;
-        this.name = 'DeadlineReachedError';
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Exponential backoff with full jitter (AWS architecture blog): delay = random(0, min(max, base·2^n)). */
-function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
-    const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
-    return Math.round(random() * ceiling);
-}
-/**
- * Runs `attempt` until it returns, throws something that is not a RetryableError, or runs out of
- * retries. Only RetryableError is retried, so a 401 or a validation error fails on the first try.
- */
-async function retry(attempt, options = {}) {
-    const retries = options.retries ?? 5;
-    const baseMs = options.baseMs ?? 250;
-    const maxMs = options.maxMs ?? 10_000;
-    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-    const wait = options.sleep ?? sleep;
-    for (let n = 0;; n++) {
-        try {
-            return await attempt(n);
-        }
-        catch (error) {
-            if (!(error instanceof RetryableError) || n >= retries)
-                throw error;
-            const delayMs = error.retryAfterMs !== undefined
-                ? Math.min(error.retryAfterMs, maxRetryAfterMs)
-                : backoffDelay(n, baseMs, maxMs, options.random);
-            if (options.deadlineAt !== undefined && Date.now() + delayMs >= options.deadlineAt) {
-                throw new DeadlineReachedError(error.message, n + 1, { cause: error });
-            }
-            options.onRetry?.({ attempt: n + 1, delayMs, error });
-            await wait(delayMs);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 5323:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ DeploymentRecorder),
-  recordTargetFromInputs: () => (/* binding */ recordTargetFromInputs)
-});
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/secrets.ts
-var secrets = __webpack_require__(8198);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/core/contract.ts
-var contract = __webpack_require__(2013);
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __webpack_require__(7253);
-;// CONCATENATED MODULE: ./src/github/client.ts
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6752);
+/* harmony import */ var _core_contract_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2013);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7253);
+/* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8198);
 
 
 
@@ -230,19 +26,19 @@ var retry = __webpack_require__(7253);
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 /** Validates the target before any call and registers the token so it never reaches a log or summary. */
-function client_githubClient(target) {
+function githubClient(target) {
     if (!target.token) {
-        throw new errors/* InputError */.dz('github-token', 'is empty.', 'pass ${{ github.token }} or a token with the needed scopes.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('github-token', 'is empty.', 'pass ${{ github.token }} or a token with the needed scopes.');
     }
-    (0,secrets/* registerSecret */.cl)(target.token);
+    (0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(target.token);
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(target.repository ?? '');
     if (!match) {
-        throw new errors/* InputError */.dz('repository', `"${target.repository}" is not owner/name.`, 'use e.g. coconut-beach/voice-bot.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('repository', `"${target.repository}" is not owner/name.`, 'use e.g. coconut-beach/voice-bot.');
     }
     const baseUrl = (target.apiUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
     // getOctokit adds the Actions user agent and proxy support; log: silence octokit's console warnings.
     const timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const octokit = (0,github/* getOctokit */.Q)(target.token, {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(target.token, {
         baseUrl,
         log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
         // Our own bounded fetch: the runner's proxy settings still apply (EnvHttpProxyAgent), and a server that
@@ -254,12 +50,12 @@ function client_githubClient(target) {
 }
 /** undici's fetch with connect, first-byte and body-idle timeouts and one deadline for the whole request. */
 function boundedFetch(timeoutMs) {
-    const dispatcher = new undici/* EnvHttpProxyAgent */.J2({
+    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_1__/* .EnvHttpProxyAgent */ .J2({
         connect: { timeout: Math.min(10_000, timeoutMs) },
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
     });
-    return ((url, init = {}) => (0,undici/* fetch */.hd)(url, {
+    return ((url, init = {}) => (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .fetch */ .hd)(url, {
         ...init,
         dispatcher,
         signal: init.signal ?? AbortSignal.timeout(timeoutMs),
@@ -279,17 +75,17 @@ async function checkedRequest(request, options, timeoutMs = DEFAULT_TIMEOUT_MS) 
     }
     catch (error) {
         if (signal.aborted) {
-            throw new errors/* ApiError */.hD((0,secrets/* scrub */._I)(`GitHub API ${String(options.method)} ${String(options.url)} did not answer within ${(0,duration/* formatDuration */.a3)(timeoutMs)}`), 0);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ApiError */ .hD((0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .scrub */ ._I)(`GitHub API ${String(options.method)} ${String(options.url)} did not answer within ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(timeoutMs)}`), 0);
         }
         if (error instanceof Error)
-            error.message = (0,secrets/* scrub */._I)(error.message);
+            error.message = (0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .scrub */ ._I)(error.message);
         throw error;
     }
     const type = String(response.headers['content-type'] ?? '');
     const empty = response.status === 204 || response.data === undefined || response.data === '';
-    if (!empty && !(0,contract/* isJsonContentType */.qE)(type)) {
+    if (!empty && !(0,_core_contract_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonContentType */ .qE)(type)) {
         const text = typeof response.data === 'string' ? response.data : JSON.stringify(response.data);
-        throw new contract/* ContractError */.Vl('GitHub API', response.url, 'a JSON answer', (0,contract/* describeAnswer */.O1)(response.status, type, text), response.status);
+        throw new _core_contract_js__WEBPACK_IMPORTED_MODULE_2__/* .ContractError */ .Vl('GitHub API', response.url, 'a JSON answer', (0,_core_contract_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAnswer */ .O1)(response.status, type, text), response.status);
     }
     return response;
 }
@@ -301,27 +97,41 @@ function statusOf(error) {
  * Retries a call that is safe to repeat (reads, closing an issue) on 429/5xx with backoff, honouring
  * Retry-After. Creates are not retried: a 502 after GitHub stored the issue would open a duplicate.
  */
-function client_idempotent(client, call) {
-    return (0,retry/* retry */.L5)(async () => {
+function idempotent(client, call) {
+    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L5)(async () => {
         try {
             return await call();
         }
         catch (error) {
             const status = statusOf(error);
-            if (status !== undefined && (0,retry/* isRetryableStatus */.PS)(status)) {
+            if (status !== undefined && (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .isRetryableStatus */ .PS)(status)) {
                 const header = error.response?.headers?.['retry-after'];
-                throw new retry/* RetryableError */.dw(`GitHub answered ${status}`, (0,retry/* parseRetryAfter */.mu)(header), { cause: error });
+                throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .RetryableError */ .dw(`GitHub answered ${status}`, (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRetryAfter */ .mu)(header), { cause: error });
             }
             throw error;
         }
     }, { retries: 4, baseMs: 500, maxMs: 8000, ...client.retry }).catch((error) => {
-        if (error instanceof retry/* RetryableError */.dw)
+        if (error instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .RetryableError */ .dw)
             throw error.cause ?? error;
         throw error;
     });
 }
 
-;// CONCATENATED MODULE: ./src/github/deployments.ts
+
+/***/ }),
+
+/***/ 6887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NK: () => (/* binding */ successfulDeployments),
+/* harmony export */   i4: () => (/* binding */ startDeployment),
+/* harmony export */   jl: () => (/* binding */ finishDeployment),
+/* harmony export */   oO: () => (/* binding */ isDigestRef)
+/* harmony export */ });
+/* unused harmony exports PAYLOAD_TYPE, isProductionName, parsePayload, lastSuccessfulDeployment */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
 /**
  * Deployment records (actions.md §8.4): each deploy creates a GitHub Deployment whose payload carries the
  * exact image digest, so promotion redeploys what staging ran and rollback finds what production ran
@@ -399,15 +209,15 @@ function isRecordedRelease(value) {
 async function startDeployment(options) {
     const { payload } = options;
     if (!options.ref)
-        throw new errors/* InputError */.dz('ref', 'is empty.', 'pass the commit SHA being deployed (github.sha).');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ref', 'is empty.', 'pass the commit SHA being deployed (github.sha).');
     if (!options.environment)
-        throw new errors/* InputError */.dz('environment', 'is empty.', 'name the environment, e.g. staging.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('environment', 'is empty.', 'name the environment, e.g. staging.');
     if (!payload?.app)
-        throw new errors/* InputError */.dz('app', 'is empty.', 'name the Fly app, e.g. voice-bot.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('app', 'is empty.', 'name the Fly app, e.g. voice-bot.');
     if (!isDigestRef(payload.image ?? '')) {
-        throw new errors/* InputError */.dz('image', `"${payload.image}" is not a digest reference.`, 'record registry/app@sha256:<64 hex>, never a tag.');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('image', `"${payload.image}" is not a digest reference.`, 'record registry/app@sha256:<64 hex>, never a tag.');
     }
-    const client = client_githubClient(options);
+    const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubClient */ .$f)(options);
     const recorded = {
         type: PAYLOAD_TYPE,
         app: payload.app,
@@ -449,9 +259,9 @@ async function startDeployment(options) {
 }
 async function finishDeployment(id, options) {
     if (!Number.isInteger(id) || id <= 0)
-        throw new errors/* InputError */.dz('deployment-id', `"${id}" is not a deployment id.`, 'pass the id startDeployment returned.');
-    const client = client_githubClient(options);
-    const { data: deployment } = await client_idempotent(client, () => client.octokit.rest.repos.getDeployment({ owner: client.owner, repo: client.repo, deployment_id: id }));
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('deployment-id', `"${id}" is not a deployment id.`, 'pass the id startDeployment returned.');
+    const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubClient */ .$f)(options);
+    const { data: deployment } = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .idempotent */ .yB)(client, () => client.octokit.rest.repos.getDeployment({ owner: client.owner, repo: client.repo, deployment_id: id }));
     await client.octokit.rest.repos.createDeploymentStatus({
         owner: client.owner,
         repo: client.repo,
@@ -472,7 +282,7 @@ async function finishDeployment(id, options) {
     }
 }
 async function retirePrevious(client, environment, currentId) {
-    const older = await client_idempotent(client, () => client.octokit.rest.repos.listDeployments({
+    const older = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .idempotent */ .yB)(client, () => client.octokit.rest.repos.listDeployments({
         owner: client.owner,
         repo: client.repo,
         environment,
@@ -481,7 +291,7 @@ async function retirePrevious(client, environment, currentId) {
     for (const d of older.data) {
         if (d.id >= currentId || !parsePayload(d.payload))
             continue;
-        const { data: statuses } = await client_idempotent(client, () => client.octokit.rest.repos.listDeploymentStatuses({
+        const { data: statuses } = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .idempotent */ .yB)(client, () => client.octokit.rest.repos.listDeploymentStatuses({
             owner: client.owner,
             repo: client.repo,
             deployment_id: d.id,
@@ -505,8 +315,8 @@ async function retirePrevious(client, environment, currentId) {
  */
 async function successfulDeployments(options) {
     if (!options.environment)
-        throw new InputError('environment', 'is empty.', 'name the environment, e.g. staging.');
-    const client = githubClient(options);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('environment', 'is empty.', 'name the environment, e.g. staging.');
+    const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubClient */ .$f)(options);
     const scan = options.scan ?? 100;
     const limit = options.limit ?? 1;
     const perPage = Math.min(100, options.pageSize ?? 100);
@@ -514,7 +324,7 @@ async function successfulDeployments(options) {
     let page = 1;
     let seen = 0;
     while (seen < scan && found.length < limit) {
-        const { data } = await idempotent(client, () => client.octokit.rest.repos.listDeployments({
+        const { data } = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .idempotent */ .yB)(client, () => client.octokit.rest.repos.listDeployments({
             owner: client.owner,
             repo: client.repo,
             environment: options.environment,
@@ -532,7 +342,7 @@ async function successfulDeployments(options) {
                 continue;
             if (options.excludeImage && payload.image === options.excludeImage)
                 continue;
-            const statuses = await idempotent(client, () => client.octokit.paginate(client.octokit.rest.repos.listDeploymentStatuses, {
+            const statuses = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .idempotent */ .yB)(client, () => client.octokit.paginate(client.octokit.rest.repos.listDeploymentStatuses, {
                 owner: client.owner,
                 repo: client.repo,
                 deployment_id: d.id,
@@ -567,9 +377,22 @@ async function lastSuccessfulDeployment(options) {
     return latest;
 }
 
-// EXTERNAL MODULE: ./src/fly/release-record.ts
-var release_record = __webpack_require__(328);
-;// CONCATENATED MODULE: ./src/release/record.ts
+
+/***/ }),
+
+/***/ 6776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ DeploymentRecorder),
+/* harmony export */   recordTargetFromInputs: () => (/* binding */ recordTargetFromInputs)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+/* harmony import */ var _github_deployments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6887);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6584);
+/* harmony import */ var _fly_release_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(328);
+
 
 
 
@@ -592,7 +415,7 @@ class DeploymentRecorder {
         return this.id;
     }
     async begin(image) {
-        if (!isDigestRef(image))
+        if (!(0,_github_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigestRef */ .oO)(image))
             return;
         await this.open(image);
     }
@@ -600,7 +423,7 @@ class DeploymentRecorder {
     async finish(result, description) {
         const image = result.status === 'deployed' ? result.image : result.requestedImage;
         if (this.id === undefined) {
-            const digestRef = isDigestRef(image) ? image : isDigestRef(result.image) ? result.image : undefined;
+            const digestRef = (0,_github_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigestRef */ .oO)(image) ? image : (0,_github_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigestRef */ .oO)(result.image) ? result.image : undefined;
             if (!digestRef) {
                 this.warn(`no GitHub deployment recorded: Fly reported no digest for ${image}.`);
                 return;
@@ -610,7 +433,7 @@ class DeploymentRecorder {
                 return;
         }
         try {
-            await finishDeployment(this.id, {
+            await (0,_github_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .finishDeployment */ .jl)(this.id, {
                 token: this.target.token,
                 repository: this.target.repository,
                 apiUrl: this.target.apiUrl,
@@ -623,12 +446,12 @@ class DeploymentRecorder {
             });
         }
         catch (error) {
-            this.warn((0,secrets/* scrub */._I)(`could not finish GitHub deployment ${this.id}: ${(0,errors/* errorMessage */.gJ)(error)}`));
+            this.warn((0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(`could not finish GitHub deployment ${this.id}${answered(error)}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`));
         }
     }
     async open(image, releaseVersion) {
         try {
-            const { id } = await startDeployment({
+            const { id } = await (0,_github_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .startDeployment */ .i4)({
                 token: this.target.token,
                 repository: this.target.repository,
                 apiUrl: this.target.apiUrl,
@@ -645,7 +468,7 @@ class DeploymentRecorder {
             this.id = id;
         }
         catch (error) {
-            this.warn((0,secrets/* scrub */._I)(`could not record a GitHub deployment: ${(0,errors/* errorMessage */.gJ)(error)}`));
+            this.warn((0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(`could not record a GitHub deployment${answered(error)}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`));
         }
     }
 }
@@ -656,7 +479,7 @@ class DeploymentRecorder {
  */
 function recordTargetFromInputs(inputs, deploy, env) {
     const token = inputs.optional('github-token');
-    (0,secrets/* registerSecret */.cl)(token);
+    (0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(token);
     if (!inputs.bool('record-deployment', true) || !token || !env.GITHUB_REPOSITORY)
         return undefined;
     return {
@@ -676,7 +499,12 @@ function recordedRelease(deploy) {
         return { release: { configs: deploy.restoreConfig } };
     if (!deploy.toml)
         return {};
-    return { release: (0,release_record/* releaseConfigOf */.nT)(deploy.toml) };
+    return { release: (0,_fly_release_record_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseConfigOf */ .nT)(deploy.toml) };
+}
+/** ` (GitHub answered HTTP 500)` when the error carries GitHub's status: the body alone may not say. */
+function answered(error) {
+    const status = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c2)(error) ?? (0,_github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c2)(error?.cause);
+    return status === undefined ? '' : ` (GitHub answered HTTP ${status})`;
 }
 
 
