@@ -17,6 +17,9 @@ describe('latency-probe rehearsal section', () => {
     };
     try {
       const steps = await latencyProbeSection(ctx);
+      // The details first: a failed step then shows the figures it judged.
+      expect(steps.map((s) => s.detail)).toEqual(steps.map(() => expect.any(String)));
+      expect(steps[0].detail).toMatch(/p95 < baseline \* 1.10: pass; error-rate < 5%: pass/);
       expect(steps.map((s) => [s.ok, s.drill ?? false])).toEqual([
         [true, false],
         [true, true],
