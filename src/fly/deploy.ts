@@ -180,7 +180,7 @@ async function runRelease(d: Deployment, { all, before }: Survey): Promise<void>
     config: releaseConfig(d, largest),
     region: d.o.toml.primaryRegion ?? d.o.regions[0],
     command,
-    timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+    timeoutMs: d.oneOffTimeoutMs,
     waitTimeoutMs: d.o.waitTimeoutMs,
     minSecretsVersion: d.minSecretsVersion,
     launchId: newId(),

@@ -78,6 +78,11 @@ export class Deployment {
   /** Every scratch volume this deploy made, deleted or not. */
   readonly scratchIds = new Set<string>();
 
+  /** How long a one-off Machine (release_command, a machine check) may run: the input, fly.toml, else 5m. */
+  get oneOffTimeoutMs(): number {
+    return this.o.releaseCommandTimeoutMs ?? this.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000;
+  }
+
   constructor(readonly o: DeployOptions) {
     const budget = o.timeoutMs ?? deployTimeoutMs(o.strategy, o.waitTimeoutMs, o.toml);
     this.overall = new Deadline(budget, `fly-deploy's timeout (${formatDuration(budget)})`);

@@ -86,7 +86,7 @@ async function runOneCheck(d: Deployment, tested: Tested, check: Table, index: n
     config,
     region: tested.machine.region,
     label,
-    timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+    timeoutMs: d.oneOffTimeoutMs,
     waitTimeoutMs: d.o.waitTimeoutMs,
     minSecretsVersion: d.minSecretsVersion,
     launchId: newId(),
