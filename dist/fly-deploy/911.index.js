@@ -536,6 +536,10 @@ class Deployment {
     scratch = new Map();
     /** Every scratch volume this deploy made, deleted or not. */
     scratchIds = new Set();
+    /** How long a one-off Machine (release_command, a machine check) may run: the input, fly.toml, else 5m. */
+    get oneOffTimeoutMs() {
+        return this.o.releaseCommandTimeoutMs ?? this.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000;
+    }
     constructor(o) {
         this.o = o;
         const budget = o.timeoutMs ?? (0,inputs/* deployTimeoutMs */.H5)(o.strategy, o.waitTimeoutMs, o.toml);
@@ -952,7 +956,7 @@ async function runOneCheck(d, tested, check, index) {
         config,
         region: tested.machine.region,
         label,
-        timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+        timeoutMs: d.oneOffTimeoutMs,
         waitTimeoutMs: d.o.waitTimeoutMs,
         minSecretsVersion: d.minSecretsVersion,
         launchId: newId(),
@@ -1921,7 +1925,7 @@ async function runRelease(d, { all, before }) {
         config: releaseConfig(d, largest),
         region: d.o.toml.primaryRegion ?? d.o.regions[0],
         command,
-        timeoutMs: d.o.releaseCommandTimeoutMs ?? d.o.toml.deploy.releaseCommandTimeoutMs ?? 300_000,
+        timeoutMs: d.oneOffTimeoutMs,
         waitTimeoutMs: d.o.waitTimeoutMs,
         minSecretsVersion: d.minSecretsVersion,
         launchId: newId(),
