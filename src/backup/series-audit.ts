@@ -112,8 +112,8 @@ function judgeSize(members: Candidate[], band: { low: number; high: number }): S
   };
 }
 
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
+/** The median of a non-empty list (judgeSize asks only with three or more). */
+function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

@@ -117,8 +117,8 @@ function parseMetric(method: string, line: string): ThresholdMetric {
 
 /** The error rate: a bare fraction from 0 to 1 as in k6 (`rate<0.01`), or a percentage up to 100 %. */
 function parseRate(text: string, line: string): number {
-  const pct = /^(.+?)\s*%$/.exec(text);
-  const number = (pct ? pct[1] : text).trim();
+  const pct = text.endsWith('%');
+  const number = pct ? text.slice(0, -1).trimEnd() : text;
   if (!NUMBER.test(number)) {
     refuse(
       line,

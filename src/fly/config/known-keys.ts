@@ -60,9 +60,15 @@ export const FLY_TOML_KEYS: Readonly<Record<string, KeyUse>> = {
   container: 'unsupported',
 };
 
-/** The use of a key path ("deploy.strategy"), looking at the section when the key itself is not listed. */
+/** A key's own entry (never one inherited from Object.prototype, such as `constructor`). */
+const listed = (key: string): KeyUse | undefined =>
+  Object.hasOwn(FLY_TOML_KEYS, key) ? FLY_TOML_KEYS[key] : undefined;
+
+/**
+ * The use of a key path ("deploy.strategy"), looking at the section when the key itself is not listed.
+ * [experimental] and [deploy] have no entry of their own (each of their keys is listed), so an unknown key
+ * there has no use.
+ */
 export function keyUse(path: string): KeyUse | undefined {
-  if (FLY_TOML_KEYS[path]) return FLY_TOML_KEYS[path];
-  const [section] = path.split('.');
-  return section === 'experimental' || section === 'deploy' ? undefined : FLY_TOML_KEYS[section];
+  return listed(path) ?? listed(path.split('.')[0]);
 }

@@ -84,14 +84,14 @@ function swapAndEntrypoint(toml: FlyToml): Table {
   return out;
 }
 
-/** The machine_checks that gate a group (flyctl's runTestMachines): its services' (or unscoped ones') plus top-level. */
 /** Whether any group has machine_checks: the deploy then spends one more wait on the tested Machine. */
 export function hasMachineChecks(toml: FlyToml): boolean {
   return Object.keys(toml.processes).some((group) => machineChecksFor(toml, group).length > 0);
 }
 
+/** The machine_checks that gate a group (flyctl's runTestMachines): its services' (or unscoped ones') plus top-level. */
 export function machineChecksFor(toml: FlyToml, group: string): Table[] {
-  const services = [...(toml.httpService ? [toml.httpService] : []), ...toml.services];
+  const services = toml.httpService ? [toml.httpService, ...toml.services] : toml.services;
   const scoped = services.filter((s) => {
     const processes = Array.isArray(s.processes) ? s.processes : [];
     return processes.length === 0 || processes.includes(group);

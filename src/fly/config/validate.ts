@@ -40,17 +40,17 @@ function checkGroupsExist(toml: FlyToml, where: string, listed: string[]): void 
 /** flyctl's validateChecksSection: Fly runs top-level checks at most every 2 s and waits at most 60 s. */
 function checkTopLevelTimings(toml: FlyToml): void {
   for (const [name, check] of Object.entries(toml.checks)) {
-    const ms = (key: string) =>
-      check[key] === undefined ? undefined : durationMs(flyDuration(check[key], 1));
-    const interval = ms('interval');
-    const timeout = ms('timeout');
-    if (interval !== undefined && interval < 2000)
+    // Unset (or not a duration, which the check's own conversion refuses) leaves the limit unchecked.
+    const ms = (key: string) => durationMs(flyDuration(check[key], 1));
+    const interval = ms('interval') ?? Infinity;
+    const timeout = ms('timeout') ?? 0;
+    if (interval < 2000)
       throw bad(
         toml.file,
         `[checks.${name}] interval is too short: ${String(check.interval)}, the minimum is 2s.`,
         'set interval = "2s" or more.',
       );
-    if (timeout !== undefined && timeout > 60_000)
+    if (timeout > 60_000)
       throw bad(
         toml.file,
         `[checks.${name}] timeout is too long: ${String(check.timeout)}, the maximum is 60s.`,
@@ -69,7 +69,7 @@ export function validateLikeFlyctl(toml: FlyToml, declaredGroups: number): void 
   toml.restarts.forEach((r, i) => checkGroupsExist(toml, `[[restart]] #${i + 1}`, processesOf(r)));
   checkTopLevelTimings(toml);
   toml.mounts.forEach((m, i) => checkMount(toml, m, `[[mounts]] #${i + 1}`));
-  if (toml.deploy.strategy) refuseCanaryWithMounts(toml, toml.deploy.strategy, 'config');
+  refuseCanaryWithMounts(toml, toml.deploy.strategy, 'config');
 }
 
 /** flyctl's own words (appconfig validateDeploySection), kept so a user can search them. */
@@ -82,7 +82,11 @@ export const CANARY_WITH_MOUNTS =
  * ValidateGroups). A canary needs a second Machine beside one whose volume Fly attaches to one Machine
  * only. `input` is where the user chose it: `config` ([deploy] strategy) or the `strategy` input.
  */
-export function refuseCanaryWithMounts(toml: FlyToml, strategy: string, input: 'config' | 'strategy'): void {
+export function refuseCanaryWithMounts(
+  toml: FlyToml,
+  strategy: string | undefined,
+  input: 'config' | 'strategy',
+): void {
   if (strategy !== 'canary' || !toml.mounts.length) return;
   const mounts = toml.mounts.map((m) => String(m.source)).join(', ');
   const why = `(${CANARY_WITH_MOUNTS}: Fly attaches a volume to one Machine only; flyctl refuses it too).`;
