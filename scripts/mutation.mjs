@@ -25,20 +25,24 @@ if (unknown.length) {
 }
 const selected = named.length ? groups.filter((g) => named.includes(g.name)) : groups;
 
+const stryker = join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
+if (!existsSync(stryker)) {
+  console.error(
+    'test:mutation: StrykerJS is not installed here. Fix: run `npm ci` first (it is a devDependency).',
+  );
+  process.exit(2);
+}
+
 const groupReport = (name) => join(root, 'reports/mutation/groups', `${name}.json`);
 const started = Date.now();
 let failed = false;
 for (const group of selected) {
   console.log(`\n== mutation group ${group.name}: ${group.mutate.join(', ')}`);
-  const run = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', ...strykerArgs],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, MUTATION_GROUP: group.name },
-    },
-  );
+  const run = spawnSync(process.execPath, [stryker, 'run', ...strykerArgs], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, MUTATION_GROUP: group.name },
+  });
   if (run.status !== 0) {
     console.error(`test:mutation: group ${group.name} failed (exit ${run.status ?? run.signal}).`);
     failed = true;
@@ -77,4 +81,18 @@ for (const [file, { mutants }] of Object.entries(merged.files).sort()) {
   );
 }
 console.log(`\nreport: ${out} (${((Date.now() - started) / 60000).toFixed(1)} min)`);
-process.exit(failed ? 1 : 0);
+
+// Each module run now must keep its score at the floor (README: 85 %), counted as above.
+const FLOOR = 85;
+const ran = new Set(selected.flatMap((g) => g.mutate));
+const below = Object.entries(merged.files)
+  .filter(([file]) => ran.has(file))
+  .map(([file, { mutants }]) => {
+    const counted = mutants.filter((m) => COUNTED.has(m.status)).length;
+    const detected = mutants.filter((m) => DETECTED.has(m.status)).length;
+    return { file, score: counted ? (100 * detected) / counted : 100 };
+  })
+  .filter(({ score }) => score < FLOOR);
+for (const { file, score } of below)
+  console.error(`test:mutation: ${file} scores ${score.toFixed(1)} %, under the ${FLOOR} % floor.`);
+process.exit(failed || below.length ? 1 : 0);

@@ -61,6 +61,10 @@ describe('the release_command Machine', () => {
     });
   });
 
+  it('runs no command when the file has no release_command (callers ask only when it has one)', () => {
+    expect(releaseCommandConfig(toml(''), 'i', 7).init).toStrictEqual({ cmd: [] });
+  });
+
   it('is sized like the largest app Machine (a copy), with the top-level host dedication', () => {
     const largest = { cpu_kind: 'performance', cpus: 4, memory_mb: 8192 };
     const t = toml('host_dedication_id = "hd-1"\n[deploy]\nrelease_command = "m"');
