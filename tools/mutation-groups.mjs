@@ -42,28 +42,47 @@ export const groups = [
     // plan.boundaries.test.ts covers the plan and the pool case by case.
     tests: ['test/fly/plan.boundaries.test.ts'],
   },
-  // The fly.toml conversion is the largest set (about 1700 mutants), so it runs in three groups. Each runs
+  // The fly.toml conversion is the largest set (about 2300 mutants), so it runs in four groups. Each runs
   // flyctl's ported cases and Runway's key cases, plus the tests written for its own modules.
   // config.test.ts and config-openapi.test.ts are left out: they convert their fixtures while jest collects
   // the tests, which would make every mutant they reach "static" (rerun against every test of the group).
   ...[
-    ['config-sizing', ['guest', 'durations', 'checks', 'groups'], ['config-mutants']],
     [
-      'config-services',
-      ['services', 'mounts', 'process', 'extras', 'machine-config-overlay'],
+      'config-sizing',
+      ['config/guest', 'config/durations', 'config/checks', 'config/groups', 'vm-sizes'],
       ['config-mutants'],
     ],
     [
+      'config-services',
+      [
+        'config/services',
+        'config/mounts',
+        'config/process',
+        'config/extras',
+        'config/machine-config-overlay',
+      ],
+      ['config-mutants'],
+    ],
+    // The file read (fly-toml.ts) and the conversion's entry points (machine-config.ts).
+    [
+      'config-entry',
+      ['fly-toml', 'machine-config'],
+      ['config-mutants', 'config-key-uses', 'validate', 'special-machines'],
+    ],
+    [
       'config-tables',
-      ['known-keys', 'unsupported', 'special-machines', 'validate', 'problems'],
+      [
+        'config/known-keys',
+        'config/unsupported',
+        'config/special-machines',
+        'config/validate',
+        'config/problems',
+      ],
       ['config-key-uses', 'special-machines', 'validate', 'unsupported'],
     ],
   ].map(([name, modules, own]) => ({
     name,
-    mutate: [
-      ...modules.map((m) => `src/fly/config/${m}.ts`),
-      ...(name === 'config-sizing' ? ['src/fly/vm-sizes.ts'] : []),
-    ],
+    mutate: modules.map((m) => `src/fly/${m}.ts`),
     tests: [
       'test/fly/flyctl-parity.test.ts',
       'test/fly/config-keys.test.ts',
