@@ -13,9 +13,7 @@ class MultipartEtag {
     let offset = 0;
     while (offset < chunk.length) {
       const take = Math.min(this.partSize - this.inPart, chunk.length - offset);
-      this.current.update(
-        offset === 0 && take === chunk.length ? chunk : chunk.subarray(offset, offset + take),
-      );
+      this.current.update(chunk.subarray(offset, offset + take));
       this.inPart += take;
       offset += take;
       if (this.inPart === this.partSize) {
@@ -40,10 +38,10 @@ export class StreamDigests {
 
   constructor(evidence: Evidence[]) {
     for (const e of evidence) {
+      // Nothing has streamed yet, so a repeated algorithm or part size just replaces a fresh hash.
       if (e.algorithm === 'multipart-md5') {
-        for (const p of e.partSizes ?? [])
-          if (!this.multipart.has(p)) this.multipart.set(p, new MultipartEtag(p));
-      } else if (!this.hashes.has(e.algorithm)) {
+        for (const p of e.partSizes ?? []) this.multipart.set(p, new MultipartEtag(p));
+      } else {
         this.hashes.set(e.algorithm, createHash(e.algorithm));
       }
     }
@@ -85,15 +83,13 @@ export function judgeEvidence(
 ): EvidenceResult[] {
   return evidence.map((e) => {
     if (e.algorithm === 'multipart-md5') {
-      for (const p of e.partSizes ?? []) {
-        const actual = computed.multipart.get(p);
-        if (actual === e.expected) return { ...e, actual, ok: true, partSize: p };
-      }
-      const first = e.partSizes?.[0];
+      const partSize = e.partSizes?.find((p) => computed.multipart.get(p) === e.expected);
+      if (partSize !== undefined) return { ...e, actual: e.expected, ok: true, partSize };
       // A wrong guess of the part size and changed bytes look the same here, so this proves nothing.
+      // It shows the ETag the first part size gives.
       return {
         ...e,
-        actual: first !== undefined ? computed.multipart.get(first) : undefined,
+        actual: e.partSizes && computed.multipart.get(e.partSizes[0]),
         ok: false,
         inconclusive: true,
       };
