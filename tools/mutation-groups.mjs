@@ -47,11 +47,11 @@ export const groups = [
   // config.test.ts and config-openapi.test.ts are left out: they convert their fixtures while jest collects
   // the tests, which would make every mutant they reach "static" (rerun against every test of the group).
   ...[
-    ['config-sizing', ['guest', 'durations', 'checks', 'groups'], ['config-mutants']],
+    ['config-sizing', ['guest', 'durations', 'checks', 'groups'], ['config-mutants', 'config-edges']],
     [
       'config-services',
       ['services', 'mounts', 'process', 'extras', 'machine-config-overlay'],
-      ['config-mutants'],
+      ['config-mutants', 'config-edges'],
     ],
     [
       'config-tables',
