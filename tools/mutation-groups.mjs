@@ -50,7 +50,7 @@ export const groups = [
     [
       'config-sizing',
       ['config/guest', 'config/durations', 'config/checks', 'config/groups', 'vm-sizes'],
-      ['config-mutants'],
+      ['config-mutants', 'config-edges'],
     ],
     [
       'config-services',
@@ -61,7 +61,7 @@ export const groups = [
         'config/extras',
         'config/machine-config-overlay',
       ],
-      ['config-mutants'],
+      ['config-mutants', 'config-edges'],
     ],
     // The file read (fly-toml.ts) and the conversion's entry points (machine-config.ts).
     [

@@ -49,13 +49,15 @@ export function planChange(
   for (const type of CUTOVER_TYPES) {
     const from = before.find((set) => set.type === type);
     const to = after.find((set) => set.type === type);
-    if (from && !to) {
-      deletes.push(from);
-      recordChanges += from.values.length;
-    } else if (to && !from) {
+    if (!to) {
+      if (from) {
+        deletes.push(from);
+        recordChanges += from.values.length;
+      }
+    } else if (!from) {
       upserts.push({ to });
       recordChanges += to.values.length;
-    } else if (from && to && !sameRecordSet(from, to)) {
+    } else if (!sameRecordSet(from, to)) {
       upserts.push({ from, to });
       const removed = from.values.filter((v) => !to.values.includes(v)).length;
       const added = to.values.filter((v) => !from.values.includes(v)).length;

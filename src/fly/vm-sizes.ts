@@ -72,7 +72,7 @@ function parseSize(value: unknown, base: number, unitBytes: number): number | un
 /** `[[vm]] memory`: `"256mb"`, `"4G"`, `"1gb"`, `512` or `"512"` (MB) → megabytes (units.RAMInBytes / MiB). */
 export function parseMemoryMb(value: unknown): number | undefined {
   const mb = parseSize(value, 1024, 1024 ** 2);
-  return mb !== undefined && mb > 0 ? mb : undefined;
+  return (mb ?? 0) > 0 ? mb : undefined;
 }
 
 /** Volume sizes (`initial_size`, `auto_extend_size_*`): `"10gb"`, `"3GB"`, `10` → gigabytes (units.FromHumanSize / GB). */

@@ -3,8 +3,9 @@ import { goDurationMs } from '../../core/duration.js';
 /** Go's time.Duration.String() for a whole number of nanoseconds: "1m30s", "1.5s", "500ms", "0s". */
 function goDurationFromNs(ns: number): string {
   if (ns === 0) return '0s';
-  const sign = ns < 0 ? '-' : '';
   const abs = Math.abs(ns);
+  // ns is not 0 here, so it is negative exactly when it differs from its absolute value.
+  const sign = abs === ns ? '' : '-';
   const trim = (n: number, scale: number) => {
     const whole = Math.trunc(n / scale);
     const frac = String(n % scale)
@@ -30,7 +31,8 @@ function goDurationFromNs(ns: number): string {
  */
 export function flyDuration(value: unknown, bareUnitMs: number): string | undefined {
   let ms: number | undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) ms = value * bareUnitMs;
+  // Number.isFinite is false for anything that is not a number (it does not convert).
+  if (Number.isFinite(value)) ms = (value as number) * bareUnitMs;
   else if (typeof value === 'string') ms = goDurationMs(value);
   return ms === undefined ? undefined : goDurationFromNs(Math.round(ms * 1e6));
 }

@@ -2,10 +2,13 @@ import type { FlyToml } from '../fly-toml.js';
 
 type Table = Record<string, unknown>;
 
-/** flyctl's DefaultProcessName: "app" when defined (or no [processes]), else the first name in sort order. */
+/**
+ * flyctl's DefaultProcessName: "app" when defined (or no [processes]), else the first name in sort order.
+ * parseFlyToml gives a file without [processes] the group app, so there is always a name.
+ */
 export function defaultGroup(toml: FlyToml): string {
   const names = Object.keys(toml.processes).sort();
-  return names.includes('app') || names.length === 0 ? 'app' : names[0];
+  return names.includes('app') ? 'app' : names[0];
 }
 
 function processesOf(table: Table): string[] {
@@ -32,6 +35,6 @@ export function appliesTo(toml: FlyToml, table: Table, group: string): boolean {
 export function computeForGroup(toml: FlyToml, group: string): Table | undefined {
   const candidates = toml.vms.filter((vm) => processesOf(vm).length === 0 || appliesTo(toml, vm, group));
   let best = candidates[0];
-  for (const vm of candidates.slice(1)) if (processesOf(vm).includes(group)) best = vm;
+  for (const vm of candidates) if (processesOf(vm).includes(group)) best = vm;
   return best;
 }

@@ -29,14 +29,10 @@ const GUEST_FIELDS = [
 const isEmpty = (v: unknown) =>
   v === undefined || v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0);
 
-function hasGuestFields(vm: Table): boolean {
-  return GUEST_FIELDS.some((key) => vm[key] !== undefined);
-}
-
 function presetFor(toml: FlyToml, vm: Table, where: string): MachineGuest {
   let size = DEFAULT_VM_SIZE;
   if (typeof vm.size === 'string' && vm.size) size = vm.size;
-  else if (hasGuestFields(vm) && !isEmpty(vm.gpu_kind)) size = DEFAULT_GPU_VM_SIZE;
+  else if (!isEmpty(vm.gpu_kind)) size = DEFAULT_GPU_VM_SIZE;
   const guest = guestPreset(size);
   if (!guest)
     throw bad(
@@ -97,8 +93,7 @@ export function guestFromVm(
 /** The group's host dedication: its [[vm]]'s when that sets one (flyctl's Flatten), else the top level. */
 export function hostDedicationFor(toml: FlyToml, group: string): string | undefined {
   const vm = computeForGroup(toml, group);
-  if (vm && hasGuestFields(vm) && typeof vm.host_dedication_id === 'string' && vm.host_dedication_id)
-    return vm.host_dedication_id;
+  if (vm && typeof vm.host_dedication_id === 'string' && vm.host_dedication_id) return vm.host_dedication_id;
   return toml.hostDedicationId;
 }
 

@@ -14,6 +14,7 @@ function readMachineConfigSource(toml: FlyToml, source: string, where: string): 
       `${where} "${source}" is neither inline JSON nor a .json file.`,
       'write machine_config = \'{"dns": {...}}\' or a path ending in .json.',
     );
+  // Stryker disable next-line StringLiteral: without an encoding readFileSync gives a Buffer, which JSON.parse reads as the same UTF-8 text
   return JSON.parse(readFileSync(resolve(dirname(toml.file), source), 'utf8'));
 }
 

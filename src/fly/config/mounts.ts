@@ -78,8 +78,14 @@ export function mountsFor(toml: FlyToml, group: string): Table[] | undefined {
       `process group "${group}" has more than one [[mounts]] section.`,
       'give each group at most one volume (set processes on each [[mounts]]).',
     );
+  // parseFlyToml's validateLikeFlyctl has checked every [[mounts]] in these words, so nothing throws here:
+  // Stryker disable next-line StringLiteral,ArithmeticOperator: the place named is never shown
   return entries.length ? entries.map(([m, i]) => checkMount(toml, m, `[[mounts]] #${i + 1}`)) : undefined;
 }
+
+/** The one [[mounts]] entry of a group that mountsFor has found to have one. */
+const mountEntry = (toml: FlyToml, group: string): Table =>
+  toml.mounts.find((m) => appliesTo(toml, m, group))!;
 
 /** The [[mounts]] settings for a group, with initial_size in GB, for whoever creates its volume. */
 export function volumeFor(
@@ -88,10 +94,8 @@ export function volumeFor(
 ): { name: string; path: string; initialSizeGb?: number } | undefined {
   const mount = mountsFor(toml, group)?.[0];
   if (!mount) return undefined;
-  const entry = toml.mounts.find((m) => m.source === mount.name && appliesTo(toml, m, group));
-  const initialSizeGb = entry
-    ? parseSizeGb(entry.initial_size === undefined ? undefined : String(entry.initial_size))
-    : undefined;
+  // Read as text, as checkMount read it; a missing one reads "undefined", which is not a size.
+  const initialSizeGb = parseSizeGb(String(mountEntry(toml, group).initial_size));
   return { name: String(mount.name), path: String(mount.path), ...(initialSizeGb ? { initialSizeGb } : {}) };
 }
 
@@ -111,7 +115,7 @@ export function volumeRequestFor(
 ): Record<string, unknown> | undefined {
   const volume = volumeFor(toml, group);
   if (!volume) return undefined;
-  const entry = toml.mounts.find((m) => m.source === volume.name && appliesTo(toml, m, group)) ?? {};
+  const entry = mountEntry(toml, group);
   const guest: MachineGuest = guestForGroup(toml, group) ?? guestPreset(DEFAULT_VM_SIZE)!;
   const size = volume.initialSizeGb ?? (guest.gpu_kind ? DEFAULT_GPU_VOLUME_GB : DEFAULT_VOLUME_GB);
   return {
@@ -141,10 +145,10 @@ export interface MountChange {
 const AUTO_EXTEND = ['extend_threshold_percent', 'add_size_gb', 'size_gb_limit'] as const;
 
 /** The Machine's mount with fly.toml's auto-extend settings (flyctl always applies the latest ones). */
-function withAutoExtend(mount: Mount, from: Mount | undefined): Mount {
+function withAutoExtend(mount: Mount, from: Mount): Mount {
   const out: Mount = { ...mount };
   for (const key of AUTO_EXTEND) {
-    if (from?.[key]) out[key] = from[key];
+    if (from[key]) out[key] = from[key];
     else delete out[key];
   }
   return out;

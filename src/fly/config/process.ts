@@ -22,10 +22,9 @@ export function shellSplit(command: string): string[] {
     const ch = command[i];
     if (quote) {
       if (ch === quote) quote = undefined;
-      else if (ch === '\\' && quote === '"') {
-        if (++i >= command.length) break;
-        current += command[i];
-      } else current += ch;
+      // After a final backslash the quote is still open, so the command is refused below.
+      else if (ch === '\\' && quote === '"') current += command[++i];
+      else current += ch;
     } else if (ch === '"' || ch === "'") {
       quote = ch;
       started = true;
