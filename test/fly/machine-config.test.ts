@@ -4,6 +4,7 @@ import {
   checkTiming,
   countChecks,
   machineConfigFor,
+  releaseCommandConfig,
   tomlToMachineConfig,
 } from '../../src/fly/machine-config.js';
 import type { MachineCheck, MachineConfig, MachineService } from '../../src/fly/types.js';
@@ -212,5 +213,60 @@ describe('the health gate', () => {
     );
     expect(countChecks(machine)).toBe(2);
     expect(checkTiming(machine)).toStrictEqual({ graceMs: 5000, intervalMs: 60_000 });
+  });
+});
+
+describe('[[vm]] numbers flyctl reads as Go ints', () => {
+  const EXAMPLE = {
+    cpus: 'cpus = 2',
+    memory_mb: 'memory_mb = 1024',
+    max_memory_mb: 'max_memory_mb = 2048',
+    gpus: 'gpus = 1',
+  };
+  const cases = Object.keys(EXAMPLE).flatMap((key) =>
+    [
+      ['nan', 'nan'],
+      ['inf', 'inf'],
+      ['-inf', '-inf'],
+      ['"2"', '"2"'],
+      ['true', 'true'],
+      ['1.5', '1.5'],
+      ['[1]', '[1]'],
+    ].map(([value, shown]) => [key, value, shown]),
+  ) as [keyof typeof EXAMPLE, string, string][];
+
+  it.each(cases)('refuses %s = %s before any call, naming the key and the fix', (key, value, shown) => {
+    expect(refusal(() => configOf(`[[vm]]\n${key} = ${value}`))).toBe(
+      `input 'config': fly.toml: [[vm]] ${key} ${shown} is not a whole number. Fix: write it without quotes, e.g. ${EXAMPLE[key]}.`,
+    );
+  });
+
+  it('refuses one in [deploy.release_command_vm] too, naming that section', () => {
+    const file = toml('[deploy]\nrelease_command = "m"\nrelease_command_vm = { memory_mb = "512" }');
+    expect(refusal(() => releaseCommandConfig(file, 'img:1', 2))).toBe(
+      `input 'config': fly.toml: [deploy.release_command_vm] memory_mb "512" is not a whole number. Fix: write it without quotes, e.g. memory_mb = 1024.`,
+    );
+  });
+
+  it('takes whole numbers, zero leaving the preset as it is', () => {
+    expect(configOf('[[vm]]\ncpus = 2\nmemory_mb = 1024\nmax_memory_mb = 2048').guest).toStrictEqual({
+      cpu_kind: 'shared',
+      cpus: 2,
+      memory_mb: 1024,
+      max_memory_mb: 2048,
+    });
+    expect(configOf('[[vm]]\ncpus = 0\nmemory_mb = 0\ngpus = 0').guest).toStrictEqual(SHARED_1X);
+  });
+
+  it.each([
+    ['nan', 'nan'],
+    ['inf', 'inf'],
+    ['-inf', '-inf'],
+    ['1.5', '1.5'],
+    ['"lots"', '"lots"'],
+  ])('refuses memory = %s, showing it as written', (value, shown) => {
+    expect(refusal(() => configOf(`[[vm]]\nmemory = ${value}`))).toBe(
+      `input 'config': fly.toml: [[vm]] memory ${shown} is not a size above zero. Fix: write e.g. "256mb" or "1gb".`,
+    );
   });
 });
