@@ -158,22 +158,21 @@ export function machineConfigFor(toml: FlyToml, options: MachineConfigOptions): 
 }
 
 /** Every check the deploy's health gate counts: top-level checks plus each service's checks. */
+function allChecks(config: MachineConfig): MachineCheck[] {
+  const serviceChecks = config.services?.flatMap((s) => s.checks ?? []) ?? [];
+  return [...Object.values(config.checks ?? {}), ...serviceChecks];
+}
+
+/** How many checks the deploy's health gate waits on (see allChecks). */
 export function countChecks(config: MachineConfig): number {
-  return (
-    Object.keys(config.checks ?? {}).length +
-    (config.services ?? []).reduce((n, s) => n + (s.checks?.length ?? 0), 0)
-  );
+  return allChecks(config).length;
 }
 
 /** The slowest check's grace period and interval, which bound how soon a new Machine can be healthy. */
 export function checkTiming(config: MachineConfig): { graceMs: number; intervalMs: number } {
-  const all = [
-    ...Object.values(config.checks ?? {}),
-    ...(config.services ?? []).flatMap((s) => s.checks ?? []),
-  ];
   let graceMs = 0;
   let intervalMs = 0;
-  for (const check of all) {
+  for (const check of allChecks(config)) {
     graceMs = Math.max(graceMs, durationMs(check.grace_period) ?? 0);
     intervalMs = Math.max(intervalMs, durationMs(check.interval) ?? 15_000);
   }

@@ -9,9 +9,15 @@ import { configOf, refusal, toml } from './config-fixtures.js';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe('[[vm]] sizing', () => {
-  it('refuses a CPU count below one whatever memory_mb says', () => {
+  it('refuses a CPU count below one, which no memory fits', () => {
+    expect(refusal(() => configOf('[[vm]]\ncpus = -1\nmemory_mb = 512'))).toBe(
+      "input 'config': fly.toml: [[vm]] 512 MB on -1 shared CPU(s) is outside Fly's 256–2048 MB per CPU, so the Machines API would refuse it. Fix: change memory or cpus (or pick a size preset).",
+    );
+  });
+
+  it('refuses memory_mb = nan before sizing, as flyctl refuses the file it reads', () => {
     expect(refusal(() => configOf('[[vm]]\ncpus = -1\nmemory_mb = nan'))).toBe(
-      "input 'config': fly.toml: [[vm]] NaN MB on -1 shared CPU(s) is outside Fly's 256–2048 MB per CPU, so the Machines API would refuse it. Fix: change memory or cpus (or pick a size preset).",
+      "input 'config': fly.toml: [[vm]] memory_mb nan is not a whole number. Fix: write it without quotes, e.g. memory_mb = 1024.",
     );
   });
 });

@@ -440,8 +440,8 @@ describe('[[vm]] sizing', () => {
   });
 
   it('refuses a CPU count that is not a whole number even when the memory fits it', () => {
-    expect(refused({ cpus: 1.5, memory_mb: 512 })).toMatch(
-      /\[\[vm\]\] 512 MB on 1\.5 shared CPU\(s\) is outside/,
+    expect(refused({ cpus: 1.5, memory_mb: 512 })).toBe(
+      "input 'config': fly.toml: [[vm]] cpus 1.5 is not a whole number. Fix: write it without quotes, e.g. cpus = 2.",
     );
   });
 

@@ -26,6 +26,35 @@ const GUEST_FIELDS = [
   'kernel_args',
 ] as const;
 
+/** The [[vm]] keys fly-go reads as Go ints, each with an example for the fix. */
+const WHOLE_NUMBER_FIELDS: Record<string, string> = {
+  cpus: 'cpus = 2',
+  memory_mb: 'memory_mb = 1024',
+  max_memory_mb: 'max_memory_mb = 2048',
+  gpus: 'gpus = 1',
+};
+
+/** A value as fly.toml spells it: a number as written (nan, inf and -inf as TOML writes them), else JSON. */
+const asWritten = (value: unknown): string =>
+  typeof value === 'number' ? String(value).replace('Infinity', 'inf').toLowerCase() : JSON.stringify(value);
+
+/**
+ * flyctl refuses the file when one of these is not a whole number: it reads fly.toml through
+ * encoding/json, which cannot encode nan or inf and will not put text, a boolean or 1.5 in a Go int.
+ * Sent on, such a value would reach the Machines API as a string, a fraction or null.
+ */
+function checkWholeNumbers(toml: FlyToml, vm: Table, where: string): void {
+  for (const [key, example] of Object.entries(WHOLE_NUMBER_FIELDS)) {
+    const value = vm[key];
+    if (value !== undefined && !Number.isInteger(value))
+      throw bad(
+        toml.file,
+        `${where} ${key} ${asWritten(value)} is not a whole number.`,
+        `write it without quotes, e.g. ${example}.`,
+      );
+  }
+}
+
 const isEmpty = (v: unknown) =>
   v === undefined || v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0);
 
@@ -53,7 +82,9 @@ function checkSizing(toml: FlyToml, guest: MachineGuest, where: string): void {
   const cpus = guest.cpus ?? 1;
   const memory = guest.memory_mb ?? 0;
   const [min, max] = memoryBoundsPerCpu(guest.cpu_kind);
-  if (!Number.isInteger(cpus) || cpus < 1 || memory < min * cpus || memory > max * cpus) {
+  // cpus and memory are whole numbers here (checkWholeNumbers). No memory fits fewer than one CPU: a
+  // [[vm]] cpus = 0 is not copied over the preset's, and below zero min × cpus exceeds max × cpus.
+  if (memory < min * cpus || memory > max * cpus) {
     throw bad(
       toml.file,
       `${where} ${memory} MB on ${cpus} ${guest.cpu_kind} CPU(s) is outside Fly's ${min}–${max} MB per CPU, so the Machines API would refuse it.`,
@@ -73,6 +104,7 @@ export function guestFromVm(
   where: string,
   hostDedicationId?: string,
 ): MachineGuest {
+  checkWholeNumbers(toml, vm, where);
   const guest = presetFor(toml, vm, where);
   if (hostDedicationId) guest.host_dedication_id = hostDedicationId;
   if (vm.memory !== undefined) {
@@ -80,7 +112,7 @@ export function guestFromVm(
     if (mb === undefined)
       throw bad(
         toml.file,
-        `${where} memory ${JSON.stringify(vm.memory)} is not a size above zero.`,
+        `${where} memory ${asWritten(vm.memory)} is not a size above zero.`,
         'write e.g. "256mb" or "1gb".',
       );
     guest.memory_mb = mb;
