@@ -67,7 +67,7 @@ export const groups = [
     [
       'config-entry',
       ['fly-toml', 'machine-config'],
-      ['config-mutants', 'config-key-uses', 'validate', 'special-machines'],
+      ['fly-toml', 'machine-config', 'config-mutants', 'config-key-uses', 'validate', 'special-machines'],
     ],
     [
       'config-tables',

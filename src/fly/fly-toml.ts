@@ -105,14 +105,16 @@ function parseToml(text: string, file: string): Table {
 function readStrategy(file: string, deployTable: Table): Strategy | undefined {
   const strategyText = optionalString(file, deployTable, 'strategy', '[deploy] ');
   if (strategyText === undefined) return undefined;
-  const strategy = STRATEGIES.find((s) => s === strategyText.toLowerCase().replace(/[-_]/g, ''));
-  if (!strategy)
-    throw bad(
-      file,
-      `[deploy] strategy "${strategyText}" is not a Fly strategy.`,
-      `use one of: ${STRATEGIES.join(', ')}.`,
-    );
-  return strategy;
+  // flyctl (appconfig validateDeploySection) takes the four names exactly as written, so Runway does too;
+  // a near miss ("Blue-Green") is told its spelling.
+  const strategy = STRATEGIES.find((s) => s === strategyText);
+  if (strategy) return strategy;
+  const meant = STRATEGIES.find((s) => s === strategyText.toLowerCase().replace(/[-_\s]/g, ''));
+  throw bad(
+    file,
+    `[deploy] strategy "${strategyText}" is not a Fly strategy (flyctl refuses it too).`,
+    meant ? `write strategy = "${meant}".` : `use one of: ${STRATEGIES.join(', ')}.`,
+  );
 }
 
 function readDeploy(file: string, root: Table): FlyToml['deploy'] {

@@ -133,7 +133,21 @@ describe('[deploy]', () => {
   it('refuses a strategy Fly does not have, listing the ones it has', () => {
     expect(refused('[deploy]\nstrategy = "yolo"')).toBe(
       said(
-        '[deploy] strategy "yolo" is not a Fly strategy. Fix: use one of: rolling, bluegreen, canary, immediate.',
+        '[deploy] strategy "yolo" is not a Fly strategy (flyctl refuses it too). Fix: use one of: rolling, bluegreen, canary, immediate.',
+      ),
+    );
+  });
+
+  it.each([
+    ['Blue-Green', 'bluegreen'],
+    ['ROLLING', 'rolling'],
+    ['blue_green', 'bluegreen'],
+    ['blue green', 'bluegreen'],
+    ['Canary', 'canary'],
+  ])('refuses %p as flyctl does, telling the spelling it takes', (written, meant) => {
+    expect(refused(`[deploy]\nstrategy = "${written}"`)).toBe(
+      said(
+        `[deploy] strategy "${written}" is not a Fly strategy (flyctl refuses it too). Fix: write strategy = "${meant}".`,
       ),
     );
   });

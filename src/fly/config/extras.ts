@@ -49,9 +49,11 @@ function fileFrom(toml: FlyToml, f: Table, i: number): Table {
     try {
       return { guest_path: f.guest_path, raw_value: base64(readFileSync(path)) };
     } catch (error) {
+      // Stryker disable next-line StringLiteral: readFileSync's errors always carry a code (ENOENT, EACCES…)
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw bad(
         toml.file,
-        `${where} local_path "${f.local_path}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        `${where} local_path "${f.local_path}" cannot be read (${code}).`,
         `commit the file at ${path}, or use raw_value / secret_name.`,
       );
     }
