@@ -50,7 +50,7 @@ export const groups = [
     [
       'config-sizing',
       ['config/guest', 'config/durations', 'config/checks', 'config/groups', 'vm-sizes'],
-      ['config-mutants', 'config-edges'],
+      ['config-mutants', 'config-edges', 'machine-config'],
     ],
     [
       'config-services',

@@ -24,7 +24,7 @@ import {
   parseSizeGb,
   presetsLike,
 } from '../../src/fly/vm-sizes.js';
-import { configOf, refusal, toml } from './config-fixtures.js';
+import { configOf, EMPTY_TOML, refusal, toml } from './config-fixtures.js';
 
 // The fly.toml conversion at the edges its flyctl-parity cases do not reach: Go's Duration.String() at
 // each unit boundary, go-units' sizes, and the refusals (each names the key as written and the fix).
@@ -288,7 +288,7 @@ describe('shell words', () => {
 });
 
 describe('health checks as fly-go sends them', () => {
-  const file = toml('');
+  const file = EMPTY_TOML;
   const httpFields = {
     method: 'get',
     path: '/healthz',
@@ -358,7 +358,7 @@ describe('health checks as fly-go sends them', () => {
 });
 
 describe('[[vm]] sizing', () => {
-  const file = toml('');
+  const file = EMPTY_TOML;
   const guest = (vm: Record<string, unknown>, host?: string) => guestFromVm(file, vm, '[[vm]]', host);
   const refused = (vm: Record<string, unknown>) => refusal(() => guest(vm));
 
@@ -504,7 +504,7 @@ describe('process groups', () => {
 });
 
 describe('services as fly-go sends them', () => {
-  const file = toml('');
+  const file = EMPTY_TOML;
 
   it('expands [http_service] to ports 80 and 443 with its options, scaling and checks', () => {
     const service = httpServiceFor(file, {
@@ -672,7 +672,7 @@ describe('[[statics]], [metrics] and [[files]] as flyctl sends them', () => {
 });
 
 describe('[[mounts]] as flyctl validates and sends them', () => {
-  const file = toml('');
+  const file = EMPTY_TOML;
   const check = (m: Record<string, unknown>) =>
     checkMount(file, { source: 'data', destination: '/data', ...m }, '[[mounts]] #1');
   const refused = (m: Record<string, unknown>) => refusal(() => check(m));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseFlyToml } from '../../src/fly/fly-toml.js';
-import { refusal, toml } from './config-fixtures.js';
+import { EMPTY_TOML, refusal, toml } from './config-fixtures.js';
 
 // The fly.toml reader itself (parseFlyToml and its readers), unit tier: each case parses inside its test
 // and checks a value read from the file or a refusal as the user reads it (the key as written, the fix).
@@ -10,6 +10,12 @@ const said = (problem: string) => `input 'config': fly.toml: ${problem}`;
 const refused = (text: string) => refusal(() => toml(text));
 /** The refusal of `text` as the whole file, read under parseFlyToml's default file name. */
 const refusedWhole = (text: string) => refusal(() => parseFlyToml(text));
+
+describe('the test fixture for an empty file', () => {
+  it('is what the reader makes of it', () => {
+    expect(toml('')).toEqual(EMPTY_TOML);
+  });
+});
 
 describe('TOML syntax', () => {
   it.each([
