@@ -143,6 +143,17 @@ function networkFault({ error, e, where }: Context): StoreError | undefined {
       fix: 'check the endpoint URL and port.',
       cause: error,
     });
+  if (net === 'ECONNRESET' || net === 'EPIPE')
+    // Node words this "socket hang up", and the SDK names it TimeoutError: neither says who hung up.
+    return new StoreError(
+      `${where} closed the connection before it answered (${net}${tried}).`,
+      'ConnectionReset',
+      {
+        input: 'endpoint',
+        fix: 'check that the endpoint is an S3 API (for B2, https://s3.<region>.backblazeb2.com) and that no proxy or firewall cuts the connection; then run again.',
+        cause: error,
+      },
+    );
   if (/CERT|TLS|SELF_SIGNED|UNABLE_TO/.test(net))
     return new StoreError(`the TLS certificate of ${where} was not accepted (${net}).`, 'EndpointTls', {
       input: 'endpoint',

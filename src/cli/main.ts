@@ -166,7 +166,7 @@ Image behaviours — the image reference (for a digest: the tag it was resolved 
   ...crash...          exits 1 ~300 ms after boot; the restart policy decides (a crash loop)
   ...never-healthy...  serves, but health/check paths answer 500 forever (checks critical)
   ...slow...           listens only after ~2.5 s: started, checks critical until then
-  ...laggy...          healthy, checks pass, but every other request takes ~250 ms (breaches a latency SLO)
+  ...laggy...          healthy, checks pass, but every request except its health checks takes ~250 ms (breaches a latency SLO)
   ...release-fail...   healthy as an app; exits 1 when run as a release command
   anything else        healthy: every path answers 200 with JSON naming image, version, Machine, region
   e.g. registry.fly.io/voice-bot:never-healthy  or  registry.fly.io/voice-bot:laggy-release

@@ -1,5 +1,6 @@
 import { parse, TomlError } from 'smol-toml';
 import { goDurationMs } from '../core/duration.js';
+import { durationMs, flyDuration } from './config/durations.js';
 import { bad, isTable } from './config/problems.js';
 import { refuseUnsupportedKeys } from './config/unsupported.js';
 import { validateLikeFlyctl } from './config/validate.js';
@@ -120,22 +121,24 @@ function readStrategy(file: string, deployTable: Table): Strategy | undefined {
 function readDeploy(file: string, root: Table): FlyToml['deploy'] {
   const deployTable = root.deploy === undefined ? {} : root.deploy;
   if (!isTable(deployTable)) throw bad(file, '[deploy] must be a table.', 'write a [deploy] section.');
-  let maxUnavailable: number | undefined;
-  if (deployTable.max_unavailable !== undefined) {
-    maxUnavailable = Number(deployTable.max_unavailable);
-    if (!Number.isFinite(maxUnavailable) || maxUnavailable <= 0) {
-      throw bad(
-        file,
-        `[deploy] max_unavailable must be a number above 0, not ${JSON.stringify(deployTable.max_unavailable)}.`,
-        'use a count (2) or a fraction (0.33).',
-      );
-    }
+  // flyctl reads max_unavailable as a float64: a number, never text or a boolean.
+  const maxUnavailable = deployTable.max_unavailable;
+  if (
+    maxUnavailable !== undefined &&
+    (typeof maxUnavailable !== 'number' || !Number.isFinite(maxUnavailable) || maxUnavailable <= 0)
+  ) {
+    throw bad(
+      file,
+      `[deploy] max_unavailable must be a number above 0, not ${JSON.stringify(maxUnavailable)}.`,
+      'use a count (2) or a fraction (0.33), without quotes.',
+    );
   }
+  // fly-go's Duration: a Go duration string, or a bare number of nanoseconds (no patch gives these
+  // keys another unit, as kill_timeout has).
   const durationOf = (key: string): number | undefined => {
     const value = deployTable[key];
     if (value === undefined) return undefined;
-    const ms =
-      typeof value === 'number' ? value : typeof value === 'string' ? goDurationMs(value) : undefined;
+    const ms = durationMs(flyDuration(value, 1e-6));
     if (ms === undefined)
       throw bad(file, `[deploy] ${key} "${String(value)}" is not a duration.`, 'write e.g. "5m".');
     return ms;
@@ -242,8 +245,13 @@ function readServices(file: string, root: Table): Table[] {
   return services.map((service, i) => {
     const where = `[[services]] #${i + 1}`;
     const out: Table = { ...service };
+    // flyctl's patch casts a text port with Go's strconv.Atoi: decimal digits, an optional sign, nothing else.
     const port =
-      typeof service.internal_port === 'string' ? Number(service.internal_port) : service.internal_port;
+      typeof service.internal_port === 'string'
+        ? /^[+-]?\d+$/.test(service.internal_port)
+          ? Number(service.internal_port)
+          : Number.NaN
+        : service.internal_port;
     if (!Number.isInteger(port))
       throw bad(file, `${where} needs internal_port as a whole number.`, 'write internal_port = 8080.');
     out.internal_port = port;

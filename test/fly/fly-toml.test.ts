@@ -170,10 +170,13 @@ describe('[deploy]', () => {
     ['0', '0'],
     ['-1', '-1'],
     ['"many"', '"many"'],
+    // flyctl reads it as a float64, so text and booleans are refused however they read.
+    ['"2"', '"2"'],
+    ['true', 'true'],
   ])('refuses max_unavailable = %s', (value, shown) => {
     expect(refused(`[deploy]\nmax_unavailable = ${value}`)).toBe(
       said(
-        `[deploy] max_unavailable must be a number above 0, not ${shown}. Fix: use a count (2) or a fraction (0.33).`,
+        `[deploy] max_unavailable must be a number above 0, not ${shown}. Fix: use a count (2) or a fraction (0.33), without quotes.`,
       ),
     );
   });
@@ -189,8 +192,9 @@ describe('[deploy]', () => {
     expect(deploy).toMatchObject({ waitTimeoutMs: 300_000, releaseCommandTimeoutMs: 90_000 });
   });
 
-  it('accepts a bare number as a duration, as fly-go does', () => {
-    expect(() => toml('[deploy]\nwait_timeout = 5000\nrelease_command_timeout = 5000')).not.toThrow();
+  it('reads a bare number as nanoseconds, as fly-go’s Duration does', () => {
+    const { deploy } = toml('[deploy]\nwait_timeout = 300000000000\nrelease_command_timeout = 1500000');
+    expect(deploy).toMatchObject({ waitTimeoutMs: 300_000, releaseCommandTimeoutMs: 1.5 });
   });
 
   it.each([
@@ -300,6 +304,13 @@ describe('[http_service]', () => {
 });
 
 describe('[[services]]', () => {
+  it.each([
+    ['"+8080"', 8080],
+    ['"08080"', 8080],
+  ])('reads internal_port = %s as strconv.Atoi does', (value, port) => {
+    expect(toml(`[[services]]\ninternal_port = ${value}`).services[0].internal_port).toBe(port);
+  });
+
   it('reads a numeric string port and the old "soft,hard" concurrency', () => {
     expect(toml('[[services]]\ninternal_port = "8080"\nconcurrency = "10,20"').services).toStrictEqual([
       { internal_port: 8080, concurrency: { type: 'requests', hard_limit: 20, soft_limit: 10 } },
@@ -321,6 +332,12 @@ describe('[[services]]', () => {
   it.each([
     ['[[services]]\ninternal_port = 8080\n[[services]]\nprotocol = "tcp"', 2],
     ['[[services]]\ninternal_port = true', 1],
+    // flyctl casts a text port with strconv.Atoi: decimal digits only.
+    ['[[services]]\ninternal_port = ""', 1],
+    ['[[services]]\ninternal_port = "0x1F90"', 1],
+    ['[[services]]\ninternal_port = " 80"', 1],
+    ['[[services]]\ninternal_port = "1e3"', 1],
+    ['[[services]]\ninternal_port = "80.0"', 1],
   ])('refuses a service without a whole-number internal_port: %j', (text, n) => {
     expect(refused(text)).toBe(
       said(`[[services]] #${n} needs internal_port as a whole number. Fix: write internal_port = 8080.`),

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
  * - contains `crash`          → exits (code 1) shortly after boot: a crash loop under the restart policy;
  * - contains `never-healthy`  → serves, but health/check paths answer 500 forever;
  * - contains `slow`           → waits ~2.5 s (× timeScale) before it listens;
- * - contains `laggy`          → healthy (checks pass quickly) but every other request takes ~250 ms:
+ * - contains `laggy`          → healthy (checks pass quickly) but every request except its health checks takes ~250 ms:
  *                                 a release that deploys fine and then breaches its latency SLO;
  * - contains `release-fail`   → healthy as an app, exits 1 when run as a release command;
  * - anything else             → healthy: every path answers 200 with a JSON body naming image and version.

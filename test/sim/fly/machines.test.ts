@@ -391,7 +391,7 @@ describe('images as behaviours', () => {
     await api('DELETE', `${base}/${slow.body.id}?kill=true`);
   });
 
-  test('a laggy image passes its checks but answers every other request after ~250 ms', async () => {
+  test('a laggy image passes its checks but answers every request except its checks after ~250 ms', async () => {
     // Its own app, so the proxy can only route to this Machine.
     await sim.createApp('laggy-app');
     const laggyBase = '/apps/laggy-app/machines';
