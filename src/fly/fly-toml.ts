@@ -372,7 +372,7 @@ function readSwap(file: string, root: Table): number | undefined {
 
 function readApp(file: string, root: Table): string | undefined {
   const app = optionalString(file, root, 'app', '');
-  if (app !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(app))
+  if (app?.match(/^[a-z0-9][a-z0-9-]*$/) === null)
     throw bad(
       file,
       `app "${app}" is not a valid Fly app name.`,
