@@ -121,12 +121,10 @@ function readStrategy(file: string, deployTable: Table): Strategy | undefined {
 function readDeploy(file: string, root: Table): FlyToml['deploy'] {
   const deployTable = root.deploy === undefined ? {} : root.deploy;
   if (!isTable(deployTable)) throw bad(file, '[deploy] must be a table.', 'write a [deploy] section.');
-  // flyctl reads max_unavailable as a float64: a number, never text or a boolean.
+  // flyctl reads max_unavailable as a float64: a number, never text or a boolean (Number.isFinite does
+  // not convert, so "2" and true fail it).
   const maxUnavailable = deployTable.max_unavailable;
-  if (
-    maxUnavailable !== undefined &&
-    (typeof maxUnavailable !== 'number' || !Number.isFinite(maxUnavailable) || maxUnavailable <= 0)
-  ) {
+  if (maxUnavailable !== undefined && !(Number.isFinite(maxUnavailable) && (maxUnavailable as number) > 0)) {
     throw bad(
       file,
       `[deploy] max_unavailable must be a number above 0, not ${JSON.stringify(maxUnavailable)}.`,
@@ -148,7 +146,7 @@ function readDeploy(file: string, root: Table): FlyToml['deploy'] {
     throw bad(file, '[deploy.release_command_vm] must be a table.', 'write size = "shared-cpu-1x".');
   return {
     strategy: readStrategy(file, deployTable),
-    maxUnavailable,
+    maxUnavailable: maxUnavailable as number | undefined,
     waitTimeoutMs: durationOf('wait_timeout'),
     releaseCommand: optionalString(file, deployTable, 'release_command', '[deploy] '),
     releaseCommandTimeoutMs: durationOf('release_command_timeout'),
@@ -247,6 +245,7 @@ function readServices(file: string, root: Table): Table[] {
     const out: Table = { ...service };
     // flyctl's patch casts a text port with Go's strconv.Atoi: decimal digits, an optional sign, nothing else.
     const port =
+      // Stryker disable next-line ConditionalExpression: a number passes the Atoi pattern as its own digits and keeps its value (`false` here is killed, and hidden with it)
       typeof service.internal_port === 'string'
         ? /^[+-]?\d+$/.test(service.internal_port)
           ? Number(service.internal_port)
