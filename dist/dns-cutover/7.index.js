@@ -813,15 +813,17 @@ function planChange(name, before, desired, options = {}) {
     for (const type of _records_js__WEBPACK_IMPORTED_MODULE_0__/* .CUTOVER_TYPES */ .ju) {
         const from = before.find((set) => set.type === type);
         const to = after.find((set) => set.type === type);
-        if (from && !to) {
-            deletes.push(from);
-            recordChanges += from.values.length;
+        if (!to) {
+            if (from) {
+                deletes.push(from);
+                recordChanges += from.values.length;
+            }
         }
-        else if (to && !from) {
+        else if (!from) {
             upserts.push({ to });
             recordChanges += to.values.length;
         }
-        else if (from && to && !sameRecordSet(from, to)) {
+        else if (!sameRecordSet(from, to)) {
             upserts.push({ from, to });
             const removed = from.values.filter((v) => !to.values.includes(v)).length;
             const added = to.values.filter((v) => !from.values.includes(v)).length;

@@ -3262,22 +3262,22 @@ function isInZone(name, zone) {
 function canonicalAddress(address) {
     if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
         return address.trim();
-    const url = new URL(`http://[${address.trim()}]/`);
+    // isIP() answers 6 only for text without surrounding whitespace, so there is nothing to trim here.
+    const url = new URL(`http://[${address}]/`);
     return url.hostname.slice(1, -1);
 }
 /** `voice-bot.fly.dev`, or `A=1.2.3.4,AAAA=2a09::1` (types may repeat), or bare IP literals. */
 function parseTarget(text) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return undefined;
-    if (!trimmed.includes('=') && !trimmed.includes(',') && isHostname(trimmed))
-        return { kind: 'cname', host: stripDot(trimmed) };
+    // A hostname holds no `=`, `,` or inner space, and isHostname trims and refuses empty text.
+    if (isHostname(text))
+        return { kind: 'cname', host: stripDot(text) };
     const a = [];
     const aaaa = [];
-    for (const part of trimmed.split(/[,\s]+/).filter(Boolean)) {
+    for (const part of text.split(/[,\s]/).filter(Boolean)) {
         const eq = part.indexOf('=');
-        const type = eq > 0 ? part.slice(0, eq).toUpperCase() : undefined;
-        const value = eq > 0 ? part.slice(eq + 1) : part;
+        // `=192.0.2.1` names the type '', which is neither A nor AAAA, so it is refused below.
+        const type = eq === -1 ? undefined : part.slice(0, eq).toUpperCase();
+        const value = part.slice(eq + 1);
         const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(value);
         if (family === 4 && (type === undefined || type === 'A'))
             a.push(value);

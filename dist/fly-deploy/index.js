@@ -628,8 +628,9 @@ function checkInputs(name, read) {
 function goDurationFromNs(ns) {
     if (ns === 0)
         return '0s';
-    const sign = ns < 0 ? '-' : '';
     const abs = Math.abs(ns);
+    // ns is not 0 here, so it is negative exactly when it differs from its absolute value.
+    const sign = abs === ns ? '' : '-';
     const trim = (n, scale) => {
         const whole = Math.trunc(n / scale);
         const frac = String(n % scale)
@@ -659,7 +660,8 @@ function goDurationFromNs(ns) {
  */
 function flyDuration(value, bareUnitMs) {
     let ms;
-    if (typeof value === 'number' && Number.isFinite(value))
+    // Number.isFinite is false for anything that is not a number (it does not convert).
+    if (Number.isFinite(value))
         ms = value * bareUnitMs;
     else if (typeof value === 'string')
         ms = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .goDurationMs */ .Dy)(value);
@@ -733,7 +735,9 @@ function fileFrom(toml, f, i) {
             return { guest_path: f.guest_path, raw_value: base64((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path)) };
         }
         catch (error) {
-            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `${where} local_path "${f.local_path}" cannot be read (${error.code ?? 'error'}).`, `commit the file at ${path}, or use raw_value / secret_name.`);
+            // Stryker disable next-line StringLiteral: readFileSync's errors always carry a code (ENOENT, EACCES…)
+            const code = error.code ?? 'error';
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `${where} local_path "${f.local_path}" cannot be read (${code}).`, `commit the file at ${path}, or use raw_value / secret_name.`);
         }
     }
     if (typeof f.secret_name === 'string' && f.secret_name)
@@ -773,10 +777,13 @@ function filesFor(toml) {
 /* harmony export */   Ut: () => (/* binding */ computeForGroup),
 /* harmony export */   jF: () => (/* binding */ defaultGroup)
 /* harmony export */ });
-/** flyctl's DefaultProcessName: "app" when defined (or no [processes]), else the first name in sort order. */
+/**
+ * flyctl's DefaultProcessName: "app" when defined (or no [processes]), else the first name in sort order.
+ * parseFlyToml gives a file without [processes] the group app, so there is always a name.
+ */
 function defaultGroup(toml) {
     const names = Object.keys(toml.processes).sort();
-    return names.includes('app') || names.length === 0 ? 'app' : names[0];
+    return names.includes('app') ? 'app' : names[0];
 }
 function processesOf(table) {
     const processes = table.processes;
@@ -801,7 +808,7 @@ function appliesTo(toml, table, group) {
 function computeForGroup(toml, group) {
     const candidates = toml.vms.filter((vm) => processesOf(vm).length === 0 || appliesTo(toml, vm, group));
     let best = candidates[0];
-    for (const vm of candidates.slice(1))
+    for (const vm of candidates)
         if (processesOf(vm).includes(group))
             best = vm;
     return best;
@@ -836,15 +843,33 @@ const GUEST_FIELDS = [
     'persist_rootfs',
     'kernel_args',
 ];
-const isEmpty = (v) => v === undefined || v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0);
-function hasGuestFields(vm) {
-    return GUEST_FIELDS.some((key) => vm[key] !== undefined);
+/** The [[vm]] keys fly-go reads as Go ints, each with an example for the fix. */
+const WHOLE_NUMBER_FIELDS = {
+    cpus: 'cpus = 2',
+    memory_mb: 'memory_mb = 1024',
+    max_memory_mb: 'max_memory_mb = 2048',
+    gpus: 'gpus = 1',
+};
+/** A value as fly.toml spells it: a number as written (nan, inf and -inf as TOML writes them), else JSON. */
+const asWritten = (value) => typeof value === 'number' ? String(value).replace('Infinity', 'inf').toLowerCase() : JSON.stringify(value);
+/**
+ * flyctl refuses the file when one of these is not a whole number: it reads fly.toml through
+ * encoding/json, which cannot encode nan or inf and will not put text, a boolean or 1.5 in a Go int.
+ * Sent on, such a value would reach the Machines API as a string, a fraction or null.
+ */
+function checkWholeNumbers(toml, vm, where) {
+    for (const [key, example] of Object.entries(WHOLE_NUMBER_FIELDS)) {
+        const value = vm[key];
+        if (value !== undefined && !Number.isInteger(value))
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .bad */ .M)(toml.file, `${where} ${key} ${asWritten(value)} is not a whole number.`, `write it without quotes, e.g. ${example}.`);
+    }
 }
+const isEmpty = (v) => v === undefined || v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0);
 function presetFor(toml, vm, where) {
     let size = _vm_sizes_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_VM_SIZE */ .Y6;
     if (typeof vm.size === 'string' && vm.size)
         size = vm.size;
-    else if (hasGuestFields(vm) && !isEmpty(vm.gpu_kind))
+    else if (!isEmpty(vm.gpu_kind))
         size = _vm_sizes_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_GPU_VM_SIZE */ .hB;
     const guest = (0,_vm_sizes_js__WEBPACK_IMPORTED_MODULE_1__/* .guestPreset */ .UT)(size);
     if (!guest)
@@ -857,7 +882,9 @@ function checkSizing(toml, guest, where) {
     const cpus = guest.cpus ?? 1;
     const memory = guest.memory_mb ?? 0;
     const [min, max] = (0,_vm_sizes_js__WEBPACK_IMPORTED_MODULE_1__/* .memoryBoundsPerCpu */ .es)(guest.cpu_kind);
-    if (!Number.isInteger(cpus) || cpus < 1 || memory < min * cpus || memory > max * cpus) {
+    // cpus and memory are whole numbers here (checkWholeNumbers). No memory fits fewer than one CPU: a
+    // [[vm]] cpus = 0 is not copied over the preset's, and below zero min × cpus exceeds max × cpus.
+    if (memory < min * cpus || memory > max * cpus) {
         throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .bad */ .M)(toml.file, `${where} ${memory} MB on ${cpus} ${guest.cpu_kind} CPU(s) is outside Fly's ${min}–${max} MB per CPU, so the Machines API would refuse it.`, 'change memory or cpus (or pick a size preset).');
     }
 }
@@ -867,13 +894,14 @@ function checkSizing(toml, guest, where) {
  * Sizes Fly would refuse are refused here, before any call.
  */
 function guestFromVm(toml, vm, where, hostDedicationId) {
+    checkWholeNumbers(toml, vm, where);
     const guest = presetFor(toml, vm, where);
     if (hostDedicationId)
         guest.host_dedication_id = hostDedicationId;
     if (vm.memory !== undefined) {
         const mb = (0,_vm_sizes_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMemoryMb */ .wT)(typeof vm.memory === 'number' ? String(vm.memory) : vm.memory);
         if (mb === undefined)
-            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .bad */ .M)(toml.file, `${where} memory ${JSON.stringify(vm.memory)} is not a size above zero.`, 'write e.g. "256mb" or "1gb".');
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .bad */ .M)(toml.file, `${where} memory ${asWritten(vm.memory)} is not a size above zero.`, 'write e.g. "256mb" or "1gb".');
         guest.memory_mb = mb;
     }
     for (const key of GUEST_FIELDS)
@@ -885,7 +913,7 @@ function guestFromVm(toml, vm, where, hostDedicationId) {
 /** The group's host dedication: its [[vm]]'s when that sets one (flyctl's Flatten), else the top level. */
 function hostDedicationFor(toml, group) {
     const vm = (0,_groups_js__WEBPACK_IMPORTED_MODULE_2__/* .computeForGroup */ .Ut)(toml, group);
-    if (vm && hasGuestFields(vm) && typeof vm.host_dedication_id === 'string' && vm.host_dedication_id)
+    if (vm && typeof vm.host_dedication_id === 'string' && vm.host_dedication_id)
         return vm.host_dedication_id;
     return toml.hostDedicationId;
 }
@@ -959,17 +987,19 @@ function mountsFor(toml, group) {
     const entries = toml.mounts.map((m, i) => [m, i]).filter(([m]) => (0,_groups_js__WEBPACK_IMPORTED_MODULE_3__/* .appliesTo */ .Gl)(toml, m, group));
     if (entries.length > 1)
         throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `process group "${group}" has more than one [[mounts]] section.`, 'give each group at most one volume (set processes on each [[mounts]]).');
+    // parseFlyToml's validateLikeFlyctl has checked every [[mounts]] in these words, so nothing throws here:
+    // Stryker disable next-line StringLiteral,ArithmeticOperator: the place named is never shown
     return entries.length ? entries.map(([m, i]) => checkMount(toml, m, `[[mounts]] #${i + 1}`)) : undefined;
 }
+/** The one [[mounts]] entry of a group that mountsFor has found to have one. */
+const mountEntry = (toml, group) => toml.mounts.find((m) => appliesTo(toml, m, group));
 /** The [[mounts]] settings for a group, with initial_size in GB, for whoever creates its volume. */
 function volumeFor(toml, group) {
     const mount = mountsFor(toml, group)?.[0];
     if (!mount)
         return undefined;
-    const entry = toml.mounts.find((m) => m.source === mount.name && appliesTo(toml, m, group));
-    const initialSizeGb = entry
-        ? parseSizeGb(entry.initial_size === undefined ? undefined : String(entry.initial_size))
-        : undefined;
+    // Read as text, as checkMount read it; a missing one reads "undefined", which is not a size.
+    const initialSizeGb = parseSizeGb(String(mountEntry(toml, group).initial_size));
     return { name: String(mount.name), path: String(mount.path), ...(initialSizeGb ? { initialSizeGb } : {}) };
 }
 /** flyctl's volume sizes when [[mounts]] gives no initial_size (deploy/machines.go). */
@@ -984,7 +1014,7 @@ function volumeRequestFor(toml, group, place) {
     const volume = volumeFor(toml, group);
     if (!volume)
         return undefined;
-    const entry = toml.mounts.find((m) => m.source === volume.name && appliesTo(toml, m, group)) ?? {};
+    const entry = mountEntry(toml, group);
     const guest = guestForGroup(toml, group) ?? guestPreset(DEFAULT_VM_SIZE);
     const size = volume.initialSizeGb ?? (guest.gpu_kind ? DEFAULT_GPU_VOLUME_GB : DEFAULT_VOLUME_GB);
     return {
@@ -1003,7 +1033,7 @@ const AUTO_EXTEND = ['extend_threshold_percent', 'add_size_gb', 'size_gb_limit']
 function withAutoExtend(mount, from) {
     const out = { ...mount };
     for (const key of AUTO_EXTEND) {
-        if (from?.[key])
+        if (from[key])
             out[key] = from[key];
         else
             delete out[key];
@@ -1105,11 +1135,9 @@ function shellSplit(command) {
         if (quote) {
             if (ch === quote)
                 quote = undefined;
-            else if (ch === '\\' && quote === '"') {
-                if (++i >= command.length)
-                    break;
-                current += command[i];
-            }
+            // After a final backslash the quote is still open, so the command is refused below.
+            else if (ch === '\\' && quote === '"')
+                current += command[++i];
             else
                 current += ch;
         }
@@ -1288,13 +1316,13 @@ function swapAndEntrypoint(toml) {
         out.entrypoint = toml.experimental.entrypoint;
     return out;
 }
-/** The machine_checks that gate a group (flyctl's runTestMachines): its services' (or unscoped ones') plus top-level. */
 /** Whether any group has machine_checks: the deploy then spends one more wait on the tested Machine. */
 function hasMachineChecks(toml) {
     return Object.keys(toml.processes).some((group) => machineChecksFor(toml, group).length > 0);
 }
+/** The machine_checks that gate a group (flyctl's runTestMachines): its services' (or unscoped ones') plus top-level. */
 function machineChecksFor(toml, group) {
-    const services = [...(toml.httpService ? [toml.httpService] : []), ...toml.services];
+    const services = toml.httpService ? [toml.httpService, ...toml.services] : toml.services;
     const scoped = services.filter((s) => {
         const processes = Array.isArray(s.processes) ? s.processes : [];
         return processes.length === 0 || processes.includes(group);
@@ -1366,11 +1394,9 @@ function testMachineConfig(toml, check, tested) {
 /* harmony export */ });
 /* unused harmony export UNSUPPORTED_KEYS */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4726);
 
-const tableAt = (root, key) => {
-    const value = root[key];
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-};
+
 /**
  * Every fly.toml key Runway refuses although flyctl accepts it. The action README's section
  * "fly.toml keys Runway does not support" lists each (a test keeps the two in step).
@@ -1378,7 +1404,7 @@ const tableAt = (root, key) => {
 const UNSUPPORTED_KEYS = [
     {
         key: '[build.compose]',
-        usedIn: (root) => tableAt(root, 'build')?.compose !== undefined,
+        usedIn: (root) => (0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .isTable */ .b)(root.build) && root.build.compose !== undefined,
         why: 'flyctl turns a Docker Compose file into multi-container Machines; Runway deploys one image per Machine',
         fix: 'remove [build.compose] and deploy one image (with [processes] for several commands), or deploy this app with flyctl',
     },
@@ -1390,7 +1416,9 @@ const UNSUPPORTED_KEYS = [
     },
     {
         key: 'machine_config containers',
-        usedIn: () => false, // seen only once machine_config is read (config/machine-config-overlay.ts refuses it there)
+        // Seen only once machine_config is read (config/machine-config-overlay.ts refuses it there).
+        // Stryker disable next-line ArrowFunction: `() => undefined` is as false here, and nothing else reads it
+        usedIn: () => false,
         why: 'multi-container Machines (containers / volumes in machine_config) are not deployed by Runway',
         fix: 'keep machine_config to single-image settings, or deploy this app with flyctl',
     },
@@ -1451,12 +1479,13 @@ function checkGroupsExist(toml, where, listed) {
 /** flyctl's validateChecksSection: Fly runs top-level checks at most every 2 s and waits at most 60 s. */
 function checkTopLevelTimings(toml) {
     for (const [name, check] of Object.entries(toml.checks)) {
-        const ms = (key) => check[key] === undefined ? undefined : (0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .durationMs */ .p)((0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .flyDuration */ .y)(check[key], 1));
-        const interval = ms('interval');
-        const timeout = ms('timeout');
-        if (interval !== undefined && interval < 2000)
+        // Unset (or not a duration, which the check's own conversion refuses) leaves the limit unchecked.
+        const ms = (key) => (0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .durationMs */ .p)((0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .flyDuration */ .y)(check[key], 1));
+        const interval = ms('interval') ?? Infinity;
+        const timeout = ms('timeout') ?? 0;
+        if (interval < 2000)
             throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `[checks.${name}] interval is too short: ${String(check.interval)}, the minimum is 2s.`, 'set interval = "2s" or more.');
-        if (timeout !== undefined && timeout > 60_000)
+        if (timeout > 60_000)
             throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .bad */ .M)(toml.file, `[checks.${name}] timeout is too long: ${String(check.timeout)}, the maximum is 60s.`, 'set timeout = "60s" or less.');
     }
 }
@@ -1470,8 +1499,7 @@ function validateLikeFlyctl(toml, declaredGroups) {
     toml.restarts.forEach((r, i) => checkGroupsExist(toml, `[[restart]] #${i + 1}`, processesOf(r)));
     checkTopLevelTimings(toml);
     toml.mounts.forEach((m, i) => (0,_mounts_js__WEBPACK_IMPORTED_MODULE_1__/* .checkMount */ .gx)(toml, m, `[[mounts]] #${i + 1}`));
-    if (toml.deploy.strategy)
-        refuseCanaryWithMounts(toml, toml.deploy.strategy, 'config');
+    refuseCanaryWithMounts(toml, toml.deploy.strategy, 'config');
 }
 /** flyctl's own words (appconfig validateDeploySection), kept so a user can search them. */
 const CANARY_WITH_MOUNTS = 'error canary deployment strategy is not supported when using mounted volumes';
@@ -2824,6 +2852,8 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __nccwpck_require__(8571);
+// EXTERNAL MODULE: ./src/fly/config/durations.ts
+var durations = __nccwpck_require__(2905);
 // EXTERNAL MODULE: ./src/fly/config/problems.ts
 var problems = __nccwpck_require__(4726);
 // EXTERNAL MODULE: ./src/fly/config/unsupported.ts
@@ -2831,6 +2861,7 @@ var unsupported = __nccwpck_require__(6767);
 // EXTERNAL MODULE: ./src/fly/config/validate.ts
 var validate = __nccwpck_require__(1080);
 ;// CONCATENATED MODULE: ./src/fly/fly-toml.ts
+
 
 
 
@@ -2868,9 +2899,11 @@ function parseToml(text, file) {
         return parse(text);
     }
     catch (error) {
+        // smol-toml throws only TomlError (always with a line and column: its line count starts at 1); anything
+        // else would be our bug and keeps its stack.
+        // Stryker disable next-line ConditionalExpression: `true` is equivalent (nothing else is thrown); this also disables the killed `false`
         if (error instanceof TomlError) {
-            const where = error.line ? ` (line ${error.line}, column ${error.column})` : '';
-            throw (0,problems/* bad */.M)(file, `is not valid TOML${where}: ${error.message.split('\n')[0].replace(/\.?$/, '.')}`, 'fix the syntax; `fly config validate` shows the same error.');
+            throw (0,problems/* bad */.M)(file, `is not valid TOML (line ${error.line}, column ${error.column}): ${error.message.split('\n')[0].replace(/\.?$/, '.')}`, 'fix the syntax; `fly config validate` shows the same error.');
         }
         throw error;
     }
@@ -2879,27 +2912,31 @@ function readStrategy(file, deployTable) {
     const strategyText = optionalString(file, deployTable, 'strategy', '[deploy] ');
     if (strategyText === undefined)
         return undefined;
-    const strategy = STRATEGIES.find((s) => s === strategyText.toLowerCase().replace(/[-_]/g, ''));
-    if (!strategy)
-        throw (0,problems/* bad */.M)(file, `[deploy] strategy "${strategyText}" is not a Fly strategy.`, `use one of: ${STRATEGIES.join(', ')}.`);
-    return strategy;
+    // flyctl (appconfig validateDeploySection) takes the four names exactly as written, so Runway does too;
+    // a near miss ("Blue-Green") is told its spelling.
+    const strategy = STRATEGIES.find((s) => s === strategyText);
+    if (strategy)
+        return strategy;
+    const meant = STRATEGIES.find((s) => s === strategyText.toLowerCase().replace(/[-_\s]/g, ''));
+    throw (0,problems/* bad */.M)(file, `[deploy] strategy "${strategyText}" is not a Fly strategy (flyctl refuses it too).`, meant ? `write strategy = "${meant}".` : `use one of: ${STRATEGIES.join(', ')}.`);
 }
 function readDeploy(file, root) {
     const deployTable = root.deploy === undefined ? {} : root.deploy;
     if (!(0,problems/* isTable */.b)(deployTable))
         throw (0,problems/* bad */.M)(file, '[deploy] must be a table.', 'write a [deploy] section.');
-    let maxUnavailable;
-    if (deployTable.max_unavailable !== undefined) {
-        maxUnavailable = Number(deployTable.max_unavailable);
-        if (!Number.isFinite(maxUnavailable) || maxUnavailable <= 0) {
-            throw (0,problems/* bad */.M)(file, `[deploy] max_unavailable must be a number above 0, not ${JSON.stringify(deployTable.max_unavailable)}.`, 'use a count (2) or a fraction (0.33).');
-        }
+    // flyctl reads max_unavailable as a float64: a number, never text or a boolean (Number.isFinite does
+    // not convert, so "2" and true fail it).
+    const maxUnavailable = deployTable.max_unavailable;
+    if (maxUnavailable !== undefined && !(Number.isFinite(maxUnavailable) && maxUnavailable > 0)) {
+        throw (0,problems/* bad */.M)(file, `[deploy] max_unavailable must be a number above 0, not ${JSON.stringify(maxUnavailable)}.`, 'use a count (2) or a fraction (0.33), without quotes.');
     }
+    // fly-go's Duration: a Go duration string, or a bare number of nanoseconds (no patch gives these
+    // keys another unit, as kill_timeout has).
     const durationOf = (key) => {
         const value = deployTable[key];
         if (value === undefined)
             return undefined;
-        const ms = typeof value === 'number' ? value : typeof value === 'string' ? (0,duration/* goDurationMs */.Dy)(value) : undefined;
+        const ms = (0,durations/* durationMs */.p)((0,durations/* flyDuration */.y)(value, 1e-6));
         if (ms === undefined)
             throw (0,problems/* bad */.M)(file, `[deploy] ${key} "${String(value)}" is not a duration.`, 'write e.g. "5m".');
         return ms;
@@ -2909,7 +2946,7 @@ function readDeploy(file, root) {
         throw (0,problems/* bad */.M)(file, '[deploy.release_command_vm] must be a table.', 'write size = "shared-cpu-1x".');
     return {
         strategy: readStrategy(file, deployTable),
-        maxUnavailable,
+        maxUnavailable: maxUnavailable,
         waitTimeoutMs: durationOf('wait_timeout'),
         releaseCommand: optionalString(file, deployTable, 'release_command', '[deploy] '),
         releaseCommandTimeoutMs: durationOf('release_command_timeout'),
@@ -2982,7 +3019,14 @@ function readServices(file, root) {
     return services.map((service, i) => {
         const where = `[[services]] #${i + 1}`;
         const out = { ...service };
-        const port = typeof service.internal_port === 'string' ? Number(service.internal_port) : service.internal_port;
+        // flyctl's patch casts a text port with Go's strconv.Atoi: decimal digits, an optional sign, nothing else.
+        const port = 
+        // Stryker disable next-line ConditionalExpression: a number passes the Atoi pattern as its own digits and keeps its value (`false` here is killed, and hidden with it)
+        typeof service.internal_port === 'string'
+            ? /^[+-]?\d+$/.test(service.internal_port)
+                ? Number(service.internal_port)
+                : Number.NaN
+            : service.internal_port;
         if (!Number.isInteger(port))
             throw (0,problems/* bad */.M)(file, `${where} needs internal_port as a whole number.`, 'write internal_port = 8080.');
         out.internal_port = port;
@@ -3084,7 +3128,7 @@ function readSwap(file, root) {
 }
 function readApp(file, root) {
     const app = optionalString(file, root, 'app', '');
-    if (app !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(app))
+    if (app?.match(/^[a-z0-9][a-z0-9-]*$/) === null)
         throw (0,problems/* bad */.M)(file, `app "${app}" is not a valid Fly app name.`, 'use lower-case letters, digits and dashes.');
     return app;
 }
@@ -3461,6 +3505,7 @@ function readMachineConfigSource(toml, source, where) {
         return JSON.parse(source);
     if (!source.endsWith('.json'))
         throw (0,problems/* bad */.M)(toml.file, `${where} "${source}" is neither inline JSON nor a .json file.`, 'write machine_config = \'{"dns": {...}}\' or a path ending in .json.');
+    // Stryker disable next-line StringLiteral: without an encoding readFileSync gives a Buffer, which JSON.parse reads as the same UTF-8 text
     return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)((0,external_node_path_.dirname)(toml.file), source), 'utf8'));
 }
 /** machine_config (inline JSON or a .json file), [experimental] first: the Machine fields fly.toml has no key for. */
@@ -3746,19 +3791,19 @@ function machineConfigFor(toml, options) {
     return config;
 }
 /** Every check the deploy's health gate counts: top-level checks plus each service's checks. */
+function allChecks(config) {
+    const serviceChecks = config.services?.flatMap((s) => s.checks ?? []) ?? [];
+    return [...Object.values(config.checks ?? {}), ...serviceChecks];
+}
+/** How many checks the deploy's health gate waits on (see allChecks). */
 function countChecks(config) {
-    return (Object.keys(config.checks ?? {}).length +
-        (config.services ?? []).reduce((n, s) => n + (s.checks?.length ?? 0), 0));
+    return allChecks(config).length;
 }
 /** The slowest check's grace period and interval, which bound how soon a new Machine can be healthy. */
 function checkTiming(config) {
-    const all = [
-        ...Object.values(config.checks ?? {}),
-        ...(config.services ?? []).flatMap((s) => s.checks ?? []),
-    ];
     let graceMs = 0;
     let intervalMs = 0;
-    for (const check of all) {
+    for (const check of allChecks(config)) {
         graceMs = Math.max(graceMs, (0,durations/* durationMs */.p)(check.grace_period) ?? 0);
         intervalMs = Math.max(intervalMs, (0,durations/* durationMs */.p)(check.interval) ?? 15_000);
     }
@@ -4260,7 +4305,7 @@ function parseSize(value, base, unitBytes) {
 /** `[[vm]] memory`: `"256mb"`, `"4G"`, `"1gb"`, `512` or `"512"` (MB) → megabytes (units.RAMInBytes / MiB). */
 function parseMemoryMb(value) {
     const mb = parseSize(value, 1024, 1024 ** 2);
-    return mb !== undefined && mb > 0 ? mb : undefined;
+    return (mb ?? 0) > 0 ? mb : undefined;
 }
 /** Volume sizes (`initial_size`, `auto_extend_size_*`): `"10gb"`, `"3GB"`, `10` → gigabytes (units.FromHumanSize / GB). */
 function parseSizeGb(value) {

@@ -1041,8 +1041,8 @@ function parseMetric(method, line) {
 }
 /** The error rate: a bare fraction from 0 to 1 as in k6 (`rate<0.01`), or a percentage up to 100 %. */
 function parseRate(text, line) {
-    const pct = /^(.+?)\s*%$/.exec(text);
-    const number = (pct ? pct[1] : text).trim();
+    const pct = text.endsWith('%');
+    const number = pct ? text.slice(0, -1).trimEnd() : text;
     if (!NUMBER.test(number)) {
         refuse(line, `"${text}" is not an error rate.`, 'write a fraction or a percentage, e.g. rate<0.01 or error-rate < 1%.');
     }
