@@ -1,6 +1,7 @@
 import { parse, TomlError } from 'smol-toml';
 import { goDurationMs } from '../core/duration.js';
 import { durationMs, flyDuration } from './config/durations.js';
+import { goAtoi } from './config/go-atoi.js';
 import { bad, isTable } from './config/problems.js';
 import { refuseUnsupportedKeys } from './config/unsupported.js';
 import { validateLikeFlyctl } from './config/validate.js';
@@ -243,14 +244,10 @@ function readServices(file: string, root: Table): Table[] {
   return services.map((service, i) => {
     const where = `[[services]] #${i + 1}`;
     const out: Table = { ...service };
-    // flyctl's patch casts a text port with Go's strconv.Atoi: decimal digits, an optional sign, nothing else.
-    const port =
-      // Stryker disable next-line ConditionalExpression: a number passes the Atoi pattern as its own digits and keeps its value (`false` here is killed, and hidden with it)
-      typeof service.internal_port === 'string'
-        ? /^[+-]?\d+$/.test(service.internal_port)
-          ? Number(service.internal_port)
-          : Number.NaN
-        : service.internal_port;
+    // flyctl's patch (castToInt) reads a text port with Go's strconv.Atoi.
+    const raw = service.internal_port;
+    // Stryker disable next-line ConditionalExpression: a number passes the Atoi pattern as its own digits and keeps its value (`false` here is killed, and hidden with it)
+    const port = typeof raw === 'string' ? goAtoi(raw) : raw;
     if (!Number.isInteger(port))
       throw bad(file, `${where} needs internal_port as a whole number.`, 'write internal_port = 8080.');
     out.internal_port = port;

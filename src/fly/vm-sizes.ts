@@ -1,4 +1,5 @@
 import type { MachineGuest } from './types.js';
+import { goAtoi } from './config/go-atoi.js';
 
 /**
  * fly-go's MachinePresets (machine_types.go): shared CPUs carry 256 MB each, performance CPUs 2048 MB
@@ -64,7 +65,8 @@ function bytesOf(text: string, base: number): number | undefined {
 function parseSize(value: unknown, base: number, unitBytes: number): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  if (/^[+-]?\d+$/.test(value)) return Number(value);
+  const whole = goAtoi(value);
+  if (whole !== undefined) return whole;
   const bytes = bytesOf(value, base);
   return bytes === undefined ? undefined : Math.trunc(bytes / unitBytes);
 }

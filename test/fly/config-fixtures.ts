@@ -1,8 +1,7 @@
 // The fly.toml conversion tests' shared fixtures (unit tier: no servers, so not in support.ts).
-import { expect } from '@jest/globals';
-import { InputError } from '../../src/core/errors.js';
 import { parseFlyToml, type FlyToml } from '../../src/fly/fly-toml.js';
 import { machineConfigFor } from '../../src/fly/machine-config.js';
+import { inputError } from '../support/inputs.js';
 
 /** `text` under an app in sin, parsed as fly.toml (or `file`). */
 export const toml = (text: string, file = 'fly.toml') =>
@@ -36,12 +35,4 @@ export const configOf = (text: string, group = 'app') =>
   machineConfigFor(toml(text), { image: 'img:1', group, releaseVersion: 2 });
 
 /** What `fn` refused with, as the user reads it; the test fails unless it threw an InputError. */
-export function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).describe();
-  }
-  throw new Error('expected an InputError');
-}
+export const refusal = (fn: () => unknown): string => inputError(fn).describe();

@@ -3,22 +3,14 @@
  * number forms k6 reads with Go's strconv.ParseFloat, each accepted with its value or refused.
  */
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/core/errors.js';
 import { parseThreshold, parseThresholds, scanThreshold } from '../../src/probe/thresholds.js';
+import { inputError } from '../support/inputs.js';
 
 const EXAMPLES =
   'write one per line, k6 style or with units, e.g. "p(95)<200", "avg<50", "rate<0.01", "p95 < 200ms", "error-rate < 1%", "p95 < baseline * 1.10"';
 const METRICS = 'p(N) with N from 0 to 100 (or p95, p99.9), avg/mean, med, min, max, or rate/error-rate';
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).describe();
-  }
-  throw new Error('expected an InputError');
-}
+const refusal = (fn: () => unknown): string => inputError(fn).describe();
 
 describe('refusals, whole', () => {
   it.each([
