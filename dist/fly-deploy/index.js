@@ -769,6 +769,24 @@ function filesFor(toml) {
 
 /***/ }),
 
+/***/ 9956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ goAtoi)
+/* harmony export */ });
+/**
+ * Go's strconv.Atoi on text, as flyctl reads a text integer (its castToInt patch for ports, and
+ * helpers.ParseSize for sizes): decimal digits with an optional sign, nothing else — no spaces, no 0x,
+ * no exponent, no fraction. Undefined for anything Atoi refuses.
+ */
+function goAtoi(text) {
+    return /^[+-]?\d+$/.test(text) ? Number(text) : undefined;
+}
+
+
+/***/ }),
+
 /***/ 9846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2854,6 +2872,8 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 var duration = __nccwpck_require__(8571);
 // EXTERNAL MODULE: ./src/fly/config/durations.ts
 var durations = __nccwpck_require__(2905);
+// EXTERNAL MODULE: ./src/fly/config/go-atoi.ts
+var go_atoi = __nccwpck_require__(9956);
 // EXTERNAL MODULE: ./src/fly/config/problems.ts
 var problems = __nccwpck_require__(4726);
 // EXTERNAL MODULE: ./src/fly/config/unsupported.ts
@@ -2861,6 +2881,7 @@ var unsupported = __nccwpck_require__(6767);
 // EXTERNAL MODULE: ./src/fly/config/validate.ts
 var validate = __nccwpck_require__(1080);
 ;// CONCATENATED MODULE: ./src/fly/fly-toml.ts
+
 
 
 
@@ -3019,14 +3040,10 @@ function readServices(file, root) {
     return services.map((service, i) => {
         const where = `[[services]] #${i + 1}`;
         const out = { ...service };
-        // flyctl's patch casts a text port with Go's strconv.Atoi: decimal digits, an optional sign, nothing else.
-        const port = 
+        // flyctl's patch (castToInt) reads a text port with Go's strconv.Atoi.
+        const raw = service.internal_port;
         // Stryker disable next-line ConditionalExpression: a number passes the Atoi pattern as its own digits and keeps its value (`false` here is killed, and hidden with it)
-        typeof service.internal_port === 'string'
-            ? /^[+-]?\d+$/.test(service.internal_port)
-                ? Number(service.internal_port)
-                : Number.NaN
-            : service.internal_port;
+        const port = typeof raw === 'string' ? (0,go_atoi/* goAtoi */.M)(raw) : raw;
         if (!Number.isInteger(port))
             throw (0,problems/* bad */.M)(file, `${where} needs internal_port as a whole number.`, 'write internal_port = 8080.');
         out.internal_port = port;
@@ -4242,6 +4259,8 @@ const RELEASE_COMMAND_GROUP = 'fly_app_release_command';
 /* harmony export */   wT: () => (/* binding */ parseMemoryMb)
 /* harmony export */ });
 /* unused harmony export MACHINE_PRESETS */
+/* harmony import */ var _config_go_atoi_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9956);
+
 /**
  * fly-go's MachinePresets (machine_types.go): shared CPUs carry 256 MB each, performance CPUs 2048 MB
  * each, and the GPU presets are 8 performance CPUs with 32 GB.
@@ -4297,8 +4316,9 @@ function parseSize(value, base, unitBytes) {
         return Number.isInteger(value) ? value : undefined;
     if (typeof value !== 'string')
         return undefined;
-    if (/^[+-]?\d+$/.test(value))
-        return Number(value);
+    const whole = (0,_config_go_atoi_js__WEBPACK_IMPORTED_MODULE_0__/* .goAtoi */ .M)(value);
+    if (whole !== undefined)
+        return whole;
     const bytes = bytesOf(value, base);
     return bytes === undefined ? undefined : Math.trunc(bytes / unitBytes);
 }
