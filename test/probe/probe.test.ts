@@ -37,7 +37,9 @@ describe('probe against real servers', () => {
     expect(s.count()).toBe(43);
     expect(t.requests).toBe(40);
     expect(t.errors).toBe(0);
-    expect(t.sortedMs[0]).toBeGreaterThanOrEqual(29.5);
+    // The server's setTimeout runs on libuv's loop clock, kept in whole milliseconds, so one response can
+    // come up to 1 ms short of 30 ms on the probe's high-resolution clock (CI saw 29.496).
+    expect(t.sortedMs[0]).toBeGreaterThanOrEqual(29);
     expect(t.latency.p50).toBeGreaterThanOrEqual(29.5);
     expect(t.connections).toBeGreaterThanOrEqual(1);
     expect(t.connections).toBeLessThanOrEqual(4);
