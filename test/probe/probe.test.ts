@@ -81,7 +81,8 @@ describe('probe against real servers', () => {
     expect(report.settings.model).toBe('open');
     expect(t.latency.p50).toBeGreaterThanOrEqual(truth - 1);
     expect(t.latency.p50).toBeLessThan(truth + 25);
-    expect(t.latency.min).toBeGreaterThanOrEqual(9.5);
+    // The same whole-millisecond loop clock as above: the shortest (10 ms) delay may read up to 1 ms short.
+    expect(t.latency.min).toBeGreaterThanOrEqual(9);
   });
 
   it('sees a stall on an open schedule that a closed loop hides (coordinated omission)', async () => {
